@@ -1,0 +1,136 @@
+// Loads a YAML or JSON file through a zod schema and turns every problem into a located message
+// (`file:line:column path: expected …`), so bad input never surfaces as a stack trace.
+import { readFileSync } from "node:fs";
+import { isCollection, isNode, LineCounter, parseDocument, type Document } from "yaml";
+import type { z } from "zod";
+
+/** One problem in a config file. */
+export interface ConfigIssue {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted field path, e.g. `providers.openai.latency.p99`; empty for the document itself. */
+  path: string;
+  message: string;
+}
+
+/** Every problem of one file at once. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly issues: ConfigIssue[]) {
+    super(issues.map(formatConfigIssue).join("\n"));
+  }
+}
+
+export type ConfigResult<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };
+
+/** `file:line:column path: message`. */
+export function formatConfigIssue(issue: ConfigIssue): string {
+  const where = `${issue.file}:${issue.line}:${issue.column}`;
+  return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`;
+}
+
+/** Joins a zod path the way users write it: `a.b[2].c`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+/**
+ * Parses `text` (YAML, which includes JSON) and validates it with `schema`.
+ *
+ * @example
+ * const result = parseConfig("presets/a.yaml", text, presetSchema);
+ * if (!result.ok) console.error(result.issues.map(formatConfigIssue).join("\n"));
+ */
+export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): ConfigResult<z.output<S>> {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => {
+        const pos = lines.linePos(e.pos[0]);
+        return { file, line: pos.line, column: pos.col, path: "", message: `syntax error: ${firstLine(e.message)}` };
+      }),
+    };
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => {
+      const pos = locate(doc, lines, issue.path, issue.code === "unrecognized_keys");
+      const path = formatPath(issue.path);
+      if (issue.code === "unrecognized_keys") {
+        const keys = issue.keys;
+        const keyPath = keys.length === 1 ? formatPath([...issue.path, keys[0] as string]) : path;
+        const at = keys.length === 1 ? locate(doc, lines, [...issue.path, keys[0] as string], true) : pos;
+        return { file, ...at, path: keyPath, message: `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"`).join(", ")}` };
+      }
+      return { file, ...pos, path, message: issue.message };
+    }),
+  };
+}
+
+/** Reads and parses a file; a missing file is one located issue, not an exception. */
+export function loadConfigFile<S extends z.ZodType>(file: string, schema: S): ConfigResult<z.output<S>> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
+    return { ok: false, issues: [{ file, line: 1, column: 1, path: "", message: reason }] };
+  }
+  return parseConfig(file, text, schema);
+}
+
+function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[], atKey: boolean): { line: number; column: number } {
+  let node: unknown = doc.contents;
+  let best = isNode(node) && node.range ? node.range[0] : 0;
+  for (let i = 0; i < path.length; i++) {
+    if (!isCollection(node)) break;
+    const key = path[i];
+    const pair = (node.items as unknown[]).find((item, index) =>
+      isPairLike(item) ? keyOf(item) === String(key) : index === key,
+    );
+    if (pair === undefined) break;
+    const isLast = i === path.length - 1;
+    if (isPairLike(pair)) {
+      const keyNode = pair.key;
+      if (isLast && atKey && isNode(keyNode) && keyNode.range) best = keyNode.range[0];
+      node = pair.value;
+      if (!(isLast && atKey) && isNode(node) && node.range) best = node.range[0];
+      else if (!(isLast && atKey) && isNode(keyNode) && keyNode.range) best = keyNode.range[0];
+    } else {
+      node = pair;
+      if (isNode(node) && node.range) best = node.range[0];
+    }
+  }
+  const pos = lines.linePos(best);
+  return { line: pos.line, column: pos.col };
+}
+
+interface PairLike {
+  key: unknown;
+  value: unknown;
+}
+
+function isPairLike(item: unknown): item is PairLike {
+  return typeof item === "object" && item !== null && "key" in item && "value" in item;
+}
+
+function keyOf(pair: PairLike): string {
+  const key = pair.key;
+  if (isNode(key) && "value" in key) return String((key as { value: unknown }).value);
+  return String(key);
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

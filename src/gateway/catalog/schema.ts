@@ -1,0 +1,104 @@
+// The catalog: which providers serve which models, at what price, over which wire format and with
+// which capabilities. Written in snake_case files, used in camelCase.
+import { z } from "zod";
+import { WIRE_FORMATS } from "../../providers/wire-formats.js";
+
+const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a provider id such as \"openai-eu\" (lowercase, digits, dashes)");
+
+/** Parameters a request may carry that an offer can support (for `require_parameters`). */
+export const OFFER_PARAMETERS = ["temperature", "top_p", "max_output_tokens", "response_format", "tools", "reasoning", "stop", "seed"] as const;
+
+const offerFileSchema = z.strictObject({
+  /** The provider's own model id (e.g. "gpt-5.4-nano", "claude-opus-4-6"). */
+  model: z.string().min(1),
+  /** USD per 1M tokens. */
+  price: z.strictObject({ input: z.number().min(0), output: z.number().min(0) }),
+  structured_output: z.boolean().default(true),
+  max_output_tokens: z.number().int().positive().default(16_384),
+  parameters: z.array(z.enum(OFFER_PARAMETERS)).default(["temperature", "top_p", "max_output_tokens", "response_format", "stop"]),
+  /** Provider weight in the balanced shuffle score. */
+  weight: z.number().positive().default(1),
+});
+
+const providerFileSchema = z.strictObject({
+  name: z.string().optional(),
+  format: z.enum(WIRE_FORMATS),
+  base_url: z.url(),
+  /** Environment variable holding the API key the gateway sends upstream. */
+  api_key_env: z.string().optional(),
+});
+
+/** The catalog file schema. */
+export const catalogFileSchema = z
+  .strictObject({
+    providers: z.record(providerId, providerFileSchema),
+    models: z.record(
+      z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, "expected a model id such as \"openai/gpt-5.4-nano\""),
+      z.strictObject({ offers: z.record(providerId, offerFileSchema) }),
+    ),
+  })
+  .superRefine((catalog, ctx) => {
+    for (const [model, entry] of Object.entries(catalog.models)) {
+      for (const provider of Object.keys(entry.offers)) {
+        if (!(provider in catalog.providers)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["models", model, "offers", provider],
+            message: `unknown provider "${provider}": expected one of ${Object.keys(catalog.providers).join(", ")}`,
+          });
+        }
+      }
+    }
+  })
+  .transform((file) => toCatalog(file));
+
+export type CatalogFile = z.input<typeof catalogFileSchema>;
+
+/** One provider's offer of one model: the unit routing ranks. */
+export interface Offer {
+  provider: string;
+  /** Gateway model id, `org/model`. */
+  model: string;
+  providerModel: string;
+  format: (typeof WIRE_FORMATS)[number];
+  baseUrl: string;
+  apiKeyEnv: string | undefined;
+  price: { input: number; output: number };
+  structuredOutput: boolean;
+  maxOutputTokens: number;
+  parameters: readonly (typeof OFFER_PARAMETERS)[number][];
+  weight: number;
+}
+
+export interface Catalog {
+  providers: Record<string, { name: string; format: (typeof WIRE_FORMATS)[number]; baseUrl: string; apiKeyEnv: string | undefined }>;
+  /** Offers by gateway model id, in file order. */
+  models: Record<string, Offer[]>;
+}
+
+function toCatalog(file: z.output<z.ZodObject<{ providers: z.ZodRecord<z.ZodString, typeof providerFileSchema>; models: z.ZodRecord<z.ZodString, z.ZodObject<{ offers: z.ZodRecord<z.ZodString, typeof offerFileSchema> }>> }>>): Catalog {
+  const providers: Catalog["providers"] = {};
+  for (const [id, p] of Object.entries(file.providers)) {
+    providers[id] = { name: p.name ?? id, format: p.format, baseUrl: p.base_url.replace(/\/+$/, ""), apiKeyEnv: p.api_key_env };
+  }
+  const models: Catalog["models"] = {};
+  for (const [model, entry] of Object.entries(file.models)) {
+    models[model] = Object.entries(entry.offers).map(([provider, o]) => {
+      const p = providers[provider];
+      return {
+        provider,
+        model,
+        providerModel: o.model,
+        format: p?.format ?? "openai-chat",
+        baseUrl: p?.baseUrl ?? "",
+        apiKeyEnv: p?.apiKeyEnv,
+        price: o.price,
+        structuredOutput: o.structured_output,
+        maxOutputTokens: o.max_output_tokens,
+        parameters: o.parameters,
+        weight: o.weight,
+      };
+    });
+  }
+  return { providers, models };
+}
