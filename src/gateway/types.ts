@@ -176,3 +176,32 @@ export interface ResponseCacheInfo {
   ttl_seconds?: number;
   age_seconds?: number;
 }
+
+// ─── Usage log (§8): one record per request ─────────────────────────────────
+
+export interface UsageRecord {
+  id: string;
+  /** ISO time the request arrived (clock time). */
+  created_at: string;
+  /** Clock time in ms the request arrived. */
+  time_ms: number;
+  preset: string | null;
+  /** The model the request (or its preset) asked for. */
+  model: string | null;
+  selected_provider: string | null;
+  /** Response status: completed, incomplete (length), failed (error answered). */
+  status: "completed" | "incomplete" | "failed";
+  http_status: number;
+  error_code: string | null;
+  stream: boolean;
+  latency_ms: number;
+  ttft_ms: number | null;
+  throughput_tps: number | null;
+  gateway_overhead_ms: number;
+  usage: { input_tokens: number; output_tokens: number; total_tokens: number };
+  cost_usd: number;
+  attempts: AttemptRecord[];
+  routing_diagnostics: RoutingDiagnostics | null;
+  plugin_executions: PluginExecution[];
+  response_cache: ResponseCacheInfo | null;
+}
