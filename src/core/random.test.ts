@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { createRandom, createRandomFactory } from "./random.js";
+
+describe("createRandom", () => {
+  it("gives the same draws for the same seed and scope", () => {
+    const a = createRandom("s", "provider:openai", "latency");
+    const b = createRandom("s", "provider:openai", "latency");
+    expect(Array.from({ length: 5 }, () => a.next())).toEqual(Array.from({ length: 5 }, () => b.next()));
+  });
+
+  it("keeps streams independent: another scope or seed draws differently", () => {
+    const base = createRandom("s", "provider:openai", "latency").next();
+    expect(createRandom("s", "provider:openai", "errors").next()).not.toBe(base);
+    expect(createRandom("t", "provider:openai", "latency").next()).not.toBe(base);
+  });
+
+  it("does not let a scope boundary collide ('a','bc' vs 'ab','c')", () => {
+    const random = createRandomFactory("s");
+    expect(random("a", "bc").next()).not.toBe(random("ab", "c").next());
+  });
+
+  it("draws a standard normal with mean ≈ 0 and sd ≈ 1", () => {
+    const rng = createRandom("normal");
+    const xs = Array.from({ length: 20_000 }, () => rng.normal());
+    const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
+    expect(Math.abs(mean)).toBeLessThan(0.03);
+    expect(Math.abs(sd - 1)).toBeLessThan(0.03);
+  });
+});
