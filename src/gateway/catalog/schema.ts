@@ -37,22 +37,34 @@ export const catalogFileSchema = z
       z.strictObject({ offers: z.record(providerId, offerFileSchema) }),
     ),
   })
-  .superRefine((catalog, ctx) => {
-    for (const [model, entry] of Object.entries(catalog.models)) {
-      for (const provider of Object.keys(entry.offers)) {
-        if (!(provider in catalog.providers)) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["models", model, "offers", provider],
-            message: `unknown provider "${provider}": expected one of ${Object.keys(catalog.providers).join(", ")}`,
-          });
+  // Runs even when other fields failed (`when`), so a file with a bad price AND an unknown provider
+  // reports both at once; the value may then be partly invalid, hence the shape checks.
+  .superRefine(
+    (catalog: { providers: unknown; models: unknown }, ctx) => {
+      const providers = isRecord(catalog.providers) ? Object.keys(catalog.providers) : [];
+      if (!isRecord(catalog.models)) return;
+      for (const [model, entry] of Object.entries(catalog.models)) {
+        if (!isRecord(entry) || !isRecord(entry.offers)) continue;
+        for (const provider of Object.keys(entry.offers)) {
+          if (!providers.includes(provider)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["models", model, "offers", provider],
+              message: `unknown provider "${provider}": expected one of ${providers.join(", ")}`,
+            });
+          }
         }
       }
-    }
-  })
+    },
+    { when: (payload) => isRecord(payload.value) },
+  )
   .transform((file) => toCatalog(file));
 
 export type CatalogFile = z.input<typeof catalogFileSchema>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** One provider's offer of one model: the unit routing ranks. */
 export interface Offer {

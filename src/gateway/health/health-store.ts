@@ -1,0 +1,167 @@
+// The gateway's own record of how each provider × model has been doing (§4): EWMAs of latency,
+// error rate and throughput per window, a decayed volume, in-flight count, recent outcomes and the
+// circuit breaker. Time only enters through observation timestamps and `get(now)`.
+import type { GatewaySettings } from "../settings.js";
+import type { HealthObservation, HealthStore, ProviderHealth } from "../types.js";
+import { breakerAt, closedBreaker, observeBreaker, type BreakerStatus } from "./breaker.js";
+import { createAttemptTimes, type AttemptTimes } from "./attempt-times.js";
+import { ewmaUpdate } from "./ewma.js";
+import { trackedWindows, windowKey } from "./health-windows.js";
+
+/** One EWMA and the time of the sample that last moved it. */
+interface Series {
+  value: number | undefined;
+  lastAt: number | undefined;
+}
+
+interface WindowState {
+  latency: Series;
+  errorRate: Series;
+  throughput: Series;
+}
+
+interface Entry {
+  provider: string;
+  model: string;
+  windows: Map<number, WindowState>;
+  attempts: AttemptTimes;
+  inFlight: number;
+  recentOutcomes: boolean[];
+  breaker: BreakerStatus;
+}
+
+/**
+ * Creates an empty health store.
+ *
+ * What feeds what: every attempt moves the error rate (0 = ok, 1 = failed) and the volume; only
+ * successful attempts move latency, and only those reporting `throughputTps` move throughput (a
+ * failed attempt's duration says nothing about the provider's speed). Each series measures its Δt
+ * from its own previous sample. Volume is the exact number of attempts that ended inside the window
+ * (not an EWMA: a decayed count would read 8 failures in 7 s as 7.55 and miss "volume ≥ 8"); it
+ * restarts from zero when the breaker closes, so a freshly closed breaker needs `minVolume` new
+ * attempts before stale history can trip it again.
+ *
+ * @example
+ * const health = createHealthStore(settings);
+ * const end = health.begin("openai", "openai/gpt-5.4-nano");
+ * health.record({ provider: "openai", model: "openai/gpt-5.4-nano", at: 1200, ok: true, latencyMs: 1200 });
+ * end();
+ * health.get("openai", "openai/gpt-5.4-nano", 1200).latencyMs["60"]; // 1200
+ */
+export function createHealthStore(settings: GatewaySettings): HealthStore {
+  const windows = trackedWindows(settings);
+  const errorWindow = settings.routing.errorRateWindowSeconds;
+  const entries = new Map<string, Entry>();
+
+  const entryFor = (provider: string, model: string): Entry => {
+    const key = `${provider}\u0000${model}`;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = newEntry(provider, model, windows);
+      entries.set(key, entry);
+    }
+    return entry;
+  };
+
+  const view = (entry: Entry, now: number): ProviderHealth => toProviderHealth(entry, now, settings, windows);
+
+  return {
+    get(provider, model, now) {
+      // Reading an unseen provider gives the defaults without registering it in `snapshot`.
+      return view(entries.get(`${provider}\u0000${model}`) ?? newEntry(provider, model, windows), now);
+    },
+    record(observation) {
+      const entry = entryFor(observation.provider, observation.model);
+      for (const [tau, state] of entry.windows) recordInWindow(state, tau, observation);
+      entry.attempts.add(observation.at);
+      entry.recentOutcomes.push(observation.ok);
+      const keep = settings.routing.thompson.maxObservations;
+      if (entry.recentOutcomes.length > keep) entry.recentOutcomes.splice(0, entry.recentOutcomes.length - keep);
+      const errorState = entry.windows.get(errorWindow);
+      const before = breakerAt(entry.breaker, observation.at).state;
+      entry.breaker = observeBreaker(
+        entry.breaker,
+        {
+          at: observation.at,
+          ok: observation.ok,
+          errorRate: errorState?.errorRate.value ?? 0,
+          volume: entry.attempts.countWithin(observation.at, errorWindow * 1000),
+        },
+        settings.breaker,
+      );
+      if (before === "half_open" && entry.breaker.state === "closed") entry.attempts.clear();
+    },
+    begin(provider, model) {
+      const entry = entryFor(provider, model);
+      entry.inFlight += 1;
+      let ended = false;
+      return () => {
+        // Idempotent: an attempt that ends twice (abort + finally) must not count twice.
+        if (ended) return;
+        ended = true;
+        entry.inFlight -= 1;
+      };
+    },
+    snapshot(now) {
+      return [...entries.values()]
+        .sort((a, b) => compare(a.provider, b.provider) || compare(a.model, b.model))
+        .map((entry) => view(entry, now));
+    },
+  };
+}
+
+function newEntry(provider: string, model: string, windows: number[]): Entry {
+  return {
+    provider,
+    model,
+    windows: new Map(windows.map((w) => [w, emptyWindow()])),
+    attempts: createAttemptTimes(Math.max(...windows) * 1000),
+    inFlight: 0,
+    recentOutcomes: [],
+    breaker: closedBreaker(),
+  };
+}
+
+function emptyWindow(): WindowState {
+  const series = (): Series => ({ value: undefined, lastAt: undefined });
+  return { latency: series(), errorRate: series(), throughput: series() };
+}
+
+function recordInWindow(state: WindowState, tau: number, o: HealthObservation): void {
+  const dt = (series: Series): number => (series.lastAt === undefined ? 0 : o.at - series.lastAt);
+  state.errorRate = { value: ewmaUpdate(state.errorRate.value, o.ok ? 0 : 1, dt(state.errorRate), tau), lastAt: o.at };
+  if (o.ok) state.latency = { value: ewmaUpdate(state.latency.value, o.latencyMs, dt(state.latency), tau), lastAt: o.at };
+  if (o.ok && o.throughputTps !== undefined && Number.isFinite(o.throughputTps)) {
+    state.throughput = { value: ewmaUpdate(state.throughput.value, o.throughputTps, dt(state.throughput), tau), lastAt: o.at };
+  }
+}
+
+function toProviderHealth(entry: Entry, now: number, settings: GatewaySettings, windows: number[]): ProviderHealth {
+  const latencyMs: Record<string, number> = {};
+  const errorRate: Record<string, number> = {};
+  const throughputTps: Record<string, number> = {};
+  const volume: Record<string, number> = {};
+  for (const w of windows) {
+    const state = entry.windows.get(w) ?? emptyWindow();
+    const key = windowKey(w);
+    latencyMs[key] = state.latency.value ?? settings.health.defaultLatencyMs;
+    errorRate[key] = state.errorRate.value ?? 0;
+    throughputTps[key] = state.throughput.value ?? settings.health.defaultThroughputTps;
+    volume[key] = entry.attempts.countWithin(now, w * 1000);
+  }
+  return {
+    provider: entry.provider,
+    model: entry.model,
+    latencyMs,
+    errorRate,
+    throughputTps,
+    volume,
+    inFlight: entry.inFlight,
+    recentOutcomes: [...entry.recentOutcomes],
+    breaker: breakerAt(entry.breaker, now),
+  };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

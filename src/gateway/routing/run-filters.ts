@@ -1,0 +1,83 @@
+// The filter chain of §2–§3 in order: pinned provider, preset allow/deny, capability gates,
+// only/ignore (with the empty-pool policy), max_price; an empty pool ends routing with an error.
+import { GatewayError, type ErrorDetail } from "../../core/errors.js";
+import type { Offer } from "../catalog/schema.js";
+import type { FilterStage, RoutingInput } from "../types.js";
+import { runFilterStage, type DropReason } from "./filter-stage.js";
+import { capabilityReason, DROP_REASONS, maxPriceReason, pinnedReason, presetReason } from "./filters.js";
+import { applyProviderFilter } from "./provider-filter.js";
+
+export type FilterOutcome =
+  | { ok: true; pool: Offer[]; stages: FilterStage[]; warnings: string[] }
+  | { ok: false; error: GatewayError; stages: FilterStage[]; warnings: string[] };
+
+/**
+ * Runs every filter stage that applies to this request and records each one.
+ *
+ * @example
+ * const out = runFilters(input);
+ * if (!out.ok) return out.error; // 400 unsupported_model_or_endpoint or no_providers_after_preset_filter
+ */
+export function runFilters(input: RoutingInput): FilterOutcome {
+  const stages: FilterStage[] = [];
+  const warnings: string[] = [];
+  let pool: Offer[] = [...input.offers];
+  const step = (stage: string, reason: DropReason): void => {
+    const out = runFilterStage(stage, pool, reason);
+    stages.push(out.record);
+    pool = out.pool;
+  };
+  if (pool.length === 0) {
+    return fail(new GatewayError("unsupported_model_or_endpoint", `Model ${input.model} is not offered by any provider in the catalog.`), stages, warnings);
+  }
+
+  if (input.pinnedProvider !== undefined) {
+    step("pinned_provider", pinnedReason(input.pinnedProvider));
+    if (pool.length === 0) {
+      const offered = input.offers.map((o) => o.provider).join(", ");
+      const message = `Provider ${input.pinnedProvider} does not offer ${input.model} (offered by ${offered}).`;
+      return fail(new GatewayError("unsupported_model_or_endpoint", message, { details: [{ message, path: "model", keyword: "pinned_provider_not_offered" }] }), stages, warnings);
+    }
+  }
+  const preset = input.presetFilter;
+  if (preset && ((preset.allow?.length ?? 0) > 0 || (preset.deny?.length ?? 0) > 0)) {
+    step("preset_filter", presetReason(preset));
+    if (pool.length === 0) {
+      const message = `The preset's provider filter leaves no provider for ${input.model} (allow: [${(preset.allow ?? []).join(", ")}], deny: [${(preset.deny ?? []).join(", ")}]; offered by ${input.offers.map((o) => o.provider).join(", ")}).`;
+      return fail(new GatewayError("no_providers_after_preset_filter", message), stages, warnings);
+    }
+  }
+  step("capabilities", capabilityReason(input.requirements, input.preferences.requireParameters === true));
+
+  const providerFilter = applyProviderFilter(input.model, pool, input.preferences, input.settings);
+  stages.push(...providerFilter.stages);
+  if (!providerFilter.ok) return fail(providerFilter.error, stages, warnings);
+  pool = providerFilter.pool;
+  warnings.push(...providerFilter.warnings);
+
+  const maxPrice = input.preferences.maxPrice;
+  if (maxPrice && (maxPrice.prompt !== undefined || maxPrice.completion !== undefined)) step("max_price", maxPriceReason(maxPrice));
+
+  if (pool.length === 0) return fail(emptyPoolError(input.model, stages), stages, warnings);
+  return { ok: true, pool, stages, warnings };
+}
+
+function fail(error: GatewayError, stages: FilterStage[], warnings: string[]): FilterOutcome {
+  return { ok: false, error, stages, warnings };
+}
+
+function emptyPoolError(model: string, stages: readonly FilterStage[]): GatewayError {
+  const drops = stages.flatMap((s) => s.dropped.map((d) => ({ ...d, stage: s.stage })));
+  const details: ErrorDetail[] = drops.map((d) => ({ message: `${d.provider}: ${d.reason}`, path: detailPath(d.stage, d.reason), keyword: d.reason }));
+  const summary = drops.map((d) => `${d.provider} (${d.reason})`).join(", ");
+  return new GatewayError("unsupported_model_or_endpoint", `No provider can serve ${model} for this request: ${summary}.`, { details });
+}
+
+/** The request field a drop points back to, so a user knows what to change. */
+function detailPath(stage: string, reason: string): string {
+  if (reason === DROP_REASONS.noStructuredOutput) return "response_format";
+  if (reason === DROP_REASONS.maxOutputTokensBelowRequest) return "max_output_tokens";
+  if (reason.startsWith(DROP_REASONS.missingRequiredParameter)) return "provider.require_parameters";
+  const paths: Record<string, string> = { pinned_provider: "model", preset_filter: "preset", only: "provider.only", ignore: "provider.ignore", max_price: "provider.max_price" };
+  return paths[stage] ?? "provider";
+}
