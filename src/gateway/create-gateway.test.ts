@@ -1,0 +1,182 @@
+// The pipeline end to end over a scripted provider fetch and recorded wire-format fixtures, on the
+// virtual clock: success, failover, all-failed, streaming, cache, diagnostics and healing.
+import { describe, expect, it } from "vitest";
+import { createRandomFactory } from "../core/random.js";
+import { parseSseStream, formatSseEvent, type SseEvent } from "../core/sse.js";
+import { VirtualClock } from "../core/virtual-clock.js";
+import { fixtureText } from "../providers/__fixtures__/fixtures.js";
+import { scriptedFetch, type CapturedRequest, type Script } from "../providers/__fixtures__/scripted-fetch.js";
+import { loadDefaultCatalog } from "./catalog/load-catalog.js";
+import { createGateway, type GatewayResponse } from "./create-gateway.js";
+import { createPresetStore } from "./presets/preset-store.js";
+import { inlinePresetSchema } from "./presets/preset-schema.js";
+
+const catalogResult = loadDefaultCatalog();
+if (!catalogResult.ok) throw new Error("default catalog must load");
+const catalog = catalogResult.value;
+
+const ok = (body: string, afterMs = 100): Script => ({ kind: "response", status: 200, headers: { "content-type": "application/json" }, headersAfterMs: afterMs, chunks: [{ text: body }] });
+const status = (code: number, afterMs = 50): Script => ({ kind: "response", status: code, headers: { "content-type": "application/json" }, headersAfterMs: afterMs, chunks: [{ text: fixtureText("openai-chat", code === 429 ? "error-429.json" : "error-500.json") }] });
+const chat = (content: string, finish = "stop"): string =>
+  JSON.stringify({
+    id: "chatcmpl-1",
+    object: "chat.completion",
+    created: 1767225600,
+    model: "gpt-5.4-nano",
+    choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: finish }],
+    usage: { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 },
+  });
+
+function setup(respond: (request: CapturedRequest) => Script, presets = createPresetStore([])) {
+  const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
+  const fake = scriptedFetch(clock, respond);
+  const gateway = createGateway({ fetch: fake.fetch, clock, random: createRandomFactory("test"), catalog, presets });
+  return { clock, gateway, requests: fake.requests };
+}
+
+const json = (response: GatewayResponse): Record<string, unknown> => {
+  if (response.kind !== "json") throw new Error("expected a JSON response");
+  return response.body as Record<string, unknown>;
+};
+
+describe("createGateway", () => {
+  it("answers a plain request with a Responses body and meta", async () => {
+    const { clock, gateway, requests } = setup(() => ok(chat("Paris.")));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "Capital of France?", meta: true }));
+    const body = json(response);
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ object: "response", status: "completed", model: "openai/gpt-5.4-nano" });
+    expect(body.output).toEqual([expect.objectContaining({ type: "message", role: "assistant", content: [{ type: "output_text", text: "Paris.", annotations: [] }] })]);
+    expect(body.usage).toEqual({ input_tokens: 20, output_tokens: 10, total_tokens: 30 });
+    const meta = body.meta as { routing: { selected_provider: string }; timings: { latency_ms: number } };
+    expect(["openai", "openai-eu"]).toContain(meta.routing.selected_provider);
+    expect(meta.timings.latency_ms).toBe(100);
+    expect(requests[0]?.url).toMatch(/\/chat\/completions$/);
+    expect(gateway.usage.get(String(body.id))?.selected_provider).toBe(meta.routing.selected_provider);
+  });
+
+  it("fails over in ranked order and records every attempt", async () => {
+    const { clock, gateway } = setup((request) => (request.url.includes("eu.api.openai.com") ? ok(chat("from eu")) : status(503)));
+    const response = await clock.run(() =>
+      gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }),
+    );
+    expect(response.record.attempts.map((a) => [a.provider, a.outcome, a.status])).toEqual([
+      ["openai", "retryable_error", 503],
+      ["openai-eu", "success", 200],
+    ]);
+    expect(response.record.selected_provider).toBe("openai-eu");
+  });
+
+  it("answers 502 all_candidates_failed with its fields when every provider fails", async () => {
+    const { clock, gateway } = setup(() => status(500));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] } }));
+    expect(response.status).toBe(502);
+    expect(json(response)).toMatchObject({
+      status_code: 502,
+      error: "upstream_error",
+      error_type: "system",
+      error_origin: "upstream",
+      reason: "all_candidates_failed",
+      attempt_count: 2,
+      failed_providers: ["openai", "openai-eu"],
+      failed_statuses: [500, 500],
+    });
+  });
+
+  it("tries only the first candidate with allow_fallbacks: false", async () => {
+    const { clock, gateway, requests } = setup(() => status(503));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai"], allow_fallbacks: false } }));
+    expect(response.status).toBe(502);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("returns routing_diagnostics only when provider.diagnostics is set", async () => {
+    const { clock, gateway } = setup(() => ok(chat("ok")));
+    const without = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x" })));
+    expect(without.routing_diagnostics).toBeUndefined();
+    const withDiagnostics = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x", provider: { ignore: ["deepinfra"], sort: "price", diagnostics: true } })));
+    const diagnostics = withDiagnostics.routing_diagnostics as { rankedProviders: { provider: string; scoreFactors: Record<string, number> }[]; filterStages: { stage: string; dropped: { provider: string; reason: string }[] }[] };
+    expect(diagnostics.rankedProviders.map((r) => r.provider)).not.toContain("deepinfra");
+    expect(diagnostics.filterStages.find((s) => s.stage === "ignore")?.dropped).toEqual([{ provider: "deepinfra", reason: "listed_in_provider.ignore" }]);
+    expect(diagnostics.rankedProviders[0]?.scoreFactors).toHaveProperty("priceScore");
+  });
+
+  it("heals fenced JSON with response-healing and reports the execution in meta", async () => {
+    const { clock, gateway } = setup(() => ok(chat('```json\n{"summary": "ok", "risk_level": "low",}\n```')));
+    const body = json(
+      await clock.run(() =>
+        gateway.respond({
+          model: "openai/gpt-5.4-mini",
+          input: "Summarize.",
+          response_format: { type: "json_schema", name: "release_summary", schema: { type: "object", required: ["summary", "risk_level"], properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } }, additionalProperties: false } },
+          plugins: [{ id: "response-healing" }],
+          meta: true,
+        }),
+      ),
+    );
+    const output = body.output as { content: { text: string }[] }[];
+    expect(output[0]?.content[0]?.text).toBe('{"summary":"ok","risk_level":"low"}');
+    expect((body.meta as { plugin_executions: unknown[] }).plugin_executions).toEqual([
+      expect.objectContaining({ id: "response-healing", status: "applied", changed: true, metadata: expect.objectContaining({ healed: true, transforms_applied: ["strip_markdown_fence", "remove_trailing_commas"] }) }),
+    ]);
+  });
+
+  it("serves a repeated request from the cache without calling a provider", async () => {
+    const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
+    const { clock, gateway, requests } = setup(() => ok(chat("cached answer")), createPresetStore([preset]));
+    const first = await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
+    const second = await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
+    expect(first.headers["x-gateway-cache"]).toBe("miss");
+    expect(second.headers["x-gateway-cache"]).toBe("hit");
+    expect(requests).toHaveLength(1);
+    expect(second.record.response_cache?.status).toBe("hit");
+    expect((json(second).output as unknown[])[0]).toEqual((json(first).output as unknown[])[0]);
+    await clock.advance(601_000);
+    await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
+    expect(requests).toHaveLength(2);
+  });
+
+  it("streams Responses events from an OpenAI chunk stream and settles the record", async () => {
+    const sse = fixtureText("openai-chat", "stream-basic.sse");
+    const { clock, gateway } = setup(() => ({ kind: "response", status: 200, headers: { "content-type": "text/event-stream" }, headersAfterMs: 300, chunks: [{ text: sse }] }));
+    const events: SseEvent[] = await clock.run(async () => {
+      const response = await gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", stream: true });
+      if (response.kind !== "stream") throw new Error("expected a stream");
+      const text = [];
+      for await (const event of response.events) text.push(formatSseEvent(event));
+      const collected: SseEvent[] = [];
+      const body = new Response(text.join("")).body;
+      if (body) for await (const e of parseSseStream(body)) collected.push(e);
+      await response.record;
+      return collected;
+    });
+    const types = events.map((e) => e.event);
+    expect(types[0]).toBe("response.created");
+    expect(types).toContain("response.output_text.delta");
+    expect(types.at(-1)).toBe("response.completed");
+    const sequence = events.map((e) => (JSON.parse(e.data) as { sequence_number: number }).sequence_number);
+    expect(sequence).toEqual(sequence.map((_, i) => i));
+    expect(gateway.usage.list()).toHaveLength(1);
+  });
+
+  it("answers bad input with flat errors and still logs the request", async () => {
+    const { clock, gateway } = setup(() => ok(chat("never")));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { sort: "fastest", data_collection: "deny" } }));
+    expect(response.status).toBe(400);
+    expect(json(response).error).toBe("unsupported_routing_filter");
+    expect(gateway.usage.size).toBe(1);
+  });
+
+  it("gives the same ids and decisions for the same seed", async () => {
+    const run = async () => {
+      const { clock, gateway } = setup(() => ok(chat("ok")));
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: `q${i}` }));
+        ids.push(`${response.record.id}:${response.record.selected_provider}`);
+      }
+      return ids;
+    };
+    expect(await run()).toEqual(await run());
+  });
+});

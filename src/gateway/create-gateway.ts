@@ -1,0 +1,89 @@
+// The gateway as a library: one function from a `/v1/responses` body to a response, built from
+// injected parts (fetch, clock, random source, catalog, presets, stores), so it never knows how it is reached.
+import { createMemoryCacheStore } from "../cache/memory-cache-store.js";
+import type { ResponseCacheStore } from "../cache/cache-store.js";
+import type { Clock } from "../core/clock.js";
+import type { RandomFactory } from "../core/random.js";
+import type { SseEvent } from "../core/sse.js";
+import type { Catalog } from "./catalog/schema.js";
+import { createHealthStore } from "./health/health-store.js";
+import { handleResponses } from "./pipeline/handle-responses.js";
+import type { GatewayEnv, GatewayEvent } from "./pipeline/gateway-env.js";
+import type { PresetStore } from "./presets/preset-store.js";
+import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
+import type { HealthStore, UsageRecord } from "./types.js";
+import { createMemoryUsageLog } from "./usage/memory-usage-log.js";
+import type { UsageLog } from "./usage/usage-log.js";
+
+export type { GatewayEvent } from "./pipeline/gateway-env.js";
+
+export interface GatewayDeps {
+  fetch: typeof fetch;
+  clock: Clock;
+  random: RandomFactory;
+  catalog: Catalog;
+  presets: PresetStore;
+  settings?: GatewaySettings | undefined;
+  health?: HealthStore | undefined;
+  cache?: ResponseCacheStore | undefined;
+  usage?: UsageLog | undefined;
+  /** The API key sent to a provider; defaults to the offer's `api_key_env` variable, else a placeholder. */
+  providerKey?: ((provider: string, apiKeyEnv: string | undefined) => string) | undefined;
+  /** Lifecycle events (`request:start`, `attempt:end`, `request:end`) for journals and progress. */
+  onEvent?: ((event: GatewayEvent) => void) | undefined;
+}
+
+/** A finished JSON answer, or a stream of Responses events whose record settles when it ends. */
+export type GatewayResponse =
+  | { kind: "json"; status: number; headers: Record<string, string>; body: unknown; record: UsageRecord }
+  | { kind: "stream"; status: 200; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> };
+
+export interface Gateway {
+  /** Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input. */
+  respond(body: unknown): Promise<GatewayResponse>;
+  readonly usage: UsageLog;
+  readonly health: HealthStore;
+  readonly cache: ResponseCacheStore;
+  readonly settings: GatewaySettings;
+}
+
+const PLACEHOLDER_KEY = "gateway-sim-upstream-key";
+
+/**
+ * Builds a gateway.
+ *
+ * @example
+ * const gateway = createGateway({ fetch, clock: new RealClock(), random: createRandomFactory("seed"), catalog, presets });
+ * const response = await gateway.respond({ model: "openai/gpt-5.4-nano", input: "Hello" });
+ */
+export function createGateway(deps: GatewayDeps): Gateway {
+  const settings = deps.settings ?? defaultGatewaySettings();
+  const ids = deps.random("ids");
+  const env: GatewayEnv = {
+    fetch: deps.fetch,
+    clock: deps.clock,
+    random: deps.random,
+    catalog: deps.catalog,
+    presets: deps.presets,
+    settings,
+    health: deps.health ?? createHealthStore(settings),
+    cache: deps.cache ?? createMemoryCacheStore(),
+    usage: deps.usage ?? createMemoryUsageLog(),
+    providerKey: deps.providerKey ?? ((_provider, apiKeyEnv) => (apiKeyEnv ? process.env[apiKeyEnv] : undefined) ?? PLACEHOLDER_KEY),
+    onEvent: deps.onEvent,
+    newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
+  };
+  return {
+    respond: (body) => handleResponses(body, env),
+    usage: env.usage,
+    health: env.health,
+    cache: env.cache,
+    settings,
+  };
+}
+
+function hex(next: () => number): string {
+  return Math.floor(next() * 0x1_0000_0000)
+    .toString(16)
+    .padStart(8, "0");
+}

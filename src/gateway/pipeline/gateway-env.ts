@@ -1,0 +1,30 @@
+// What every pipeline stage may use: the injected parts of one gateway instance.
+import type { ResponseCacheStore } from "../../cache/cache-store.js";
+import type { Clock } from "../../core/clock.js";
+import type { RandomFactory } from "../../core/random.js";
+import type { Catalog } from "../catalog/schema.js";
+import type { PresetStore } from "../presets/preset-store.js";
+import type { GatewaySettings } from "../settings.js";
+import type { AttemptRecord, HealthStore, UsageRecord } from "../types.js";
+import type { UsageLog } from "../usage/usage-log.js";
+
+/** Lifecycle events, emitted in order for each request (msw-style: observers attach without coupling). */
+export type GatewayEvent =
+  | { type: "request:start"; id: string; at: number }
+  | { type: "attempt:end"; id: string; at: number; attempt: AttemptRecord }
+  | { type: "request:end"; id: string; at: number; record: UsageRecord };
+
+export interface GatewayEnv {
+  fetch: typeof fetch;
+  clock: Clock;
+  random: RandomFactory;
+  catalog: Catalog;
+  presets: PresetStore;
+  settings: GatewaySettings;
+  health: HealthStore;
+  cache: ResponseCacheStore;
+  usage: UsageLog;
+  providerKey: (provider: string, apiKeyEnv: string | undefined) => string;
+  onEvent: ((event: GatewayEvent) => void) | undefined;
+  newId: () => string;
+}

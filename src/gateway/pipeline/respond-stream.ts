@@ -1,0 +1,106 @@
+// Streamed answer: failover until a provider's stream begins, then relay its text as Responses
+// events. Health and the usage record are settled when the upstream stream ends, read or not.
+import type { GatewayError } from "../../core/errors.js";
+import type { SseEvent } from "../../core/sse.js";
+import { invokeProviderStream, type InvokeStreamSuccess, type StreamOutcome } from "../../providers/invoke-provider.js";
+import { adapterFor } from "../../providers/registry.js";
+import type { Offer } from "../catalog/schema.js";
+import type { AttemptRecord, UsageRecord } from "../types.js";
+import { costOf } from "./cost.js";
+import { executeWithFailover } from "./execute.js";
+import type { GatewayEnv } from "./gateway-env.js";
+import type { Prepared } from "./prepare-stage.js";
+import { applyHealing } from "./respond-json.js";
+import { buildResponseBody, type ResponseFacts } from "./response-body.js";
+import { ResponseEventWriter } from "./response-stream.js";
+import { upstreamRequestFor } from "./upstream-request.js";
+import { errorRecord, finishRequest, overheadOf, successRecord, throughputOf, type RecordBase } from "./usage-record.js";
+
+export type StreamStart =
+  | { ok: true; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> }
+  | { ok: false; error: GatewayError; attempts: AttemptRecord[] };
+
+/**
+ * @example
+ * const started = await respondStream(prepared, candidates, base, env);
+ * if (started.ok) for await (const event of started.events) write(formatSseEvent(event));
+ */
+export async function respondStream(prepared: Prepared, candidates: readonly Offer[], base: RecordBase, env: GatewayEnv): Promise<StreamStart> {
+  const executed = await executeWithFailover(
+    candidates,
+    prepared.request.provider.allowFallbacks ?? true,
+    {
+      health: env.health,
+      now: () => env.clock.now(),
+      onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id: base.id, at: env.clock.now(), attempt }),
+    },
+    async (offer) => {
+      const outcome = await invokeProviderStream({
+        adapter: adapterFor(offer.format),
+        fetch: env.fetch,
+        clock: env.clock,
+        request: upstreamRequestFor(prepared, offer),
+        target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
+        timeoutMs: env.settings.execution.attemptTimeoutMs,
+      });
+      if (!outcome.ok) return outcome;
+      return { ok: true, value: outcome, status: outcome.status, durationMs: outcome.ttftMs, ttftMs: outcome.ttftMs, observed: false };
+    },
+  );
+  if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
+  const { offer, value: handle, attempts } = executed;
+  const snapshot = { id: base.id, object: "response", created_at: Math.floor(base.startedAt / 1000), model: prepared.model, status: "in_progress", output: [], usage: null };
+  const settled = handle.done.then((outcome) => settle(outcome, handle, offer, prepared, { ...base, attempts }, env));
+  return { ok: true, events: relay(handle, snapshot, settled, base.id), record: settled.then((s) => s.record) };
+}
+
+interface Settled {
+  record: UsageRecord;
+  body?: Record<string, unknown>;
+  error?: GatewayError;
+}
+
+function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offer, prepared: Prepared, base: RecordBase, env: GatewayEnv): Settled {
+  const at = env.clock.now();
+  if ("error" in outcome) {
+    env.health.record({ provider: offer.provider, model: offer.model, at, ok: false, latencyMs: outcome.durationMs });
+    const record = { ...errorRecord(base, outcome.error, at, offer.provider), http_status: 200 };
+    finishRequest(record, env);
+    return { record, error: outcome.error };
+  }
+  const { result, durationMs, ttftMs } = outcome;
+  const throughput = throughputOf(result.usage.outputTokens, durationMs, ttftMs);
+  env.health.record({ provider: offer.provider, model: offer.model, at, ok: true, latencyMs: durationMs, ttftMs, throughputTps: throughput ?? undefined });
+  const healing = applyHealing(prepared, result.text, result, true);
+  const latency = at - base.startedAt;
+  const facts: ResponseFacts = {
+    id: base.id,
+    createdAtMs: base.startedAt,
+    model: prepared.model,
+    text: result.text,
+    finishReason: result.finishReason,
+    usage: result.usage,
+    cost: costOf(result.usage, offer.price),
+    selectedProvider: offer.provider,
+    attempts: base.attempts,
+    pluginExecutions: healing.executions,
+    cache: base.cache,
+    timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts) },
+  };
+  const record = successRecord({ ...base, pluginExecutions: healing.executions }, facts);
+  finishRequest(record, env);
+  const body = buildResponseBody(facts, { meta: prepared.request.meta });
+  if (prepared.request.provider.diagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
+  return { record, body };
+}
+
+async function* relay(handle: InvokeStreamSuccess, snapshot: Record<string, unknown>, settled: Promise<Settled>, id: string): AsyncGenerator<SseEvent> {
+  const writer = new ResponseEventWriter(id);
+  yield* writer.start(snapshot);
+  for await (const delta of handle.deltas) {
+    if (delta.type === "text") yield writer.delta(delta.text);
+  }
+  const end = await settled;
+  if (end.body) yield* writer.finish(end.body);
+  else yield* writer.fail(snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
+}
