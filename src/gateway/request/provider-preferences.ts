@@ -18,6 +18,24 @@ export const SORT_ALIASES: Record<string, SortMode> = {
 /** Routing filters the real gateway rejects rather than ignores (§1). */
 export const UNSUPPORTED_ROUTING_FILTERS = ["data_collection", "quantizations", "enforce_distillable_text"] as const;
 
+/**
+ * The unsupported routing filters present in a raw `provider`/`routing` object, as the keys the
+ * caller wrote them (snake_case or camelCase), each with its documented snake_case name.
+ *
+ * @example
+ * findUnsupportedRoutingFilters({ sort: "price", dataCollection: "deny" }); // [{ key: "dataCollection", filter: "data_collection" }]
+ */
+export function findUnsupportedRoutingFilters(value: unknown): { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  const found: { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] = [];
+  for (const key of Object.keys(value)) {
+    const snake = CAMEL_TO_SNAKE[key] ?? key;
+    const filter = UNSUPPORTED_ROUTING_FILTERS.find((name) => name === snake);
+    if (filter) found.push({ key, filter });
+  }
+  return found;
+}
+
 const CAMEL_TO_SNAKE: Record<string, string> = {
   allowFallbacks: "allow_fallbacks",
   requireParameters: "require_parameters",
@@ -48,7 +66,7 @@ const sortSchema = z
     if (name === undefined) return undefined;
     const mode = SORT_ALIASES[name.toLowerCase()];
     if (!mode) {
-      ctx.addIssue({ code: "custom", message: `expected one of ${Object.keys(SORT_ALIASES).join(", ")}; got "${name}"` });
+      ctx.addIssue({ code: "custom", message: `expected one of ${Object.keys(SORT_ALIASES).join(", ")}; got "${name}"`, params: { keyword: "enum" } });
       return z.NEVER;
     }
     return mode;

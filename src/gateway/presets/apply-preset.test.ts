@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { parseResponsesRequest } from "../request/parse-responses-request.js";
+import type { ResponsesRequest } from "../request/responses-request-schema.js";
+import { applyPreset } from "./apply-preset.js";
+import { inlinePresetSchema, type Preset } from "./preset-schema.js";
+
+function request(body: Record<string, unknown>): ResponsesRequest {
+  const parsed = parseResponsesRequest({ input: "Summarise.", preset: "p", ...body });
+  if (!parsed.ok) throw parsed.error;
+  return parsed.request;
+}
+
+function preset(fields: Record<string, unknown>): Preset {
+  return inlinePresetSchema.parse({ slug: "p", ...fields });
+}
+
+function applied(body: Record<string, unknown>, fields: Record<string, unknown>) {
+  const result = applyPreset(request(body), preset(fields));
+  if (!result.ok) throw result.error;
+  return result;
+}
+
+describe("applyPreset: fill-missing merge", () => {
+  it.each([
+    ["temperature", { temperature: 0.2 }, {}, { temperature: 0.2 }, ["temperature"]],
+    ["temperature (request wins)", { temperature: 0.2 }, { temperature: 0.9 }, { temperature: 0.9 }, []],
+    ["temperature 0 in the request still wins", { temperature: 0.7 }, { temperature: 0 }, { temperature: 0 }, []],
+    ["top_p", { top_p: 0.5 }, {}, { topP: 0.5 }, ["top_p"]],
+    ["max_output_tokens", { max_output_tokens: 300 }, { max_output_tokens: 50 }, { maxOutputTokens: 50 }, []],
+    ["stop and seed", { stop: ["##"], seed: 4 }, {}, { stop: ["##"], seed: 4 }, ["stop", "seed"]],
+    ["response_format", { response_format: { type: "json_object" } }, {}, { responseFormat: { type: "json_object" } }, ["response_format"]],
+    [
+      "reasoning key by key",
+      { reasoning: { effort: "high", max_tokens: 1000 } },
+      { reasoning: { effort: "low" } },
+      { reasoning: { effort: "low", maxTokens: 1000 } },
+      ["reasoning.max_tokens"],
+    ],
+    [
+      "response_caching key by key",
+      { response_caching: { enabled: true, ttl_seconds: 600 } },
+      { response_caching: { ttl_seconds: 60 } },
+      { responseCaching: { enabled: true, ttlSeconds: 60 } },
+      ["response_caching.enabled"],
+    ],
+    [
+      "provider key by key, the request's fields on top",
+      { provider: { sort: "price", allow_fallbacks: false, weights: { openai: 2 } } },
+      { provider: { sort: "latency", diagnostics: true } },
+      { provider: expect.objectContaining({ sort: "latency", allowFallbacks: false, diagnostics: true, weights: { openai: 2 } }) },
+      ["provider.allow_fallbacks", "provider.weights"],
+    ],
+  ])("%s", (_name, presetFields, body, expected, fromPreset) => {
+    const result = applied({ model: "openai/gpt-5.4-nano", ...body }, presetFields);
+    expect(result.request).toMatchObject(expected);
+    expect(result.appliedFromPreset).toEqual(fromPreset);
+  });
+
+  it("leaves plugins to layerPlugins and names the preset on the request", () => {
+    const result = applied({ model: "openai/gpt-5.4-nano", plugins: [{ id: "response-healing", mode: "strict" }] }, { plugins: [{ id: "response-healing", locked: true }] });
+    expect(result.request.plugins).toEqual([{ id: "response-healing", mode: "strict" }]);
+    expect(result.request.preset).toBe("p");
+  });
+
+  it("does not modify its inputs", () => {
+    const req = request({ model: "openai/gpt-5.4-nano", instructions: "Own." });
+    const p = preset({ system_prompt: "Preset.", temperature: 0.1, provider: { sort: "price" } });
+    const before = [JSON.stringify(req), JSON.stringify(p)];
+    applyPreset(req, p);
+    expect([JSON.stringify(req), JSON.stringify(p)]).toEqual(before);
+  });
+});
+
+describe("applyPreset: system prompt", () => {
+  it.each([
+    ["prepended to instructions with a blank line", { instructions: "Own rules." }, { instructions: "Preset rules.\n\nOwn rules." }],
+    ["becomes the instructions when there are none", {}, { instructions: "Preset rules.", input: [{ role: "user", content: "Summarise." }] }],
+    [
+      "prepended to the first system/developer message when there are no instructions",
+      { input: [{ role: "user", content: "a" }, { role: "developer", content: "Dev rules." }, { role: "system", content: "Sys." }] },
+      {
+        instructions: undefined,
+        input: [
+          { role: "user", content: "a" },
+          { role: "developer", content: "Preset rules.\n\nDev rules." },
+          { role: "system", content: "Sys." },
+        ],
+      },
+    ],
+  ])("is %s", (_name, body, expected) => {
+    const result = applied({ model: "openai/gpt-5.4-nano", ...body }, { system_prompt: "Preset rules." });
+    expect(result.request).toMatchObject(expected);
+    expect(result.appliedFromPreset).toContain("system_prompt");
+  });
+});
+
+describe("applyPreset: models", () => {
+  const allowlist = { models: ["openai/*", "anthropic/claude-sonnet-4.6"] };
+
+  it.each([
+    ["a wildcard match", "openai/gpt-5.4-mini", allowlist],
+    ["an exact match", "anthropic/claude-sonnet-4.6", allowlist],
+    ["no allowlist", "meta/llama-4-maverick", { model: "openai/gpt-5.4-nano" }],
+  ])("keeps the request's model on %s", (_name, model, fields) => {
+    const result = applied({ model }, fields);
+    expect(result.model).toBe(model);
+    expect(result.appliedFromPreset).not.toContain("model");
+  });
+
+  it("rejects a model outside the allowlist with preset_model_not_allowed", () => {
+    const result = applyPreset(request({ model: "anthropic/claude-opus-4.6" }), preset(allowlist));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe("validation_error");
+    expect(result.error.details).toEqual([expect.objectContaining({ path: "model", keyword: "preset_model_not_allowed" })]);
+    expect(result.error.message).toContain("openai/*");
+  });
+
+  it.each([
+    ["its default model", { model: "openai/gpt-5.4-mini", models: ["openai/*"] }, "openai/gpt-5.4-mini"],
+    ["its single concrete allowlist entry", { models: ["meta/llama-4-maverick"] }, "meta/llama-4-maverick"],
+    ["the one concrete entry beside wildcards", { models: ["anthropic/*", "openai/gpt-5.4-nano"] }, "openai/gpt-5.4-nano"],
+  ])("uses %s when the request names none", (_name, fields, model) => {
+    const result = applied({}, fields);
+    expect(result.model).toBe(model);
+    expect(result.request.model).toBe(model);
+    expect(result.appliedFromPreset).toContain("model");
+  });
+
+  it.each([
+    ["only wildcards", { models: ["openai/*"] }],
+    ["several concrete models", { models: ["openai/gpt-5.4-mini", "openai/gpt-5.4-nano"] }],
+    ["no model at all", { temperature: 0.1 }],
+  ])("is model_required with %s and no request model", (_name, fields) => {
+    const result = applyPreset(request({}), preset(fields));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe("model_required");
+      expect(result.error.message).toContain('Preset "p"');
+    }
+  });
+});
+
+describe("applyPreset: preset provider filter", () => {
+  it.each([
+    ["only", { only: ["openai"], order: ["openai-eu"], ignore: ["groq"] }, { allow: ["openai"], deny: ["groq"] }],
+    ["order when only is absent", { order: ["openai-eu", "openai"] }, { allow: ["openai-eu", "openai"] }],
+    ["nothing", { sort: "price" }, {}],
+  ])("builds the allow/deny filter from %s", (_name, provider, filter) => {
+    expect(applied({ model: "openai/gpt-5.4-nano" }, { provider }).presetFilter).toEqual(filter);
+  });
+
+  it("keeps the preset's only/ignore out of the request's own provider filters", () => {
+    const result = applied({ model: "openai/gpt-5.4-nano", provider: { ignore: ["openai-eu"] } }, { provider: { only: ["openai"], ignore: ["groq"], order: ["openai"] } });
+    expect(result.request.provider).toMatchObject({ only: undefined, ignore: ["openai-eu"], order: ["openai"] });
+    expect(result.appliedFromPreset).toEqual(expect.arrayContaining(["provider.only", "provider.ignore", "provider.order"]));
+  });
+});

@@ -1,0 +1,53 @@
+// Key-by-key merge of two normalised provider preference objects: `provider` under `routing`
+// in a request, a preset's `provider` under the request's (§1, §2).
+import { definedOnly } from "./defined-only.js";
+import type { ProviderPreferences } from "./provider-preferences.js";
+
+/** Preferences with no field set. */
+export function emptyProviderPreferences(): ProviderPreferences {
+  return {
+    order: undefined,
+    only: undefined,
+    ignore: undefined,
+    sort: undefined,
+    allowFallbacks: undefined,
+    requireParameters: undefined,
+    maxPrice: undefined,
+    preferredMaxLatencySeconds: undefined,
+    preferredMinThroughputTps: undefined,
+    diagnostics: undefined,
+    weights: undefined,
+  };
+}
+
+/**
+ * Each field of `over` that is set wins; the rest come from `under`. Fields are replaced whole
+ * (an `only` list or a `max_price` object is one value), never concatenated.
+ *
+ * @example
+ * mergeProviderPreferences({ ...empty, sort: "price", only: ["openai"] }, { ...empty, sort: "latency" });
+ * // sort "latency", only ["openai"]
+ */
+export function mergeProviderPreferences(under: ProviderPreferences | undefined, over: ProviderPreferences | undefined): ProviderPreferences {
+  return { ...emptyProviderPreferences(), ...(under && definedOnly(under)), ...(over && definedOnly(over)) };
+}
+
+/** Names of the fields set in `preferences`. */
+export function setProviderFields(preferences: ProviderPreferences | undefined): (keyof ProviderPreferences)[] {
+  return preferences ? (Object.keys(definedOnly(preferences)) as (keyof ProviderPreferences)[]) : [];
+}
+
+/** Each normalised field under the name users write (for diagnostics such as "provider.max_price"). */
+export const PROVIDER_FIELD_NAMES: Record<keyof ProviderPreferences, string> = {
+  order: "order",
+  only: "only",
+  ignore: "ignore",
+  sort: "sort",
+  allowFallbacks: "allow_fallbacks",
+  requireParameters: "require_parameters",
+  maxPrice: "max_price",
+  preferredMaxLatencySeconds: "preferred_max_latency",
+  preferredMinThroughputTps: "preferred_min_throughput",
+  diagnostics: "diagnostics",
+  weights: "weights",
+};

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { parseModelReference } from "./model-reference.js";
+
+describe("parseModelReference", () => {
+  it.each([
+    ["openai/gpt-5.4-nano", { kind: "model", model: "openai/gpt-5.4-nano" }],
+    ["  meta/llama-4-maverick ", { kind: "model", model: "meta/llama-4-maverick" }],
+    ["google-vertex-eu:google/gemini-3.1-flash-lite", { kind: "model", model: "google/gemini-3.1-flash-lite", pinnedProvider: "google-vertex-eu" }],
+    ["@release-summary", { kind: "preset", preset: "release-summary" }],
+  ])("reads %j", (value, reference) => {
+    expect(parseModelReference(value)).toEqual({ ok: true, reference });
+  });
+
+  it.each([
+    ["gpt-5.4-nano", /org\/model/],
+    ["openai/", /org\/model/],
+    ["OpenAI:openai/gpt-5.4-nano", /not a provider id/],
+    ["openai:gpt-5.4-nano", /org\/model/],
+    ["@", /preset reference/],
+    ["@Release Summary", /preset reference/],
+  ])("rejects %j with a reason", (value, reason) => {
+    const parsed = parseModelReference(value);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toMatch(reason);
+  });
+});

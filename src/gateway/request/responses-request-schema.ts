@@ -1,0 +1,104 @@
+// The `POST /v1/responses` body (§1) as one strict zod schema: snake_case in, one normalised
+// camelCase ResponsesRequest out. Cross-field rules and error shaping live in parse-responses-request.ts.
+import { z } from "zod";
+import { pluginListSchema } from "../../plugins/plugin-entry-schema.js";
+import { responseFormatSchema } from "../../structured-output/response-format-schema.js";
+import {
+  maxOutputTokensSchema,
+  reasoningSchema,
+  responseCachingSchema,
+  seedSchema,
+  stopSchema,
+  temperatureSchema,
+  topPSchema,
+} from "./generation-fields.js";
+import { IGNORED_OPENAI_PARAMETERS } from "./ignored-parameters.js";
+import { inputSchema } from "./input-items.js";
+import { emptyProviderPreferences, mergeProviderPreferences } from "./merge-provider-preferences.js";
+import { modelReferenceSchema, presetSlugSchema } from "./model-reference.js";
+import { providerPreferencesSchema } from "./provider-preferences.js";
+
+/** OpenAI marks most parameters nullable: `null` means "not set". */
+function optional<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+const ignoredShape = Object.fromEntries(IGNORED_OPENAI_PARAMETERS.map((name) => [name, z.unknown().optional()])) as Record<
+  (typeof IGNORED_OPENAI_PARAMETERS)[number],
+  z.ZodOptional<z.ZodUnknown>
+>;
+
+const bodySchema = z.strictObject({
+  model: optional(modelReferenceSchema),
+  preset: optional(presetSlugSchema),
+  input: inputSchema,
+  instructions: optional(z.string()),
+  temperature: optional(temperatureSchema),
+  top_p: optional(topPSchema),
+  max_output_tokens: optional(maxOutputTokensSchema),
+  stop: optional(stopSchema),
+  seed: optional(seedSchema),
+  stream: optional(z.boolean()),
+  response_format: optional(responseFormatSchema),
+  text: optional(
+    // Strict (unlike structured-output's textParamSchema) so a misspelt key is an unknown_parameter.
+    z.strictObject({ format: optional(responseFormatSchema), verbosity: optional(z.enum(["low", "medium", "high"])) }),
+  ),
+  /** `locked` is accepted (one schema for every layer) but has no effect: nothing layers after a request. */
+  plugins: optional(pluginListSchema),
+  meta: optional(z.boolean()),
+  provider: optional(providerPreferencesSchema),
+  /** Alias of `provider`; wins key by key when both are sent. */
+  routing: optional(providerPreferencesSchema),
+  /** Kept only so the cache can tell tool requests apart (tools are not executed). */
+  tools: optional(z.array(z.record(z.string(), z.unknown()))),
+  reasoning: optional(reasoningSchema),
+  response_caching: optional(responseCachingSchema),
+  ...ignoredShape,
+});
+
+type Body = z.output<typeof bodySchema>;
+
+/**
+ * The request schema. Output: the normalised request every later stage reads.
+ *
+ * @example
+ * responsesRequestSchema.parse({ model: "openai/gpt-5.4-nano", input: "Hi", provider: { sort: "cost" } }).provider.sort; // "price"
+ */
+export const responsesRequestSchema = bodySchema.transform((body) => normalise(body));
+
+/** A parsed, normalised Responses request. `undefined` always means "the caller did not set it". */
+export type ResponsesRequest = z.output<typeof responsesRequestSchema>;
+
+function normalise(body: Body) {
+  const reference = body.model;
+  return {
+    model: reference?.kind === "model" ? reference.model : undefined,
+    /** From `provider:org/model`: the only provider routing may use. */
+    pinnedProvider: reference?.kind === "model" ? reference.pinnedProvider : undefined,
+    preset: body.preset ?? (reference?.kind === "preset" ? reference.preset : undefined),
+    /** Which field named the preset, for error paths. */
+    presetSource: body.preset !== undefined ? ("preset" as const) : reference?.kind === "preset" ? ("model" as const) : undefined,
+    /** `input` as chat messages, in order. */
+    input: body.input,
+    instructions: body.instructions,
+    temperature: body.temperature,
+    topP: body.top_p,
+    maxOutputTokens: body.max_output_tokens,
+    stop: body.stop,
+    seed: body.seed,
+    stream: body.stream ?? false,
+    /** `response_format` or `text.format`, normalised (the parser rejects both at once). */
+    responseFormat: body.response_format ?? body.text?.format,
+    textVerbosity: body.text?.verbosity,
+    plugins: body.plugins,
+    meta: body.meta ?? false,
+    /** `provider` and `routing` merged, `routing` winning key by key. */
+    provider: body.provider || body.routing ? mergeProviderPreferences(body.provider, body.routing) : emptyProviderPreferences(),
+    tools: body.tools,
+    reasoning: body.reasoning,
+    responseCaching: body.response_caching,
+    /** OpenAI parameters present in the body that have no effect here. */
+    ignoredParameters: IGNORED_OPENAI_PARAMETERS.filter((name) => body[name] !== undefined),
+  };
+}

@@ -1,0 +1,63 @@
+// The in-memory usage log. Unbounded by default; with `maxRecords` it keeps only the newest
+// records (a long run streams the rest to `onRecord`, e.g. a JSON Lines file).
+import type { UsageRecord } from "../types.js";
+import { toJsonLine, writeJsonLinesTo } from "./json-lines.js";
+import { redactSecrets } from "./redact-secrets.js";
+import { matchesUsageFilter, type UsageFilter, type UsageLog } from "./usage-log.js";
+
+export interface MemoryUsageLogOptions {
+  /** Keep at most this many records, evicting the oldest; 0 keeps none. Default: all. */
+  maxRecords?: number;
+  /** Called with every (redacted) record as it is appended, retained or not. */
+  onRecord?: (record: UsageRecord) => void;
+  /** Strings never to store (client and provider API keys); bearer and `sk-` tokens are always scrubbed. */
+  secrets?: readonly string[];
+}
+
+/**
+ * @example
+ * const usage = createMemoryUsageLog({ maxRecords: 10_000 });
+ * usage.append(record);
+ * usage.get(record.id)?.selected_provider;
+ */
+export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): UsageLog {
+  const { maxRecords, onRecord, secrets = [] } = options;
+  if (maxRecords !== undefined && (!Number.isInteger(maxRecords) || maxRecords < 0)) {
+    throw new RangeError(`maxRecords must be a whole number >= 0, got ${maxRecords}`);
+  }
+  // A Map keeps insertion order, so the first key is always the oldest record.
+  const byId = new Map<string, UsageRecord>();
+  let total = 0;
+
+  return {
+    append(record) {
+      const clean = redactSecrets(record, secrets);
+      total += 1;
+      onRecord?.(clean);
+      if (maxRecords === 0) return;
+      byId.delete(clean.id);
+      byId.set(clean.id, clean);
+      if (maxRecords !== undefined && byId.size > maxRecords) {
+        const oldest = byId.keys().next();
+        if (!oldest.done) byId.delete(oldest.value);
+      }
+    },
+    get: (id) => byId.get(id),
+    list(filter = {}) {
+      const out: UsageRecord[] = [];
+      for (const record of byId.values()) {
+        if (filter.limit !== undefined && out.length >= filter.limit) break;
+        if (matchesUsageFilter(record, filter)) out.push(record);
+      }
+      return out;
+    },
+    toJsonLines: () => Array.from(byId.values(), toJsonLine).join(""),
+    writeJsonLines: (target) => writeJsonLinesTo(target, [...byId.values()]),
+    get size() {
+      return byId.size;
+    },
+    get total() {
+      return total;
+    },
+  };
+}

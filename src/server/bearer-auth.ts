@@ -1,0 +1,50 @@
+// `Authorization: Bearer <key>` against the configured keys (§1). Keys are compared by digest in
+// constant time and never logged, stored on the request, or echoed in an error.
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { RequestHandler } from "express";
+import { GatewayError } from "../core/errors.js";
+import { sendError } from "./send-error.js";
+
+export interface BearerAuthOptions {
+  apiKeys: readonly string[];
+  /** Accept any non-empty bearer token (the seeds' `YOUR_API_KEY` curl lines, local demos). */
+  allowAnyKey?: boolean;
+}
+
+const CHALLENGE = { "www-authenticate": 'Bearer realm="gateway-sim"' };
+
+/**
+ * @example
+ * app.use("/v1", bearerAuth({ apiKeys: ["sim-key"] }));
+ */
+export function bearerAuth(options: BearerAuthOptions): RequestHandler {
+  const digests = options.apiKeys.filter((key) => key.length > 0).map(digest);
+  return function bearerAuthStage(req, res, next) {
+    const token = bearerToken(req.get("authorization"));
+    if (token === undefined) {
+      sendError(res, new GatewayError("unauthorised", "Missing API key: send `Authorization: Bearer <key>`."), null, CHALLENGE);
+      return;
+    }
+    if (options.allowAnyKey || isKnown(digest(token), digests)) {
+      next();
+      return;
+    }
+    sendError(res, new GatewayError("unauthorised", "Invalid API key."), null, CHALLENGE);
+  };
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1];
+}
+
+function digest(key: string): Buffer {
+  return createHash("sha256").update(key).digest();
+}
+
+/** Checks every key so the time taken does not say which one nearly matched. */
+function isKnown(candidate: Buffer, digests: readonly Buffer[]): boolean {
+  let found = false;
+  for (const known of digests) found = timingSafeEqual(candidate, known) || found;
+  return found;
+}

@@ -1,0 +1,27 @@
+// GET /v1/generations?id=G-…: one usage record (the seeds' request detail), as the reference
+// gateway returns it: the record itself, never cached.
+import type { RequestHandler } from "express";
+import { GatewayError } from "../core/errors.js";
+import type { GatewayLike } from "./gateway-like.js";
+import { sendError } from "./send-error.js";
+
+/**
+ * @example
+ * app.get("/v1/generations", generationsRoute(gateway));
+ */
+export function generationsRoute(gateway: GatewayLike): RequestHandler {
+  return function generationsHandler(req, res) {
+    const id = req.query["id"];
+    if (typeof id !== "string" || id === "") {
+      const detail = { message: "required: the generation id (e.g. ?id=G-…)", path: "id", keyword: "required" };
+      sendError(res, new GatewayError("validation_error", "Query parameter `id` is required.", { details: [detail] }));
+      return;
+    }
+    const record = gateway.usage.get(id);
+    if (!record) {
+      sendError(res, new GatewayError("not_found", `No generation with id "${id}" (unknown, or no longer retained by the usage log).`));
+      return;
+    }
+    res.status(200).set("cache-control", "no-store").json(record);
+  };
+}

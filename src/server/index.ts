@@ -1,0 +1,5 @@
+// Public surface of the HTTP server.
+export { createServerApp, type ServerAppOptions } from "./create-server-app.js";
+export { startServer, type RunningServer } from "./start-server.js";
+export type { GatewayLike, GatewayResponseLike } from "./gateway-like.js";
+export { DEFAULT_BODY_LIMIT } from "./json-body.js";

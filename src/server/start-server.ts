@@ -1,0 +1,41 @@
+// Listens with an express app and hands back its URL and a close that does not wait for idle
+// keep-alive connections.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Port 0 picks a free port (tests); the URL uses the host given, `127.0.0.1` by default.
+ *
+ * @example
+ * const server = await startServer(app, { port: 0 });
+ * await fetch(`${server.url}/healthz`);
+ * await server.close();
+ */
+export function startServer(app: Express, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+  const host = options.host ?? "127.0.0.1";
+  const server = createServer(app);
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      const { port } = server.address() as AddressInfo;
+      const shownHost = host.includes(":") ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,58 @@
+// Writes a gateway event stream as `text/event-stream`: one formatted event per write (sent at
+// once, no buffering), back-pressure respected, and the source stopped when the client leaves.
+import type { Response } from "express";
+import { formatSseEvent, type SseEvent } from "../core/sse.js";
+import { toGatewayError } from "./send-error.js";
+
+export const SSE_HEADERS = {
+  "content-type": "text/event-stream; charset=utf-8",
+  "cache-control": "no-cache",
+  connection: "keep-alive",
+  // Proxies such as nginx would otherwise buffer the stream.
+  "x-accel-buffering": "no",
+} as const;
+
+/**
+ * Resolves when the stream ended or the client disconnected. An exception from the source after
+ * the headers went out is sent as a final `event: error` carrying the flat §8 error body.
+ *
+ * @example
+ * await writeSse(res, 200, response.headers, response.events);
+ */
+export async function writeSse(res: Response, status: number, headers: Record<string, string>, events: AsyncIterable<SseEvent>): Promise<void> {
+  res.status(status).set({ ...headers, ...SSE_HEADERS });
+  res.flushHeaders();
+  res.socket?.setNoDelay(true);
+  const iterator = events[Symbol.asyncIterator]();
+  let closed = false;
+  const onClose = () => {
+    closed = true;
+    // Lets a generator run its `finally` (cancel the upstream call) once its pending step settles.
+    void iterator.return?.()?.catch(() => undefined);
+  };
+  res.on("close", onClose);
+  try {
+    for (;;) {
+      const step = await iterator.next();
+      if (step.done || closed) break;
+      if (!res.write(formatSseEvent(step.value))) await drained(res);
+    }
+  } catch (error) {
+    if (!closed) res.write(formatSseEvent({ event: "error", data: JSON.stringify(toGatewayError(error).toJSON()) }));
+  } finally {
+    res.off("close", onClose);
+    if (!closed && !res.writableEnded) res.end();
+  }
+}
+
+function drained(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
