@@ -86,7 +86,13 @@ export class GatewayError extends Error {
     return this.code === "upstream_invalid_response";
   }
 
-  toJSON(generationId: string | null = null): ErrorBody {
+  /** `JSON.stringify` calls `toJSON(key)`; the body of an error outside any request names no generation. */
+  toJSON(): ErrorBody {
+    return this.toBody(null);
+  }
+
+  /** The flat error body (§8) of the request `generationId`. */
+  toBody(generationId: string | null): ErrorBody {
     const meta = ERROR_CODES[this.code];
     return {
       generation_id: generationId,

@@ -34,6 +34,11 @@ function setup(respond: (request: CapturedRequest) => Script, presets = createPr
   return { clock, gateway, requests: fake.requests };
 }
 
+const recordOf = (response: GatewayResponse) => {
+  if (response.kind !== "json") throw new Error("expected a JSON response");
+  return response.record;
+};
+
 const json = (response: GatewayResponse): Record<string, unknown> => {
   if (response.kind !== "json") throw new Error("expected a JSON response");
   return response.body as Record<string, unknown>;
@@ -60,11 +65,11 @@ describe("createGateway", () => {
     const response = await clock.run(() =>
       gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }),
     );
-    expect(response.record.attempts.map((a) => [a.provider, a.outcome, a.status])).toEqual([
+    expect(recordOf(response).attempts.map((a) => [a.provider, a.outcome, a.status])).toEqual([
       ["openai", "retryable_error", 503],
       ["openai-eu", "success", 200],
     ]);
-    expect(response.record.selected_provider).toBe("openai-eu");
+    expect(recordOf(response).selected_provider).toBe("openai-eu");
   });
 
   it("answers 502 all_candidates_failed with its fields when every provider fails", async () => {
@@ -129,7 +134,7 @@ describe("createGateway", () => {
     expect(first.headers["x-gateway-cache"]).toBe("miss");
     expect(second.headers["x-gateway-cache"]).toBe("hit");
     expect(requests).toHaveLength(1);
-    expect(second.record.response_cache?.status).toBe("hit");
+    expect(recordOf(second).response_cache?.status).toBe("hit");
     expect((json(second).output as unknown[])[0]).toEqual((json(first).output as unknown[])[0]);
     await clock.advance(601_000);
     await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
@@ -173,7 +178,8 @@ describe("createGateway", () => {
       const ids: string[] = [];
       for (let i = 0; i < 5; i++) {
         const response = await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: `q${i}` }));
-        ids.push(`${response.record.id}:${response.record.selected_provider}`);
+        const record = recordOf(response);
+        ids.push(`${record.id}:${record.selected_provider}`);
       }
       return ids;
     };

@@ -30,7 +30,7 @@ export interface ProviderHealth {
   latencyMs: Record<string, number>;
   errorRate: Record<string, number>;
   throughputTps: Record<string, number>;
-  /** Samples seen in total (for min-volume checks: EWMA volume over the error-rate window). */
+  /** Attempts that ended inside each window (an exact count, for the breaker's min-volume check). */
   volume: Record<string, number>;
   /** Attempts currently in flight (the `load` factor). */
   inFlight: number;
