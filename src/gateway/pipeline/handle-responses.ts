@@ -95,7 +95,7 @@ function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, env:
 function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): GatewayResponse {
   const record = errorRecord(base, error, env.clock.now());
   finishRequest(record, env);
-  const body = error.toJSON(base.id);
+  const body = error.toBody(base.id);
   if (base.wantsDiagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
   return { kind: "json", status: error.status, headers: jsonHeaders(base.id, base.cache), body, record };
 }

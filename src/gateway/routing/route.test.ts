@@ -73,7 +73,7 @@ describe("route: filters end to end", () => {
     const none = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { max_price: { completion: 0.5 } } }));
     expect(none.ok).toBe(false);
     if (none.ok) return;
-    expect(none.error.toJSON("G-1")).toMatchObject({ status_code: 400, error: "unsupported_model_or_endpoint", error_type: "user" });
+    expect(none.error.toBody("G-1")).toMatchObject({ status_code: 400, error: "unsupported_model_or_endpoint", error_type: "user" });
     expect(none.diagnostics).toMatchObject({ finalCandidateCount: 0, rankedProviders: [], consideredProviders: [] });
     expect(none.diagnostics.filterStages.at(-1)?.stage).toBe("max_price");
   });
