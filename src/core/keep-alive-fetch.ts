@@ -56,8 +56,18 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
         }
         res.on("close", () => signal?.removeEventListener("abort", onAbort));
         const status = res.statusCode ?? 502;
-        const stream = status === 204 || status === 304 || method === "HEAD" ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>);
-        resolve(new Response(stream, { status, statusText: res.statusMessage ?? "", headers: responseHeaders }));
+        const init = { status, statusText: res.statusMessage ?? "", headers: responseHeaders };
+        if (status === 204 || status === 304 || method === "HEAD") return resolve(new Response(null, init));
+        // A complete JSON answer is buffered: converting a node stream to a web stream costs more than
+        // the whole gateway pipeline. Event streams and unknown bodies stay streams.
+        if ((res.headers["content-type"] ?? "").includes("application/json")) {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve(new Response(Buffer.concat(chunks), init)));
+          res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
+          return;
+        }
+        resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, init));
       });
       req.end(body);
     });
