@@ -1,0 +1,76 @@
+// The response-cache key (§7): SHA-256 of the canonical JSON of what determines the answer — the
+// endpoint, model, preset, routing mode and the body — minus fields that only ask for debug output.
+import { createHash } from "node:crypto";
+import { canonicalJson } from "./canonical-json.js";
+
+/**
+ * Body fields that never change the answer, so never the key (dotted paths). The caching policy
+ * itself is here too: asking for a longer TTL must still find the stored answer.
+ */
+export const CACHE_KEY_IGNORED_FIELDS = [
+  "meta",
+  "stream_options",
+  "provider.diagnostics",
+  "routing.diagnostics",
+  "debug",
+  "response_caching",
+  "cache",
+] as const;
+
+export interface CacheKeyInput {
+  /** e.g. `/v1/responses`. */
+  endpoint: string;
+  /** The resolved model (`org/model`). */
+  model: string;
+  /** The preset slug, when one was selected. */
+  preset: string | null | undefined;
+  /** e.g. `balanced_shuffle`, `explicit_sort:price`, `pinned`. */
+  routingMode: string;
+  body: unknown;
+}
+
+/**
+ * The cache key: 64 hex characters.
+ *
+ * @example
+ * computeCacheKey({ endpoint: "/v1/responses", model: "openai/gpt-5.4-nano", preset: "release-summary", routingMode: "balanced_shuffle", body });
+ */
+export function computeCacheKey(input: CacheKeyInput): string {
+  const material = {
+    endpoint: input.endpoint,
+    model: input.model,
+    preset: input.preset ?? null,
+    routing_mode: input.routingMode,
+    body: stripIgnoredFields(input.body),
+  };
+  return createHash("sha256").update(canonicalJson(material)).digest("hex");
+}
+
+/**
+ * A copy of `body` without {@link CACHE_KEY_IGNORED_FIELDS} (the input is not modified); an object
+ * left empty by that (`provider: {diagnostics: true}`) goes too.
+ *
+ * @example
+ * stripIgnoredFields({ input: "hi", meta: true, provider: { order: ["a"], diagnostics: true } });
+ * // { input: "hi", provider: { order: ["a"] } }
+ */
+export function stripIgnoredFields(body: unknown): unknown {
+  if (!isRecord(body)) return body;
+  const out: Record<string, unknown> = { ...body };
+  for (const path of CACHE_KEY_IGNORED_FIELDS) {
+    const [head, child] = path.split(".") as [string, string | undefined];
+    if (child === undefined) delete out[head];
+    else if (isRecord(out[head])) {
+      const nested = { ...(out[head] as Record<string, unknown>) };
+      delete nested[child];
+      // `provider: {diagnostics: true}` asks for nothing but debug output: the same as no `provider`.
+      if (Object.keys(nested).length === 0) delete out[head];
+      else out[head] = nested;
+    }
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

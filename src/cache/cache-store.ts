@@ -1,0 +1,25 @@
+// Where cached answers live. The gateway takes any implementation; gateway-sim ships an in-memory one.
+
+/** One stored answer. Times are the caller's clock (simulated time under a VirtualClock), in ms. */
+export interface CacheEntry {
+  /** The response body as first sent. */
+  body: unknown;
+  storedAt: number;
+  expiresAt: number;
+}
+
+/**
+ * A response-cache store.
+ *
+ * @example
+ * store.set(key, { body, storedAt: clock.now(), expiresAt: clock.now() + ttlSeconds * 1000 });
+ * store.get(key, clock.now()); // the entry until expiresAt, then undefined
+ */
+export interface ResponseCacheStore {
+  /** The entry when it is still fresh at `now` (`now < expiresAt`). */
+  get(key: string, now: number): CacheEntry | undefined;
+  set(key: string, entry: CacheEntry): void;
+  delete?(key: string): void;
+  /** Entries held, fresh or not yet swept. */
+  readonly size: number;
+}

@@ -1,0 +1,35 @@
+// Transform 4 (§6): object keys without quotes (`{risk_level: "low"}`), JavaScript-style.
+import { forEachCodeChar, nextNonSpace, previousNonSpace } from "./json-scanner.js";
+
+/** Characters that end a bare key; quotes and backslashes are excluded so a key never needs escaping. */
+const KEY_END = /[\s{}[\],:"'\\]/;
+
+/**
+ * Quotes every bare token that sits where an object key can (after `{` or `,`, outside strings) and
+ * is followed by `:`. Any run of characters other than whitespace, brackets, commas, colons, quotes
+ * and backslashes counts as a key, so `foo.bar`, `@type` and `1st` are quoted too.
+ *
+ * @example
+ * quoteBareKeys('{summary: "a: b", risk_level: "low"}'); // '{"summary": "a: b", "risk_level": "low"}'
+ */
+export function quoteBareKeys(text: string): string {
+  const keys: { start: number; end: number }[] = [];
+  let skipUntil = -1;
+  forEachCodeChar(text, (char, index) => {
+    if (index < skipUntil || KEY_END.test(char)) return;
+    const before = text[previousNonSpace(text, index)];
+    if (before !== "{" && before !== ",") return;
+    let end = index;
+    while (end < text.length && !KEY_END.test(text[end] as string)) end++;
+    skipUntil = end;
+    if (text[nextNonSpace(text, end - 1)] === ":") keys.push({ start: index, end });
+  });
+  if (keys.length === 0) return text;
+  let out = "";
+  let from = 0;
+  for (const key of keys) {
+    out += `${text.slice(from, key.start)}"${text.slice(key.start, key.end)}"`;
+    from = key.end;
+  }
+  return out + text.slice(from);
+}
