@@ -2,7 +2,7 @@
 // same field names as catalog offers), how fast, how much load it takes, and how it degrades.
 import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
-import { OFFER_PARAMETERS } from "../../gateway/catalog/schema.js";
+import { OFFER_PARAMETERS, offerFileSchema } from "../../gateway/catalog/schema.js";
 import { WIRE_FORMATS } from "../../providers/wire-formats.js";
 import { degradationPhaseSchema } from "./degradation-schema.js";
 import { durationDistributionSchema, numberDistributionSchema, type DistributionSpec } from "./distribution-schema.js";
@@ -16,15 +16,8 @@ export const PROFILE_DEFAULTS = {
   chunkTokens: 4,
 } as const;
 
-const offerSchema = z.strictObject({
-  /** The provider's own model id, as the request's `model` carries it. */
-  model: z.string().min(1),
-  /** USD per 1M tokens. */
-  price: z.strictObject({ input: z.number().min(0), output: z.number().min(0) }),
-  /** Whether `response_format: json_schema` / `output_config.format` is accepted (else the provider's 400). */
-  structured_output: z.boolean().default(true),
-  /** A request asking for more output tokens gets the provider's 400. */
-  max_output_tokens: z.number().int().positive().default(16_384),
+// The catalog's offer fields; parameters and weight stay unset so the catalog's own defaults apply.
+const offerSchema = offerFileSchema.extend({
   /** Passed through to the catalog only. */
   parameters: z.array(z.enum(OFFER_PARAMETERS)).optional(),
   /** Passed through to the catalog only. */

@@ -8,7 +8,8 @@ const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a provider
 /** Parameters a request may carry that an offer can support (for `require_parameters`). */
 export const OFFER_PARAMETERS = ["temperature", "top_p", "max_output_tokens", "response_format", "tools", "reasoning", "stop", "seed"] as const;
 
-const offerFileSchema = z.strictObject({
+/** One offer as files write it; fake provider profiles reuse it for the models they serve. */
+export const offerFileSchema = z.strictObject({
   /** The provider's own model id (e.g. "gpt-5.4-nano", "claude-opus-4-6"). */
   model: z.string().min(1),
   /** USD per 1M tokens. */
