@@ -14,6 +14,7 @@ export { CONTENT_FAULT_TYPES, FAULT_KINDS, SOCKET_FAULT_TYPES, STREAM_FAULT_TYPE
 export { DISTRIBUTION_KINDS, durationDistributionSchema, numberDistributionSchema, type Distribution, type DistributionSpec } from "./profile/distribution-schema.js";
 export { KNOWN_PROVIDERS, type KnownProviderId } from "./profile/known-providers.js";
 export { catalogFromProfiles } from "./profile/to-catalog.js";
+export { profilesFromCatalog } from "./profile/from-catalog.js";
 export { createJournal, type Journal, type JournalOptions, type JournalSummary } from "./journal/journal.js";
 export { CALL_OUTCOMES, type CallOutcome, type JournalDraws, type JournalEntry, type JournalFault } from "./journal/entry.js";
 export { CHARS_PER_TOKEN, countTokens } from "./content/tokens.js";
