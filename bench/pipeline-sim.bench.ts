@@ -1,0 +1,98 @@
+// The whole pipeline on the virtual clock: clients → gateway → fake providers, through the direct
+// transport (fleet.fetch handed to the gateway) and through msw intercepting the gateway's real fetch.
+// Figures: simulated requests per wall-second, simulated-to-wall time ratio, and peak memory of a
+// 100,000-request run with bounded usage log and journal.
+import { VirtualClock } from "../src/core/virtual-clock.js";
+import { createRandomFactory } from "../src/core/random.js";
+import { createFakeFleet, profilesFromCatalog, startMswInterception } from "../src/fakes/index.js";
+import { loadDefaultCatalog } from "../src/gateway/catalog/load-catalog.js";
+import { createGateway } from "../src/gateway/create-gateway.js";
+import { createPresetStore } from "../src/gateway/presets/preset-store.js";
+import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
+import { fmt, printSection } from "./stats.js";
+
+const CLIENTS = 100;
+
+export interface PipelineRun {
+  requests: number;
+  wallMs: number;
+  simulatedMs: number;
+  peakHeapMb: number;
+  peakRssMb: number;
+  errors: number;
+}
+
+async function drive(requests: number, transport: "direct" | "msw"): Promise<PipelineRun> {
+  const catalog = loadDefaultCatalog();
+  if (!catalog.ok) throw new Error("default catalog failed to load");
+  const clock = new VirtualClock();
+  const fleet = createFakeFleet({
+    seed: "bench",
+    clock,
+    profiles: profilesFromCatalog(catalog.value, { latency: { lognormal: { median: "800ms", p99: "3s" } }, output_tokens: { lognormal: { median: 60, p99: 300 } } }),
+    journal: { maxEntries: 1000 },
+  });
+  const msw = transport === "msw" ? startMswInterception(fleet) : undefined;
+  const gateway = createGateway({
+    fetch: transport === "msw" ? (input, init) => globalThis.fetch(input, init) : fleet.fetch,
+    clock,
+    random: createRandomFactory("bench"),
+    catalog: catalog.value,
+    presets: createPresetStore([]),
+    usage: createMemoryUsageLog({ maxRecords: 1000 }),
+  });
+  const bodies = [
+    { model: "openai/gpt-5.4-nano", input: "Extract the action items.", provider: { only: ["openai", "openai-eu"], sort: "price" } },
+    { model: "meta/llama-4-maverick", input: "Summarize the transcript.", provider: { ignore: ["deepinfra"] } },
+    { model: "google/gemini-3.1-flash-lite", input: "Summarize the incident in one sentence.", provider: { sort: "latency" } },
+  ];
+  let peakHeap = 0;
+  let peakRss = 0;
+  let errors = 0;
+  let cacheHits = 0;
+  const started = performance.now();
+  const simStart = clock.now();
+  await clock.run(async () => {
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        for (let i = 0; i < requests / CLIENTS; i++) {
+          // A distinct input per request: identical bodies would be answered by the response cache.
+          const template = bodies[(client + i) % bodies.length] as (typeof bodies)[number];
+          const response = await gateway.respond({ ...template, input: `${template.input} #${client}-${i}` });
+          if (response.status !== 200) errors++;
+          if (response.headers["x-gateway-cache"] === "hit") cacheHits++;
+          if (client === 0 && i % 50 === 0) {
+            const memory = process.memoryUsage();
+            peakHeap = Math.max(peakHeap, memory.heapUsed);
+            peakRss = Math.max(peakRss, memory.rss);
+          }
+        }
+      }),
+    );
+  });
+  const wallMs = performance.now() - started;
+  msw?.close();
+  if (cacheHits > 0) throw new Error(`${cacheHits} requests were cache hits: the bench must reach the providers`);
+  return { requests, wallMs, simulatedMs: clock.now() - simStart, peakHeapMb: peakHeap / 2 ** 20, peakRssMb: peakRss / 2 ** 20, errors };
+}
+
+export async function benchPipelineSim(): Promise<Record<string, PipelineRun>> {
+  await drive(2_000, "direct"); // warm-up
+  return {
+    "direct, 20,000 requests": await drive(20_000, "direct"),
+    "msw, 5,000 requests": await drive(5_000, "msw"),
+    "direct, 100,000 requests": await drive(100_000, "direct"),
+  };
+}
+
+export function printPipelineSimBench(runs: Record<string, PipelineRun>): void {
+  printSection(`Full pipeline on the virtual clock (gateway + fakes, ${CLIENTS} concurrent clients, lognormal 800 ms / 3 s)`, [
+    ...Object.entries(runs).map(([name, run]) => ({
+      name,
+      value: `${fmt(run.requests / (run.wallMs / 1000), 0)} simulated req/s`,
+      note: `${fmt(run.wallMs, 0)} ms wall for ${fmt(run.simulatedMs / 1000, 0)} s simulated (${fmt(run.simulatedMs / run.wallMs, 0)}× real time), peak heap ${fmt(run.peakHeapMb, 0)} MB, peak RSS ${fmt(run.peakRssMb, 0)} MB, ${run.errors} client errors`,
+    })),
+  ]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) printPipelineSimBench(await benchPipelineSim());

@@ -1,0 +1,29 @@
+// User-facing CLI failures: a string code and a message, printed without a stack trace.
+
+/** Exit codes: 0 all expectations held, 1 one failed, 2 invalid input or usage, 3 internal error. */
+export const EXIT_CODES = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+export const CLI_ERROR_CODES = {
+  E_USAGE: EXIT_CODES.invalid,
+  E_NO_SCENARIOS: EXIT_CODES.invalid,
+  E_NOT_FOUND: EXIT_CODES.invalid,
+  E_INVALID_SCENARIO: EXIT_CODES.invalid,
+  E_WRITE_FAILED: EXIT_CODES.invalid,
+} as const satisfies Record<string, ExitCode>;
+
+export type CliErrorCode = keyof typeof CLI_ERROR_CODES;
+
+/**
+ * @example
+ * throw new CliError("E_NO_SCENARIOS", "no scenario files under scenarios/");
+ */
+export class CliError extends Error {
+  override name = "CliError";
+  readonly exitCode: ExitCode;
+
+  constructor(readonly code: CliErrorCode, message: string) {
+    super(message);
+    this.exitCode = CLI_ERROR_CODES[code];
+  }
+}

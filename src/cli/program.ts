@@ -1,0 +1,104 @@
+// The `gateway-sim` command line: commander wiring only; each command lives in commands/.
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { TRANSPORTS } from "../scenarios/schema/scenario.js";
+import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
+import { initCommand } from "./commands/init-command.js";
+import type { RunCommandOptions } from "./commands/run-command.js";
+import type { CliIo } from "./io.js";
+import { REPORTERS } from "./reporters.js";
+
+function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return typeof pkg === "object" && pkg !== null && "version" in pkg ? String(pkg.version) : "0.0.0";
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number ≥ 1");
+  return n;
+}
+
+function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+  const program = new Command("gateway-sim")
+    .description("Scenario suites for an LLM gateway against fake providers on a simulated clock.")
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  program
+    .command("run")
+    .description("run scenario files (or every scenario in a folder) and report on their expectations")
+    .argument("<paths...>", "scenario files or folders")
+    .addOption(new Option("--reporter <name>", "report format").choices(REPORTERS).default("console"))
+    .option("--output <file>", "write the json/junit report to a file (the console report still prints)")
+    .option("--seed <seed>", "override every scenario's seed")
+    .option("--runs <n>", "override the number of seeds of statistical scenarios (1: a single run)", positiveInt)
+    .option("--update-snapshots", "rewrite routing-decision snapshots from this run")
+    .option("--ci", "a missing snapshot fails instead of being written")
+    .option("--only <name>", "run only the expectation (or scenario) with this name; `snapshot` for the snapshot only")
+    .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
+    .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
+    .option("--no-progress", "no progress bar")
+    .option("--no-color", "no colours")
+    // Loaded on use: the gateway and the fakes are only needed to run scenarios.
+    .action(async (paths: string[], options: RunCommandOptions) => {
+      const { runCommand } = await import("./commands/run-command.js");
+      setExit(await runCommand(paths, options, io));
+    });
+
+  program
+    .command("validate")
+    .description("check scenario files and list every problem, located file:line:column")
+    .argument("<paths...>", "scenario files or folders")
+    .action(async (paths: string[]) => {
+      const { validateCommand } = await import("./commands/validate-command.js");
+      setExit(validateCommand(paths, io));
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of scenario files (for editor autocompletion)")
+    .option("--output <file>", "write it to a file")
+    .action(async (options: { output?: string }) => {
+      const { schemaCommand } = await import("./commands/schema-command.js");
+      setExit(schemaCommand(options, io));
+    });
+
+  program
+    .command("init")
+    .description("write a starter scenario and preset (never overwrites a file)")
+    .argument("[dir]", "project folder", ".")
+    .action((dir: string) => setExit(initCommand(dir, io)));
+
+  return program;
+}
+
+/**
+ * Runs the CLI with `argv` (without the node and script entries) and returns the exit code.
+ * User errors print one line; only internal errors print a stack.
+ *
+ * @example
+ * process.exitCode = await runCli(["run", "scenarios"], processIo());
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT_CODES.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; commander already printed its usage message.
+      return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.invalid;
+    }
+    if (error instanceof CliError) {
+      io.stderr.write(`gateway-sim: ${error.message} (${error.code})\n`);
+      return error.exitCode;
+    }
+    io.stderr.write(`gateway-sim: internal error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_CODES.internal;
+  }
+}

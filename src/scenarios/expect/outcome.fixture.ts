@@ -1,0 +1,56 @@
+// Builds request outcomes for the expectation engine's unit tests: a successful, routed request by
+// default, with any field overridden.
+import type { UsageRecord } from "../../gateway/types.js";
+import type { RequestOutcome } from "./outcome.js";
+
+/** A plausible usage record served by `openai` after ranking [openai, openai-eu]. */
+export function makeRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
+  return {
+    id: "G-0001",
+    created_at: "2026-01-01T00:00:00.000Z",
+    time_ms: Date.UTC(2026, 0, 1),
+    preset: null,
+    model: "openai/gpt-5.4-nano",
+    selected_provider: "openai",
+    status: "completed",
+    http_status: 200,
+    error_code: null,
+    stream: false,
+    latency_ms: 800,
+    ttft_ms: 300,
+    throughput_tps: 80,
+    gateway_overhead_ms: 1,
+    usage: { input_tokens: 10, output_tokens: 20, total_tokens: 30 },
+    cost_usd: 0.001,
+    attempts: [{ attempt: 1, provider: "openai", outcome: "success", status: 200, duration_ms: 800 }],
+    routing_diagnostics: {
+      model: "openai/gpt-5.4-nano",
+      strategy: "explicit_sort",
+      sort: "price",
+      filterStages: [{ stage: "ignore", before: 3, after: 2, dropped: [{ provider: "deepinfra", reason: "listed_in_provider.ignore" }] }],
+      consideredProviders: ["openai", "openai-eu"],
+      rankedProviders: [
+        { provider: "openai", rank: 1, score: 0.9, scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 1, loadScore: 1 }, breaker: "closed", placedBy: "sort" },
+        { provider: "openai-eu", rank: 2, score: 0.8, scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 0.5, loadScore: 1 }, breaker: "closed", placedBy: "sort" },
+      ],
+      warnings: [],
+      finalCandidateCount: 2,
+    },
+    plugin_executions: [],
+    response_cache: { status: "miss", reason: "not_found" },
+    ...overrides,
+  };
+}
+
+/** An outcome around {@link makeRecord}. */
+export function makeOutcome(index: number, overrides: Partial<UsageRecord> = {}, extra: Partial<Omit<RequestOutcome, "record">> = {}): RequestOutcome {
+  const offsetMs = extra.offsetMs ?? index * 1000;
+  return {
+    index,
+    name: "extract",
+    offsetMs,
+    schemaValid: null,
+    ...extra,
+    record: makeRecord({ id: `G-${String(index).padStart(4, "0")}`, time_ms: Date.UTC(2026, 0, 1) + offsetMs, ...overrides }),
+  };
+}

@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { formatConfigIssue } from "../../core/load-config.js";
+import { findScenarioFiles } from "./find-scenario-files.js";
+import { loadScenario } from "./load-scenario.js";
+
+function write(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "gateway-sim-load-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+function problems(dir: string, file = "s.yaml"): string[] {
+  const loaded = loadScenario(join(dir, file));
+  return loaded.ok ? [] : loaded.issues.map((i) => formatConfigIssue({ ...i, file: i.file.slice(dir.length + 1) }));
+}
+
+const NANO = "      openai/gpt-5.4-nano: { model: gpt-5.4-nano, price: { input: 0.05, output: 0.4 } }";
+
+describe("loadScenario", () => {
+  it("derives the catalog from the profiles, filling models from the referenced catalog", () => {
+    const dir = write({ "s.yaml": `seed: 1\ncatalog: default\nproviders:\n  - id: openai\n  - id: acme\n    format: openai-chat\n    models:\n${NANO}\n` });
+    const loaded = loadScenario(join(dir, "s.yaml"));
+    if (!loaded.ok) throw new Error(loaded.issues.map(formatConfigIssue).join("\n"));
+    expect(loaded.scenario.name).toBe("s");
+    expect(loaded.scenario.catalog.models["openai/gpt-5.4-nano"]?.map((o) => o.provider)).toEqual(["openai", "acme"]);
+    expect(loaded.scenario.catalog.models["openai/gpt-5.4-mini"]?.map((o) => o.provider)).toEqual(["openai"]);
+    expect(loaded.scenario.catalog.providers.acme?.baseUrl).toBe("https://acme.gateway-sim.test/v1");
+  });
+
+  it("needs models when no catalog lists the provider", () => {
+    const dir = write({ "s.yaml": "seed: 1\nproviders:\n  - id: openai\n" });
+    expect(problems(dir)).toEqual(["s.yaml:3:5 providers[0].models: expected models (the scenario references no catalog)"]);
+  });
+
+  it("validates reconfigure fields against the provider's profile, and refuses fixed fields", () => {
+    const dir = write({
+      "s.yaml": `seed: 1\nproviders:\n  - id: openai\n    models:\n${NANO}\ntimeline:\n  - at: 1m\n    reconfigure: { provider: openai, latency: slow, base_url: "https://x.test" }\n`,
+    });
+    expect(problems(dir)).toEqual([
+      's.yaml:8:47 timeline[0].reconfigure.latency: expected a duration such as "800ms", "1.5s", "10m" or "1h"; got "slow"',
+      's.yaml:8:63 timeline[0].reconfigure.base_url: "base_url" cannot change during a run',
+    ]);
+  });
+
+  it("reports problems inside referenced preset files and inline presets that clash with them", () => {
+    const dir = write({
+      "s.yaml": `seed: 1\npresets_dir: presets\npresets:\n  - slug: triage\nproviders:\n  - id: openai\n    models:\n${NANO}\ntimeline:\n  - at: 1m\n    swap_preset: { file: v2/triage.yaml }\n`,
+      "presets/triage.yaml": "model: openai/gpt-5.4-nano\n",
+      "v2/triage.yaml": "model: openai/gpt-5.4-nano\ntemprature: 1\n",
+    });
+    expect(problems(dir)).toEqual([
+      's.yaml:4:11 presets[0].slug: preset "triage" is also defined in presets_dir; give the inline one another slug',
+      'v2/triage.yaml:2:1 temprature: unknown field "temprature"',
+    ]);
+  });
+
+  it("rejects a file that is not a mapping", () => {
+    const dir = write({ "s.yaml": "- just\n- a list\n" });
+    expect(problems(dir)).toEqual(["s.yaml:1:1 expected a scenario: a mapping with seed, providers, traffic, expectations"]);
+  });
+});
+
+describe("findScenarioFiles", () => {
+  it("walks folders in a stable order, skipping snapshots, presets and _files", () => {
+    const dir = write({
+      "b.yaml": "", "a.json": "", "_shared.yaml": "", "notes.md": "",
+      "incidents/z.yml": "", "__snapshots__/a.snap.json": "", "presets/p.yaml": "",
+    });
+    expect(findScenarioFiles([dir, join(dir, "missing")], dir)).toEqual({
+      files: ["a.json", "b.yaml", "incidents/z.yml"],
+      missing: [join(dir, "missing")],
+    });
+  });
+});

@@ -1,0 +1,142 @@
+// Reads a scenario file with everything it references (catalog, presets folder, preset files of
+// the timeline) and returns either a ready-to-run scenario or every located problem at once.
+import { readFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
+import { z } from "zod";
+import { type ConfigIssue, parseConfig } from "../../core/load-config.js";
+import { compareText } from "../expect/format.js";
+import { DEFAULT_CATALOG_PATH, loadCatalog } from "../../gateway/catalog/load-catalog.js";
+import type { Catalog } from "../../gateway/catalog/schema.js";
+import { loadPresetDir } from "../../gateway/presets/load-preset-dir.js";
+import type { Preset } from "../../gateway/presets/preset-schema.js";
+import { providerItemSchema } from "../schema/provider-item.js";
+import { scenarioSchemaFor } from "../schema/scenario.js";
+import { catalogFromProfiles } from "../../fakes/profile/to-catalog.js";
+import { checkCrossReferences, type ScenarioNames } from "./cross-references.js";
+import { asArray, asObject, asString, type RawObject } from "./raw.js";
+import type { LoadedScenario } from "./loaded-scenario.js";
+import { loadSwapPresets } from "./swap-presets.js";
+
+export type LoadScenarioResult = { ok: true; scenario: LoadedScenario } | { ok: false; issues: ConfigIssue[] };
+
+interface References {
+  catalog: Catalog | undefined;
+  dirPresets: Preset[];
+  issues: ConfigIssue[];
+}
+
+function loadReferences(raw: RawObject, dir: string): References {
+  const out: References = { catalog: undefined, dirPresets: [], issues: [] };
+  const catalogRef = asString(raw.catalog);
+  if (catalogRef !== undefined) {
+    const path = catalogRef === "default" ? DEFAULT_CATALOG_PATH : join(dir, catalogRef);
+    const loaded = loadCatalog(path);
+    // A missing file is reported at the scenario's `catalog` field by the cross-reference checks.
+    if (loaded.ok) out.catalog = loaded.value;
+    else if (!loaded.issues.every((i) => i.message === "file not found")) out.issues.push(...loaded.issues);
+  }
+  const presetsDir = asString(raw.presets_dir);
+  if (presetsDir !== undefined) {
+    const loaded = loadPresetDir(join(dir, presetsDir));
+    if (loaded.ok) out.dirPresets = loaded.store.list().flatMap((slug) => loaded.store.get(slug) ?? []);
+    else if (!loaded.issues.every((i) => i.message === "presets folder not found")) out.issues.push(...loaded.issues);
+  }
+  return out;
+}
+
+function namesOf(raw: RawObject, dir: string, refs: References): ScenarioNames {
+  const profiles = new Map<string, RawObject>();
+  for (const p of asArray(raw.providers)) {
+    const obj = asObject(p);
+    const id = asString(obj?.id);
+    if (obj && id !== undefined) profiles.set(id, obj);
+  }
+  const dirPresets = new Set(refs.dirPresets.map((p) => p.slug));
+  const presets = new Set(dirPresets);
+  for (const p of asArray(raw.presets)) {
+    const slug = asString(asObject(p)?.slug);
+    if (slug !== undefined) presets.add(slug);
+  }
+  const requests = new Set<string>();
+  const incidents = new Set<string>();
+  const traffic = asObject(raw.traffic);
+  for (const r of [...asArray(traffic?.requests), ...asArray(traffic?.load)]) {
+    const name = asString(asObject(r)?.name);
+    if (name !== undefined) requests.add(name);
+  }
+  for (const e of asArray(raw.timeline)) {
+    const event = asObject(e);
+    const name = asString(event?.name);
+    if (name !== undefined) incidents.add(name);
+    const swap = asObject(event?.swap_preset);
+    const slug = asString(asObject(swap?.preset)?.slug) ?? asString(swap?.file)?.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+    if (slug !== undefined) presets.add(slug);
+  }
+  return {
+    providers: new Set(profiles.keys()),
+    presets,
+    requests,
+    incidents,
+    resolve: (path) => join(dir, path),
+    profiles,
+    profileSchema: providerItemSchema(refs.catalog),
+    dirPresets,
+  };
+}
+
+/** Issues of the scenario file in reading order, then those of referenced files; no duplicates. */
+function orderIssues(file: string, issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => {
+    const key = `${i.file}\u0000${i.line}\u0000${i.column}\u0000${i.path}\u0000${i.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  const rank = (i: ConfigIssue): number => (i.file === file ? 0 : 1);
+  return unique.map(plainMessage).sort((a, b) => rank(a) - rank(b) || compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** zod's "Invalid input: expected number, received string" → "expected number, received string". */
+function plainMessage(issue: ConfigIssue): ConfigIssue {
+  return { ...issue, message: issue.message.replace(/^(Invalid input|Too big|Too small|Invalid option|Invalid string|Invalid number|Invalid element): (?=expected)/, "") };
+}
+
+/**
+ * @example
+ * const loaded = loadScenario("scenarios/openai-503-burst.yaml");
+ * if (!loaded.ok) console.error(loaded.issues.map(formatConfigIssue).join("\n"));
+ */
+export function loadScenario(file: string): LoadScenarioResult {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    const message = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : `cannot read file: ${String(error)}`;
+    return { ok: false, issues: [{ file, line: 1, column: 1, path: "", message }] };
+  }
+  const rawResult = parseConfig(file, text, z.unknown());
+  if (!rawResult.ok) return rawResult;
+  const raw = asObject(rawResult.value);
+  if (!raw) return { ok: false, issues: [{ file, line: 1, column: 1, path: "", message: "expected a scenario: a mapping with seed, providers, traffic, expectations" }] };
+  const dir = dirname(file);
+  const refs = loadReferences(raw, dir);
+  const names = namesOf(raw, dir, refs);
+  const parsed = parseConfig(file, text, scenarioSchemaFor({ catalog: refs.catalog }));
+  const cross = parseConfig(file, text, z.unknown().superRefine((value, ctx) => checkCrossReferences(value, names, ctx)));
+  const swaps = parsed.ok ? loadSwapPresets(parsed.value, dir) : { presets: new Map<number, Preset>(), issues: [] };
+  const issues = [...refs.issues, ...(parsed.ok ? [] : parsed.issues), ...(cross.ok ? [] : cross.issues), ...swaps.issues];
+  if (!parsed.ok || issues.length > 0) return { ok: false, issues: orderIssues(file, issues) };
+  const spec = parsed.value;
+  return {
+    ok: true,
+    scenario: {
+      file,
+      name: spec.name ?? basename(file, extname(file)),
+      spec,
+      catalog: catalogFromProfiles(spec.providers),
+      presets: [...refs.dirPresets, ...spec.presets],
+      swapPresets: swaps.presets,
+      rawProfiles: names.profiles,
+      profileSchema: names.profileSchema,
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// A scenario from loaded file to report: one run, or N runs over derived seeds in statistical
+// mode, the routing snapshot compared, and a reproduce command for every failure.
+import type { ExpectationResult } from "../expect/result.js";
+import type { LoadedScenario } from "../load/loaded-scenario.js";
+import { reproduceCommand } from "../report/reproduce.js";
+import type { ExpectationReport, ScenarioReport, ScenarioStats } from "../report/types.js";
+import type { Transport } from "../schema/scenario.js";
+import { checkSnapshot, type SnapshotMode, type SnapshotOutcome } from "../snapshot/snapshot-file.js";
+import type { UsageLog } from "../../gateway/usage/usage-log.js";
+import { runOnce, type RunOnceResult } from "./run-once.js";
+
+export interface RunScenarioOptions {
+  /** Overrides the scenario's seed. */
+  seed?: string | undefined;
+  /** Overrides `runs.seeds` (1 turns statistical mode off). */
+  runs?: number | undefined;
+  /** Only the expectation (or scenario) with this name; `snapshot` for only the snapshot. */
+  only?: string | undefined;
+  snapshots?: SnapshotMode | undefined;
+  transport?: Transport | undefined;
+  /** Receives the usage records of the first run. */
+  usage?: UsageLog | undefined;
+  onProgress?: ((done: number, expected: number) => void) | undefined;
+}
+
+/** The seed of run `i`: the base seed itself first, so run 0 replays a single-seed run. */
+export function derivedSeed(base: string, i: number): string {
+  return i === 0 ? base : `${base}:${i}`;
+}
+
+/** Whether `only` selects anything in the scenario. */
+export function scenarioMatches(scenario: LoadedScenario, only: string | undefined): boolean {
+  if (only === undefined || only === scenario.name) return true;
+  if (only === "snapshot") return scenario.spec.snapshot;
+  return scenario.spec.expectations.some((e) => e.name === only);
+}
+
+function addStats(total: ScenarioStats, run: ScenarioStats): void {
+  total.requests += run.requests;
+  total.simulated_ms += run.simulated_ms;
+  total.cost_usd += run.cost_usd;
+  total.client_errors += run.client_errors;
+}
+
+/**
+ * @example
+ * const report = await runScenario(loaded, { snapshots: "new" });
+ * report.status; // "passed" | "failed"
+ */
+export async function runScenario(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioReport> {
+  const { spec } = scenario;
+  const base = options.seed ?? spec.seed;
+  const count = options.runs ?? spec.runs?.seeds ?? 1;
+  const passRate = spec.runs?.pass_rate ?? 1;
+  const only = options.only === scenario.name ? undefined : options.only;
+  const expectations = spec.expectations.filter((e) => only === undefined || e.name === only);
+  const wantSnapshot = spec.snapshot && (only === undefined || only === "snapshot") && base === spec.seed;
+  const stats: ScenarioStats = { requests: 0, simulated_ms: 0, cost_usd: 0, client_errors: 0 };
+  const runs: RunOnceResult[] = [];
+  for (let i = 0; i < count; i++) {
+    const run = await runOnce(scenario, {
+      seed: derivedSeed(base, i),
+      expectations,
+      collectDecisions: wantSnapshot && i === 0,
+      transport: options.transport,
+      usage: i === 0 ? options.usage : undefined,
+      onProgress: options.onProgress,
+    });
+    addStats(stats, run.stats);
+    runs.push(run);
+  }
+  const reports = expectations.map((e, k) => expectationReport(scenario, runs, k, count > 1 ? passRate : undefined));
+  let snapshot: SnapshotOutcome | null = null;
+  const decisions = runs[0]?.decisions;
+  if (wantSnapshot && decisions) {
+    snapshot = checkSnapshot(scenario.file, { scenario: scenario.name, seed: base, decisions }, options.snapshots ?? "new");
+  }
+  const snapshotFailed = snapshot?.status === "mismatch" || snapshot?.status === "missing";
+  return {
+    file: scenario.file,
+    name: scenario.name,
+    description: spec.description ?? null,
+    seed: base,
+    status: reports.every((r) => r.passed) && !snapshotFailed ? "passed" : "failed",
+    issues: [],
+    runs: count > 1 ? { seeds: count, pass_rate: passRate, passed: runs.filter((r) => r.results.every((x) => x.passed)).length } : null,
+    expectations: reports,
+    snapshot,
+    stats,
+    error: null,
+  };
+}
+
+function expectationReport(scenario: LoadedScenario, runs: readonly RunOnceResult[], k: number, passRate: number | undefined): ExpectationReport {
+  const results = runs.map((r) => r.results[k] as ExpectationResult);
+  const passes = results.filter((r) => r.passed).length;
+  const passed = passRate === undefined ? passes === results.length : passes / results.length >= passRate;
+  const failingAt = results.findIndex((r) => !r.passed);
+  const shown = failingAt === -1 ? 0 : failingAt;
+  const result = results[shown] as ExpectationResult;
+  const seed = runs[shown]?.seed ?? "";
+  return {
+    name: result.name,
+    passed,
+    selected: result.selected,
+    // In statistical mode a passing expectation may still have failed on some seeds: show one.
+    failures: passed && passRate === undefined ? [] : result.failures,
+    pass_rate: passRate === undefined ? null : passes / results.length,
+    seed,
+    reproduce: passed ? null : reproduceCommand({ file: scenario.file, only: result.name, seed, singleRun: runs.length > 1 }),
+  };
+}

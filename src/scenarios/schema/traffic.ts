@@ -1,0 +1,66 @@
+// The traffic a scenario sends: explicit requests (a real /v1/responses body at a time) and
+// generated load (a count or a rate over a duration, from weighted templates with faker input).
+import { z } from "zod";
+import { durationSchema } from "../../core/duration.js";
+
+/** A `POST /v1/responses` body, sent as written; the gateway, not the scenario, validates it. */
+export const requestBodySchema = z.record(z.string(), z.unknown());
+
+const requestName = z.string().min(1);
+
+/** One explicit request, optionally repeated. */
+export const explicitRequestSchema = z
+  .strictObject({
+    /** Selects this request in expectations; repeats share the name. */
+    name: requestName.optional(),
+    /** Offset from the start of the run. */
+    at: durationSchema.default(0),
+    /** How many times to send it. */
+    repeat: z.number().int().min(1).default(1),
+    /** Spacing between repeats. */
+    every: durationSchema.default(0),
+    body: requestBodySchema,
+  });
+
+/** A weighted request body for generated load; strings may hold faker placeholders like `{{lorem.sentence}}`. */
+export const requestTemplateSchema = z.strictObject({
+  weight: z.number().positive().default(1),
+  body: requestBodySchema,
+});
+
+export const ARRIVAL_PROCESSES = ["constant", "poisson"] as const;
+
+/** Generated load. */
+export const loadSchema = z
+  .strictObject({
+    /** Names every request of this load, for expectations. */
+    name: requestName,
+    start: durationSchema.default(0),
+    duration: durationSchema,
+    /** Total requests spread over `duration` (exactly one of `count`, `rate`). */
+    count: z.number().int().min(1).optional(),
+    /** Requests per second. */
+    rate: z.number().positive().optional(),
+    arrivals: z.enum(ARRIVAL_PROCESSES).default("constant"),
+    /** Most requests of this load in flight at once; later arrivals wait for a slot. */
+    concurrency: z.number().int().min(1).optional(),
+    templates: z.array(requestTemplateSchema).min(1),
+  })
+  .superRefine((load, ctx) => {
+    if ((load.count === undefined) === (load.rate === undefined)) {
+      ctx.addIssue({ code: "custom", message: "expected exactly one of `count` or `rate`" });
+    }
+  });
+
+/** The `traffic` section. */
+export const trafficSchema = z
+  .strictObject({
+    requests: z.array(explicitRequestSchema).default([]),
+    load: z.array(loadSchema).default([]),
+  })
+  .prefault({});
+
+export type ExplicitRequest = z.output<typeof explicitRequestSchema>;
+export type RequestTemplate = z.output<typeof requestTemplateSchema>;
+export type LoadSpec = z.output<typeof loadSchema>;
+export type Traffic = z.output<typeof trafficSchema>;
