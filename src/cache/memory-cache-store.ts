@@ -1,5 +1,5 @@
 // The in-memory response cache: least-recently-used eviction, expiry judged on the caller's clock.
-import type { CacheEntry, ResponseCacheStore } from "./cache-store.js";
+import type { ResponseCacheStore } from "./cache-store.js";
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
 
@@ -10,8 +10,9 @@ export interface MemoryCacheStore extends ResponseCacheStore {
 }
 
 /**
- * Creates an in-memory store. Bodies are copied in and out, so a caller that edits a response after
- * storing it (or after a hit) never changes what the next hit replays.
+ * Creates an in-memory store. Bodies are kept as JSON text (they are HTTP bodies) and parsed on each
+ * hit, so a caller that edits a response after storing it (or after a hit) never changes what the
+ * next hit replays; one stringify and one parse cost less than structuredClone in and out.
  *
  * @example
  * const cache = createMemoryCacheStore({ maxEntries: 100 });
@@ -20,7 +21,7 @@ export function createMemoryCacheStore(options: { maxEntries?: number } = {}): M
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_CACHE_ENTRIES;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
   // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used first.
-  const entries = new Map<string, CacheEntry>();
+  const entries = new Map<string, { text: string; storedAt: number; expiresAt: number }>();
   return {
     get(key, now) {
       const entry = entries.get(key);
@@ -28,11 +29,11 @@ export function createMemoryCacheStore(options: { maxEntries?: number } = {}): M
       entries.delete(key);
       if (now >= entry.expiresAt) return undefined;
       entries.set(key, entry);
-      return { ...entry, body: structuredClone(entry.body) };
+      return { body: JSON.parse(entry.text) as unknown, storedAt: entry.storedAt, expiresAt: entry.expiresAt };
     },
     set(key, entry) {
       entries.delete(key);
-      entries.set(key, { ...entry, body: structuredClone(entry.body) });
+      entries.set(key, { text: JSON.stringify(entry.body), storedAt: entry.storedAt, expiresAt: entry.expiresAt });
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done === true) break;

@@ -31,7 +31,9 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
 
   return {
     append(record) {
-      const clean = redactSecrets(record, secrets);
+      // Only provider error text can echo a key (the gateway never writes one), so only attempts
+      // are scrubbed: walking whole records (diagnostics included) cost more than routing them.
+      const clean = record.attempts.some((a) => a.message !== undefined) ? { ...record, attempts: redactSecrets(record.attempts, secrets) } : record;
       total += 1;
       onRecord?.(clean);
       if (maxRecords === 0) return;
