@@ -1,0 +1,29 @@
+// `npm run bench`: every gateway-sim benchmark in one run, figures and ratios printed together.
+// Wall-clock figures on a shared 2-core machine are noisy: compare ratios within one run.
+import os from "node:os";
+import { benchFakes, printFakesBench } from "./fakes.bench.js";
+import { benchGateway, printGatewayBench } from "./gateway.bench.js";
+import { benchHeal } from "./heal.bench.js";
+import { benchHttp, printHttpBench } from "./http.bench.js";
+import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
+import { fmt, printSection } from "./stats.js";
+
+const only = process.argv.slice(2);
+const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+
+console.log(`gateway-sim bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
+
+if (wanted("gateway")) printGatewayBench(await benchGateway());
+if (wanted("http")) printHttpBench(await benchHttp());
+if (wanted("heal")) {
+  const heal = await benchHeal();
+  printSection(`Structured output and cache (median of ${heal.iterations})`, [
+    { name: "heal: valid JSON (parse, validate, compact)", value: `${fmt(heal.directParseUs)} µs` },
+    { name: "heal: safe mode, fenced + trailing comma", value: `${fmt(heal.safeHealUs)} µs` },
+    { name: "heal: extended mode, quotes + enum case", value: `${fmt(heal.extendedHealUs)} µs` },
+    { name: "cache store get() hit", value: `${fmt(heal.cacheHitUs)} µs` },
+  ]);
+}
+if (wanted("fakes")) printFakesBench(await benchFakes());
+if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
+console.log("\nSections: gateway http heal fakes pipeline (pass names to run a subset, e.g. `npm run bench -- http`).");
