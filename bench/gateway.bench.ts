@@ -10,7 +10,8 @@ import { invokeProvider } from "../src/providers/invoke-provider.js";
 import { adapterFor } from "../src/providers/registry.js";
 import { elapsedUs, fmt, median, printSection } from "./stats.js";
 
-const ANSWER = JSON.stringify({
+/** A recorded-style Chat Completions answer, shared by the in-process and HTTP benches. */
+export const ANSWER = JSON.stringify({
   id: "chatcmpl-bench",
   object: "chat.completion",
   created: 1767225600,

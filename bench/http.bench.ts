@@ -14,16 +14,9 @@ import { createPresetStore } from "../src/gateway/presets/preset-store.js";
 import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
 import { createServerApp } from "../src/server/create-server-app.js";
 import { startServer } from "../src/server/start-server.js";
+import { ANSWER } from "./gateway.bench.js";
 import { elapsedUs, fmt, median, printSection } from "./stats.js";
 
-const ANSWER = JSON.stringify({
-  id: "chatcmpl-bench",
-  object: "chat.completion",
-  created: 1767225600,
-  model: "gpt-5.4-nano",
-  choices: [{ index: 0, message: { role: "assistant", content: "Bench answer.", refusal: null }, logprobs: null, finish_reason: "stop" }],
-  usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
-});
 
 async function startUpstream(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {

@@ -2,23 +2,14 @@
 // tests: each turns a schema-valid instance into the near-miss text a model might send. The fakes
 // helper implements the same fault kinds (same names) for fake providers; this local copy keeps the
 // healing conformance independent of the fakes and of their seeded draws — every corruption here is
-// deterministic.
+// deterministic. The names are the fakes' registry.
+import { CONTENT_FAULT_TYPES } from "../../fakes/profile/fault-schema.js";
 import { compileSchema } from "../../structured-output/compile-schema.js";
 import { errorSegments } from "../../structured-output/validation-issue.js";
 import type { FinishReason } from "../../providers/types.js";
 
-export const CORRUPTION_KINDS = [
-  "markdown_fence",
-  "prose_around",
-  "trailing_comma",
-  "unquoted_keys",
-  "missing_closers",
-  "truncate_length",
-  "wrong_enum",
-  "wrong_type",
-  "missing_required",
-  "extra_property",
-] as const;
+/** The fakes' content-fault vocabulary: one registry, so a new fault kind reaches the conformance run. */
+export const CORRUPTION_KINDS = CONTENT_FAULT_TYPES;
 export type CorruptionKind = (typeof CORRUPTION_KINDS)[number];
 
 /** Faults in the text; the value underneath is the original. */
