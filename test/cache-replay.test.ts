@@ -2,12 +2,14 @@
 // (stable wording, schema, no per-request provider overrides, no volatile tools) as key behaviour,
 // and TTL expiry measured in virtual time.
 import { describe, expect, it } from "vitest";
-import { bypassInfo, computeCacheKey, createMemoryCacheStore, lookupCache, resolveCachePolicy, type CachePolicy } from "../src/cache/index.js";
+import { bypassInfo, computeCacheKey, createMemoryCacheStore, lookupCache, resolveCachePolicy } from "../src/cache/index.js";
 import { VirtualClock } from "../src/core/virtual-clock.js";
+import { responseCachingSchema } from "../src/gateway/request/generation-fields.js";
 import { defaultGatewaySettings } from "../src/gateway/settings.js";
 
 const settings = defaultGatewaySettings();
-const presetPolicy: CachePolicy = { enabled: true, ttl_seconds: 600 };
+// The preset's `response_caching`, as the preset schema parses it.
+const presetPolicy = responseCachingSchema.parse({ enabled: true, ttl_seconds: 600 });
 const request = {
   preset: "release-summary",
   input: "Summarize the last 24 hours of deployment activity.",

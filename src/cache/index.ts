@@ -1,5 +1,4 @@
 // The response cache (reference §7): policy, key, store and outcome records.
-export { cachePolicySchema, PRESET_CACHE_POLICY_FIELD, requestCachePolicy, requestCachePolicyFields, type CachePolicy } from "./cache-policy-schema.js";
 export { resolveCachePolicy, type CachePolicyDecision, type CachePolicyInput } from "./resolve-cache-policy.js";
 export { canonicalJson } from "./canonical-json.js";
 export { CACHE_KEY_IGNORED_FIELDS, computeCacheKey, stripIgnoredFields, type CacheKeyInput } from "./cache-key.js";

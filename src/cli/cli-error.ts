@@ -10,6 +10,8 @@ export const CLI_ERROR_CODES = {
   E_NOT_FOUND: EXIT_CODES.invalid,
   E_INVALID_SCENARIO: EXIT_CODES.invalid,
   E_WRITE_FAILED: EXIT_CODES.invalid,
+  /** An input file that is not what the command needs (bad JSON, an unusable schema). */
+  E_INVALID_INPUT: EXIT_CODES.invalid,
 } as const satisfies Record<string, ExitCode>;
 
 export type CliErrorCode = keyof typeof CLI_ERROR_CODES;
