@@ -51,6 +51,17 @@ describe("schema faults", () => {
     });
   }
 
+  it("enum_case sends an allowed value in a case the enum does not allow", () => {
+    const schema: JsonSchema = { type: "object", required: ["risk"], properties: { risk: { type: "string", enum: ["low", "medium", "high"] } } };
+    const source = testSource();
+    const generated = generateFromSchema(schema, source);
+    const result = applySchemaFault("enum_case", generated.value, generated.nodes, source.random);
+    if (!result.applied) throw new Error(result.detail);
+    const risk = (result.value as { risk: string }).risk;
+    expect(["low", "medium", "high"]).not.toContain(risk);
+    expect(["low", "medium", "high"]).toContain(risk.toLowerCase());
+  });
+
   it("reports a fault it cannot apply instead of faking it", () => {
     const plain: JsonSchema = { type: "object", properties: { n: { type: "integer" } } };
     const source = testSource();

@@ -4,7 +4,7 @@ import type { Random } from "../../core/random.js";
 import { isRecord, stringList } from "./json-schema.js";
 import type { GeneratedNode } from "./schema-value.js";
 
-export const SCHEMA_FAULT_TYPES = ["wrong_enum", "wrong_type", "missing_required", "extra_property"] as const;
+export const SCHEMA_FAULT_TYPES = ["wrong_enum", "enum_case", "wrong_type", "missing_required", "extra_property"] as const;
 export type SchemaFaultType = (typeof SCHEMA_FAULT_TYPES)[number];
 
 /** The broken value, or `applied: false` when the schema offers no place for this violation. */
@@ -24,6 +24,14 @@ export function applySchemaFault(type: SchemaFaultType, value: unknown, nodes: r
       const target = pickNode(live.filter((n) => Array.isArray(n.schema.enum) && n.schema.enum.length > 0), random);
       if (!target) return { applied: false, value, detail: "no enum in the schema" };
       return replace(copy, target.path, `${String(read(copy, target.path))}_unlisted`, "replaced an enum value");
+    }
+    case "enum_case": {
+      // An allowed string in another case, only where that variant is not itself allowed.
+      const cased = live.filter((n) => Array.isArray(n.schema.enum) && caseVariant(read(copy, n.path), n.schema.enum) !== undefined);
+      const target = pickNode(cased, random);
+      if (!target) return { applied: false, value, detail: "no string enum value with a case variant" };
+      const variant = caseVariant(read(copy, target.path), target.schema.enum as unknown[]) as string;
+      return replace(copy, target.path, variant, "changed the case of an enum value at");
     }
     case "wrong_type": {
       const leaves = live.filter((n) => n.path.length > 0 && !isRecord(read(copy, n.path)) && !Array.isArray(read(copy, n.path)));
@@ -85,4 +93,11 @@ function replace(root: unknown, path: readonly (string | number)[], next: unknow
 
 function formatPath(path: readonly (string | number)[]): string {
   return path.length === 0 ? "the root" : `"${path.map(String).join(".")}"`;
+}
+
+/** "high" → "High" (or "HIGH"), when that spelling is not itself allowed; undefined when none is. */
+function caseVariant(current: unknown, allowed: readonly unknown[]): string | undefined {
+  if (typeof current !== "string") return undefined;
+  const options = [current.charAt(0).toUpperCase() + current.slice(1), current.toUpperCase(), current.toLowerCase()];
+  return options.find((v) => v !== current && !allowed.includes(v));
 }

@@ -20,7 +20,11 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Stream faults: end cleanly early, drop the connection, corrupt one event, omit the terminator, send an error event. */
 export const STREAM_FAULT_TYPES = ["truncate", "disconnect", "malformed_chunk", "missing_final_event", "error_event"] as const;
-/** Content faults: the first five break JSON syntax, `truncate_length` cuts the answer, the last four violate the schema. */
+/**
+ * Content faults: the first five break JSON syntax, `truncate_length` cuts the answer, the last five
+ * violate the schema. `wrong_enum` sends a value outside the enum (nothing can heal it); `enum_case`
+ * sends an allowed value in another case ("High" for "high"), which extended healing maps back.
+ */
 export const CONTENT_FAULT_TYPES = [
   "markdown_fence",
   "prose_around",
@@ -29,6 +33,7 @@ export const CONTENT_FAULT_TYPES = [
   "missing_closers",
   "truncate_length",
   "wrong_enum",
+  "enum_case",
   "wrong_type",
   "missing_required",
   "extra_property",

@@ -45,7 +45,7 @@ describe("corrupt: syntax faults", () => {
 });
 
 describe("corrupt: schema faults", () => {
-  function corrupted(kind: "wrong_enum" | "wrong_type" | "missing_required" | "extra_property"): unknown {
+  function corrupted(kind: "wrong_enum" | "enum_case" | "wrong_type" | "missing_required" | "extra_property"): unknown {
     const text = corrupt(kind, value, schema)?.text;
     if (text === undefined) throw new Error(`${kind} did not apply`);
     const parsed = JSON.parse(text) as unknown;
@@ -53,8 +53,12 @@ describe("corrupt: schema faults", () => {
     return parsed;
   }
 
-  it("wrong_enum changes the case of an enum value", () => {
-    expect(corrupted("wrong_enum")).toEqual({ ...value, risk_level: "LOW" });
+  it("wrong_enum sends a value outside the enum", () => {
+    expect(corrupted("wrong_enum")).toEqual({ ...value, risk_level: "low_unlisted" });
+  });
+
+  it("enum_case changes the case of an enum value", () => {
+    expect(corrupted("enum_case")).toEqual({ ...value, risk_level: "LOW" });
   });
 
   it("wrong_type stringifies the first value the schema types", () => {

@@ -98,6 +98,10 @@ function* candidates(kind: CorruptionKind, node: unknown, path: Path): Generator
   if (node === null || typeof node !== "object") {
     if (path.length === 0) return;
     if (kind === "wrong_enum" && typeof node === "string") {
+      // Outside the enum in any case: the fakes' wrong_enum, which no healer may "fix".
+      yield { path, apply: (root) => setAt(root, path, `${node}_unlisted`), keyword: "enum", at: path };
+    }
+    if (kind === "enum_case" && typeof node === "string") {
       const variant = node === node.toUpperCase() ? node.toLowerCase() : node.toUpperCase();
       if (variant !== node) yield { path, apply: (root) => setAt(root, path, variant), keyword: "enum", at: path };
     }
