@@ -66,7 +66,11 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
   if (consoleOut) io.stdout.write(renderSummary(report.summary, timing, style));
   if (options.reporter !== "console") {
     const shownTiming = options.timing ? timing : undefined;
-    const text = options.reporter === "json" ? renderJsonReport(report, shownTiming) : renderJunitReport(report, shownTiming);
+    const text = options.reporter === "json"
+      ? renderJsonReport(report, shownTiming)
+      : options.reporter === "html"
+        ? (await import("./report.js")).htmlReport({ ...report, ...(shownTiming ? { timing: shownTiming } : {}) })
+        : renderJunitReport(report, shownTiming);
     if (options.output !== undefined) writeReportFile(io, options.output, text);
     else io.stdout.write(text);
   }

@@ -2,6 +2,7 @@
 // deterministic for a given scenario and seed; wall-clock time lives only in SuiteTiming.
 import type { ConfigIssue } from "../../core/load-config.js";
 import type { CheckFailure } from "../expect/result.js";
+import type { RequestsSection } from "./request-rows.js";
 import type { SnapshotOutcome } from "../snapshot/snapshot-file.js";
 
 export interface ExpectationReport {
@@ -42,6 +43,8 @@ export interface ScenarioReport {
   stats: ScenarioStats;
   /** An internal error that stopped the run (a bug, not a failed expectation). */
   error: string | null;
+  /** The first run's requests, for the HTML report (absent for invalid or crashed scenarios). */
+  requests?: RequestsSection;
 }
 
 export interface SuiteSummary {

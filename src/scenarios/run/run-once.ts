@@ -10,6 +10,7 @@ import { createEvaluator } from "../expect/evaluate.js";
 import type { RequestOutcome } from "../expect/outcome.js";
 import type { ExpectationResult } from "../expect/result.js";
 import type { LoadedScenario } from "../load/loaded-scenario.js";
+import type { CollectedRequest } from "../report/request-collector.js";
 import type { ScenarioStats } from "../report/types.js";
 import type { Expectation } from "../schema/expectations.js";
 import type { Transport } from "../schema/scenario.js";
@@ -30,6 +31,8 @@ export interface RunOnceOptions {
   /** Receives every usage record (default: a log that retains none, so memory stays flat). */
   usage?: UsageLog | undefined;
   onProgress?: ((done: number, expected: number) => void) | undefined;
+  /** Sees every finished request with the bodies sent and received (for the report's request section). */
+  onRequest?: ((request: CollectedRequest) => void) | undefined;
 }
 
 export interface RunOnceResult {
@@ -87,6 +90,7 @@ export async function runOnce(scenario: LoadedScenario, options: RunOnceOptions)
       schemaValid: format && body !== undefined ? answerIsSchemaValid(format, record.http_status, body) : null,
     };
     for (const evaluator of evaluators) evaluator.observe(outcome);
+    options.onRequest?.({ index: request.index, name: request.name, offsetMs: outcome.offsetMs, record, requestBody: request.body, responseBody: body });
     decisions?.push(decisionOf(outcome));
     stats.requests++;
     stats.cost_usd += record.cost_usd;

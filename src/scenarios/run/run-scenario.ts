@@ -2,7 +2,9 @@
 // mode, the routing snapshot compared, and a reproduce command for every failure.
 import type { ExpectationResult } from "../expect/result.js";
 import type { LoadedScenario } from "../load/loaded-scenario.js";
+import { degradationPhases } from "../report/degradation-phases.js";
 import { reproduceCommand } from "../report/reproduce.js";
+import { createRequestCollector } from "../report/request-collector.js";
 import type { ExpectationReport, ScenarioReport, ScenarioStats } from "../report/types.js";
 import type { Transport } from "../schema/scenario.js";
 import { checkSnapshot, type SnapshotMode, type SnapshotOutcome } from "../snapshot/snapshot-file.js";
@@ -21,6 +23,8 @@ export interface RunScenarioOptions {
   /** Receives the usage records of the first run. */
   usage?: UsageLog | undefined;
   onProgress?: ((done: number, expected: number) => void) | undefined;
+  /** Keep the first run's requests in the report (`requests`); default true. */
+  requests?: boolean | undefined;
 }
 
 /** The seed of run `i`: the base seed itself first, so run 0 replays a single-seed run. */
@@ -57,6 +61,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
   const wantSnapshot = spec.snapshot && (only === undefined || only === "snapshot") && base === spec.seed;
   const stats: ScenarioStats = { requests: 0, simulated_ms: 0, cost_usd: 0, client_errors: 0 };
   const runs: RunOnceResult[] = [];
+  const collector = options.requests === false ? undefined : createRequestCollector();
+  let firstRunMs = 0;
   for (let i = 0; i < count; i++) {
     const run = await runOnce(scenario, {
       seed: derivedSeed(base, i),
@@ -65,7 +71,9 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
       transport: options.transport,
       usage: i === 0 ? options.usage : undefined,
       onProgress: options.onProgress,
+      onRequest: i === 0 ? collector?.add : undefined,
     });
+    if (i === 0) firstRunMs = run.stats.simulated_ms;
     addStats(stats, run.stats);
     runs.push(run);
   }
@@ -88,6 +96,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
     snapshot,
     stats,
     error: null,
+    ...(collector ? { requests: collector.finish(degradationPhases(scenario, firstRunMs)) } : {}),
   };
 }
 
