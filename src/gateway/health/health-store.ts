@@ -63,7 +63,8 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     return entry;
   };
 
-  const view = (entry: Entry, now: number): ProviderHealth => toProviderHealth(entry, now, settings, windows);
+  const layout = windowLayout(windows);
+  const view = (entry: Entry, now: number): ProviderHealth => toProviderHealth(entry, now, settings, layout);
 
   return {
     get(provider, model, now) {
@@ -136,18 +137,33 @@ function recordInWindow(state: WindowState, tau: number, o: HealthObservation): 
   }
 }
 
-function toProviderHealth(entry: Entry, now: number, settings: GatewaySettings, windows: number[]): ProviderHealth {
-  const latencyMs: Record<string, number> = {};
-  const errorRate: Record<string, number> = {};
-  const throughputTps: Record<string, number> = {};
-  const volume: Record<string, number> = {};
-  for (const w of windows) {
-    const state = entry.windows.get(w) ?? emptyWindow();
-    const key = windowKey(w);
-    latencyMs[key] = state.latency.value ?? settings.health.defaultLatencyMs;
-    errorRate[key] = state.errorRate.value ?? 0;
-    throughputTps[key] = state.throughput.value ?? settings.health.defaultThroughputTps;
-    volume[key] = entry.attempts.countWithin(now, w * 1000);
+/** The tracked windows with their record keys, and an empty per-window record to copy. */
+interface WindowLayout {
+  windows: readonly { seconds: number; key: string }[];
+  template: Readonly<Record<string, number>>;
+}
+
+/**
+ * Computed once per store: `get` runs for every candidate of every request. The records start as
+ * copies of a template holding every key, because window keys are integer-like ("10", "300") and
+ * adding them one by one to `{}` makes V8 build sparse dictionary elements on every read.
+ */
+function windowLayout(windows: readonly number[]): WindowLayout {
+  const keyed = windows.map((seconds) => ({ seconds, key: windowKey(seconds) }));
+  return { windows: keyed, template: Object.fromEntries(keyed.map(({ key }) => [key, 0])) };
+}
+
+function toProviderHealth(entry: Entry, now: number, settings: GatewaySettings, layout: WindowLayout): ProviderHealth {
+  const latencyMs: Record<string, number> = { ...layout.template };
+  const errorRate: Record<string, number> = { ...layout.template };
+  const throughputTps: Record<string, number> = { ...layout.template };
+  const volume: Record<string, number> = { ...layout.template };
+  for (const { seconds, key } of layout.windows) {
+    const state = entry.windows.get(seconds);
+    latencyMs[key] = state?.latency.value ?? settings.health.defaultLatencyMs;
+    errorRate[key] = state?.errorRate.value ?? 0;
+    throughputTps[key] = state?.throughput.value ?? settings.health.defaultThroughputTps;
+    volume[key] = entry.attempts.countWithin(now, seconds * 1000);
   }
   return {
     provider: entry.provider,

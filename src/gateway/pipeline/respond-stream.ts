@@ -87,7 +87,7 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
     cache: base.cache,
     timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts) },
   };
-  const record = successRecord({ ...base, pluginExecutions: healing.executions }, facts);
+  const record = successRecord(base, facts);
   finishRequest(record, env);
   const body = buildResponseBody(facts, { meta: prepared.request.meta });
   if (prepared.request.provider.diagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;

@@ -17,6 +17,27 @@ export interface ScoredCandidate extends Candidate {
   placedBy: RankedProvider["placedBy"];
 }
 
+/**
+ * A candidate after ranking. Every field is written out (no `{ ...candidate, … }`): on Node 20 a
+ * spread followed by more keys is a slow path, and routing builds several of these per request.
+ *
+ * @example
+ * scoredCandidate(candidate, { score: 0.8, scoreFactors, probe: false, placedBy: "shuffle" });
+ */
+export function scoredCandidate(candidate: Candidate, ranking: Omit<ScoredCandidate, keyof Candidate>): ScoredCandidate {
+  return { offer: candidate.offer, health: candidate.health, score: ranking.score, scoreFactors: ranking.scoreFactors, probe: ranking.probe, placedBy: ranking.placedBy };
+}
+
+/**
+ * The same ranked candidate, placed by something else (`order`, or a pinned request).
+ *
+ * @example
+ * placedBy(candidate, "order");
+ */
+export function placedBy(candidate: ScoredCandidate, placement: RankedProvider["placedBy"]): ScoredCandidate {
+  return scoredCandidate(candidate, { score: candidate.score, scoreFactors: candidate.scoreFactors, probe: candidate.probe, placedBy: placement });
+}
+
 /** The health figures routing reads, over the routing window (the error-rate window, 60 s). */
 export interface HealthFigures {
   errorRate: number;

@@ -1,7 +1,8 @@
 // Explicit `provider.sort` (§3): a deterministic weighted sum of the standard factors with the
 // mode's weight table, a small seeded jitter, the multipliers, then descending order.
 import type { SortMode } from "../request/provider-preferences.js";
-import type { ScoredCandidate } from "./candidate.js";
+import { scoredCandidate, type ScoredCandidate } from "./candidate.js";
+import { scoreFactorsOf } from "./score-factors.js";
 import { byScoreThenProvider, factorsAt, type StrategyInput } from "./strategy.js";
 
 /**
@@ -24,13 +25,12 @@ export function rankByExplicitSort(input: StrategyInput, mode: SortMode): Scored
       w.price * f.priceScore;
     const jitter = input.random.next() * input.settings.routing.sortJitter;
     const score = (weightedSum + jitter) * m.preferenceMultiplier * m.breakerMultiplier;
-    return {
-      ...candidate,
+    return scoredCandidate(candidate, {
       score,
-      scoreFactors: { ...f, weightedSum, jitter, preferenceMultiplier: m.preferenceMultiplier, breakerMultiplier: m.breakerMultiplier },
+      scoreFactors: scoreFactorsOf(f, { weightedSum, jitter, preferenceMultiplier: m.preferenceMultiplier, breakerMultiplier: m.breakerMultiplier }),
       probe: m.probe,
       placedBy: "sort",
-    };
+    });
   });
   return scored.sort(byScoreThenProvider);
 }

@@ -5,7 +5,7 @@ import type { GatewaySettings } from "../settings.js";
 import type { Candidate } from "./candidate.js";
 import { inversePriceSquared, priceBasis } from "./normalise.js";
 
-export interface OfferFactors {
+export type OfferFactors = {
   /** 1/price², normalised so the cheapest candidate is 1. */
   inversePriceSquared: number;
   tokenAffinity: number;
@@ -13,7 +13,7 @@ export interface OfferFactors {
   affinityFactor: number;
   /** offer.weight × preferences.weights[provider] (1 when unset). */
   weight: number;
-}
+};
 
 /**
  * Token affinity of an offer for this request. In the reference gateway it favours the provider

@@ -1,6 +1,6 @@
 // `provider.order` (§3): listed providers that survived the filters come first, in the listed
 // order; the rest keep their ranked order. `order` never removes a provider.
-import type { ScoredCandidate } from "./candidate.js";
+import { placedBy, type ScoredCandidate } from "./candidate.js";
 
 /**
  * Reorders `ranked` by `order` and reports listed providers that are not candidates.
@@ -14,7 +14,7 @@ export function applyOrder(ranked: readonly ScoredCandidate[], order: readonly s
   const notCandidates: string[] = [];
   for (const provider of new Set(order)) {
     const candidate = ranked.find((c) => c.offer.provider === provider);
-    if (candidate) first.push({ ...candidate, placedBy: "order" });
+    if (candidate) first.push(placedBy(candidate, "order"));
     else notCandidates.push(provider);
   }
   const listed = new Set(first.map((c) => c.offer.provider));

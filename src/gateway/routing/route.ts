@@ -2,7 +2,7 @@
 // `provider.order` first, and returns the candidates with the diagnostics that explain them.
 import type { RankedProvider, RoutingDiagnostics, RoutingInput, RoutingResult } from "../types.js";
 import { rankByBalancedShuffle } from "./balanced-shuffle.js";
-import type { Candidate, ScoredCandidate } from "./candidate.js";
+import { healthFigures, placedBy, type Candidate, type ScoredCandidate } from "./candidate.js";
 import { rankByExplicitSort } from "./explicit-sort.js";
 import { multipliers } from "./multipliers.js";
 import { applyOrder } from "./order.js";
@@ -23,46 +23,58 @@ import { rankByThompson } from "./thompson.js";
 export function route(input: RoutingInput): RoutingResult {
   const strategy = strategyOf(input);
   const filtered = runFilters(input);
-  const base: RoutingDiagnostics = {
-    model: input.model,
-    strategy,
-    sort: input.preferences.sort,
-    filterStages: filtered.stages,
-    consideredProviders: [],
-    rankedProviders: [],
-    warnings: [...filtered.warnings],
-    finalCandidateCount: 0,
-  };
-  if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: base };
+  if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: diagnosticsOf(input, strategy, filtered.stages, [], [], [...filtered.warnings]) };
 
+  // Health is read once per candidate and its figures computed once; every factor reads these.
   const candidates: Candidate[] = filtered.pool.map((offer) => ({ offer, health: input.health.get(offer.provider, input.model, input.now) }));
+  const figures = candidates.map((c) => healthFigures(c.health, input.settings));
   const strategyInput: StrategyInput = {
     candidates,
-    standard: standardFactors(candidates, input.settings),
-    multipliers: multipliers(candidates, input.preferences, input.settings, input.random),
+    figures,
+    standard: standardFactors(candidates, input.settings, figures),
+    multipliers: multipliers(candidates, figures, input.preferences, input.settings, input.random),
     preferences: input.preferences,
     settings: input.settings,
     random: input.random,
   };
   const ranked = rank(strategyInput, input);
-  const ordered = applyOrder(
-    strategy === "pinned" ? ranked.map((c) => ({ ...c, placedBy: "pinned" as const })) : ranked,
-    input.preferences.order,
-  );
-  const warnings = [...base.warnings];
+  const ordered = applyOrder(strategy === "pinned" ? ranked.map((c) => placedBy(c, "pinned")) : ranked, input.preferences.order);
+  const warnings = [...filtered.warnings];
   if (ordered.notCandidates.length > 0) {
     warnings.push(`provider.order lists ${ordered.notCandidates.join(", ")}, which ${ordered.notCandidates.length === 1 ? "is" : "are"} not a candidate for ${input.model} (not offered, or removed by a filter); order never adds a provider.`);
   }
   return {
     ok: true,
     candidates: ordered.ranked.map((c) => c.offer),
-    diagnostics: {
-      ...base,
-      consideredProviders: filtered.pool.map((o) => o.provider),
-      rankedProviders: ordered.ranked.map(toRankedProvider),
+    diagnostics: diagnosticsOf(
+      input,
+      strategy,
+      filtered.stages,
+      filtered.pool.map((o) => o.provider),
+      ordered.ranked.map(toRankedProvider),
       warnings,
-      finalCandidateCount: ordered.ranked.length,
-    },
+    ),
+  };
+}
+
+/** The diagnostics of one routing, every field written out in the order the diagnostics print. */
+function diagnosticsOf(
+  input: RoutingInput,
+  strategy: RoutingDiagnostics["strategy"],
+  filterStages: RoutingDiagnostics["filterStages"],
+  consideredProviders: string[],
+  rankedProviders: RankedProvider[],
+  warnings: string[],
+): RoutingDiagnostics {
+  return {
+    model: input.model,
+    strategy,
+    sort: input.preferences.sort,
+    filterStages,
+    consideredProviders,
+    rankedProviders,
+    warnings,
+    finalCandidateCount: rankedProviders.length,
   };
 }
 
@@ -80,13 +92,14 @@ function rank(strategyInput: StrategyInput, input: RoutingInput): ScoredCandidat
 }
 
 function toRankedProvider(candidate: ScoredCandidate, index: number): RankedProvider {
-  return {
+  const ranked: RankedProvider = {
     provider: candidate.offer.provider,
     rank: index + 1,
     score: candidate.score,
     scoreFactors: candidate.scoreFactors,
     breaker: candidate.health.breaker.state,
     placedBy: candidate.placedBy,
-    ...(candidate.probe ? { probe: true } : {}),
   };
+  if (candidate.probe) ranked.probe = true;
+  return ranked;
 }

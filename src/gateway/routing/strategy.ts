@@ -2,13 +2,14 @@
 import type { Random } from "../../core/random.js";
 import type { ProviderPreferences } from "../request/provider-preferences.js";
 import type { GatewaySettings } from "../settings.js";
-import type { Candidate, ScoredCandidate } from "./candidate.js";
+import type { Candidate, HealthFigures, ScoredCandidate } from "./candidate.js";
 import type { Multipliers } from "./multipliers.js";
 import type { StandardFactors } from "./score-factors.js";
 
-/** Candidates in pool order, with their factors and multipliers at the same index. */
+/** Candidates in pool order, with their health figures, factors and multipliers at the same index. */
 export interface StrategyInput {
   candidates: readonly Candidate[];
+  figures: readonly HealthFigures[];
   standard: readonly StandardFactors[];
   multipliers: readonly Multipliers[];
   preferences: ProviderPreferences;
@@ -31,11 +32,12 @@ export function byScoreThenProvider(a: ScoredCandidate, b: ScoredCandidate): num
  * The factor arrays at index `i`; the caller guarantees they line up with the candidates.
  *
  * @example
- * const { standard, multipliers } = factorsAt(input, 0);
+ * const { figures, standard, multipliers } = factorsAt(input, 0);
  */
-export function factorsAt(input: StrategyInput, i: number): { standard: StandardFactors; multipliers: Multipliers } {
+export function factorsAt(input: StrategyInput, i: number): { figures: HealthFigures; standard: StandardFactors; multipliers: Multipliers } {
+  const figures = input.figures[i];
   const standard = input.standard[i];
   const multipliers = input.multipliers[i];
-  if (!standard || !multipliers) throw new RangeError(`no factors for candidate ${i}`);
-  return { standard, multipliers };
+  if (!figures || !standard || !multipliers) throw new RangeError(`no factors for candidate ${i}`);
+  return { figures, standard, multipliers };
 }

@@ -1,9 +1,10 @@
 // The July 2026 "routing v2" (§3), offered as `routing.strategy: thompson`: reliability is replaced
 // by a Thompson draw from Beta(prior successes + successes, prior failures + failures) over the
 // provider's most recent outcomes, and candidates are sorted instead of shuffled.
-import type { ScoredCandidate } from "./candidate.js";
+import { scoredCandidate, type ScoredCandidate } from "./candidate.js";
 import { sampleBeta } from "./beta-sampler.js";
 import { offerFactors } from "./offer-factors.js";
+import { scoreFactorsOf } from "./score-factors.js";
 import { byScoreThenProvider, factorsAt, type StrategyInput } from "./strategy.js";
 
 /**
@@ -24,21 +25,18 @@ export function rankByThompson(input: StrategyInput): ScoredCandidate[] {
     const failures = outcomes.length - successes;
     const thompsonDraw = sampleBeta(priorSuccesses + successes, priorFailures + failures, input.random);
     const score = thompsonDraw * o.inversePriceSquared * o.affinityFactor * o.weight * m.preferenceMultiplier * m.breakerMultiplier;
-    return {
-      ...candidate,
+    return scoredCandidate(candidate, {
       score,
-      scoreFactors: {
-        ...standard,
-        ...o,
+      scoreFactors: scoreFactorsOf(standard, o, {
         thompsonDraw,
         thompsonSuccesses: successes,
         thompsonFailures: failures,
         preferenceMultiplier: m.preferenceMultiplier,
         breakerMultiplier: m.breakerMultiplier,
-      },
+      }),
       probe: m.probe,
       placedBy: "thompson",
-    };
+    });
   });
   return scored.sort(byScoreThenProvider);
 }
