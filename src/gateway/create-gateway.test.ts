@@ -186,3 +186,21 @@ describe("createGateway", () => {
     expect(await run()).toEqual(await run());
   });
 });
+
+describe("response cache and bad answers", () => {
+  it("does not store an answer cut off at the output limit or one whose healing failed", async () => {
+    const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
+    let answer = chat('{"summary": "cut', "length");
+    const { clock, gateway, requests } = setup(() => ok(answer), createPresetStore([preset]));
+    const body = { preset: "cached", input: "same", response_format: { type: "json_object" }, plugins: [{ id: "response-healing" }] };
+    const truncated = await clock.run(() => gateway.respond(body));
+    expect(recordOf(truncated).status).toBe("incomplete");
+    const again = await clock.run(() => gateway.respond(body));
+    expect(again.headers["x-gateway-cache"]).toBe("miss");
+    answer = chat('{"summary": "ok"}');
+    await clock.run(() => gateway.respond(body));
+    const hit = await clock.run(() => gateway.respond(body));
+    expect(hit.headers["x-gateway-cache"]).toBe("hit");
+    expect(requests).toHaveLength(3);
+  });
+});

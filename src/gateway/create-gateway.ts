@@ -69,7 +69,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     health: deps.health ?? createHealthStore(settings),
     cache: deps.cache ?? createMemoryCacheStore(),
     usage: deps.usage ?? createMemoryUsageLog(),
-    providerKey: deps.providerKey ?? ((_provider, apiKeyEnv) => (apiKeyEnv ? process.env[apiKeyEnv] : undefined) ?? PLACEHOLDER_KEY),
+    providerKey: deps.providerKey ?? environmentKeys(),
     onEvent: deps.onEvent,
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
   };
@@ -79,6 +79,20 @@ export function createGateway(deps: GatewayDeps): Gateway {
     health: env.health,
     cache: env.cache,
     settings,
+  };
+}
+
+/** Upstream keys from the offers' `api_key_env` variables, read once per variable. */
+function environmentKeys(): (provider: string, apiKeyEnv: string | undefined) => string {
+  const keys = new Map<string, string>();
+  return (_provider, apiKeyEnv) => {
+    if (apiKeyEnv === undefined) return PLACEHOLDER_KEY;
+    let key = keys.get(apiKeyEnv);
+    if (key === undefined) {
+      key = process.env[apiKeyEnv] ?? PLACEHOLDER_KEY;
+      keys.set(apiKeyEnv, key);
+    }
+    return key;
   };
 }
 

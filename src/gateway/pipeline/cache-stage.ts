@@ -5,6 +5,7 @@ import { resolveCachePolicy } from "../../cache/resolve-cache-policy.js";
 import type { ResponseCacheInfo } from "../types.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
+import type { ResponseFacts } from "./response-body.js";
 
 export type CachePlan =
   | { status: "bypass"; info: ResponseCacheInfo }
@@ -45,9 +46,18 @@ export function planCache(body: unknown, prepared: Prepared, env: GatewayEnv): C
   return { status: "miss", info: lookup.info, key, ttlSeconds: policy.ttlSeconds };
 }
 
-/** Stores a successful answer under a miss plan. */
-export function storeInCache(plan: CachePlan, body: unknown, env: GatewayEnv): void {
-  if (plan.status !== "miss") return;
+/**
+ * Whether an answer is worth replaying. The reference does not say; gateway-sim keeps out answers cut
+ * off at the output limit and answers whose healing failed, so one bad answer is not replayed for the
+ * whole TTL to every caller of a stable preset.
+ */
+export function isCacheable(facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions">): boolean {
+  return facts.finishReason !== "length" && facts.pluginExecutions.every((execution) => execution.status !== "failed");
+}
+
+/** Stores a successful, cacheable answer under a miss plan. */
+export function storeInCache(plan: CachePlan, body: unknown, facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions">, env: GatewayEnv): void {
+  if (plan.status !== "miss" || !isCacheable(facts)) return;
   const now = env.clock.now();
   env.cache.set(plan.key, { body, storedAt: now, expiresAt: now + plan.ttlSeconds * 1000 });
 }

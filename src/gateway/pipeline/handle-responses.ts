@@ -60,7 +60,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<Ga
   const record = successRecord(base, facts);
   const responseBody = buildResponseBody(facts, { meta: p.request.meta });
   if (p.request.provider.diagnostics) responseBody.routing_diagnostics = routing.diagnostics;
-  storeInCache(cache, responseBody, env);
+  storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
 }

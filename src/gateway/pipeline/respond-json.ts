@@ -3,7 +3,6 @@ import { enabledPlugin } from "../../plugins/layer-plugins.js";
 import { healResponse } from "../../plugins/response-healing/heal-response.js";
 import type { HealingMode } from "../../plugins/response-healing/registry.js";
 import { invokeProvider } from "../../providers/invoke-provider.js";
-import { adapterFor } from "../../providers/registry.js";
 import type { UpstreamResult } from "../../providers/types.js";
 import type { Offer } from "../catalog/schema.js";
 import type { PluginExecution } from "../types.js";
@@ -12,19 +11,12 @@ import { executeWithFailover, type AttemptResult } from "./execute.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
 import type { ResponseFacts } from "./response-body.js";
-import { upstreamRequestFor } from "./upstream-request.js";
+import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
 import { overheadOf, throughputOf } from "./usage-record.js";
 
 /** Calls one offer, non-streamed, on the gateway's clock and fetch. */
 export async function callOffer(offer: Offer, prepared: Prepared, env: GatewayEnv): Promise<AttemptResult<{ result: UpstreamResult; ttftMs: number; durationMs: number }>> {
-  const outcome = await invokeProvider({
-    adapter: adapterFor(offer.format),
-    fetch: env.fetch,
-    clock: env.clock,
-    request: upstreamRequestFor(prepared, offer),
-    target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
-    timeoutMs: env.settings.execution.attemptTimeoutMs,
-  });
+  const outcome = await invokeProvider(invokeOptionsFor(prepared, offer, env));
   if (!outcome.ok) return outcome;
   const { result, ttftMs, durationMs } = outcome;
   return {
@@ -70,11 +62,7 @@ export async function respondJson(
   const executed = await executeWithFailover(
     candidates,
     allowFallbacks,
-    {
-      health: env.health,
-      now: () => env.clock.now(),
-      onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id: request.id, at: env.clock.now(), attempt }),
-    },
+    executionEnvFor(request.id, env),
     (offer) => callOffer(offer, prepared, env),
   );
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };

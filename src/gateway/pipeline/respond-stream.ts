@@ -3,7 +3,6 @@
 import type { GatewayError } from "../../core/errors.js";
 import type { SseEvent } from "../../core/sse.js";
 import { invokeProviderStream, type InvokeStreamSuccess, type StreamOutcome } from "../../providers/invoke-provider.js";
-import { adapterFor } from "../../providers/registry.js";
 import type { Offer } from "../catalog/schema.js";
 import type { AttemptRecord, UsageRecord } from "../types.js";
 import { costOf } from "./cost.js";
@@ -13,7 +12,7 @@ import type { Prepared } from "./prepare-stage.js";
 import { applyHealing } from "./respond-json.js";
 import { buildResponseBody, type ResponseFacts } from "./response-body.js";
 import { ResponseEventWriter } from "./response-stream.js";
-import { upstreamRequestFor } from "./upstream-request.js";
+import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
 import { errorRecord, finishRequest, overheadOf, successRecord, throughputOf, type RecordBase } from "./usage-record.js";
 
 export type StreamStart =
@@ -29,20 +28,9 @@ export async function respondStream(prepared: Prepared, candidates: readonly Off
   const executed = await executeWithFailover(
     candidates,
     prepared.request.provider.allowFallbacks ?? true,
-    {
-      health: env.health,
-      now: () => env.clock.now(),
-      onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id: base.id, at: env.clock.now(), attempt }),
-    },
+    executionEnvFor(base.id, env),
     async (offer) => {
-      const outcome = await invokeProviderStream({
-        adapter: adapterFor(offer.format),
-        fetch: env.fetch,
-        clock: env.clock,
-        request: upstreamRequestFor(prepared, offer),
-        target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
-        timeoutMs: env.settings.execution.attemptTimeoutMs,
-      });
+      const outcome = await invokeProviderStream(invokeOptionsFor(prepared, offer, env));
       if (!outcome.ok) return outcome;
       return { ok: true, value: outcome, status: outcome.status, durationMs: outcome.ttftMs, ttftMs: outcome.ttftMs, observed: false };
     },

@@ -1,7 +1,12 @@
-// The provider-neutral request for one offer, from the prepared request.
+// The provider-neutral request for one offer, and everything else an attempt at that offer needs
+// (shared by the JSON and the streaming paths).
 import type { Offer } from "../catalog/schema.js";
 import { toUpstreamMessages } from "../request/upstream-messages.js";
+import type { InvokeProviderOptions } from "../../providers/invoke-provider.js";
+import { adapterFor } from "../../providers/registry.js";
 import type { UpstreamRequest } from "../../providers/types.js";
+import type { ExecutionEnv } from "./execute.js";
+import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
 
 /**
@@ -21,5 +26,26 @@ export function upstreamRequestFor(prepared: Prepared, offer: Offer): UpstreamRe
     responseFormat: request.responseFormat,
     stop: request.stop,
     stream: request.stream,
+  };
+}
+
+/** The upstream call options for one attempt at `offer`. */
+export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayEnv): InvokeProviderOptions {
+  return {
+    adapter: adapterFor(offer.format),
+    fetch: env.fetch,
+    clock: env.clock,
+    request: upstreamRequestFor(prepared, offer),
+    target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
+    timeoutMs: env.settings.execution.attemptTimeoutMs,
+  };
+}
+
+/** The failover loop's view of the gateway, announcing each attempt of request `id`. */
+export function executionEnvFor(id: string, env: GatewayEnv): ExecutionEnv {
+  return {
+    health: env.health,
+    now: () => env.clock.now(),
+    onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id, at: env.clock.now(), attempt }),
   };
 }
