@@ -1,10 +1,17 @@
 // The `gateway-sim` command line: commander wiring only; each command lives in commands/.
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
+import { FINISH_REASONS } from "../providers/types.js";
 import { TRANSPORTS } from "../scenarios/schema/scenario.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
+import { registerDiffCommand } from "./commands/diff.js";
+import { registerReplayCommand } from "./commands/replay.js";
+import { registerServeCommand } from "./commands/serve.js";
+import type { HealOptions } from "./commands/heal.js";
 import type { RunCommandOptions } from "./commands/run-command.js";
+import type { ReportCommandOptions } from "./commands/report.js";
 import type { CliIo } from "./io.js";
 import { REPORTERS } from "./reporters.js";
 
@@ -31,7 +38,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .description("run scenario files (or every scenario in a folder) and report on their expectations")
     .argument("<paths...>", "scenario files or folders")
     .addOption(new Option("--reporter <name>", "report format").choices(REPORTERS).default("console"))
-    .option("--output <file>", "write the json/junit report to a file (the console report still prints)")
+    .option("--output <file>", "write the json/junit/html report to a file (the console report still prints)")
     .option("--seed <seed>", "override every scenario's seed")
     .option("--runs <n>", "override the number of seeds of statistical scenarios (1: a single run)", positiveInt)
     .option("--update-snapshots", "rewrite routing-decision snapshots from this run")
@@ -66,10 +73,37 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     });
 
   program
+    .command("heal")
+    .description("heal a saved provider response (a file, or stdin) against a schema; prints the execution record and the healed text as JSON")
+    .argument("[file]", "the response text; stdin when omitted or -")
+    .option("--schema <file>", "a JSON Schema, or a whole response_format object (JSON); without it: json_object")
+    .addOption(new Option("--mode <mode>", "healing mode").choices(HEALING_MODES).default(DEFAULT_HEALING_MODE))
+    .addOption(new Option("--finish-reason <reason>", "the provider's finish reason (length: cut off, never healed)").choices(FINISH_REASONS).default("stop"))
+    .action(async (file: string | undefined, options: HealOptions) => {
+      const { healCommand } = await import("./commands/heal.js");
+      setExit(await healCommand(file, options, io));
+    });
+
+  program
+    .command("report")
+    .description("turn a JSON run report (run --reporter json) into the self-contained HTML report")
+    .argument("<run.json>", "a JSON report written by `run --reporter json`")
+    .option("-o, --output <file>", "the HTML file (default: the report's name with .html)")
+    .option("--title <text>", "the page title")
+    .action(async (file: string, options: ReportCommandOptions) => {
+      const { reportCommand } = await import("./commands/report.js");
+      setExit(reportCommand(file, options, io));
+    });
+
+  program
     .command("init")
     .description("write a starter scenario and preset (never overwrites a file)")
     .argument("[dir]", "project folder", ".")
     .action((dir: string) => setExit(initCommand(dir, io)));
+
+  registerServeCommand(program, io, setExit);
+  registerReplayCommand(program, io, setExit);
+  registerDiffCommand(program, io, setExit);
 
   return program;
 }

@@ -2,6 +2,7 @@
 // and only counts, first examples and the values aggregate checks need are kept.
 import { type Expectation, PER_REQUEST_CHECKS, type PerRequestCheck } from "../schema/expectations.js";
 import { createAggregator } from "./aggregates.js";
+import { createBreakerCheck } from "./breaker.js";
 import { compareText } from "./format.js";
 import { createFailoverCheck } from "./failover.js";
 import type { RequestOutcome, RunFacts } from "./outcome.js";
@@ -37,6 +38,7 @@ export function createEvaluator(e: Expectation, facts: RunFacts): ExpectationEva
   const tallies: PerRequestTally[] = checks.map((check) => ({ check, expected: undefined, failing: 0, actuals: new Map(), examples: [] }));
   const aggregate = createAggregator(e);
   const failover = e.failover ? createFailoverCheck(e.failover, facts) : undefined;
+  const breaker = e.breaker ? createBreakerCheck(e.breaker) : undefined;
   let selected = 0;
 
   return {
@@ -46,6 +48,7 @@ export function createEvaluator(e: Expectation, facts: RunFacts): ExpectationEva
       selected++;
       aggregate.observe(o);
       failover?.observe(o);
+      breaker?.observe(o);
       for (const tally of tallies) {
         const mismatch = runCheck(e, tally.check, o);
         if (!mismatch) continue;
@@ -65,6 +68,7 @@ export function createEvaluator(e: Expectation, facts: RunFacts): ExpectationEva
           failures.push({ check: t.check, expected: t.expected ?? "", actual: summariseActuals(t.actuals), failing: t.failing, examples: t.examples });
         }
         failures.push(...aggregate.finish());
+        if (breaker) failures.push(...breaker.finish());
       }
       if (failover) failures.push(...failover.finish());
       return { name: e.name, passed: failures.length === 0, selected, failures };

@@ -122,6 +122,7 @@ function checkExpectation(ctx: Ctx, names: ScenarioNames, e: RawObject, path: Pa
     for (const id of Object.keys(asObject(e[key]) ?? {})) requireProvider(ctx, names, id, [...path, key, id]);
   }
   asArray(e.attempts).forEach((a, i) => requireProvider(ctx, names, asObject(a)?.provider, [...path, "attempts", i, "provider"]));
+  requireProvider(ctx, names, asObject(e.breaker)?.provider, [...path, "breaker", "provider"]);
   const failover = asObject(e.failover);
   if (failover) {
     requireProvider(ctx, names, failover.from, [...path, "failover", "from"]);

@@ -48,6 +48,21 @@ describe("loadScenario", () => {
     ]);
   });
 
+  it("reads presets from the presetsDir override instead of presets_dir, and reports a missing one", () => {
+    const dir = write({
+      "s.yaml": `seed: 1\npresets_dir: presets\nproviders:\n  - id: openai\n    models:\n${NANO}\ntraffic:\n  requests: [{ at: 0s, body: { model: "@triage", input: Hi } }]\n`,
+      "presets/triage.yaml": "model: openai/gpt-5.4-nano\ntemperature: 0.1\n",
+      "v2/triage.yaml": "model: openai/gpt-5.4-nano\ntemperature: 0.9\n",
+    });
+    const own = loadScenario(join(dir, "s.yaml"));
+    const v2 = loadScenario(join(dir, "s.yaml"), { presetsDir: join(dir, "v2") });
+    if (!own.ok || !v2.ok) throw new Error("both versions must load");
+    expect(own.scenario.presets.map((p) => [p.slug, p.temperature])).toEqual([["triage", 0.1]]);
+    expect(v2.scenario.presets.map((p) => [p.slug, p.temperature])).toEqual([["triage", 0.9]]);
+    const missing = loadScenario(join(dir, "s.yaml"), { presetsDir: join(dir, "nope") });
+    expect(missing.ok ? [] : missing.issues.map((i) => [i.file.slice(dir.length + 1), i.message])).toContainEqual(["nope", "presets folder not found"]);
+  });
+
   it("reports problems inside referenced preset files and inline presets that clash with them", () => {
     const dir = write({
       "s.yaml": `seed: 1\npresets_dir: presets\npresets:\n  - slug: triage\nproviders:\n  - id: openai\n    models:\n${NANO}\ntimeline:\n  - at: 1m\n    swap_preset: { file: v2/triage.yaml }\n`,

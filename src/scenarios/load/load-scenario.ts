@@ -25,7 +25,16 @@ interface References {
   issues: ConfigIssue[];
 }
 
-function loadReferences(raw: RawObject, dir: string): References {
+/** Options of loadScenario. */
+export interface LoadScenarioOptions {
+  /**
+   * Read the presets from this folder instead of the file's `presets_dir` (used even when the file
+   * has none): `gateway-sim diff` runs one scenario against two preset versions.
+   */
+  presetsDir?: string | undefined;
+}
+
+function loadReferences(raw: RawObject, dir: string, options: LoadScenarioOptions): References {
   const out: References = { catalog: undefined, dirPresets: [], issues: [] };
   const catalogRef = asString(raw.catalog);
   if (catalogRef !== undefined) {
@@ -35,11 +44,13 @@ function loadReferences(raw: RawObject, dir: string): References {
     if (loaded.ok) out.catalog = loaded.value;
     else if (!loaded.issues.every((i) => i.message === "file not found")) out.issues.push(...loaded.issues);
   }
-  const presetsDir = asString(raw.presets_dir);
+  const fileDir = asString(raw.presets_dir);
+  const presetsDir = options.presetsDir ?? (fileDir === undefined ? undefined : join(dir, fileDir));
   if (presetsDir !== undefined) {
-    const loaded = loadPresetDir(join(dir, presetsDir));
+    const loaded = loadPresetDir(presetsDir);
     if (loaded.ok) out.dirPresets = loaded.store.list().flatMap((slug) => loaded.store.get(slug) ?? []);
-    else if (!loaded.issues.every((i) => i.message === "presets folder not found")) out.issues.push(...loaded.issues);
+    // A missing `presets_dir` is reported at that field by the cross-reference checks; a missing override here.
+    else if (options.presetsDir !== undefined || !loaded.issues.every((i) => i.message === "presets folder not found")) out.issues.push(...loaded.issues);
   }
   return out;
 }
@@ -105,7 +116,7 @@ function plainMessage(issue: ConfigIssue): ConfigIssue {
  * const loaded = loadScenario("scenarios/openai-503-burst.yaml");
  * if (!loaded.ok) console.error(loaded.issues.map(formatConfigIssue).join("\n"));
  */
-export function loadScenario(file: string): LoadScenarioResult {
+export function loadScenario(file: string, options: LoadScenarioOptions = {}): LoadScenarioResult {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -118,7 +129,7 @@ export function loadScenario(file: string): LoadScenarioResult {
   const raw = asObject(rawResult.value);
   if (!raw) return { ok: false, issues: [{ file, line: 1, column: 1, path: "", message: "expected a scenario: a mapping with seed, providers, traffic, expectations" }] };
   const dir = dirname(file);
-  const refs = loadReferences(raw, dir);
+  const refs = loadReferences(raw, dir, options);
   const names = namesOf(raw, dir, refs);
   const parsed = parseConfig(file, text, scenarioSchemaFor({ catalog: refs.catalog }));
   const cross = parseConfig(file, text, z.unknown().superRefine((value, ctx) => checkCrossReferences(value, names, ctx)));

@@ -3,7 +3,7 @@
 // the whole selection.
 import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
-import { ATTEMPT_OUTCOMES, CACHE_STATUSES } from "../../gateway/types.js";
+import { ATTEMPT_OUTCOMES, BREAKER_STATES, CACHE_STATUSES } from "../../gateway/types.js";
 import { boundSchema, durationBoundSchema, rateBoundSchema } from "./bounds.js";
 
 const providerId = z.string().min(1);
@@ -68,6 +68,28 @@ const failoverSchema = z
     }
   });
 
+/**
+ * A provider's circuit breaker as routing saw it (`routing_diagnostics.rankedProviders[].breaker`),
+ * over the selected requests in sending order.
+ */
+const breakerSchema = z
+  .strictObject({
+    provider: providerId,
+    /** The breaker is seen open by the N-th selected request at the latest. */
+    opens_within: z.number().int().min(1).optional(),
+    /** States seen in this order (consecutive repeats collapsed; other states may come between). */
+    sequence: z.array(z.enum(BREAKER_STATES)).min(1).optional(),
+    /** How many selected requests were drawn as half-open probes to the provider. */
+    probes: boundSchema.optional(),
+    /** The state the last selected request saw. */
+    final: z.enum(BREAKER_STATES).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if (b.opens_within === undefined && b.sequence === undefined && b.probes === undefined && b.final === undefined) {
+      ctx.addIssue({ code: "custom", message: "expected at least one of opens_within, sequence, probes, final" });
+    }
+  });
+
 /** Checks that hold for every selected request, as a registry of field names. */
 export const PER_REQUEST_CHECKS = [
   "selected_provider", "ranked_order", "considered", "excluded", "attempts", "failover_path",
@@ -76,7 +98,7 @@ export const PER_REQUEST_CHECKS = [
 
 /** Checks over the selection as a whole. */
 export const AGGREGATE_CHECKS = [
-  "count", "provider_share", "first_attempt_share", "failover", "client_error_rate", "latency", "cost", "schema_valid_rate",
+  "count", "provider_share", "first_attempt_share", "failover", "client_error_rate", "latency", "cost", "schema_valid_rate", "breaker",
 ] as const;
 
 /** One expectation. */
@@ -115,6 +137,7 @@ export const expectationSchema = z
       .optional(),
     /** Share of structured-output requests whose answer validates against their schema. */
     schema_valid_rate: rateBoundSchema.optional(),
+    breaker: breakerSchema.optional(),
   })
   .superRefine((e, ctx) => {
     const keys = [...PER_REQUEST_CHECKS, ...AGGREGATE_CHECKS];
@@ -128,3 +151,4 @@ export type PerRequestCheck = (typeof PER_REQUEST_CHECKS)[number];
 export type AggregateCheck = (typeof AGGREGATE_CHECKS)[number];
 export type Percentiles = z.output<typeof percentilesSchema>;
 export type FailoverExpectation = z.output<typeof failoverSchema>;
+export type BreakerExpectation = z.output<typeof breakerSchema>;

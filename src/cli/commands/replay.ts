@@ -1,0 +1,89 @@
+// `gateway-sim replay <usage-log.jsonl>`: writes a scenario that reproduces a logged incident —
+// each provider's latency and errors over time, the logged requests at their times, and the
+// routing that happened as expectations.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, extname, relative, resolve } from "node:path";
+import { type Command, InvalidArgumentError, Option } from "commander";
+import { parseDuration } from "../../core/duration.js";
+import { REPLAY_LATENCY_MODES, type ReplayOptions } from "../../replay/build-replay-scenario.js";
+import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
+import type { CliIo } from "../io.js";
+import { writeReportFile } from "./run-command.js";
+
+export interface ReplayCommandOptions {
+  output?: string | undefined;
+  name?: string | undefined;
+  seed: string;
+  bucket: number;
+  window: number;
+  tolerance: number;
+  latency: NonNullable<ReplayOptions["latency"]>;
+  catalog: string;
+}
+
+function duration(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('expected a duration such as "10s" or "1m"');
+  return ms;
+}
+
+function share(value: string): number {
+  const n = value.endsWith("%") ? Number(value.slice(0, -1)) / 100 : Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a share between 0 and 1, or a percentage such as "10%"');
+  return n;
+}
+
+function schemaComment(io: CliIo, output: string | undefined): string | undefined {
+  const schema = resolve(io.cwd, "schema", "scenario.schema.json");
+  if (output === undefined || !existsSync(schema)) return undefined;
+  return relative(dirname(resolve(io.cwd, output)), schema);
+}
+
+/**
+ * @example
+ * await replayCommand("usage.jsonl", { output: "incident.yaml", seed: "replay", bucket: 10_000, window: 60_000, tolerance: 0.1, latency: "trace", catalog: "default" }, processIo());
+ */
+export async function replayCommand(file: string, options: ReplayCommandOptions, io: CliIo): Promise<ExitCode> {
+  const { readUsageLog } = await import("../../replay/read-usage-log.js");
+  const { buildReplayScenario } = await import("../../replay/build-replay-scenario.js");
+  const { renderReplayYaml } = await import("../../replay/render-replay-yaml.js");
+  let text: string;
+  try {
+    text = readFileSync(resolve(io.cwd, file), "utf8");
+  } catch {
+    throw new CliError("E_NOT_FOUND", `cannot read ${file}`);
+  }
+  const read = readUsageLog(file, text);
+  if (!read.ok) {
+    for (const issue of read.issues.slice(0, 20)) io.stderr.write(`${issue}\n`);
+    if (read.issues.length > 20) io.stderr.write(`… and ${read.issues.length - 20} more\n`);
+    return EXIT_CODES.invalid;
+  }
+  const name = options.name ?? `${basename(file, extname(file))}-replay`;
+  const { scenario, summary } = buildReplayScenario(read.records, { ...options, name, bucketMs: options.bucket, windowMs: options.window });
+  const yaml = renderReplayYaml(scenario, file, schemaComment(io, options.output));
+  const report = options.output === undefined ? io.stderr : io.stdout;
+  if (options.output === undefined) io.stdout.write(yaml);
+  else writeReportFile(io, options.output, yaml);
+  report.write(`replayed ${summary.requests} requests${summary.skipped > 0 ? ` (${summary.skipped} left out: they never reached routing)` : ""}\n`);
+  for (const p of summary.providers) report.write(`  ${p.id}: ${p.phases} fault phase${p.phases === 1 ? "" : "s"}${p.median_ms === undefined ? "" : `, median ${p.median_ms} ms`}\n`);
+  if (options.output !== undefined) report.write(`wrote ${options.output}; run it with: npx gateway-sim run ${options.output}\n`);
+  return EXIT_CODES.ok;
+}
+
+/** Adds `replay` to the program (src/cli/program.ts). */
+export function registerReplayCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
+  program
+    .command("replay")
+    .description("turn a usage-log export (JSON Lines) into a scenario that reproduces the incident and its routing")
+    .argument("<usage-log>", "a usage-log export: one usage record per line")
+    .option("-o, --output <file>", "write the scenario here (default: stdout)")
+    .option("--name <name>", "scenario name (default: <log name>-replay)")
+    .option("--seed <seed>", "the replay's seed; the original run's seed reproduces its request ids and random routing draws", "replay")
+    .option("--bucket <duration>", "time bucket of the provider timelines", duration, 10_000)
+    .option("--window <duration>", "window of the routing expectations", duration, 60_000)
+    .option("--tolerance <share>", "allowed difference of each provider's share per window", share, 0.1)
+    .addOption(new Option("--latency <mode>", "trace: the logged times exactly; distribution: fitted lognormal + slow phases").choices(REPLAY_LATENCY_MODES).default("trace"))
+    .option("--catalog <catalog>", "`default` or a catalog file relative to the written scenario", "default")
+    .action(async (file: string, options: ReplayCommandOptions) => setExit(await replayCommand(file, options, io)));
+}

@@ -1,0 +1,6 @@
+// Public surface of preset rollout validation: the same traffic through two preset versions, compared.
+export { compareMetrics, DEFAULT_THRESHOLDS, type DiffThresholds, type MetricRow } from "./compare.js";
+export { NO_PRESET, presetMetrics, type PresetMetrics } from "./metrics.js";
+export { resolvePresetSource, runGit, type GitRunner, type PresetSource } from "./preset-source.js";
+export { renderDiffMarkdown, renderDiffTable, violations, type DiffReport } from "./render-diff.js";
+export { runDiff, type RunDiffOptions, type RunDiffResult } from "./run-diff.js";

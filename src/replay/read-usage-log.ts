@@ -1,0 +1,71 @@
+// Reads a usage-log export (the gateway's JSON Lines: one UsageRecord per line), keeping only the
+// fields incident replay uses; every bad line is reported `file:line`.
+import { z } from "zod";
+import { ATTEMPT_OUTCOMES, BREAKER_STATES } from "../gateway/types.js";
+
+const attemptSchema = z.looseObject({
+  provider: z.string().min(1),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
+  status: z.number().int().nullable(),
+  duration_ms: z.number().min(0),
+});
+
+const diagnosticsSchema = z.looseObject({
+  model: z.string(),
+  strategy: z.string(),
+  sort: z.string().optional(),
+  consideredProviders: z.array(z.string()),
+  filterStages: z.array(z.looseObject({ stage: z.string(), dropped: z.array(z.looseObject({ provider: z.string(), reason: z.string() })) })),
+  rankedProviders: z.array(z.looseObject({ provider: z.string(), rank: z.number(), breaker: z.enum(BREAKER_STATES), placedBy: z.string() })),
+});
+
+/** The part of a UsageRecord replay reads. */
+export const replayRecordSchema = z.looseObject({
+  id: z.string(),
+  time_ms: z.number(),
+  preset: z.string().nullable(),
+  model: z.string().nullable(),
+  selected_provider: z.string().nullable(),
+  status: z.enum(["completed", "incomplete", "failed"]),
+  http_status: z.number().int(),
+  stream: z.boolean(),
+  latency_ms: z.number(),
+  ttft_ms: z.number().nullable(),
+  throughput_tps: z.number().nullable(),
+  usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
+  attempts: z.array(attemptSchema),
+  routing_diagnostics: diagnosticsSchema.nullable(),
+});
+
+export type ReplayRecord = z.output<typeof replayRecordSchema>;
+export type ReplayAttempt = ReplayRecord["attempts"][number];
+
+export type ReadUsageLogResult = { ok: true; records: ReplayRecord[] } | { ok: false; issues: string[] };
+
+/**
+ * Records sorted by arrival time (the log holds them in completion order).
+ *
+ * @example
+ * const read = readUsageLog("usage.jsonl", readFileSync("usage.jsonl", "utf8"));
+ */
+export function readUsageLog(file: string, text: string): ReadUsageLogResult {
+  const records: ReplayRecord[] = [];
+  const issues: string[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      issues.push(`${file}:${i + 1}: not JSON`);
+      return;
+    }
+    const parsed = replayRecordSchema.safeParse(value);
+    if (parsed.success) records.push(parsed.data);
+    else issues.push(`${file}:${i + 1}: not a usage record: ${parsed.error.issues.map((x) => `${x.path.join(".") || "(record)"} ${x.message}`).join("; ")}`);
+  });
+  if (issues.length > 0) return { ok: false, issues };
+  if (records.length === 0) return { ok: false, issues: [`${file}: no usage records`] };
+  // Stable: requests that arrived in the same millisecond keep their log order.
+  return { ok: true, records: records.sort((a, b) => a.time_ms - b.time_ms) };
+}

@@ -1,0 +1,54 @@
+// A request equivalent to a logged one. Usage records do not keep bodies, so the body is rebuilt from
+// what routing saw: the model (or pinned provider), the provider preferences visible in the routing
+// diagnostics (sort, only, ignore, order — a preset's preferences included, as routing merged them),
+// streaming, and an input of about the logged length so prices stay comparable.
+import { CHARS_PER_TOKEN } from "../fakes/content/tokens.js";
+import type { ReplayRecord } from "./read-usage-log.js";
+
+const FILLER = "Summarise the incident timeline and list the follow-up actions. ";
+
+function preferencesOf(record: ReplayRecord): Record<string, unknown> {
+  const diag = record.routing_diagnostics;
+  if (!diag) return {};
+  const out: Record<string, unknown> = {};
+  if (diag.sort !== undefined) out.sort = diag.sort;
+  const ranked = [...diag.rankedProviders].sort((a, b) => a.rank - b.rank);
+  const order = ranked.filter((r) => r.placedBy === "order").map((r) => r.provider);
+  if (order.length > 0) out.order = order;
+  const onlyStage = diag.filterStages.find((s) => s.stage === "only");
+  if (onlyStage) {
+    const later = diag.filterStages.slice(diag.filterStages.indexOf(onlyStage) + 1).flatMap((s) => s.dropped.map((d) => d.provider));
+    out.only = [...new Set([...ranked.map((r) => r.provider), ...later])].sort();
+  }
+  const ignored = diag.filterStages.flatMap((s) => s.dropped.filter((d) => d.reason === "listed_in_provider.ignore").map((d) => d.provider));
+  if (ignored.length > 0) out.ignore = [...new Set(ignored)].sort();
+  return out;
+}
+
+/** Unique per record (the logged id leads), so the replay's response cache sees distinct requests as the original did. */
+function inputOf(record: ReplayRecord): string {
+  const lead = `Replay of ${record.id}. `;
+  const chars = Math.max(lead.length + FILLER.length, Math.round(record.usage.input_tokens * CHARS_PER_TOKEN));
+  return (lead + FILLER.repeat(Math.ceil(chars / FILLER.length))).slice(0, chars).trim();
+}
+
+/**
+ * The model of a record whose request never reached routing (a validation error) is unknown: such
+ * records give `undefined` and are left out of the replay.
+ *
+ * @example
+ * replayBody(record); // { model: "openai/gpt-5.4-nano", input: "Replayed request: …", provider: { sort: "price" } }
+ */
+export function replayBody(record: ReplayRecord): Record<string, unknown> | undefined {
+  const diag = record.routing_diagnostics;
+  const model = diag?.model ?? record.model;
+  if (model === null || model === undefined) return undefined;
+  const pinned = diag?.strategy === "pinned" ? diag.rankedProviders[0]?.provider : undefined;
+  const provider = preferencesOf(record);
+  return {
+    model: pinned ? `${pinned}:${model}` : model,
+    input: inputOf(record),
+    ...(Object.keys(provider).length > 0 ? { provider } : {}),
+    ...(record.stream ? { stream: true } : {}),
+  };
+}

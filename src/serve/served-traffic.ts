@@ -1,0 +1,43 @@
+// The scenario's own traffic, sent while serving (`serve --traffic`): the same plan a `run` sends,
+// on the real clock, through the gateway in-process (it shares health and breakers with HTTP callers).
+import type { Clock } from "../core/clock.js";
+import type { Gateway } from "../gateway/create-gateway.js";
+import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
+import { planTraffic } from "../scenarios/run/plan-traffic.js";
+import { playTraffic } from "../scenarios/run/play-traffic.js";
+
+/**
+ * Resolves when every planned request has finished, or quietly when the clock is stopped.
+ *
+ * @example
+ * const done = playServedTraffic({ scenario, seed: "42", gateway, clock, log: console.log });
+ */
+export async function playServedTraffic(options: {
+  scenario: LoadedScenario;
+  seed: string;
+  gateway: Gateway;
+  clock: Clock & { readonly stopped: boolean };
+  log: (line: string) => void;
+}): Promise<void> {
+  const { scenario, gateway, clock, log } = options;
+  const plan = planTraffic(scenario.spec.traffic, options.seed);
+  let sent = 0;
+  let errors = 0;
+  try {
+    await playTraffic({
+      gateway,
+      clock,
+      startMs: clock.now(),
+      requests: plan.requests,
+      concurrency: scenario.spec.traffic.load.map((l) => l.concurrency),
+      onSent: ({ record }) => {
+        sent++;
+        if (record.status === "failed" || record.http_status >= 400) errors++;
+      },
+    });
+    log(`traffic: done, ${sent} of ${plan.expected} planned requests, ${errors} client errors`);
+  } catch (error) {
+    // Stopping the clock aborts the sleeps the traffic waits on: that is the expected way out.
+    if (!clock.stopped) log(`traffic: stopped by an error: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,128 @@
+// `serve`: a scenario played in real time (or faster) over real HTTP — its fake providers on local
+// ports, the gateway in front of them, the timeline applied as the clock reaches each event, and
+// optionally the scenario's own traffic — until close() stops everything.
+import { once } from "node:events";
+import { createWriteStream, type WriteStream } from "node:fs";
+import { RealClock } from "../core/clock.js";
+import { formatDuration } from "../core/duration.js";
+import { createKeepAliveFetch } from "../core/keep-alive-fetch.js";
+import { createRandomFactory } from "../core/random.js";
+import { createFakeFleet } from "../fakes/fleet.js";
+import { startExpressFakes } from "../fakes/transports/express.js";
+import { createGateway, type Gateway } from "../gateway/create-gateway.js";
+import { jsonLinesSink } from "../gateway/usage/json-lines.js";
+import { createMemoryUsageLog } from "../gateway/usage/memory-usage-log.js";
+import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
+import { createSwappablePresetStore } from "../scenarios/run/swappable-presets.js";
+import { scheduleTimeline } from "../scenarios/run/timeline.js";
+import { createServerApp } from "../server/create-server-app.js";
+import { startServer } from "../server/start-server.js";
+import { announcingFleet, formatStateChange } from "./announce.js";
+import { breakerWatch } from "./breaker-watch.js";
+import { pointCatalog } from "./point-catalog.js";
+import { playServedTraffic } from "./served-traffic.js";
+import { stoppableClock } from "./stoppable-clock.js";
+
+export const DEFAULT_SERVE_PORT = 8787;
+/** The key the seeds' curl lines send; any bearer key is accepted unless `apiKey` is set. */
+export const SEED_API_KEY = "YOUR_API_KEY";
+
+export interface ServeOptions {
+  scenario: LoadedScenario;
+  /** Gateway port (default 8787; 0 picks a free one). Every server binds 127.0.0.1. */
+  port?: number | undefined;
+  /** Simulated seconds per real second (default 1). */
+  speed?: number | undefined;
+  /** Overrides the scenario's seed. */
+  seed?: string | undefined;
+  /** Also send the scenario's traffic. */
+  traffic?: boolean | undefined;
+  /** Accept only this bearer key (default: any key, so `YOUR_API_KEY` works). */
+  apiKey?: string | undefined;
+  /** Write every usage record as JSON Lines to this file (streamed, closed on close()). */
+  exportUsage?: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface ServeHandle {
+  /** The gateway's base URL (`…/v1/responses` is the endpoint). */
+  url: string;
+  key: string;
+  /** Each fake provider's base URL. */
+  providers: Record<string, string>;
+  gateway: Gateway;
+  /** Settles when the scenario's traffic has been sent (at once without `traffic`). */
+  trafficDone: Promise<void>;
+  close(): Promise<void>;
+}
+
+async function openExport(path: string | undefined): Promise<WriteStream | undefined> {
+  if (path === undefined) return undefined;
+  const stream = createWriteStream(path, { encoding: "utf8" });
+  await once(stream, "open");
+  return stream;
+}
+
+/**
+ * @example
+ * const served = await startServe({ scenario, port: 0, speed: 10, log: console.log });
+ * await new OpenAI({ apiKey: served.key, baseURL: `${served.url}/v1` }).responses.create({ model, input });
+ * await served.close();
+ */
+export async function startServe(options: ServeOptions): Promise<ServeHandle> {
+  const { scenario, log } = options;
+  const seed = options.seed ?? scenario.spec.seed;
+  const clock = stoppableClock(new RealClock({ speed: options.speed ?? 1 }));
+  const fleet = createFakeFleet({ seed, clock, profiles: scenario.spec.providers, journal: { maxEntries: 0 } });
+  const fakes = await startExpressFakes(fleet);
+  const exportStream = await openExport(options.exportUsage).catch(async (error: unknown) => {
+    await fakes.close();
+    throw error;
+  });
+  const presets = createSwappablePresetStore(scenario.presets);
+  const apiKeys = new Map(scenario.spec.providers.flatMap((p) => (p.api_key ? [[p.id, p.api_key] as const] : [])));
+  const since = (at: number): string => `+${formatDuration(Math.round((at - fleet.startTime) / 1000) * 1000)}`;
+  // Called as each request ends, so the clock's now is when the gateway saw the new state.
+  const watch = breakerWatch((provider, state) => log(`[${since(clock.now())}] ${provider} breaker ${state} (gateway)`));
+  const gateway = createGateway({
+    fetch: createKeepAliveFetch(),
+    clock,
+    random: createRandomFactory(seed),
+    catalog: pointCatalog(scenario.catalog, fakes.urls),
+    presets,
+    settings: scenario.spec.settings,
+    usage: createMemoryUsageLog({ maxRecords: 10_000, onRecord: exportStream ? jsonLinesSink(exportStream) : undefined }),
+    providerKey: (provider) => apiKeys.get(provider) ?? "gateway-sim-upstream-key",
+    onEvent: (event) => {
+      if (event.type === "request:end") watch(event.record);
+    },
+  });
+  const key = options.apiKey ?? SEED_API_KEY;
+  const app = createServerApp({ gateway, apiKeys: [key], allowAnyKey: options.apiKey === undefined });
+  const server = await startServer(app, { port: options.port ?? DEFAULT_SERVE_PORT, host: "127.0.0.1" }).catch(async (error: unknown) => {
+    await fakes.close();
+    exportStream?.end();
+    throw error;
+  });
+  scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
+  const trafficDone = options.traffic ? playServedTraffic({ scenario, seed, gateway, clock, log }) : Promise.resolve();
+  let closing: Promise<void> | undefined;
+  return {
+    url: server.url,
+    key,
+    providers: { ...fakes.urls },
+    gateway,
+    trafficDone,
+    close: () =>
+      (closing ??= (async () => {
+        clock.stop();
+        await trafficDone;
+        await server.close();
+        await fakes.close();
+        if (exportStream) {
+          exportStream.end();
+          await once(exportStream, "finish");
+        }
+      })()),
+  };
+}

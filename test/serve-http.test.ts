@@ -1,0 +1,92 @@
+// `serve` in-process: a scenario's fakes and gateway over real HTTP on a sped-up real clock, reached
+// with the official openai SDK and with a seed's curl body verbatim; the timeline's degradation is
+// announced when the clock reaches it; close() shuts everything down and completes the usage export.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadScenario } from "../src/scenarios/load/load-scenario.js";
+import { startServe, type ServeHandle } from "../src/serve/start-serve.js";
+import type { UsageRecord } from "../src/gateway/types.js";
+import { seedCurls } from "./support/seed-curls.js";
+
+const SCENARIO = `
+name: serve-smoke
+seed: 7
+catalog: default
+providers:
+  - { id: openai, latency: 20ms }
+  - { id: openai-eu, latency: 20ms }
+traffic: { requests: [] }
+timeline:
+  - { at: 4s, name: outage, degrade: { provider: openai, duration: 1h, http_error: 503 } }
+expectations: []
+`;
+
+let dir: string;
+let served: ServeHandle;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "serve-http-"));
+  writeFileSync(join(dir, "serve-smoke.yaml"), SCENARIO);
+  const loaded = loadScenario(join(dir, "serve-smoke.yaml"));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  // 20×: the degradation at 4 s of scenario time arrives after about 200 ms.
+  served = await startServe({ scenario: loaded.scenario, port: 0, speed: 20, exportUsage: join(dir, "usage.jsonl"), log: (l) => lines.push(l) });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
+  if (!condition()) throw new Error(`timed out waiting for ${what}; printed:\n${lines.join("\n")}`);
+}
+
+describe("serve", () => {
+  it("binds 127.0.0.1 and hands out a key the seeds' curl lines use", () => {
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(served.key).toBe("YOUR_API_KEY");
+    expect(Object.keys(served.providers)).toEqual(["openai", "openai-eu"]);
+    for (const url of Object.values(served.providers)) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+  });
+
+  it("answers the openai SDK through the fakes over HTTP", async () => {
+    const client = new OpenAI({ apiKey: "any-key-works", baseURL: `${served.url}/v1`, maxRetries: 0 });
+    const response = await client.responses.create({ model: "openai/gpt-5.4-nano", input: "Extract the action items." });
+    expect(response.status).toBe("completed");
+    expect(response.output_text.length).toBeGreaterThan(0);
+    expect(served.gateway.usage.get(response.id)?.selected_provider).toMatch(/^openai(-eu)?$/);
+  });
+
+  it("answers a seed's curl body with only the host changed", async () => {
+    const curl = seedCurls().find((c) => c.body.includes('"only": ["openai", "openai-eu"]'));
+    if (!curl) throw new Error("the seeds' only+sort price example is missing");
+    const url = curl.url.replace(/^https:\/\/[^/]+/, served.url);
+    const res = await fetch(url, { method: "POST", headers: curl.headers, body: curl.body });
+    const body = (await res.json()) as { status: string; id: string };
+    expect(res.status).toBe(200);
+    expect(body.status).toBe("completed");
+    expect(served.gateway.usage.get(body.id)?.selected_provider).toBe("openai");
+  });
+
+  it("announces the degradation when the clock reaches it, and fails over from then on", async () => {
+    await until(() => lines.some((l) => l.includes("openai degraded")), "the degradation");
+    expect(lines.find((l) => l.includes("openai degraded"))).toMatch(/^\[\+4s\] openai degraded: http_error 503 for 1h$/);
+    const client = new OpenAI({ apiKey: "YOUR_API_KEY", baseURL: `${served.url}/v1`, maxRetries: 0 });
+    const response = await client.responses.create({ model: "openai/gpt-5.4-nano", input: "Hi", provider: { sort: "price" } } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
+    const record = served.gateway.usage.get(response.id);
+    expect(record?.attempts.map((a) => [a.provider, a.status])).toEqual([["openai", 503], ["openai-eu", 200]]);
+  });
+
+  it("closes every server and writes the usage export", async () => {
+    const fakeUrl = served.providers.openai ?? "";
+    await served.close();
+    await expect(fetch(`${served.url}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${fakeUrl}/chat/completions`, { method: "POST", body: "{}" })).rejects.toThrow();
+    const records = readFileSync(join(dir, "usage.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as UsageRecord);
+    expect(records).toHaveLength(3);
+    expect(records.at(-1)?.attempts[0]?.status).toBe(503);
+  });
+});
