@@ -11,6 +11,7 @@ import { loadPresetDir } from "../src/gateway/presets/load-preset-dir.js";
 import { createServerApp } from "../src/server/create-server-app.js";
 import { startServer } from "../src/server/start-server.js";
 import { seedCurls } from "./support/seed-curls.js";
+import { RELEASE_SUMMARY_REQUEST, RELEASE_SUMMARY_SCHEMA } from "./support/seed-requests.js";
 
 const API_KEY = "YOUR_API_KEY";
 let server: { url: string; close(): Promise<void> };
@@ -69,12 +70,7 @@ describe("openai SDK → gateway-sim", () => {
           type: "json_schema",
           name: "release_summary",
           strict: true,
-          schema: {
-            type: "object",
-            required: ["summary", "risk_level"],
-            properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } },
-            additionalProperties: false,
-          },
+          schema: RELEASE_SUMMARY_SCHEMA,
         },
       },
     });
@@ -125,22 +121,7 @@ describe("the seeds' curl examples, verbatim", () => {
     const res = await fetch(`${server.url}/v1/responses`, {
       method: "POST",
       headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        preset: "release-summary",
-        input: "Summarize the last 24 hours of deployment activity.",
-        response_format: {
-          type: "json_schema",
-          name: "release_summary",
-          schema: {
-            type: "object",
-            required: ["summary", "risk_level"],
-            properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } },
-            additionalProperties: false,
-          },
-        },
-        plugins: [{ id: "response-healing" }],
-        meta: true,
-      }),
+      body: JSON.stringify(RELEASE_SUMMARY_REQUEST),
     });
     const body = (await res.json()) as { meta: { routing: { selected_provider: string }; plugin_executions: { id: string; status: string }[] }; output: { content: { text: string }[] }[] };
     expect(res.status).toBe(200);

@@ -4,32 +4,16 @@ import { describe, expect, it } from "vitest";
 import { defaultGatewaySettings } from "../src/gateway/settings.js";
 import { enabledPlugin, healResponse, isHealingMode, layerPlugins, pluginListSchema } from "../src/plugins/index.js";
 import { normaliseResponseFormat } from "../src/structured-output/index.js";
+import { RELEASE_SUMMARY_REQUEST } from "./support/seed-requests.js";
 
-/** The seed's request body, as the Python SDK sends it. */
-const seedRequest = {
-  preset: "release-summary",
-  input: "Summarize the last 24 hours of deployment activity.",
-  response_format: {
-    type: "json_schema",
-    name: "release_summary",
-    schema: {
-      type: "object",
-      required: ["summary", "risk_level"],
-      properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } },
-      additionalProperties: false,
-    },
-  },
-  plugins: [{ id: "response-healing" }],
-  meta: true,
-};
 
 function setUp(presetPlugins: unknown[] = []) {
-  const format = normaliseResponseFormat(seedRequest);
+  const format = normaliseResponseFormat(RELEASE_SUMMARY_REQUEST);
   if (!format.ok) throw new Error("the seed's response_format must be valid");
   const layers = layerPlugins([
     { source: "gateway", plugins: defaultGatewaySettings().plugins.defaults },
     { source: "preset", plugins: pluginListSchema.parse(presetPlugins) },
-    { source: "request", plugins: pluginListSchema.parse(seedRequest.plugins) },
+    { source: "request", plugins: pluginListSchema.parse(RELEASE_SUMMARY_REQUEST.plugins) },
   ]);
   if (!layers.ok) throw layers.error;
   const healing = enabledPlugin(layers.plugins, "response-healing");
