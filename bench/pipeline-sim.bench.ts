@@ -22,7 +22,7 @@ export interface PipelineRun {
   errors: number;
 }
 
-async function drive(requests: number, transport: "direct" | "msw"): Promise<PipelineRun> {
+export async function drivePipeline(requests: number, transport: "direct" | "msw"): Promise<PipelineRun> {
   const catalog = loadDefaultCatalog();
   if (!catalog.ok) throw new Error("default catalog failed to load");
   const clock = new VirtualClock();
@@ -77,11 +77,11 @@ async function drive(requests: number, transport: "direct" | "msw"): Promise<Pip
 }
 
 export async function benchPipelineSim(): Promise<Record<string, PipelineRun>> {
-  await drive(2_000, "direct"); // warm-up
+  await drivePipeline(2_000, "direct"); // warm-up
   return {
-    "direct, 20,000 requests": await drive(20_000, "direct"),
-    "msw, 5,000 requests": await drive(5_000, "msw"),
-    "direct, 100,000 requests": await drive(100_000, "direct"),
+    "direct, 20,000 requests": await drivePipeline(20_000, "direct"),
+    "msw, 5,000 requests": await drivePipeline(5_000, "msw"),
+    "direct, 100,000 requests": await drivePipeline(100_000, "direct"),
   };
 }
 

@@ -17,6 +17,8 @@ export const CACHE_KEY_IGNORED_FIELDS = [
   "cache",
 ] as const;
 
+const IGNORED_PATHS = CACHE_KEY_IGNORED_FIELDS.map((path) => path.split(".") as [string, string | undefined]);
+
 export interface CacheKeyInput {
   /** e.g. `/v1/responses`. */
   endpoint: string;
@@ -47,7 +49,8 @@ export function computeCacheKey(input: CacheKeyInput): string {
 }
 
 /**
- * A copy of `body` without {@link CACHE_KEY_IGNORED_FIELDS} (the input is not modified); an object
+ * `body` without {@link CACHE_KEY_IGNORED_FIELDS}: a copy when any is present, else `body` itself (the input
+ * is never modified; treat the result as read-only). An object
  * left empty by that (`provider: {diagnostics: true}`) goes too.
  *
  * @example
@@ -56,9 +59,10 @@ export function computeCacheKey(input: CacheKeyInput): string {
  */
 export function stripIgnoredFields(body: unknown): unknown {
   if (!isRecord(body)) return body;
+  // Copy only when something is to be removed: most bodies carry none of these fields.
+  if (!IGNORED_PATHS.some(([head, child]) => (child === undefined ? head in body : isRecord(body[head]) && child in body[head]))) return body;
   const out: Record<string, unknown> = { ...body };
-  for (const path of CACHE_KEY_IGNORED_FIELDS) {
-    const [head, child] = path.split(".") as [string, string | undefined];
+  for (const [head, child] of IGNORED_PATHS) {
     if (child === undefined) delete out[head];
     else if (isRecord(out[head])) {
       const nested = { ...(out[head] as Record<string, unknown>) };

@@ -27,6 +27,8 @@ export class UpstreamExchange {
   #cancelTimer: Cancel | undefined;
   #timeoutMs = 0;
   #unlinkCaller: () => void = noop;
+  /** Rejecters of the races under way. */
+  readonly #racing = new Set<(reason: unknown) => void>();
 
   constructor(clock: Clock, signal?: AbortSignal) {
     this.#clock = clock;
@@ -78,17 +80,17 @@ export class UpstreamExchange {
     promise.catch(noop);
     const signal = this.#controller.signal;
     if (signal.aborted) return Promise.reject(signal.reason);
-    // One listener per await, removed when it settles: a long stream awaits thousands of reads.
+    // Only #abort aborts the controller, so it rejects the races itself: no listener on the signal
+    // per await (EventTarget listeners cost microseconds, and a long stream awaits thousands of reads).
     return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => reject(signal.reason);
-      signal.addEventListener("abort", onAbort, { once: true });
+      this.#racing.add(reject);
       promise.then(
         (value) => {
-          signal.removeEventListener("abort", onAbort);
+          this.#racing.delete(reject);
           resolve(value);
         },
         (error: unknown) => {
-          signal.removeEventListener("abort", onAbort);
+          this.#racing.delete(reject);
           reject(error);
         },
       );
@@ -118,6 +120,9 @@ export class UpstreamExchange {
     this.disarm();
     const reason = cause === "timeout" ? new DOMException("upstream timeout", "TimeoutError") : new DOMException("cancelled by caller", "AbortError");
     this.#controller.abort(reason);
+    // After the signal's own listeners (fetch's among them), as when races listened on the signal.
+    for (const reject of this.#racing) reject(reason);
+    this.#racing.clear();
   }
 }
 

@@ -2,6 +2,7 @@
 // failing the way undici's fetch fails (TypeError "fetch failed" with the system error as cause).
 import type { FakeHttpRequest, FakeOutcome } from "../provider/outcome.js";
 import { fetchFailureFor, networkError } from "../provider/outcome.js";
+import { textBodyResponse } from "./text-body-response.js";
 
 /** A fetch-style request (string, URL or Request plus init) in the fakes' terms. */
 export function toFakeRequest(input: string | URL | Request, init?: RequestInit): FakeHttpRequest {
@@ -23,7 +24,8 @@ export function toFakeRequest(input: string | URL | Request, init?: RequestInit)
 /** The fetch Response for an outcome; network faults reject like fetch. */
 export function toResponse(outcome: FakeOutcome): Response {
   if (outcome.kind === "network_error") throw fetchFailureFor(outcome.fault);
-  return new Response(outcome.body, { status: outcome.status, headers: outcome.headers });
+  const init = { status: outcome.status, headers: outcome.headers };
+  return typeof outcome.body === "string" ? textBodyResponse(outcome.body, init) : new Response(outcome.body, init);
 }
 
 /** What fetch rejects with for a host no fake answers: a DNS failure. */

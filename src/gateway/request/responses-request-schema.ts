@@ -18,9 +18,12 @@ import { emptyProviderPreferences, mergeProviderPreferences } from "./merge-prov
 import { modelReferenceSchema, presetSlugSchema } from "./model-reference.js";
 import { providerPreferencesSchema } from "./provider-preferences.js";
 
-/** OpenAI marks most parameters nullable: `null` means "not set". */
+/**
+ * OpenAI marks most parameters nullable: `null` means "not set". `normalise` turns null into undefined;
+ * a per-field transform would run for every absent field of every request (zod cannot skip it).
+ */
 function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((value) => value ?? undefined);
+  return schema.nullish();
 }
 
 const ignoredShape = Object.fromEntries(IGNORED_OPENAI_PARAMETERS.map((name) => [name, z.unknown().optional()])) as Record<
@@ -71,33 +74,33 @@ export const responsesRequestSchema = bodySchema.transform((body) => normalise(b
 export type ResponsesRequest = z.output<typeof responsesRequestSchema>;
 
 function normalise(body: Body) {
-  const reference = body.model;
+  const reference = body.model ?? undefined;
   return {
     model: reference?.kind === "model" ? reference.model : undefined,
     /** From `provider:org/model`: the only provider routing may use. */
     pinnedProvider: reference?.kind === "model" ? reference.pinnedProvider : undefined,
     preset: body.preset ?? (reference?.kind === "preset" ? reference.preset : undefined),
     /** Which field named the preset, for error paths. */
-    presetSource: body.preset !== undefined ? ("preset" as const) : reference?.kind === "preset" ? ("model" as const) : undefined,
+    presetSource: body.preset != null ? ("preset" as const) : reference?.kind === "preset" ? ("model" as const) : undefined,
     /** `input` as chat messages, in order. */
     input: body.input,
-    instructions: body.instructions,
-    temperature: body.temperature,
-    topP: body.top_p,
-    maxOutputTokens: body.max_output_tokens,
-    stop: body.stop,
-    seed: body.seed,
+    instructions: body.instructions ?? undefined,
+    temperature: body.temperature ?? undefined,
+    topP: body.top_p ?? undefined,
+    maxOutputTokens: body.max_output_tokens ?? undefined,
+    stop: body.stop ?? undefined,
+    seed: body.seed ?? undefined,
     stream: body.stream ?? false,
     /** `response_format` or `text.format`, normalised (the parser rejects both at once). */
-    responseFormat: body.response_format ?? body.text?.format,
-    textVerbosity: body.text?.verbosity,
-    plugins: body.plugins,
+    responseFormat: body.response_format ?? body.text?.format ?? undefined,
+    textVerbosity: body.text?.verbosity ?? undefined,
+    plugins: body.plugins ?? undefined,
     meta: body.meta ?? false,
     /** `provider` and `routing` merged, `routing` winning key by key. */
-    provider: body.provider || body.routing ? mergeProviderPreferences(body.provider, body.routing) : emptyProviderPreferences(),
-    tools: body.tools,
-    reasoning: body.reasoning,
-    responseCaching: body.response_caching,
+    provider: body.provider || body.routing ? mergeProviderPreferences(body.provider ?? undefined, body.routing ?? undefined) : emptyProviderPreferences(),
+    tools: body.tools ?? undefined,
+    reasoning: body.reasoning ?? undefined,
+    responseCaching: body.response_caching ?? undefined,
     /** OpenAI parameters present in the body that have no effect here. */
     ignoredParameters: IGNORED_OPENAI_PARAMETERS.filter((name) => body[name] !== undefined),
   };
