@@ -39,6 +39,12 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The triage scenario with other preset fields: `presets_dir` and inline `presets`. */
+function triageScenario(name: string, presetLines: string[]): void {
+  const text = readFileSync(join(dir, "triage.yaml"), "utf8").replace("presets_dir: presets-v1\n", `${presetLines.join("\n")}\n`);
+  writeFileSync(join(dir, name), text);
+}
+
 describe("gateway-sim diff (spawned)", () => {
   it("fails with exit 1 and a readable table when the new preset moves traffic to a pricier provider", () => {
     const run = cli(["diff", "--before", "presets-v1", "--after", "presets-v2", "triage.yaml"]);
@@ -65,5 +71,32 @@ describe("gateway-sim diff (spawned)", () => {
     const bad = cli(["diff", "--before", "no-such-presets-or-rev", "--after", "presets-v1", "triage.yaml"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^gateway-sim: --before: "no-such-presets-or-rev" is neither a folder nor a git revision: .+ \(E_NOT_FOUND\)\n$/);
+  }, 60_000);
+
+  // Inline presets: the folder given to diff stands in for presets_dir, so an inline preset of the
+  // same slug makes the comparison ambiguous when the scenario has presets_dir, and wins (as in
+  // `run`) when it has none.
+  it("exits 2 with a located error, not a stack trace, when an inline preset clashes with the folder standing in for presets_dir", () => {
+    triageScenario("inline-clash.yaml", ["presets_dir: presets-v1", "presets:", "  - { slug: triage, model: openai/gpt-5.4-nano }"]);
+    const run = cli(["diff", "--before", "presets-v1", "--after", "presets-v2", "inline-clash.yaml"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      'inline-clash.yaml:5:13 presets[0].slug: preset "triage" is defined inline and in the presets folder diff uses for presets_dir ' +
+        "(--before presets-v1/triage.yaml, --after presets-v2/triage.yaml): diff cannot tell which definition is under test; " +
+        "remove the inline preset to compare the folder's versions, or give it another slug\n",
+    );
+  }, 60_000);
+
+  it("runs a scenario without presets_dir on its inline preset, and notes the folder files it did not use", () => {
+    triageScenario("inline-only.yaml", ["presets:", "  - { slug: triage, model: openai/gpt-5.4-nano, provider: { only: [openai] } }"]);
+    const run = cli(["diff", "--before", "presets-v1", "--after", "presets-v2", "inline-only.yaml"]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/share openai +100% +100% +±0 pts/);
+    expect(run.stdout).toContain(
+      'notes:\n  inline-only (inline-only.yaml): preset "triage" is defined inline and the scenario has no presets_dir: its inline definition runs, ' +
+        "not --before presets-v1/triage.yaml or --after presets-v2/triage.yaml (compare git revisions to diff the inline one)\n",
+    );
   }, 60_000);
 });

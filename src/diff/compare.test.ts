@@ -26,7 +26,7 @@ describe("compareMetrics", () => {
 
 describe("render", () => {
   const after: PresetMetrics = { ...base, providerShare: { "openai-eu": 1 }, costPerRequest: 0.00011 };
-  const report = { before: "v1", after: "v2", scenarios: [{ file: "s.yaml", name: "s", presets: [{ preset: "triage", rows: compareMetrics(base, after, DEFAULT_THRESHOLDS) }] }] };
+  const report = { before: "v1", after: "v2", scenarios: [{ file: "s.yaml", name: "s", presets: [{ preset: "triage", rows: compareMetrics(base, after, DEFAULT_THRESHOLDS) }], notes: [] }] };
 
   it("prints an aligned table with the changes and the broken thresholds", () => {
     const table = renderDiffTable(report);
@@ -35,6 +35,13 @@ describe("render", () => {
     expect(table).toMatch(/cost \/ request +\$0\.000100 +\$0\.000110 +\+10% +✗ cost \+10% > \+5%/);
     expect(table).toContain("✗ 1 threshold exceeded:\n  s · triage: cost +10% > +5%");
     expect(violations(report)).toHaveLength(1);
+  });
+
+  it("lists each scenario's notes before the verdict, in the table and in markdown", () => {
+    const noted = { ...report, scenarios: report.scenarios.map((s) => ({ ...s, notes: ['preset "triage" is defined inline'] })) };
+    expect(renderDiffTable(noted)).toContain('notes:\n  s (s.yaml): preset "triage" is defined inline\n\n✗ 1 threshold exceeded:');
+    expect(renderDiffMarkdown(noted)).toContain('**Notes**\n\n- s (s.yaml): preset "triage" is defined inline');
+    expect(renderDiffTable(report)).not.toContain("notes:");
   });
 
   it("renders markdown for a pull-request comment", () => {

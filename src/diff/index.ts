@@ -4,3 +4,5 @@ export { NO_PRESET, presetMetrics, type PresetMetrics } from "./metrics.js";
 export { resolvePresetSource, runGit, type GitRunner, type PresetSource } from "./preset-source.js";
 export { renderDiffMarkdown, renderDiffTable, violations, type DiffReport } from "./render-diff.js";
 export { runDiff, type RunDiffOptions, type RunDiffResult } from "./run-diff.js";
+export { loadScenarioPair, type DiffSide, type LoadedPair } from "./load-scenario-pair.js";
+export { presetsAtRevision, type PresetsAtRevision } from "./presets-at-revision.js";

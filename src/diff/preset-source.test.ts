@@ -23,6 +23,7 @@ describe("resolvePresetSource", () => {
     const source = await resolvePresetSource("v1", { cwd: tmpdir(), presetsPath: "presets", git });
     if (!source.ok) throw new Error(source.message);
     expect(source.label).toBe("v1:presets");
+    expect(source.revision).toBe("v1");
     expect(readFileSync(join(source.dir, "triage.yaml"), "utf8")).toBe("model: openai/gpt-5.4-nano\n");
     expect(existsSync(join(source.dir, "nested.yaml"))).toBe(false);
     source.cleanup();

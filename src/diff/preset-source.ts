@@ -17,7 +17,14 @@ export const runGit: GitRunner = (args, cwd) =>
   });
 
 export type PresetSource =
-  | { ok: true; dir: string; label: string; cleanup(): void }
+  | {
+      ok: true;
+      dir: string;
+      label: string;
+      /** Set for a git revision: scenarios' inline presets are read from their file at it too. */
+      revision?: string | undefined;
+      cleanup(): void;
+    }
   | { ok: false; message: string };
 
 /**
@@ -48,5 +55,5 @@ export async function resolvePresetSource(spec: string, options: { cwd: string; 
     rmSync(dir, { recursive: true, force: true });
     return { ok: false, message: `cannot read ${path}/ at "${spec}": ${error instanceof Error ? error.message : String(error)}` };
   }
-  return { ok: true, dir, label: `${spec}:${path}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { ok: true, dir, label: `${spec}:${path}`, revision: spec, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

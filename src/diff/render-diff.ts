@@ -5,7 +5,18 @@ import type { MetricKind, MetricRow } from "./compare.js";
 export interface DiffReport {
   before: string;
   after: string;
-  scenarios: { file: string; name: string; presets: { preset: string; rows: MetricRow[] }[] }[];
+  scenarios: {
+    file: string;
+    name: string;
+    presets: { preset: string; rows: MetricRow[] }[];
+    /** What the reader must know to trust the comparison (an inline preset winning over the folder's…). */
+    notes: string[];
+  }[];
+}
+
+/** Every note, as `scenario (file): note`. */
+function notes(report: DiffReport): string[] {
+  return report.scenarios.flatMap((s) => s.notes.map((n) => `${s.name} (${s.file}): ${n}`));
 }
 
 /** Every broken threshold, as `scenario · preset: text`. */
@@ -59,6 +70,8 @@ export function renderDiffTable(report: DiffReport): string {
       out.push("");
     }
   }
+  const noted = notes(report);
+  if (noted.length > 0) out.push("notes:", ...noted.map((n) => `  ${n}`), "");
   const broken = violations(report);
   out.push(broken.length === 0 ? "✓ every change is within the thresholds" : `✗ ${broken.length} threshold${broken.length === 1 ? "" : "s"} exceeded:`);
   for (const v of broken) out.push(`  ${v}`);
@@ -84,5 +97,7 @@ export function renderDiffMarkdown(report: DiffReport): string {
       out.push("");
     }
   }
+  const noted = notes(report);
+  if (noted.length > 0) out.push("**Notes**", "", ...noted.map((n) => `- ${n}`), "");
   return `${out.join("\n")}`;
 }

@@ -2,7 +2,10 @@
 // latency and errors over time, the logged requests re-sent at their logged times, and the routing
 // that happened as expectations.
 import { formatDuration } from "../core/duration.js";
+import type { Catalog } from "../gateway/catalog/schema.js";
 import { baselineLatency, derivePhases } from "./derive-phases.js";
+import { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
+import { pricedModels } from "./priced-models.js";
 import { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 import type { ReplayRecord } from "./read-usage-log.js";
 import { replayBody } from "./replay-request.js";
@@ -21,6 +24,11 @@ export interface ReplayOptions {
   /** `default` or a catalog file relative to the written scenario. */
   catalog?: string | undefined;
   /**
+   * That catalog, loaded: a provider whose logged prices differ from it gets its models written
+   * with the logged prices (routing ranks on price). Without it prices are not checked.
+   */
+  catalogOffers?: Catalog | undefined;
+  /**
    * `trace` (default): each provider answers in exactly the logged times, attempt by attempt, so
    * health averages and breaker timing match the log. `distribution`: a lognormal fitted to the
    * normal buckets plus latency_multiplier phases for slow ones (smaller files, looser replay).
@@ -35,9 +43,12 @@ export interface ReplaySummary {
   /** Records left out: their request never reached routing, so their model is unknown. */
   skipped: number;
   providers: { id: string; phases: number; median_ms: number | undefined }[];
+  /** Logged prices that differ from the catalog, written into the providers' models. */
+  prices: PriceOverride[];
 }
 
-const tenth = (ms: number): number => Math.round(ms * 10) / 10;
+/** Traces keep microseconds: health averages and breaker timing then match the log to about 1e-6. */
+const thousandth = (ms: number): number => Math.round(ms * 1000) / 1000;
 
 /**
  * Trace mode: one value per logged attempt, in order (the fakes draw every sampler on every call).
@@ -50,10 +61,10 @@ function latencyFields(timeline: ProviderTimeline, trace: boolean, base: { media
     const points = timeline.points;
     const streamed = points.some((p) => p.answer?.ttftMs !== undefined);
     return {
-      latency: { trace: points.map((p) => tenth(p.ok ? p.durationMs : median)) },
-      ttft: { trace: points.map((p) => tenth(p.ok ? (p.answer?.ttftMs ?? Math.min(median, p.durationMs)) : p.durationMs)) },
+      latency: { trace: points.map((p) => thousandth(p.ok ? p.durationMs : median)) },
+      ttft: { trace: points.map((p) => thousandth(p.ok ? (p.answer?.ttftMs ?? Math.min(median, p.durationMs)) : p.durationMs)) },
       // Streams are paced by speed and length, and the gateway measures both: replay them too.
-      ...(streamed ? { throughput: { trace: points.map((p) => tenth(p.answer?.tps ?? 80)) } } : {}),
+      ...(streamed ? { throughput: { trace: points.map((p) => thousandth(p.answer?.tps ?? 80)) } } : {}),
       output_tokens: { trace: points.map((p) => Math.max(1, p.answer?.outputTokens ?? 150)) },
     };
   }
@@ -87,18 +98,25 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
   const lastMs = (records.at(-1)?.time_ms ?? start) - start;
   const buckets = Math.floor(lastMs / bucketMs) + 1;
   const timelines = new Map(providerTimelines(records, bucketMs).map((t) => [t.provider, t]));
-  const summary: ReplaySummary = { requests: 0, skipped: 0, providers: [] };
+  const prices = loggedPriceOverrides(records, options.catalogOffers);
+  const summary: ReplaySummary = { requests: 0, skipped: 0, providers: [], prices };
   const providers = providerIds(records).map((id) => {
     const timeline = timelines.get(id);
     const base = timeline ? baselineLatency(timeline) : undefined;
     const trace = options.latency !== "distribution";
     const phases = timeline ? derivePhases(timeline, bucketMs, buckets, trace ? undefined : base?.median) : [];
     summary.providers.push({ id, phases: phases.length, median_ms: base?.median });
-    return { id, ...(timeline ? latencyFields(timeline, trace, base) : {}), ...(phases.length > 0 ? { degradations: phases } : {}) };
+    const models = options.catalogOffers ? pricedModels(options.catalogOffers, id, prices) : undefined;
+    return {
+      id,
+      ...(models ? { models } : {}),
+      ...(timeline ? latencyFields(timeline, trace, base) : {}),
+      ...(phases.length > 0 ? { degradations: phases } : {}),
+    };
   });
   const requests: Record<string, unknown>[] = [];
-  for (const r of records) {
-    const body = replayBody(r);
+  for (const [serial, r] of records.entries()) {
+    const body = replayBody(r, serial);
     if (!body) {
       summary.skipped++;
       continue;

@@ -6,3 +6,5 @@ export { replayBody } from "./replay-request.js";
 export { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 export { derivePhases, baselineLatency } from "./derive-phases.js";
 export { windowExpectations } from "./window-expectations.js";
+export { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
+export { replayThroughput } from "./stream-pacing.js";

@@ -2,6 +2,7 @@
 // how many attempts it got, how fast its successes were and how often (and with what status) it failed.
 import { percentile } from "../scenarios/expect/percentile.js";
 import type { ReplayRecord } from "./read-usage-log.js";
+import { replayThroughput } from "./stream-pacing.js";
 
 export interface ProviderBucket {
   /** Bucket start, ms after the first request. */
@@ -19,7 +20,10 @@ export interface AttemptPoint {
   at: number;
   ok: boolean;
   durationMs: number;
-  /** For the attempt that answered: what the record measured (time to first token from its start, speed, length). */
+  /**
+   * For the attempt that answered: what the record measured — time to first token from the
+   * attempt's start, the speed a replayed stream must draw to last as long, and the length.
+   */
   answer?: { ttftMs: number | undefined; tps: number | undefined; outputTokens: number } | undefined;
 }
 
@@ -56,7 +60,7 @@ export function providerTimelines(records: readonly ReplayRecord[], bucketMs: nu
       const seen = points.get(attempt.provider) ?? [];
       const sinceStart = at - (record.time_ms - start);
       const answer = k === answered
-        ? { ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart), tps: record.throughput_tps ?? undefined, outputTokens: record.usage.output_tokens }
+        ? { ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart), tps: replayThroughput(record), outputTokens: record.usage.output_tokens }
         : undefined;
       seen.push({ at, ok: attempt.outcome === "success", durationMs: attempt.duration_ms, answer });
       points.set(attempt.provider, seen);

@@ -16,7 +16,16 @@ const diagnosticsSchema = z.looseObject({
   sort: z.string().optional(),
   consideredProviders: z.array(z.string()),
   filterStages: z.array(z.looseObject({ stage: z.string(), dropped: z.array(z.looseObject({ provider: z.string(), reason: z.string() })) })),
-  rankedProviders: z.array(z.looseObject({ provider: z.string(), rank: z.number(), breaker: z.enum(BREAKER_STATES), placedBy: z.string() })),
+  rankedProviders: z.array(
+    z.looseObject({
+      provider: z.string(),
+      rank: z.number(),
+      breaker: z.enum(BREAKER_STATES),
+      placedBy: z.string(),
+      // Optional: the price factors tell what an offer cost when it was only ranked, never billed.
+      scoreFactors: z.record(z.string(), z.number()).optional(),
+    }),
+  ),
 });
 
 /** The part of a UsageRecord replay reads. */
@@ -33,6 +42,8 @@ export const replayRecordSchema = z.looseObject({
   ttft_ms: z.number().nullable(),
   throughput_tps: z.number().nullable(),
   usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
+  cost_usd: z.number(),
+  response_cache: z.looseObject({ status: z.string() }).nullable(),
   attempts: z.array(attemptSchema),
   routing_diagnostics: diagnosticsSchema.nullable(),
 });

@@ -1,7 +1,7 @@
 // A request equivalent to a logged one. Usage records do not keep bodies, so the body is rebuilt from
 // what routing saw: the model (or pinned provider), the provider preferences visible in the routing
 // diagnostics (sort, only, ignore, order — a preset's preferences included, as routing merged them),
-// streaming, and an input of about the logged length so prices stay comparable.
+// streaming, and an input of the logged length so costs and token rate limits stay the same.
 import { CHARS_PER_TOKEN } from "../fakes/content/tokens.js";
 import type { ReplayRecord } from "./read-usage-log.js";
 
@@ -25,11 +25,15 @@ function preferencesOf(record: ReplayRecord): Record<string, unknown> {
   return out;
 }
 
-/** Unique per record (the logged id leads), so the replay's response cache sees distinct requests as the original did. */
-function inputOf(record: ReplayRecord): string {
-  const lead = `Replay of ${record.id}. `;
-  const chars = Math.max(lead.length + FILLER.length, Math.round(record.usage.input_tokens * CHARS_PER_TOKEN));
-  return (lead + FILLER.repeat(Math.ceil(chars / FILLER.length))).slice(0, chars).trim();
+/**
+ * Exactly as many tokens as the record billed (the fakes count ⌈characters / 4⌉ over the message
+ * text, and cost, token rate limits and prices follow from it), and unique per record — a short
+ * base-36 serial leads — so the replay's response cache sees distinct requests as the original did.
+ */
+function inputOf(record: ReplayRecord, serial: number): string {
+  const lead = `R${serial.toString(36)} `;
+  const chars = Math.max(lead.length, record.usage.input_tokens * CHARS_PER_TOKEN);
+  return (lead + FILLER.repeat(Math.ceil(chars / FILLER.length))).slice(0, chars).replace(/ $/, ".");
 }
 
 /**
@@ -37,9 +41,12 @@ function inputOf(record: ReplayRecord): string {
  * records give `undefined` and are left out of the replay.
  *
  * @example
- * replayBody(record); // { model: "openai/gpt-5.4-nano", input: "Replayed request: …", provider: { sort: "price" } }
+ * `serial` (the record's position) makes the input unique.
+ *
+ * @example
+ * replayBody(record, 0); // { model: "openai/gpt-5.4-nano", input: "R0 Summarise the incident…", provider: { sort: "price" } }
  */
-export function replayBody(record: ReplayRecord): Record<string, unknown> | undefined {
+export function replayBody(record: ReplayRecord, serial: number): Record<string, unknown> | undefined {
   const diag = record.routing_diagnostics;
   const model = diag?.model ?? record.model;
   if (model === null || model === undefined) return undefined;
@@ -47,7 +54,7 @@ export function replayBody(record: ReplayRecord): Record<string, unknown> | unde
   const provider = preferencesOf(record);
   return {
     model: pinned ? `${pinned}:${model}` : model,
-    input: inputOf(record),
+    input: inputOf(record, serial),
     ...(Object.keys(provider).length > 0 ? { provider } : {}),
     ...(record.stream ? { stream: true } : {}),
   };

@@ -1,6 +1,8 @@
 // `gateway-sim diff --before <presets dir | git revision> --after <…> <scenarios…>`: the same
 // traffic and seeds through two preset versions, compared per preset and scenario; thresholds
-// decide the exit code (1 when one is exceeded), for a CI gate on preset rollouts.
+// decide the exit code (1 when one is exceeded), for a CI gate on preset rollouts. A version's folder
+// stands in for each scenario's `presets_dir`; a git revision also supplies the scenario files'
+// own inline presets as they were at it (src/diff/load-scenario-pair.ts has the rules).
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { formatConfigIssue } from "../../core/load-config.js";
 import type { PresetSource } from "../../diff/preset-source.js";
@@ -74,8 +76,8 @@ export function registerDiffCommand(program: Command, io: CliIo, setExit: (code:
     .command("diff")
     .description("run scenarios through two preset versions and compare them; exit 1 when a threshold is exceeded")
     .argument("<scenarios...>", "scenario files or folders")
-    .requiredOption("--before <presets>", "the current presets: a folder or a git revision")
-    .requiredOption("--after <presets>", "the proposed presets: a folder or a git revision")
+    .requiredOption("--before <presets>", "the current presets: a folder or a git revision (whose scenario files' inline presets are used too)")
+    .requiredOption("--after <presets>", "the proposed presets: a folder or a git revision (whose scenario files' inline presets are used too)")
     .option("--presets <path>", "the presets folder inside the repository, for git revisions", "presets")
     .addOption(new Option("--format <format>", "output format").choices(DIFF_FORMATS).default("table"))
     .option("--output <file>", "write the report to a file")

@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { parseDuration } from "../../core/duration.js";
+import { formatConfigIssue } from "../../core/load-config.js";
+import type { Catalog } from "../../gateway/catalog/schema.js";
 import { REPLAY_LATENCY_MODES, type ReplayOptions } from "../../replay/build-replay-scenario.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
@@ -40,6 +42,21 @@ function schemaComment(io: CliIo, output: string | undefined): string | undefine
 }
 
 /**
+ * The catalog the written scenario will run on (`--catalog`, relative to it), to compare the logged
+ * prices with; its problems are printed and give undefined.
+ */
+async function replayCatalog(io: CliIo, options: ReplayCommandOptions): Promise<Catalog | undefined> {
+  const { DEFAULT_CATALOG_PATH, loadCatalog } = await import("../../gateway/catalog/load-catalog.js");
+  const from = options.output === undefined ? io.cwd : dirname(resolve(io.cwd, options.output));
+  const path = options.catalog === "default" ? DEFAULT_CATALOG_PATH : resolve(from, options.catalog);
+  if (!existsSync(path)) throw new CliError("E_NOT_FOUND", `--catalog: catalog file not found: ${path} (a path relative to the written scenario, or "default")`);
+  const loaded = loadCatalog(path);
+  if (loaded.ok) return loaded.value;
+  for (const issue of loaded.issues) io.stderr.write(`${formatConfigIssue(issue)}\n`);
+  return undefined;
+}
+
+/**
  * @example
  * await replayCommand("usage.jsonl", { output: "incident.yaml", seed: "replay", bucket: 10_000, window: 60_000, tolerance: 0.1, latency: "trace", catalog: "default" }, processIo());
  */
@@ -59,14 +76,21 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
     if (read.issues.length > 20) io.stderr.write(`… and ${read.issues.length - 20} more\n`);
     return EXIT_CODES.invalid;
   }
+  const catalogOffers = await replayCatalog(io, options);
+  if (!catalogOffers) return EXIT_CODES.invalid;
   const name = options.name ?? `${basename(file, extname(file))}-replay`;
-  const { scenario, summary } = buildReplayScenario(read.records, { ...options, name, bucketMs: options.bucket, windowMs: options.window });
+  const { scenario, summary } = buildReplayScenario(read.records, { ...options, name, bucketMs: options.bucket, windowMs: options.window, catalogOffers });
   const yaml = renderReplayYaml(scenario, file, schemaComment(io, options.output));
   const report = options.output === undefined ? io.stderr : io.stdout;
   if (options.output === undefined) io.stdout.write(yaml);
   else writeReportFile(io, options.output, yaml);
   report.write(`replayed ${summary.requests} requests${summary.skipped > 0 ? ` (${summary.skipped} left out: they never reached routing)` : ""}\n`);
   for (const p of summary.providers) report.write(`  ${p.id}: ${p.phases} fault phase${p.phases === 1 ? "" : "s"}${p.median_ms === undefined ? "" : `, median ${p.median_ms} ms`}\n`);
+  for (const p of summary.prices) {
+    const was = p.catalog ? ` (catalog: ${p.catalog.input} / ${p.catalog.output})` : "";
+    const how = p.source === "cost" ? "billed costs" : "price factors";
+    report.write(`  ${p.provider} ${p.model}: logged price ${p.price.input} / ${p.price.output} per 1M tokens${was}, from ${how}${p.exact ? "" : ", best fit"}\n`);
+  }
   if (options.output !== undefined) report.write(`wrote ${options.output}; run it with: npx gateway-sim run ${options.output}\n`);
   return EXIT_CODES.ok;
 }
