@@ -27,15 +27,16 @@ export interface HealthObservation {
 export interface ProviderHealth {
   provider: string;
   model: string;
-  latencyMs: Record<string, number>;
-  errorRate: Record<string, number>;
-  throughputTps: Record<string, number>;
+  /** Per-window records are shared snapshots: read only. */
+  latencyMs: Readonly<Record<string, number>>;
+  errorRate: Readonly<Record<string, number>>;
+  throughputTps: Readonly<Record<string, number>>;
   /** Attempts that ended inside each window (an exact count, for the breaker's min-volume check). */
-  volume: Record<string, number>;
+  volume: Readonly<Record<string, number>>;
   /** Attempts currently in flight (the `load` factor). */
   inFlight: number;
-  /** Recent outcomes, newest last, at most `routing.thompson.maxObservations`. */
-  recentOutcomes: boolean[];
+  /** Recent outcomes, newest last, at most `routing.thompson.maxObservations` (a shared snapshot: read only). */
+  recentOutcomes: readonly boolean[];
   breaker: {
     state: BreakerState;
     /** Clock time the breaker last opened. */

@@ -26,8 +26,21 @@ interface Entry {
   windows: Map<number, WindowState>;
   attempts: AttemptTimes;
   inFlight: number;
-  recentOutcomes: boolean[];
+  /** Replaced, never modified, so every view can share it without a copy. */
+  recentOutcomes: readonly boolean[];
   breaker: BreakerStatus;
+  /** The EWMA records every view shares until the next observation (views are read-only). */
+  figures: Figures | undefined;
+  /** The volume record of the last instant a view was made for, until the next observation. */
+  volume: { at: number; record: WindowRecord } | undefined;
+}
+
+type WindowRecord = Readonly<Record<string, number>>;
+
+interface Figures {
+  latencyMs: WindowRecord;
+  errorRate: WindowRecord;
+  throughputTps: WindowRecord;
 }
 
 /**
@@ -73,11 +86,14 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     },
     record(observation) {
       const entry = entryFor(observation.provider, observation.model);
+      entry.figures = undefined;
+      entry.volume = undefined;
       for (const [tau, state] of entry.windows) recordInWindow(state, tau, observation);
       entry.attempts.add(observation.at);
-      entry.recentOutcomes.push(observation.ok);
       const keep = settings.routing.thompson.maxObservations;
-      if (entry.recentOutcomes.length > keep) entry.recentOutcomes.splice(0, entry.recentOutcomes.length - keep);
+      const kept = entry.recentOutcomes.length >= keep ? entry.recentOutcomes.slice(entry.recentOutcomes.length - keep + 1) : entry.recentOutcomes.slice();
+      kept.push(observation.ok);
+      entry.recentOutcomes = kept;
       const errorState = entry.windows.get(errorWindow);
       const before = breakerAt(entry.breaker, observation.at).state;
       entry.breaker = observeBreaker(
@@ -90,7 +106,10 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
         },
         settings.breaker,
       );
-      if (before === "half_open" && entry.breaker.state === "closed") entry.attempts.clear();
+      if (before === "half_open" && entry.breaker.state === "closed") {
+        entry.attempts.clear();
+        entry.volume = undefined;
+      }
     },
     begin(provider, model) {
       const entry = entryFor(provider, model);
@@ -120,6 +139,8 @@ function newEntry(provider: string, model: string, windows: number[]): Entry {
     inFlight: 0,
     recentOutcomes: [],
     breaker: closedBreaker(),
+    figures: undefined,
+    volume: undefined,
   };
 }
 
@@ -137,43 +158,51 @@ function recordInWindow(state: WindowState, tau: number, o: HealthObservation): 
   }
 }
 
-/** The tracked windows with their record keys, and an empty per-window record to copy. */
+/** The tracked windows with their record keys, and the JSON text of an empty record. */
 interface WindowLayout {
   windows: readonly { seconds: number; key: string }[];
-  template: Readonly<Record<string, number>>;
+  emptyRecord: string;
+}
+
+/** Computed once per store: `get` runs for every candidate of every request. */
+function windowLayout(windows: readonly number[]): WindowLayout {
+  const keyed = windows.map((seconds) => ({ seconds, key: windowKey(seconds) }));
+  return { windows: keyed, emptyRecord: JSON.stringify(Object.fromEntries(keyed.map(({ key }) => [key, 0]))) };
 }
 
 /**
- * Computed once per store: `get` runs for every candidate of every request. The records start as
- * copies of a template holding every key, because window keys are integer-like ("10", "300") and
- * adding them one by one to `{}` makes V8 build sparse dictionary elements on every read.
+ * One value per window. Window keys are integer-like ("10", "300"), which V8 stores as array
+ * elements: an object literal or spread holding "300" gets a dense backing store of 300-odd slots
+ * (about 4 KB), which made these records most of a request's garbage. JSON.parse builds sparse
+ * (dictionary) elements instead: about 200 bytes, for about a microsecond.
  */
-function windowLayout(windows: readonly number[]): WindowLayout {
-  const keyed = windows.map((seconds) => ({ seconds, key: windowKey(seconds) }));
-  return { windows: keyed, template: Object.fromEntries(keyed.map(({ key }) => [key, 0])) };
+function windowRecord(layout: WindowLayout, valueOf: (seconds: number) => number): WindowRecord {
+  const record = JSON.parse(layout.emptyRecord) as Record<string, number>;
+  for (const { seconds, key } of layout.windows) record[key] = valueOf(seconds);
+  return record;
+}
+
+function figuresOf(entry: Entry, settings: GatewaySettings, layout: WindowLayout): Figures {
+  const state = (seconds: number): WindowState | undefined => entry.windows.get(seconds);
+  return {
+    latencyMs: windowRecord(layout, (s) => state(s)?.latency.value ?? settings.health.defaultLatencyMs),
+    errorRate: windowRecord(layout, (s) => state(s)?.errorRate.value ?? 0),
+    throughputTps: windowRecord(layout, (s) => state(s)?.throughput.value ?? settings.health.defaultThroughputTps),
+  };
 }
 
 function toProviderHealth(entry: Entry, now: number, settings: GatewaySettings, layout: WindowLayout): ProviderHealth {
-  const latencyMs: Record<string, number> = { ...layout.template };
-  const errorRate: Record<string, number> = { ...layout.template };
-  const throughputTps: Record<string, number> = { ...layout.template };
-  const volume: Record<string, number> = { ...layout.template };
-  for (const { seconds, key } of layout.windows) {
-    const state = entry.windows.get(seconds);
-    latencyMs[key] = state?.latency.value ?? settings.health.defaultLatencyMs;
-    errorRate[key] = state?.errorRate.value ?? 0;
-    throughputTps[key] = state?.throughput.value ?? settings.health.defaultThroughputTps;
-    volume[key] = entry.attempts.countWithin(now, seconds * 1000);
-  }
+  const figures = (entry.figures ??= figuresOf(entry, settings, layout));
+  if (entry.volume?.at !== now) entry.volume = { at: now, record: windowRecord(layout, (seconds) => entry.attempts.countWithin(now, seconds * 1000)) };
   return {
     provider: entry.provider,
     model: entry.model,
-    latencyMs,
-    errorRate,
-    throughputTps,
-    volume,
+    latencyMs: figures.latencyMs,
+    errorRate: figures.errorRate,
+    throughputTps: figures.throughputTps,
+    volume: entry.volume.record,
     inFlight: entry.inFlight,
-    recentOutcomes: [...entry.recentOutcomes],
+    recentOutcomes: entry.recentOutcomes,
     breaker: breakerAt(entry.breaker, now),
   };
 }
