@@ -1,5 +1,5 @@
-// The files the HTML report inlines, read when a report is built: uPlot (the charting library)
-// and the report's own script and stylesheet. Nothing is fetched when the page opens.
+// The files the HTML report and serve's live /usage page inline, read when a page is built: uPlot
+// (the charting library) and the pages' own scripts and stylesheet. Nothing is fetched on opening.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -8,9 +8,15 @@ import { fileURLToPath } from "node:url";
 export interface ReportAssets {
   uplotJs: string;
   uplotCss: string;
+  /** The request explorer: DOM helpers, detail dialog, charts and table (CLIENT_SCRIPTS, in order). */
   appJs: string;
   appCss: string;
+  /** The live page's poller (client/live.js), used by the /usage page only. */
+  liveJs: string;
 }
+
+/** The explorer's scripts, in load order: each later one uses what the earlier ones put on `window.gatewaySim`. */
+export const CLIENT_SCRIPTS = ["dom.js", "detail-dialog.js", "app.js"] as const;
 
 export type AssetsResult = { ok: true; assets: ReportAssets } | { ok: false; message: string };
 
@@ -40,8 +46,9 @@ export function loadReportAssets(): AssetsResult {
     assets: {
       uplotJs: uplot.js,
       uplotCss: uplot.css,
-      appJs: readFileSync(join(clientDir, "app.js"), "utf8"),
+      appJs: CLIENT_SCRIPTS.map((file) => readFileSync(join(clientDir, file), "utf8")).join("\n"),
       appCss: readFileSync(join(clientDir, "style.css"), "utf8"),
+      liveJs: readFileSync(join(clientDir, "live.js"), "utf8"),
     },
   };
 }

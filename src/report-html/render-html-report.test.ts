@@ -4,7 +4,7 @@ import { renderHtmlReport } from "./render-html-report.js";
 import { type ReportData, reportDataSchema } from "./report-data-schema.js";
 
 const hostile = `<img src=x onerror=alert(1)></script>`;
-const assets: ReportAssets = { uplotJs: "var uPlot = 1; // </script> inside", uplotCss: ".u{}", appJs: "app();", appCss: "body{}" };
+const assets: ReportAssets = { uplotJs: "var uPlot = 1; // </script> inside", uplotCss: ".u{}", appJs: "app();", appCss: "body{}", liveJs: "live();" };
 const report: ReportData = {
   summary: { scenarios: 1, passed: 0, failed: 1, invalid: 0, expectations: { passed: 0, failed: 1 }, requests: 1, simulated_ms: 60_000, cost_usd: 0.01 },
   scenarios: [{

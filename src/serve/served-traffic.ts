@@ -4,20 +4,25 @@ import type { Clock } from "../core/clock.js";
 import type { Gateway } from "../gateway/create-gateway.js";
 import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
 import { planTraffic } from "../scenarios/run/plan-traffic.js";
+import type { PlannedRequest } from "../scenarios/run/plan-traffic.js";
 import { playTraffic } from "../scenarios/run/play-traffic.js";
 
 /**
  * Resolves when every planned request has finished, or quietly when the clock is stopped.
  *
  * @example
- * const done = playServedTraffic({ scenario, seed: "42", gateway, clock, log: console.log });
+ * const done = playServedTraffic({ scenario, seed: "42", gateway, clock, startMs: fleet.startTime, log: console.log });
  */
 export async function playServedTraffic(options: {
   scenario: LoadedScenario;
   seed: string;
   gateway: Gateway;
   clock: Clock & { readonly stopped: boolean };
+  /** Clock time the scenario's offsets count from (the served run's start). */
+  startMs: number;
   log: (line: string) => void;
+  /** Each request just before it is sent (serve notes its name for the live usage page). */
+  onSend?: (request: PlannedRequest) => void;
 }): Promise<void> {
   const { scenario, gateway, clock, log } = options;
   const plan = planTraffic(scenario.spec.traffic, options.seed);
@@ -27,9 +32,10 @@ export async function playServedTraffic(options: {
     await playTraffic({
       gateway,
       clock,
-      startMs: clock.now(),
+      startMs: options.startMs,
       requests: plan.requests,
       concurrency: scenario.spec.traffic.load.map((l) => l.concurrency),
+      ...(options.onSend ? { onSend: options.onSend } : {}),
       onSent: ({ record }) => {
         sent++;
         if (record.status === "failed" || record.http_status >= 400) errors++;

@@ -3,7 +3,7 @@
 // optionally the scenario's own traffic — until close() stops everything.
 import { once } from "node:events";
 import { createWriteStream, type WriteStream } from "node:fs";
-import { RealClock } from "../core/clock.js";
+import { type Clock, RealClock } from "../core/clock.js";
 import { formatDuration } from "../core/duration.js";
 import { createKeepAliveFetch } from "../core/keep-alive-fetch.js";
 import { createRandomFactory } from "../core/random.js";
@@ -12,20 +12,24 @@ import { startExpressFakes } from "../fakes/transports/express.js";
 import { createGateway, type Gateway } from "../gateway/create-gateway.js";
 import { jsonLinesSink } from "../gateway/usage/json-lines.js";
 import { createMemoryUsageLog } from "../gateway/usage/memory-usage-log.js";
+import type { PresetStore } from "../gateway/presets/preset-store.js";
 import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
 import { createSwappablePresetStore } from "../scenarios/run/swappable-presets.js";
 import { scheduleTimeline } from "../scenarios/run/timeline.js";
-import { createServerApp } from "../server/create-server-app.js";
 import { startServer } from "../server/start-server.js";
 import { announcingFleet, formatStateChange } from "./announce.js";
 import { breakerWatch } from "./breaker-watch.js";
 import { pointCatalog } from "./point-catalog.js";
+import { createServeApp } from "./serve-app.js";
 import { playServedTraffic } from "./served-traffic.js";
 import { stoppableClock } from "./stoppable-clock.js";
+import { createUsageJournal, journalingGateway } from "./usage-journal.js";
 
 export const DEFAULT_SERVE_PORT = 8787;
 /** The key the seeds' curl lines send; any bearer key is accepted unless `apiKey` is set. */
 export const SEED_API_KEY = "YOUR_API_KEY";
+/** Usage records (and live-page journal entries) a served run keeps; older ones are only exported. */
+export const SERVE_RETAINED_RECORDS = 10_000;
 
 export interface ServeOptions {
   scenario: LoadedScenario;
@@ -63,6 +67,37 @@ async function openExport(path: string | undefined): Promise<WriteStream | undef
   return stream;
 }
 
+/** The gateway in front of the express fakes, announcing its breakers' changes. */
+function serveGateway(parts: {
+  scenario: LoadedScenario;
+  seed: string;
+  clock: Clock;
+  presets: PresetStore;
+  fakes: { urls: Record<string, string> };
+  exportStream: WriteStream | undefined;
+  log: (line: string) => void;
+  fleetStart: number;
+}): Gateway {
+  const { scenario, clock, log, exportStream } = parts;
+  const apiKeys = new Map(scenario.spec.providers.flatMap((p) => (p.api_key ? [[p.id, p.api_key] as const] : [])));
+  const since = (at: number): string => `+${formatDuration(Math.round((at - parts.fleetStart) / 1000) * 1000)}`;
+  // Called as each request ends, so the clock's now is when the gateway saw the new state.
+  const watch = breakerWatch((provider, state) => log(`[${since(clock.now())}] ${provider} breaker ${state} (gateway)`));
+  return createGateway({
+    fetch: createKeepAliveFetch(),
+    clock,
+    random: createRandomFactory(parts.seed),
+    catalog: pointCatalog(scenario.catalog, parts.fakes.urls),
+    presets: parts.presets,
+    settings: scenario.spec.settings,
+    usage: createMemoryUsageLog({ maxRecords: SERVE_RETAINED_RECORDS, onRecord: exportStream ? jsonLinesSink(exportStream) : undefined }),
+    providerKey: (provider) => apiKeys.get(provider) ?? "gateway-sim-upstream-key",
+    onEvent: (event) => {
+      if (event.type === "request:end") watch(event.record);
+    },
+  });
+}
+
 /**
  * @example
  * const served = await startServe({ scenario, port: 0, speed: 10, log: console.log });
@@ -72,7 +107,8 @@ async function openExport(path: string | undefined): Promise<WriteStream | undef
 export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const { scenario, log } = options;
   const seed = options.seed ?? scenario.spec.seed;
-  const clock = stoppableClock(new RealClock({ speed: options.speed ?? 1 }));
+  const speed = options.speed ?? 1;
+  const clock = stoppableClock(new RealClock({ speed }));
   const fleet = createFakeFleet({ seed, clock, profiles: scenario.spec.providers, journal: { maxEntries: 0 } });
   const fakes = await startExpressFakes(fleet);
   const exportStream = await openExport(options.exportUsage).catch(async (error: unknown) => {
@@ -80,32 +116,24 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     throw error;
   });
   const presets = createSwappablePresetStore(scenario.presets);
-  const apiKeys = new Map(scenario.spec.providers.flatMap((p) => (p.api_key ? [[p.id, p.api_key] as const] : [])));
-  const since = (at: number): string => `+${formatDuration(Math.round((at - fleet.startTime) / 1000) * 1000)}`;
-  // Called as each request ends, so the clock's now is when the gateway saw the new state.
-  const watch = breakerWatch((provider, state) => log(`[${since(clock.now())}] ${provider} breaker ${state} (gateway)`));
-  const gateway = createGateway({
-    fetch: createKeepAliveFetch(),
-    clock,
-    random: createRandomFactory(seed),
-    catalog: pointCatalog(scenario.catalog, fakes.urls),
-    presets,
-    settings: scenario.spec.settings,
-    usage: createMemoryUsageLog({ maxRecords: 10_000, onRecord: exportStream ? jsonLinesSink(exportStream) : undefined }),
-    providerKey: (provider) => apiKeys.get(provider) ?? "gateway-sim-upstream-key",
-    onEvent: (event) => {
-      if (event.type === "request:end") watch(event.record);
-    },
-  });
+  const journal = createUsageJournal(SERVE_RETAINED_RECORDS);
+  const gateway = journalingGateway(serveGateway({ scenario, seed, clock, presets, fakes, exportStream, log, fleetStart: fleet.startTime }), journal);
   const key = options.apiKey ?? SEED_API_KEY;
-  const app = createServerApp({ gateway, apiKeys: [key], allowAnyKey: options.apiKey === undefined });
+  // The served run starts once the gateway listens: the timeline, the traffic and the live page's
+  // offsets count from then (the fleet's own profile phases, from its creation a moment earlier).
+  const run = { origin: 0 };
+  const live = { scenario, seed, speed, journal, clock, retained: SERVE_RETAINED_RECORDS, runStart: () => run.origin };
+  const app = createServeApp({ gateway, key, anyKey: options.apiKey === undefined, live });
   const server = await startServer(app, { port: options.port ?? DEFAULT_SERVE_PORT, host: "127.0.0.1" }).catch(async (error: unknown) => {
     await fakes.close();
     exportStream?.end();
     throw error;
   });
+  run.origin = clock.now();
   scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
-  const trafficDone = options.traffic ? playServedTraffic({ scenario, seed, gateway, clock, log }) : Promise.resolve();
+  const trafficDone = options.traffic
+    ? playServedTraffic({ scenario, seed, gateway, clock, startMs: run.origin, log, onSend: (r) => journal.expectName(r.body, r.name) })
+    : Promise.resolve();
   let closing: Promise<void> | undefined;
   return {
     url: server.url,

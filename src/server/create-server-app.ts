@@ -19,7 +19,8 @@ export interface ServerAppOptions {
 }
 
 /**
- * Routes: POST /v1/responses, GET /v1/generations?id=, GET /healthz (no auth). Anything else is a
+ * Routes: POST /v1/responses, GET /v1/generations (?id= one record; ?after=/?limit= a page of the log),
+ * GET /healthz (no auth). Anything else is a
  * 404 not_found — after auth under /v1, so unauthenticated callers learn nothing about routes.
  *
  * @example

@@ -2,7 +2,7 @@
 // (src/gateway/create-gateway.ts), so the server is tested with a tiny fake as well as the real one
 // (test/server-gateway.test.ts passes a real Gateway, which keeps the two in step).
 import type { SseEvent } from "../core/sse.js";
-import type { UsageRecord } from "../gateway/types.js";
+import type { UsageLog } from "../gateway/usage/usage-log.js";
 
 /** A gateway answer, as the server writes it out. */
 export type GatewayResponseLike =
@@ -11,5 +11,6 @@ export type GatewayResponseLike =
 
 export interface GatewayLike {
   respond(body: unknown): Promise<GatewayResponseLike>;
-  usage: { get(id: string): UsageRecord | undefined };
+  /** Lookups by id, and cursor pages for the list mode of GET /v1/generations. */
+  usage: Pick<UsageLog, "get" | "listAfter" | "total">;
 }

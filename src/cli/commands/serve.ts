@@ -34,6 +34,7 @@ function banner(file: string, served: ServeHandle, options: ServeCommandOptions,
     `serving ${file} at ${options.speed}× speed`,
     `  gateway  ${served.url}/v1/responses`,
     `  api key  ${served.key}${options.key === undefined ? " (any bearer key is accepted)" : ""}`,
+    `  usage    ${served.url}/usage (live request explorer${options.key === undefined ? "" : "; it asks for the key"})`,
     ...Object.entries(served.providers).map(([id, url]) => `  fake     ${id} → ${url}`),
   ];
   if (model !== undefined) {

@@ -1,5 +1,5 @@
 // Public surface of the usage log.
-export type { UsageFilter, UsageLog } from "./usage-log.js";
+export type { UsageFilter, UsageLog, UsageLogItem, UsageLogPage } from "./usage-log.js";
 export { matchesUsageFilter } from "./usage-log.js";
 export { createMemoryUsageLog, type MemoryUsageLogOptions } from "./memory-usage-log.js";
 export { jsonLinesSink, toJsonLine, writeJsonLinesTo } from "./json-lines.js";

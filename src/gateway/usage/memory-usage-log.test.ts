@@ -94,4 +94,19 @@ describe("createMemoryUsageLog", () => {
     log.append(usageRecord({ id: "G-1", latency_ms: 2 }));
     expect(log.list().map((r) => r.latency_ms)).toEqual([2]);
   });
+
+  it("lists in pages after a cursor; cursors survive eviction and a re-appended record moves on", () => {
+    const log = createMemoryUsageLog({ maxRecords: 3 });
+    for (const id of ["G-1", "G-2", "G-3"]) log.append(usageRecord({ id }));
+    const first = log.listAfter(0, 2);
+    expect(first.items.map((i) => [i.cursor, i.record.id])).toEqual([[1, "G-1"], [2, "G-2"]]);
+    expect(first.hasMore).toBe(true);
+    expect(log.listAfter(2, 2)).toEqual({ items: [{ cursor: 3, record: log.get("G-3") }], hasMore: false });
+    expect(log.listAfter(3, 2)).toEqual({ items: [], hasMore: false });
+    log.append(usageRecord({ id: "G-4" }));
+    log.append(usageRecord({ id: "G-2", latency_ms: 7 }));
+    // G-1 was evicted; G-2 came back as the newest record, so a reader at cursor 1 sees it once, last.
+    expect(log.listAfter(1, 10).items.map((i) => [i.cursor, i.record.id])).toEqual([[3, "G-3"], [4, "G-4"], [5, "G-2"]]);
+    expect(log.listAfter(4, 10).items.map((i) => i.record.latency_ms)).toEqual([7]);
+  });
 });

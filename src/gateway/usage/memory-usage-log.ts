@@ -3,7 +3,7 @@
 import type { UsageRecord } from "../types.js";
 import { toJsonLine, writeJsonLinesTo } from "./json-lines.js";
 import { redactSecrets } from "./redact-secrets.js";
-import { matchesUsageFilter, type UsageFilter, type UsageLog } from "./usage-log.js";
+import { matchesUsageFilter, type UsageFilter, type UsageLog, type UsageLogItem } from "./usage-log.js";
 
 export interface MemoryUsageLogOptions {
   /** Keep at most this many records, evicting the oldest; 0 keeps none. Default: all. */
@@ -27,6 +27,8 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
   }
   // A Map keeps insertion order, so the first key is always the oldest record.
   const byId = new Map<string, UsageRecord>();
+  // Each retained record's cursor, in the same (append) order as byId, so cursors increase along it.
+  const cursorById = new Map<string, number>();
   let total = 0;
 
   return {
@@ -39,9 +41,14 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
       if (maxRecords === 0) return;
       byId.delete(clean.id);
       byId.set(clean.id, clean);
+      cursorById.delete(clean.id);
+      cursorById.set(clean.id, total);
       if (maxRecords !== undefined && byId.size > maxRecords) {
         const oldest = byId.keys().next();
-        if (!oldest.done) byId.delete(oldest.value);
+        if (!oldest.done) {
+          byId.delete(oldest.value);
+          cursorById.delete(oldest.value);
+        }
       }
     },
     get: (id) => byId.get(id),
@@ -52,6 +59,18 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
         if (matchesUsageFilter(record, filter)) out.push(record);
       }
       return out;
+    },
+    listAfter(after, limit) {
+      const items: UsageLogItem[] = [];
+      // A linear scan: the log is read at polling rate, and appends stay a pair of Map writes.
+      for (const [id, cursor] of cursorById) {
+        if (cursor <= after) continue;
+        const record = byId.get(id);
+        if (record === undefined) continue;
+        if (items.length >= limit) return { items, hasMore: true };
+        items.push({ cursor, record });
+      }
+      return { items, hasMore: false };
     },
     toJsonLines: () => Array.from(byId.values(), toJsonLine).join(""),
     writeJsonLines: (target) => writeJsonLinesTo(target, [...byId.values()]),

@@ -17,12 +17,30 @@ export interface UsageFilter {
   limit?: number;
 }
 
+/** A retained record and its cursor: the log's `total` just after the record was appended. */
+export interface UsageLogItem {
+  cursor: number;
+  record: UsageRecord;
+}
+
+/** A page of `listAfter`: items oldest first; `hasMore` when more are retained after the last one. */
+export interface UsageLogPage {
+  items: UsageLogItem[];
+  hasMore: boolean;
+}
+
 export interface UsageLog {
   append(record: UsageRecord): void;
   /** Undefined when unknown or no longer retained. */
   get(id: string): UsageRecord | undefined;
   /** Retained records, in the order they were appended. */
   list(filter?: UsageFilter): UsageRecord[];
+  /**
+   * Retained records appended after `cursor` (0: from the oldest retained), at most `limit`, for
+   * incremental reading (`GET /v1/generations?after=`). Cursors only grow: a reader that fell behind
+   * the retention resumes at the oldest record still retained.
+   */
+  listAfter(cursor: number, limit: number): UsageLogPage;
   /** Retained records, one JSON object per line. */
   toJsonLines(): string;
   /** Writes the retained records as JSON Lines to a stream (left open) or a file (replaced). */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { VirtualClock } from "../core/virtual-clock.js";
+import type { RoutingDiagnostics } from "../gateway/types.js";
+import { createMemoryUsageLog } from "../gateway/usage/memory-usage-log.js";
+import { usageRecord } from "../gateway/usage/usage-record-fixture.js";
+import { loadScenario } from "../scenarios/load/load-scenario.js";
+import { listGenerations } from "../server/generations-list-query.js";
+import { liveRequestsView } from "./live-requests-view.js";
+import { createUsageJournal } from "./usage-journal.js";
+
+const loaded = loadScenario("scenarios/incidents/openai-503-burst.yaml");
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+const scenario = loaded.scenario;
+const START = 1_000_000;
+
+const diagnostics: RoutingDiagnostics = {
+  model: "openai/gpt-5.4-nano", strategy: "explicit_sort", sort: "price", filterStages: [], consideredProviders: ["openai", "openai-eu"], warnings: [], finalCandidateCount: 2,
+  rankedProviders: [
+    { provider: "openai", rank: 1, score: 0.123456789, breaker: "open", placedBy: "sort", scoreFactors: { successRate: 0.4, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 1, loadScore: 1 } },
+    { provider: "openai-eu", rank: 2, score: 0.1, breaker: "closed", placedBy: "sort", scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 0.9, loadScore: 1 } },
+  ],
+};
+const healed = { id: "response-healing", stage: "response" as const, changed: true, status: "applied" as const, metadata: { attempted: true, healed: true, mode: "json", transforms_applied: ["strip_fences"] } };
+
+describe("liveRequestsView", () => {
+  it("turns a page of the log into report rows and details, with names, bodies and the phases so far", async () => {
+    const clock = new VirtualClock({ start: START });
+    const usage = createMemoryUsageLog();
+    const journal = createUsageJournal(10);
+    const body = { model: "openai/gpt-5.4-nano", input: "Extract the action items." };
+    journal.expectName(body, "extraction");
+    usage.append(usageRecord({ id: "G-a", time_ms: START + 5_000, selected_provider: "openai", latency_ms: 420.04 }));
+    journal.noteAnswer("G-a", body, { id: "G-a", status: "completed" });
+    usage.append(usageRecord({
+      id: "G-b", time_ms: START + 150_000, selected_provider: "openai-eu", routing_diagnostics: diagnostics, plugin_executions: [healed],
+      attempts: [{ attempt: 1, provider: "openai", outcome: "retryable_error", status: 503, duration_ms: 80 }, { attempt: 2, provider: "openai-eu", outcome: "success", status: 200, duration_ms: 300 }],
+    }));
+    await clock.advance(180_000);
+    const view = liveRequestsView({ scenario, journal, clock, runStart: () => START });
+    const listed = listGenerations(usage, { after: "0" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const { section, next_cursor, has_more, elapsed_ms } = view(listed.page);
+
+    expect([next_cursor, has_more, elapsed_ms]).toEqual(["2", false, 180_000]);
+    expect(section.providers).toEqual(["openai", "openai-eu"]);
+    expect(section.names).toEqual(["extraction"]);
+    // The timeline's 2m burst, clipped at the 3 minutes served so far.
+    expect(section.phases).toEqual([{ provider: "openai", fault: "http_error", name: "openai-503-burst", from_ms: 120_000, to_ms: 180_000 }]);
+    expect(section.rows).toEqual([
+      [0, 5_000, 0, "G-a", 0, "completed", 200, 420, null, 0.0000126, [0], "none", null, "--", 0],
+      [1, 150_000, -1, "G-b", 1, "completed", 200, 420, null, 0.0000126, [0, 1], "applied", null, "oc", 1],
+    ]);
+    expect(section.details[0]?.request_body).toEqual({ text: JSON.stringify(body), truncated: false });
+    expect(section.details[0]?.response_body?.text).toContain('"G-a"');
+    expect(section.details[1]?.request_body).toBeNull();
+    expect(section.details[1]?.routing?.rankedProviders[0]?.score).toBe(0.123457);
+  });
+
+  it("keeps every record's detail in a page of the largest size", () => {
+    const usage = createMemoryUsageLog();
+    for (let i = 0; i < 150; i++) usage.append(usageRecord({ id: `G-${i}`, time_ms: START + i }));
+    const view = liveRequestsView({ scenario, journal: createUsageJournal(10), clock: new VirtualClock({ start: START }), runStart: () => START });
+    const listed = listGenerations(usage, { after: "0", limit: "100" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const { section, next_cursor, has_more } = view(listed.page);
+    expect([section.rows.length, section.details.length, next_cursor, has_more]).toEqual([100, 100, "100", true]);
+    expect(section.rows.every((r) => r[14] >= 0)).toBe(true);
+  });
+});
