@@ -11,7 +11,8 @@ import { fmt, printSection } from "./stats.js";
 const only = process.argv.slice(2);
 const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
 
-console.log(`gateway-sim bench — node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
+const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
+console.log(`gateway-sim bench — node ${process.version} ${flags.join(" ") || "(default heap)"}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
 
 if (wanted("gateway")) printGatewayBench(await benchGateway());
 if (wanted("http")) printHttpBench(await benchHttp());

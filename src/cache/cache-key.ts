@@ -1,6 +1,6 @@
 // The response-cache key (§7): SHA-256 of the canonical JSON of what determines the answer — the
 // endpoint, model, preset, routing mode and the body — minus fields that only ask for debug output.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.js";
 
 /**
@@ -45,7 +45,8 @@ export function computeCacheKey(input: CacheKeyInput): string {
     routing_mode: input.routingMode,
     body: stripIgnoredFields(input.body),
   };
-  return createHash("sha256").update(canonicalJson(material)).digest("hex");
+  // One-shot hash (Node ≥ 20.12): a third of the cost of a Hash object for inputs this small.
+  return hash("sha256", canonicalJson(material), "hex");
 }
 
 /**

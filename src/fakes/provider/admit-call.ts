@@ -2,7 +2,7 @@
 // validation, model, per-offer limits, rate limits. Each failure is the provider's own error.
 import type { CallOutcome } from "../journal/entry.js";
 import { countTokens } from "../content/tokens.js";
-import type { FakeOffer } from "../profile/schema.js";
+import type { FakeOffer, FakeProviderProfile } from "../profile/schema.js";
 import type { FakeChatRequest, RateLimitSnapshot, WireErrorCase } from "../wire/types.js";
 import type { CallRecord } from "./call-record.js";
 import type { FakeHttpRequest } from "./outcome.js";
@@ -22,8 +22,19 @@ function reject(error: WireErrorCase, outcome: CallOutcome, headers: Record<stri
   return { ok: false, error, outcome, headers };
 }
 
+/** Upstream model name → [gateway model, offer], per models table (a profile swap brings a new table). */
+const offerIndexes = new WeakMap<FakeProviderProfile["models"], Map<string, [string, FakeOffer]>>();
+
 function findOffer(state: ProviderState, model: string): [string, FakeOffer] | undefined {
-  return Object.entries(state.profile.models).find(([, offer]) => offer.model === model);
+  const models = state.profile.models;
+  let index = offerIndexes.get(models);
+  if (index === undefined) {
+    index = new Map();
+    // The first gateway model serving an upstream name wins, as a scan in declaration order would.
+    for (const [gatewayModel, offer] of Object.entries(models)) if (!index.has(offer.model)) index.set(offer.model, [gatewayModel, offer]);
+    offerIndexes.set(models, index);
+  }
+  return index.get(model);
 }
 
 /**

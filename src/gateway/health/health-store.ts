@@ -162,12 +162,14 @@ function recordInWindow(state: WindowState, tau: number, o: HealthObservation): 
 interface WindowLayout {
   windows: readonly { seconds: number; key: string }[];
   emptyRecord: string;
+  /** Volume records already built, shared by every view with the same counts (views are read-only). */
+  volumes: Map<string, WindowRecord>;
 }
 
 /** Computed once per store: `get` runs for every candidate of every request. */
 function windowLayout(windows: readonly number[]): WindowLayout {
   const keyed = windows.map((seconds) => ({ seconds, key: windowKey(seconds) }));
-  return { windows: keyed, emptyRecord: JSON.stringify(Object.fromEntries(keyed.map(({ key }) => [key, 0]))) };
+  return { windows: keyed, emptyRecord: JSON.stringify(Object.fromEntries(keyed.map(({ key }) => [key, 0]))), volumes: new Map() };
 }
 
 /**
@@ -191,9 +193,24 @@ function figuresOf(entry: Entry, settings: GatewaySettings, layout: WindowLayout
   };
 }
 
+/** Interned volume records by their counts: counts repeat, instants do not (bounded, then dropped). */
+const MAX_INTERNED_VOLUMES = 4096;
+
+function volumeRecord(entry: Entry, now: number, layout: WindowLayout): WindowRecord {
+  let key = "";
+  for (const { seconds } of layout.windows) key += `${entry.attempts.countWithin(now, seconds * 1000)},`;
+  let record = layout.volumes.get(key);
+  if (record === undefined) {
+    if (layout.volumes.size >= MAX_INTERNED_VOLUMES) layout.volumes.clear();
+    record = windowRecord(layout, (seconds) => entry.attempts.countWithin(now, seconds * 1000));
+    layout.volumes.set(key, record);
+  }
+  return record;
+}
+
 function toProviderHealth(entry: Entry, now: number, settings: GatewaySettings, layout: WindowLayout): ProviderHealth {
   const figures = (entry.figures ??= figuresOf(entry, settings, layout));
-  if (entry.volume?.at !== now) entry.volume = { at: now, record: windowRecord(layout, (seconds) => entry.attempts.countWithin(now, seconds * 1000)) };
+  if (entry.volume?.at !== now) entry.volume = { at: now, record: volumeRecord(entry, now, layout) };
   return {
     provider: entry.provider,
     model: entry.model,
