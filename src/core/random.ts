@@ -28,22 +28,38 @@ export type RandomFactory = (...scope: string[]) => Random;
 /** One stream for `seed` and `scope`; the same arguments always give the same draws. */
 export function createRandom(seed: string, ...scope: string[]): Random {
   // alea: fast, and its state is independent per stream.
-  const prng = seedrandom.alea([seed, ...scope].join("\u001f"));
-  const next = (): number => prng();
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min)),
-    pick<T>(items: readonly T[]): T {
-      if (items.length === 0) throw new RangeError("cannot pick from an empty list");
-      return items[Math.floor(next() * items.length)] as T;
-    },
-    normal(): number {
-      const u = 1 - next();
-      const v = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    },
-    chance: (p) => next() < p,
-  };
+  return new SeededRandom(seedrandom.alea([seed, ...scope].join("\u001f")));
+}
+
+/**
+ * Methods on the prototype, and `next` the generator itself (it needs no `this`, so it can be passed
+ * around unbound): a routing stream is made for every request, so no closures per instance.
+ */
+class SeededRandom implements Random {
+  readonly next: () => number;
+
+  constructor(prng: () => number) {
+    this.next = prng;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError("cannot pick from an empty list");
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
 }
 
 /**
