@@ -13,11 +13,13 @@ const PATTERN = ["adjective", "noun", "adverb", "verb", "preposition", "adjectiv
  */
 export function proseOfTokens(faker: Faker, tokens: number): string {
   const length = Math.max(0, Math.round(tokens)) * CHARS_PER_TOKEN;
+  // `faker.definitions` is a checking Proxy: read each word list once, not once per word.
   const words = faker.definitions.word;
+  const lists = PATTERN.map((part) => words[part]);
   let text = "";
   while (text.length < length) {
     let sentence = "";
-    for (const part of PATTERN) sentence += `${faker.helpers.arrayElement(words[part])} `;
+    for (const list of lists) sentence += `${faker.helpers.arrayElement(list)} `;
     text += `${sentence.charAt(0).toUpperCase()}${sentence.slice(1, -1)}. `;
   }
   text = text.slice(0, length);
