@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { computeCacheKey } from "../src/cache/cache-key.js";
 import { createMemoryCacheStore } from "../src/cache/memory-cache-store.js";
 import { healResponse, type HealingMode } from "../src/plugins/response-healing/index.js";
-import type { ResponseFormat } from "../src/providers/types.js";
+import { RELEASE_SUMMARY_FORMAT as releaseSummary } from "../test/support/seed-requests.js";
 
 export interface HealBenchResult {
   /** Median µs to "heal" valid JSON (direct parse, schema check, compact rewrite). */
@@ -19,16 +19,6 @@ export interface HealBenchResult {
   iterations: number;
 }
 
-const releaseSummary: ResponseFormat = {
-  type: "json_schema",
-  name: "release_summary",
-  schema: {
-    type: "object",
-    required: ["summary", "risk_level"],
-    properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } },
-    additionalProperties: false,
-  },
-};
 const VALID = '{"summary":"3 deploys, no incidents","risk_level":"low"}';
 const FENCED = '```json\n{\n  "summary": "3 deploys, no incidents",\n  "risk_level": "low",\n}\n```';
 const EXTENDED = "{'summary': '3 deploys, no incidents', 'risk_level': 'LOW',}";

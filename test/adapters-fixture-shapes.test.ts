@@ -5,7 +5,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type OpenAI from "openai";
 import { describe, expect, it } from "vitest";
-import { fixtureEvents, fixtureJson } from "../src/providers/__fixtures__/fixtures.js";
+import { fixtureEvents, fixtureJson, fixtureNames } from "../src/providers/__fixtures__/fixtures.js";
 import type { WireFormat } from "../src/providers/wire-formats.js";
 
 type Json = Record<string, unknown>;
@@ -66,7 +66,7 @@ const json = (format: WireFormat, name: string): Json => fixtureJson(format, nam
 const data = (text: string): Json => JSON.parse(text) as Json;
 
 describe("openai-chat fixtures use only the SDK's field names", () => {
-  it.each(["response-basic.json", "response-json-schema.json", "response-length.json", "response-refusal.json", "response-tool-calls.json"])("%s", (name) => {
+  it.each(fixtureNames("openai-chat", "response-"))("%s", (name) => {
     const completion = json("openai-chat", name);
     expect(unknownKeys(completion, OPENAI.completion)).toEqual([]);
     expect(unknownKeys(completion.usage, OPENAI.usage)).toEqual([]);
@@ -109,15 +109,7 @@ describe("anthropic-messages fixtures use only the SDK's field names", () => {
     }
   }
 
-  it.each([
-    "response-basic.json",
-    "response-json-schema.json",
-    "response-max-tokens.json",
-    "response-stop-sequence.json",
-    "response-refusal.json",
-    "response-tool-use.json",
-    "response-cached.json",
-  ])("%s", (name) => checkMessage(json("anthropic-messages", name)));
+  it.each(fixtureNames("anthropic-messages", "response-"))("%s", (name) => checkMessage(json("anthropic-messages", name)));
 
   it.each(["stream-basic.sse", "stream-thinking.sse", "stream-overloaded.sse", "stream-overloaded-mid.sse"])("%s", (name) => {
     for (const event of fixtureEvents("anthropic-messages", name)) {

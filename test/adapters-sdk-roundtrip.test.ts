@@ -11,7 +11,7 @@ import { VirtualClock } from "../src/core/virtual-clock.js";
 import { anthropicMessagesRequestSchema } from "../src/providers/anthropic-messages/anthropic-messages-api-types.js";
 import { ANTHROPIC_VERSION } from "../src/providers/anthropic-messages/anthropic-messages-request.js";
 import { mapAnthropicStopReason } from "../src/providers/anthropic-messages/map-anthropic-stop-reason.js";
-import { fixtureJson, fixtureText } from "../src/providers/__fixtures__/fixtures.js";
+import { fixtureJson, fixtureNames, fixtureText } from "../src/providers/__fixtures__/fixtures.js";
 import { invokeProvider, invokeProviderStream, type StreamOutcome } from "../src/providers/invoke-provider.js";
 import { mapOpenAiChatFinishReason } from "../src/providers/openai-chat/map-openai-chat-finish-reason.js";
 import { openAiChatRequestSchema } from "../src/providers/openai-chat/openai-chat-api-types.js";
@@ -121,7 +121,7 @@ describe("openai SDK ↔ openai-chat adapter", () => {
     expect(captured[0]?.body).toEqual(JSON.parse(ADAPTERS["openai-chat"].buildRequest({ ...upstream, stream: true }, target).init.body));
   });
 
-  it.each(["response-basic.json", "response-json-schema.json", "response-length.json", "response-refusal.json", "response-tool-calls.json"])(
+  it.each(fixtureNames("openai-chat", "response-"))(
     "reads %s as the gateway does",
     async (name) => {
       const text = fixtureText("openai-chat", name);
@@ -222,15 +222,7 @@ describe("@anthropic-ai/sdk ↔ anthropic-messages adapter", () => {
     expect(captured[0]?.body).toEqual(JSON.parse(ADAPTERS["anthropic-messages"].buildRequest(upstream, target).init.body));
   });
 
-  it.each([
-    "response-basic.json",
-    "response-json-schema.json",
-    "response-max-tokens.json",
-    "response-stop-sequence.json",
-    "response-refusal.json",
-    "response-tool-use.json",
-    "response-cached.json",
-  ])("reads %s as the gateway does", async (name) => {
+  it.each(fixtureNames("anthropic-messages", "response-"))("reads %s as the gateway does", async (name) => {
     const text = fixtureText("anthropic-messages", name);
     const message = await pinned(replay(200, "application/json", text).fetch).messages.create(sdkParams);
     const outcome = await viaGateway("anthropic-messages", upstream, 200, "application/json", text);

@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { RELEASE_SUMMARY_FORMAT as releaseSummary } from "../../../test/support/seed-requests.js";
 import type { ResponseFormat } from "../../providers/types.js";
 import { healResponse, type HealInput } from "./heal-response.js";
-
-/** The seed's release_summary format (000_287ee3a2273edc37.txt). */
-const releaseSummary: ResponseFormat = {
-  type: "json_schema",
-  name: "release_summary",
-  schema: {
-    type: "object",
-    required: ["summary", "risk_level"],
-    properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } },
-    additionalProperties: false,
-  },
-};
 
 function heal(text: string, overrides: Partial<HealInput> = {}) {
   return healResponse({ text, finishReason: "stop", responseFormat: releaseSummary, mode: "safe", streaming: false, ...overrides });

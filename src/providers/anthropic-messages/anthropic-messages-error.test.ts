@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson } from "../__fixtures__/fixtures.js";
+import { fixtureJson, STATUS_RETRYABILITY } from "../__fixtures__/fixtures.js";
 import { anthropicStreamError, parseAnthropicMessagesError } from "./anthropic-messages-error.js";
 
 describe("parseAnthropicMessagesError", () => {
@@ -21,17 +21,7 @@ describe("parseAnthropicMessagesError", () => {
     expect(error.extra).toEqual({ upstream_error: { type } });
   });
 
-  it.each([
-    [400, false],
-    [401, false],
-    [404, false],
-    [408, true],
-    [409, true],
-    [429, true],
-    [500, true],
-    [503, true],
-    [529, true],
-  ])("status %i is retryable: %s", (status, retryable) => {
+  it.each(STATUS_RETRYABILITY)("status %i is retryable: %s", (status, retryable) => {
     const error = parseAnthropicMessagesError(status, { type: "error", error: { type: "api_error", message: `failure ${status}` } });
     expect(error.isRetryable).toBe(retryable);
     expect(error.message).toBe(`failure ${status}`);

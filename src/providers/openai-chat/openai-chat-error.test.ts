@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixtureJson } from "../__fixtures__/fixtures.js";
+import { fixtureJson, STATUS_RETRYABILITY } from "../__fixtures__/fixtures.js";
 import { openAiChatStreamError, parseOpenAiChatError } from "./openai-chat-error.js";
 
 describe("parseOpenAiChatError", () => {
@@ -18,17 +18,7 @@ describe("parseOpenAiChatError", () => {
     expect(error.message).toContain(message);
   });
 
-  it.each([
-    [400, false],
-    [401, false],
-    [404, false],
-    [408, true],
-    [409, true],
-    [429, true],
-    [500, true],
-    [503, true],
-    [529, true],
-  ])("status %i is retryable: %s", (status, retryable) => {
+  it.each(STATUS_RETRYABILITY)("status %i is retryable: %s", (status, retryable) => {
     const error = parseOpenAiChatError(status, { error: { message: `failure ${status}`, type: "x", param: null, code: null } });
     expect(error.isRetryable).toBe(retryable);
     expect(error.message).toBe(`failure ${status}`);
