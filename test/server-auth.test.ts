@@ -1,20 +1,8 @@
 // Bearer auth, health check and unknown routes of the HTTP server, against a real listening server.
-import { afterEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server/start-server.js";
-import { API_KEY, authHeaders, startFakeServer } from "./server-fake-gateway.js";
+import { describe, expect, it } from "vitest";
+import { API_KEY, authHeaders, fakeServerPerTest } from "./server-fake-gateway.js";
 
-let server: RunningServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: Parameters<typeof startFakeServer>[0] = {}) {
-  const started = await startFakeServer(options);
-  server = started.server;
-  return started;
-}
+const start = fakeServerPerTest();
 
 const body = JSON.stringify({ model: "openai/gpt-5.4-nano", input: "Hi" });
 

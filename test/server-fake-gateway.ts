@@ -1,5 +1,6 @@
 // A tiny stand-in Gateway for the server tests: it validates with the real request parser, answers
 // JSON or a caller-supplied event stream, and keeps usage records in a memory log.
+import { afterEach } from "vitest";
 import type { SseEvent } from "../src/core/sse.js";
 import { parseResponsesRequest } from "../src/gateway/request/parse-responses-request.js";
 import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
@@ -52,6 +53,26 @@ export async function startFakeServer(
   const app = createServerApp({ gateway, apiKeys: options.apiKeys ?? [API_KEY], allowAnyKey: options.allowAnyKey ?? false, bodyLimit: options.bodyLimit ?? "1mb" });
   const server = await startServer(app, { port: 0 });
   return { server, gateway };
+}
+
+/**
+ * For a test file: a `start` that runs {@link startFakeServer} and closes the server after each test.
+ *
+ * @example
+ * const start = fakeServerPerTest();
+ * it("…", async () => { const { server } = await start({ apiKeys: ["k"] }); });
+ */
+export function fakeServerPerTest(): typeof startFakeServer {
+  let current: RunningServer | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (options = {}) => {
+    const started = await startFakeServer(options);
+    current = started.server;
+    return started;
+  };
 }
 
 export function authHeaders(key: string = API_KEY): Record<string, string> {

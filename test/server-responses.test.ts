@@ -1,20 +1,8 @@
 // POST /v1/responses over real HTTP: JSON pass-through, malformed and oversized bodies, failures.
-import { afterEach, describe, expect, it } from "vitest";
-import type { RunningServer } from "../src/server/start-server.js";
-import { API_KEY, authHeaders, startFakeServer } from "./server-fake-gateway.js";
+import { describe, expect, it } from "vitest";
+import { API_KEY, authHeaders, fakeServerPerTest } from "./server-fake-gateway.js";
 
-let server: RunningServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(options: Parameters<typeof startFakeServer>[0] = {}) {
-  const started = await startFakeServer(options);
-  server = started.server;
-  return started;
-}
+const start = fakeServerPerTest();
 
 async function post(url: string, body: string, headers: Record<string, string> = authHeaders()) {
   const response = await fetch(`${url}/v1/responses`, { method: "POST", body, headers });

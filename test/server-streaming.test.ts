@@ -1,15 +1,9 @@
 // Streaming responses over real HTTP: SSE framing, a failing source, and a client that leaves.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseSseStream, type SseEvent } from "../src/core/sse.js";
-import type { RunningServer } from "../src/server/start-server.js";
-import { authHeaders, startFakeServer } from "./server-fake-gateway.js";
+import { authHeaders, fakeServerPerTest } from "./server-fake-gateway.js";
 
-let server: RunningServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const start = fakeServerPerTest();
 
 const streamBody = JSON.stringify({ model: "openai/gpt-5.4-nano", input: "stream please", stream: true });
 
@@ -32,7 +26,7 @@ async function collect(body: ReadableStream<Uint8Array>): Promise<SseEvent[]> {
 
 describe("streaming responses", () => {
   it("writes text/event-stream with every event framed by the shared SSE writer", async () => {
-    server = (await startFakeServer({ stream: () => fromList(EVENTS) })).server;
+    const { server } = await start({ stream: () => fromList(EVENTS) });
     const response = await fetch(`${server.url}/v1/responses`, { method: "POST", headers: authHeaders(), body: streamBody });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
@@ -48,7 +42,7 @@ describe("streaming responses", () => {
   });
 
   it("round-trips through the shared SSE parser", async () => {
-    server = (await startFakeServer({ stream: () => fromList(EVENTS) })).server;
+    const { server } = await start({ stream: () => fromList(EVENTS) });
     const response = await fetch(`${server.url}/v1/responses`, { method: "POST", headers: authHeaders(), body: streamBody });
     if (!response.body) throw new Error("no body");
     expect(await collect(response.body)).toEqual(EVENTS);
@@ -59,7 +53,7 @@ describe("streaming responses", () => {
       yield { event: "response.created", data: "{}" };
       throw new Error("upstream vanished");
     }
-    server = (await startFakeServer({ stream: failing })).server;
+    const { server } = await start({ stream: failing });
     const response = await fetch(`${server.url}/v1/responses`, { method: "POST", headers: authHeaders(), body: streamBody });
     if (!response.body) throw new Error("no body");
     const events = await collect(response.body);
@@ -98,7 +92,7 @@ describe("streaming responses", () => {
         }),
       };
     };
-    server = (await startFakeServer({ stream: source })).server;
+    const { server } = await start({ stream: source });
     const controller = new AbortController();
     const response = await fetch(`${server.url}/v1/responses`, { method: "POST", headers: authHeaders(), body: streamBody, signal: controller.signal });
     if (!response.body) throw new Error("no body");
