@@ -5,6 +5,7 @@ import { VirtualClock } from "../src/core/virtual-clock.js";
 import { createFakeFleet, type FakeFleet } from "../src/fakes/fleet.js";
 import { defineFakeProvider } from "../src/fakes/profile/schema.js";
 import { startMswInterception } from "../src/fakes/transports/msw.js";
+import { driveClients, type DriveFigures } from "./drive-clients.js";
 import { fmt, printSection } from "./stats.js";
 
 const URL = "https://api.openai.com/v1/chat/completions";
@@ -12,12 +13,7 @@ const BODY = JSON.stringify({ model: "gpt-5.4-nano", messages: [{ role: "user", 
 const STREAM_BODY = JSON.stringify({ model: "gpt-5.4-nano", stream: true, messages: [{ role: "user", content: "Summarise the incident in one line." }] });
 const CLIENTS = 100;
 
-export interface FakesRun {
-  requests: number;
-  wallMs: number;
-  simulatedMs: number;
-  peakHeapMb: number;
-}
+export type FakesRun = DriveFigures;
 
 function fleetOn(clock: VirtualClock): FakeFleet {
   const profile = defineFakeProvider({
@@ -36,23 +32,10 @@ async function drive(requests: number, send: (fetchFn: typeof fetch) => Promise<
   const fleet = fleetOn(clock);
   const msw = useMsw ? startMswInterception(fleet) : undefined;
   const fetchFn: typeof fetch = useMsw ? globalThis.fetch : fleet.fetch;
-  let peak = 0;
-  const started = performance.now();
-  const simStart = clock.now();
-  await clock.run(async () => {
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        for (let i = 0; i < requests / CLIENTS; i++) {
-          await send(fetchFn);
-          if (client === 0 && i % 50 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
-        }
-      }),
-    );
-  });
-  const wallMs = performance.now() - started;
+  const figures = await driveClients(clock, { clients: CLIENTS, requests }, () => send(fetchFn));
   msw?.close();
   if (fleet.journal.total !== requests) throw new Error(`journal saw ${fleet.journal.total} of ${requests} calls`);
-  return { requests, wallMs, simulatedMs: clock.now() - simStart, peakHeapMb: peak / 2 ** 20 };
+  return figures;
 }
 
 const json = (body: string) => async (fetchFn: typeof fetch) => {

@@ -9,16 +9,12 @@ import { loadDefaultCatalog } from "../src/gateway/catalog/load-catalog.js";
 import { createGateway } from "../src/gateway/create-gateway.js";
 import { createPresetStore } from "../src/gateway/presets/preset-store.js";
 import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
+import { driveClients, type DriveFigures } from "./drive-clients.js";
 import { fmt, printSection } from "./stats.js";
 
 const CLIENTS = 100;
 
-export interface PipelineRun {
-  requests: number;
-  wallMs: number;
-  simulatedMs: number;
-  peakHeapMb: number;
-  peakRssMb: number;
+export interface PipelineRun extends DriveFigures {
   errors: number;
 }
 
@@ -46,34 +42,18 @@ export async function drivePipeline(requests: number, transport: "direct" | "msw
     { model: "meta/llama-4-maverick", input: "Summarize the transcript.", provider: { ignore: ["deepinfra"] } },
     { model: "google/gemini-3.1-flash-lite", input: "Summarize the incident in one sentence.", provider: { sort: "latency" } },
   ];
-  let peakHeap = 0;
-  let peakRss = 0;
   let errors = 0;
   let cacheHits = 0;
-  const started = performance.now();
-  const simStart = clock.now();
-  await clock.run(async () => {
-    await Promise.all(
-      Array.from({ length: CLIENTS }, async (_, client) => {
-        for (let i = 0; i < requests / CLIENTS; i++) {
-          // A distinct input per request: identical bodies would be answered by the response cache.
-          const template = bodies[(client + i) % bodies.length] as (typeof bodies)[number];
-          const response = await gateway.respond({ ...template, input: `${template.input} #${client}-${i}` });
-          if (response.status !== 200) errors++;
-          if (response.headers["x-gateway-cache"] === "hit") cacheHits++;
-          if (client === 0 && i % 50 === 0) {
-            const memory = process.memoryUsage();
-            peakHeap = Math.max(peakHeap, memory.heapUsed);
-            peakRss = Math.max(peakRss, memory.rss);
-          }
-        }
-      }),
-    );
+  const figures = await driveClients(clock, { clients: CLIENTS, requests }, async (client, i) => {
+    // A distinct input per request: identical bodies would be answered by the response cache.
+    const template = bodies[(client + i) % bodies.length] as (typeof bodies)[number];
+    const response = await gateway.respond({ ...template, input: `${template.input} #${client}-${i}` });
+    if (response.status !== 200) errors++;
+    if (response.headers["x-gateway-cache"] === "hit") cacheHits++;
   });
-  const wallMs = performance.now() - started;
   msw?.close();
   if (cacheHits > 0) throw new Error(`${cacheHits} requests were cache hits: the bench must reach the providers`);
-  return { requests, wallMs, simulatedMs: clock.now() - simStart, peakHeapMb: peakHeap / 2 ** 20, peakRssMb: peakRss / 2 ** 20, errors };
+  return { ...figures, errors };
 }
 
 /** Runs of one configuration; the median run is the figure, the others show the spread. */
