@@ -1,21 +1,15 @@
 // Builds request outcomes for the expectation engine's unit tests: a successful, routed request by
 // default, with any field overridden.
 import type { UsageRecord } from "../../gateway/types.js";
+import { usageRecord } from "../../gateway/usage/usage-record-fixture.js";
 import type { RequestOutcome } from "./outcome.js";
 
 /** A plausible usage record served by `openai` after ranking [openai, openai-eu]. */
 export function makeRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
-  return {
-    id: "G-0001",
+  // The usage log's own fixture, with the figures and routing these expectations read.
+  return usageRecord({
     created_at: "2026-01-01T00:00:00.000Z",
     time_ms: Date.UTC(2026, 0, 1),
-    preset: null,
-    model: "openai/gpt-5.4-nano",
-    selected_provider: "openai",
-    status: "completed",
-    http_status: 200,
-    error_code: null,
-    stream: false,
     latency_ms: 800,
     ttft_ms: 300,
     throughput_tps: 80,
@@ -36,10 +30,9 @@ export function makeRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
       warnings: [],
       finalCandidateCount: 2,
     },
-    plugin_executions: [],
     response_cache: { status: "miss", reason: "not_found" },
     ...overrides,
-  };
+  });
 }
 
 /** An outcome around {@link makeRecord}. */
