@@ -1,6 +1,6 @@
 // The full detail of one request as the usage request dialog shows it: routing diagnostics,
 // attempts, plugin executions, cache status, and the bodies (truncated so reports stay bounded).
-import type { AttemptRecord, PluginExecution, RankedProvider, ResponseCacheInfo, RoutingDiagnostics, UsageRecord } from "../../gateway/types.js";
+import type { PluginExecution, RankedProvider, ResponseCacheInfo, RoutingDiagnostics, UsageRecord } from "../../gateway/types.js";
 import { roundFactor, roundMs, roundUsd } from "./request-rows.js";
 
 /** Bodies longer than this (as JSON text) are cut, with `truncated` set. */
@@ -11,23 +11,14 @@ export interface BodyText {
   truncated: boolean;
 }
 
-export interface RequestDetail {
-  id: string;
+/** The record's own fields as the dialog shows them, then the renamed and added ones. */
+export interface RequestDetail
+  extends Pick<
+    UsageRecord,
+    | "id" | "created_at" | "model" | "preset" | "selected_provider" | "status" | "http_status" | "error_code" | "stream"
+    | "latency_ms" | "ttft_ms" | "throughput_tps" | "usage" | "cost_usd" | "attempts"
+  > {
   index: number;
-  created_at: string;
-  model: string | null;
-  preset: string | null;
-  selected_provider: string | null;
-  status: UsageRecord["status"];
-  http_status: number;
-  error_code: string | null;
-  stream: boolean;
-  latency_ms: number;
-  ttft_ms: number | null;
-  throughput_tps: number | null;
-  usage: UsageRecord["usage"];
-  cost_usd: number;
-  attempts: AttemptRecord[];
   routing: RoutingDiagnostics | null;
   plugins: PluginExecution[];
   cache: ResponseCacheInfo | null;
