@@ -25,10 +25,10 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
   if (maxRecords !== undefined && (!Number.isInteger(maxRecords) || maxRecords < 0)) {
     throw new RangeError(`maxRecords must be a whole number >= 0, got ${maxRecords}`);
   }
-  // A Map keeps insertion order, so the first key is always the oldest record.
-  const byId = new Map<string, UsageRecord>();
-  // Each retained record's cursor, in the same (append) order as byId, so cursors increase along it.
-  const cursorById = new Map<string, number>();
+  // A Map keeps insertion order, so the first key is always the oldest record and the cursors (the
+  // append count when each record came in) increase along it.
+  const byId = new Map<string, UsageLogItem>();
+  const records = (): UsageRecord[] => Array.from(byId.values(), (item) => item.record);
   let total = 0;
 
   return {
@@ -40,21 +40,16 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
       onRecord?.(clean);
       if (maxRecords === 0) return;
       byId.delete(clean.id);
-      byId.set(clean.id, clean);
-      cursorById.delete(clean.id);
-      cursorById.set(clean.id, total);
+      byId.set(clean.id, { cursor: total, record: clean });
       if (maxRecords !== undefined && byId.size > maxRecords) {
         const oldest = byId.keys().next();
-        if (!oldest.done) {
-          byId.delete(oldest.value);
-          cursorById.delete(oldest.value);
-        }
+        if (!oldest.done) byId.delete(oldest.value);
       }
     },
-    get: (id) => byId.get(id),
+    get: (id) => byId.get(id)?.record,
     list(filter = {}) {
       const out: UsageRecord[] = [];
-      for (const record of byId.values()) {
+      for (const { record } of byId.values()) {
         if (filter.limit !== undefined && out.length >= filter.limit) break;
         if (matchesUsageFilter(record, filter)) out.push(record);
       }
@@ -62,18 +57,16 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
     },
     listAfter(after, limit) {
       const items: UsageLogItem[] = [];
-      // A linear scan: the log is read at polling rate, and appends stay a pair of Map writes.
-      for (const [id, cursor] of cursorById) {
-        if (cursor <= after) continue;
-        const record = byId.get(id);
-        if (record === undefined) continue;
+      // A linear scan: the log is read at polling rate, and appends stay one Map write.
+      for (const item of byId.values()) {
+        if (item.cursor <= after) continue;
         if (items.length >= limit) return { items, hasMore: true };
-        items.push({ cursor, record });
+        items.push(item);
       }
       return { items, hasMore: false };
     },
-    toJsonLines: () => Array.from(byId.values(), toJsonLine).join(""),
-    writeJsonLines: (target) => writeJsonLinesTo(target, [...byId.values()]),
+    toJsonLines: () => records().map(toJsonLine).join(""),
+    writeJsonLines: (target) => writeJsonLinesTo(target, records()),
     get size() {
       return byId.size;
     },
