@@ -1,6 +1,7 @@
 // Every weight, window and threshold of the gateway, named, with the reference implementation's
 // defaults (gateway-semantics.md §3–§7). A scenario or server config overrides any of them.
 import { z } from "zod";
+import { FIDELITY_MODES } from "./fidelity.js";
 
 const sortWeights = z.strictObject({
   success: z.number().min(0),
@@ -13,6 +14,11 @@ const sortWeights = z.strictObject({
 
 /** The gateway's settings schema; `parse({})` gives the reference defaults. */
 export const gatewaySettingsSchema = z.strictObject({
+  /**
+   * `reference` (default): what the reference gateway's code does at the pinned commit, quirks included.
+   * `documented`: what its documentation says. Per-rule settings below override either side.
+   */
+  fidelity: z.enum(FIDELITY_MODES).default("reference"),
   routing: z
     .strictObject({
       /** `balanced`: weighted shuffle by score (reference). `thompson`: July 2026 "routing v2". */
