@@ -29,6 +29,8 @@ export interface ErrorDetail {
   message: string;
   path: string;
   keyword: string;
+  /** Values behind the problem, as the reference's `details[].params` (e.g. `{ provider, model, field, values }`). */
+  params?: Record<string, unknown>;
 }
 
 /** The flat error body of reference §8. */

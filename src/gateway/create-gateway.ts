@@ -9,6 +9,7 @@ import type { Catalog } from "./catalog/schema.js";
 import { createHealthStore } from "./health/health-store.js";
 import { handleResponses } from "./pipeline/handle-responses.js";
 import type { GatewayEnv, GatewayEvent } from "./pipeline/gateway-env.js";
+import type { RequestInfo } from "./pipeline/prepare-stage.js";
 import type { PresetStore } from "./presets/preset-store.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import type { HealthStore, UsageRecord } from "./types.js";
@@ -40,7 +41,7 @@ export type GatewayResponse =
 
 export interface Gateway {
   /** Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input. */
-  respond(body: unknown): Promise<GatewayResponse>;
+  respond(body: unknown, request?: RequestInfo): Promise<GatewayResponse>;
   readonly usage: UsageLog;
   readonly health: HealthStore;
   readonly cache: ResponseCacheStore;
@@ -74,7 +75,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
   };
   return {
-    respond: (body) => handleResponses(body, env),
+    respond: (body, request) => handleResponses(body, env, request),
     usage: env.usage,
     health: env.health,
     cache: env.cache,

@@ -82,6 +82,29 @@ export const gatewaySettingsSchema = z.strictObject({
       probesToClose: z.number().int().positive().default(5),
     })
     .prefault({}),
+  /** Request contract (F1). Every key optional: unset follows `fidelity` (see docs/fidelity/F1-request-presets.md). */
+  request: z
+    .strictObject({
+      /** The body field `preset`: `ignore` (reference: never read; a body without `model` is a 400) or `select` (documented). */
+      presetField: z.enum(["ignore", "select"]).optional(),
+      /** A sort the gateway does not know (`balanced`, `default`, `fastest`): `balanced` (reference: no 400) or `reject` (400). */
+      unknownSort: z.enum(["balanced", "reject"]).optional(),
+      /** Request `only`/`ignore` that leave no provider: `fail_closed` (reference: 400 request_provider_filter_no_match before routing) or `defer_to_routing` (routing.emptyPoolAfterProviderFilter decides). */
+      providerFilterNoMatch: z.enum(["fail_closed", "defer_to_routing"]).optional(),
+    })
+    .prefault({}),
+  /** Presets (F1). Every key optional: unset follows `fidelity`. */
+  presets: z
+    .strictObject({
+      /**
+       * A preset's `provider.sort`, `allow_fallbacks`, `require_parameters`, `diagnostics`: `reference` drops them (its
+       * preset schema has no place for them; a warning names `routing_mode` for sort) or `all` merges them (documented).
+       */
+      providerFields: z.enum(["reference", "all"]).optional(),
+      /** A preset's routing mode ranks by the weighted shuffle (`shuffle`, reference) or deterministically like a request sort (`sort`). */
+      routingModeRanking: z.enum(["shuffle", "sort"]).optional(),
+    })
+    .prefault({}),
   execution: z
     .strictObject({
       /** Per-attempt timeout (ms), covering the whole upstream call. */

@@ -17,7 +17,7 @@ export function responsesRoute(gateway: GatewayLike): RequestHandler {
       sendError(res, new GatewayError("invalid_json", "Request body is empty: send a JSON object."));
       return;
     }
-    const response = await gateway.respond(req.body);
+    const response = await gateway.respond(req.body, { headers: req.headers });
     if (response.kind === "json") {
       res.status(response.status).set(response.headers).json(response.body);
       return;

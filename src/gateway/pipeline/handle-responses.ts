@@ -6,7 +6,7 @@ import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
 import { planCache, storeInCache } from "./cache-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
-import { prepare } from "./prepare-stage.js";
+import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
 import { respondStream } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
@@ -17,13 +17,13 @@ import { errorRecord, finishRequest, successRecord, type RecordBase } from "./us
  * @example
  * const response = await handleResponses({ model: "openai/gpt-5.4-nano", input: "Hi" }, env);
  */
-export async function handleResponses(body: unknown, env: GatewayEnv): Promise<GatewayResponse> {
+export async function handleResponses(body: unknown, env: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
   const id = env.newId();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
   const base: RecordBase = { id, startedAt, preset: null, model: null, stream: false, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
   try {
-    return await run(body, base, env);
+    return await run(body, base, env, request);
   } catch (error) {
     // A bug, not bad input: still answer in the flat format, and keep the cause for the log.
     const failure = new GatewayError("gateway_error", `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -31,8 +31,8 @@ export async function handleResponses(body: unknown, env: GatewayEnv): Promise<G
   }
 }
 
-async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<GatewayResponse> {
-  const prepared = prepare(body, env);
+async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
+  const prepared = prepare(body, env, request);
   if (!prepared.ok) return errorResponse(base, prepared.error, env);
   const p = prepared.prepared;
   base.preset = p.preset?.slug ?? null;
@@ -46,6 +46,8 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<Ga
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
+  // Request findings (a documented-only form production ignores) lead the routing warnings.
+  if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
 
   if (p.request.stream) {

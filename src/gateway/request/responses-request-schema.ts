@@ -50,6 +50,20 @@ const bodySchema = z.strictObject({
   /** `locked` is accepted (one schema for every layer) but has no effect: nothing layers after a request. */
   plugins: optional(pluginListSchema),
   meta: optional(z.boolean()),
+  /** Debug options (core/schemas.ts:64-74); `enabled` turns on diagnostics, meta and a cache bypass. */
+  debug: optional(
+    z.strictObject({
+      enabled: z.boolean().optional(),
+      echo_upstream_body: z.boolean().optional(),
+      return_upstream_request: z.boolean().optional(),
+      returnUpstreamRequest: z.boolean().optional(),
+      return_upstream_response: z.boolean().optional(),
+      returnUpstreamResponse: z.boolean().optional(),
+      trace: z.boolean().optional(),
+      trace_level: z.enum(["summary", "full"]).optional(),
+      traceLevel: z.enum(["summary", "full"]).optional(),
+    }),
+  ),
   provider: optional(providerPreferencesSchema),
   /** Alias of `provider`; wins key by key when both are sent. */
   routing: optional(providerPreferencesSchema),
@@ -96,6 +110,13 @@ function normalise(body: Body) {
     textVerbosity: body.text?.verbosity ?? undefined,
     plugins: body.plugins ?? undefined,
     meta: body.meta ?? false,
+    /** `debug.enabled` (the `x-gateway-debug` header is read by the caller). */
+    debug: body.debug?.enabled === true,
+    /**
+     * The requested routing mode as written: `routing.mode` (a string), else `routing.sort`, else
+     * `provider.sort` (requestRouting.ts:367-371). `provider.mode` is never read.
+     */
+    requestedSort: body.routing?.mode ?? body.routing?.requestedSort ?? body.provider?.requestedSort,
     /** `provider` and `routing` merged, `routing` winning key by key. */
     provider: body.provider || body.routing ? mergeProviderPreferences(body.provider ?? undefined, body.routing ?? undefined) : emptyProviderPreferences(),
     tools: body.tools ?? undefined,
