@@ -41,21 +41,21 @@ function billedRequests(records: readonly ReplayRecord[]): Map<string, BilledReq
 }
 
 /**
- * Price bases of unanswered candidates, from records whose ranking logged `inversePriceSquared`
- * (normalised (cheapest/price)²) next to a provider whose price is known.
+ * Price bases of unanswered candidates, from balanced-mode records, whose `priceScore` is the
+ * normalised (cheapest/price)² weight (routing.ts:1313-1315), next to a provider whose price is known.
  */
 function ratioBases(records: readonly ReplayRecord[], known: ReadonlyMap<string, Price>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const r of records) {
     const model = r.routing_diagnostics?.model;
     const ranked = r.routing_diagnostics?.rankedProviders ?? [];
-    if (!model) continue;
-    const anchor = ranked.find((p) => known.has(keyOf(p.provider, model)) && (p.scoreFactors?.inversePriceSquared ?? 0) > 0);
+    if (!model || r.routing_diagnostics?.routingMode !== "balanced") continue;
+    const anchor = ranked.find((p) => known.has(keyOf(p.provider, model)) && (p.scoreFactors?.priceScore ?? 0) > 0);
     const anchorPrice = anchor && known.get(keyOf(anchor.provider, model));
-    const anchorFactor = anchor?.scoreFactors?.inversePriceSquared;
+    const anchorFactor = anchor?.scoreFactors?.priceScore;
     if (!anchorPrice || anchorFactor === undefined || basis(anchorPrice) <= 0) continue;
     for (const p of ranked) {
-      const factor = p.scoreFactors?.inversePriceSquared;
+      const factor = p.scoreFactors?.priceScore;
       const key = keyOf(p.provider, model);
       if (known.has(key) || factor === undefined || !(factor > 0)) continue;
       out.set(key, [...(out.get(key) ?? []), basis(anchorPrice) * Math.sqrt(anchorFactor / factor)]);

@@ -1,6 +1,7 @@
 // The provider-neutral request for one offer, and everything else an attempt at that offer needs
 // (shared by the JSON and the streaming paths).
 import type { Offer } from "../catalog/schema.js";
+import { byFidelity } from "../fidelity.js";
 import { toUpstreamMessages } from "../request/upstream-messages.js";
 import type { InvokeProviderOptions } from "../../providers/invoke-provider.js";
 import { adapterFor } from "../../providers/registry.js";
@@ -29,6 +30,18 @@ export function upstreamRequestFor(prepared: Prepared, offer: Offer): UpstreamRe
   };
 }
 
+/**
+ * The attempt's deadline: `execution.attemptTimeoutMs`, which is unset under reference fidelity (the
+ * reference passes no timeout or abort signal upstream); then the simulation's `hangBoundMs`, so a fake
+ * that never answers still ends its scenario.
+ */
+export function attemptTimeoutMs(env: GatewayEnv): number {
+  return byFidelity<number | undefined>(env.settings.execution.attemptTimeoutMs, env.settings.fidelity, { reference: undefined, documented: 60_000 }) ?? env.settings.execution.hangBoundMs;
+}
+
+/** The workspace id of the probe draw's "{workspaceId}|{requestId}" (gateway-sim has one workspace). */
+export const WORKSPACE_ID = "gateway-sim";
+
 /** The upstream call options for one attempt at `offer`. */
 export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayEnv): InvokeProviderOptions {
   return {
@@ -37,15 +50,17 @@ export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayE
     clock: env.clock,
     request: upstreamRequestFor(prepared, offer),
     target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
-    timeoutMs: env.settings.execution.attemptTimeoutMs,
+    timeoutMs: attemptTimeoutMs(env),
   };
 }
 
-/** The failover loop's view of the gateway, announcing each attempt of request `id`. */
-export function executionEnvFor(id: string, env: GatewayEnv): ExecutionEnv {
+/** The failover loop's view of the gateway, announcing each attempt of request `id` for `model`. */
+export function executionEnvFor(id: string, model: string, env: GatewayEnv): ExecutionEnv {
   return {
     health: env.health,
     now: () => env.clock.now(),
+    sampleKey: `${WORKSPACE_ID}|${id}`,
+    model,
     onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id, at: env.clock.now(), attempt }),
   };
 }

@@ -7,10 +7,11 @@ import type { RequestOutcome } from "./outcome.js";
 
 const base = makeRecord().routing_diagnostics as RoutingDiagnostics;
 
-/** Request `i` saw openai's breaker in `state` (a probe when `probe`). */
+/** Request `i` saw openai's breaker in `state` (its attempt admitted as a probe when `probe`). */
 function seen(i: number, state: BreakerState, probe = false): RequestOutcome {
-  const rankedProviders = base.rankedProviders.map((r) => (r.provider === "openai" ? { ...r, breaker: state, ...(probe ? { probe } : {}) } : r));
-  return makeOutcome(i, { routing_diagnostics: { ...base, rankedProviders } });
+  const rankedProviders = base.rankedProviders.map((r) => (r.provider === "openai" ? { ...r, breaker: state } : r));
+  const attempts = [{ attempt: 1, provider: "openai", outcome: "success" as const, status: 200, duration_ms: 800, was_probe: probe }];
+  return makeOutcome(i, { routing_diagnostics: { ...base, rankedProviders }, attempts });
 }
 
 function evaluate(breaker: unknown, outcomes: RequestOutcome[]) {
