@@ -34,13 +34,13 @@ describe("the seed's release-summary recipe", () => {
 
   it("fails output cut off at length as truncated, leaving the text for the client to see", () => {
     const result = setUp()('{"summary": "3 deploys, then a long explanation of', "length");
-    expect(result.execution).toMatchObject({ status: "failed", changed: false, metadata: { failure_reason: "truncated", healed: false } });
+    expect(result.execution).toMatchObject({ status: "skipped", changed: false, metadata: { failure_reason: "truncated", healed: false } });
     expect(result.text).toBe('{"summary": "3 deploys, then a long explanation of');
   });
 
   it("reports an out-of-enum risk_level as schema_mismatch in safe mode", () => {
     const result = setUp()('{"summary": "ok", "risk_level": "High"}');
-    expect(result.execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: [{ path: "$.risk_level", keyword: "enum" }] });
+    expect(result.execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: ["$.risk_level must match one of the configured enum values"] });
   });
 
   it("heals it in extended mode (set by the preset) only when the match is unique", () => {

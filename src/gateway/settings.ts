@@ -113,9 +113,54 @@ export const gatewaySettingsSchema = z.strictObject({
     .prefault({}),
   cache: z
     .strictObject({
+      /**
+       * `hosted` (default): a store is bound, as on the hosted service, and the code's own cache logic
+       * runs. `none`: the open-source build, whose getResponseCache() returns null (runtime/env.ts:149-151):
+       * every request is `bypass` / `store_not_configured` (or its ineligibility reason), never a header.
+       */
+      store: z.enum(["hosted", "none"]).default("hosted"),
+      /** The `{workspace}` part of the key `gateway:response-cache:v1:{workspace}:{sha256}`. */
+      workspaceId: z.string().min(1).default("gateway-sim"),
       defaultTtlSeconds: z.number().positive().default(300),
       minTtlSeconds: z.number().positive().default(30),
       maxTtlSeconds: z.number().positive().default(86_400),
+      /**
+       * Read the request's `response_caching` (TTL, enabled). Unset: follows `fidelity` — the reference
+       * passes only the preset's TTL and `enabled` to the policy (surfaces/text-generate.ts:663-667);
+       * the documentation lists the request first.
+       */
+      requestTtl: z.boolean().optional(),
+      /**
+       * Leave output flags (`meta`, `provider.diagnostics`, `response_caching`, `stream_options`) out of
+       * the key. Unset: follows `fidelity` — the reference removes only `debug` keys (core/response-cache.ts:107).
+       */
+      keyIgnoresOutputFlags: z.boolean().optional(),
+      /**
+       * gateway-sim's own rule, off by default: do not store answers cut off at `length` or whose
+       * healing did not succeed. The reference stores every successful non-stream answer on a miss
+       * (pipeline/after/index.ts:172-205).
+       */
+      skipUnreliableAnswers: z.boolean().default(false),
+    })
+    .prefault({}),
+  meta: z
+    .strictObject({
+      /**
+       * Every /v1/responses body carries `provider`, `provider_id` and a timing-only `meta`, even without
+       * `meta: true`. Unset: follows `fidelity` — the reference merges its raw meta into every Responses
+       * body (pipeline/after/payload.ts:81-94, 841-853); the documentation shows `meta` only when asked for.
+       */
+      timingsWithoutFlag: z.boolean().optional(),
+    })
+    .prefault({}),
+  healing: z
+    .strictObject({
+      /**
+       * `full` (default): a healed value must pass the whole JSON Schema (ajv) as well as the checks
+       * the reference's healer knows; `reference`: only those (plugins/response-healing.ts:277-455),
+       * which lets e.g. `$ref`/`anyOf` violations through as heals.
+       */
+      schemaCheck: z.enum(["full", "reference"]).default("full"),
     })
     .prefault({}),
   plugins: z

@@ -151,32 +151,60 @@ export interface AttemptRecord {
 
 // ─── Plugins (§6) and cache (§7) ────────────────────────────────────────────
 
+/** The only plugin stage of the reference (plugins/types.ts:4). */
+export const PLUGIN_STAGE = "response.post_provider";
+
+/**
+ * One `plugin_executions` entry, as the reference records it (plugins/types.ts:15-21): every
+ * non-success outcome is `skipped`; only a thrown exception is `failed`.
+ */
 export interface PluginExecution {
   id: string;
-  stage: "response";
+  stage: typeof PLUGIN_STAGE;
   changed: boolean;
   status: "applied" | "skipped" | "failed";
-  metadata: {
-    attempted: boolean;
-    healed: boolean;
-    mode: string;
-    transforms_applied: string[];
-    failure_reason?: string;
-    validation_errors?: { path: string; message: string; keyword: string }[];
-    [key: string]: unknown;
-  };
+  metadata: PluginExecutionMetadata;
+}
+
+/** Metadata keys the reference writes; which are present depends on the outcome (see the healing README). */
+export interface PluginExecutionMetadata {
+  attempted: boolean;
+  healed?: boolean;
+  mode?: string;
+  transforms_applied?: string[];
+  /** The plugin's own outcome reason (`not_json`, `unrepairable`, `truncated`, `schema_mismatch`, …). */
+  failure_reason?: string;
+  /** Strings of the form `$.path must …`, at most 8. */
+  validation_errors?: string[];
+  /** The registry's reason (`streaming_unsupported`, `plugin_error`). */
+  reason?: string;
+  /** The exception message when `reason` is `plugin_error`. */
+  error?: string;
 }
 
 export const CACHE_STATUSES = ["bypass", "miss", "hit"] as const;
 export type CacheStatus = (typeof CACHE_STATUSES)[number];
 
+/**
+ * `meta.response_cache`, as the reference writes it (surfaces/text-generate.ts:651-746): `reason` is
+ * null on a miss or hit; `createdAt`, `ageMs` and `providerId` only on a hit.
+ */
 export interface ResponseCacheInfo {
+  enabled: boolean;
   status: CacheStatus;
-  reason: string;
-  key?: string;
-  ttl_seconds?: number;
-  age_seconds?: number;
+  reason: string | null;
+  key: string | null;
+  fingerprint: string | null;
+  ttlSeconds: number | null;
+  ttlSource: CacheTtlSource | null;
+  createdAt?: string;
+  ageMs?: number;
+  providerId?: string | null;
 }
+
+/** Where a TTL came from (core/response-cache.ts:17-22). */
+export const CACHE_TTL_SOURCES = ["request", "preset", "workspace_default", "platform_default", "disabled"] as const;
+export type CacheTtlSource = (typeof CACHE_TTL_SOURCES)[number];
 
 // ─── Usage log (§8): one record per request ─────────────────────────────────
 

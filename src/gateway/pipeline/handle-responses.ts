@@ -4,7 +4,8 @@ import { cacheHeaders } from "../../cache/cache-outcome.js";
 import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
-import { planCache, storeInCache } from "./cache-stage.js";
+import { bodyOptions, wantsDiagnostics } from "./body-options.js";
+import { debugEnabled, planCache, storeInCache } from "./cache-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
@@ -38,11 +39,12 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   base.preset = p.preset?.slug ?? null;
   base.model = p.model;
   base.stream = p.request.stream;
-  base.wantsDiagnostics = p.request.provider.diagnostics === true;
+  base.debug = debugEnabled(body);
+  base.wantsDiagnostics = wantsDiagnostics(p, body);
 
   const cache = planCache(body, p, env);
   base.cache = cache.info;
-  if (cache.status === "hit") return replay(cache.body, base, cache.info, env);
+  if (cache.status === "hit") return replay(cache.entry.body, base, cache.info, p.request.meta || base.debug, env);
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
@@ -60,20 +62,26 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   if (!outcome.ok) return errorResponse({ ...base, attempts: outcome.attempts }, outcome.error, env);
   const { facts } = outcome;
   const record = successRecord(base, facts);
-  const responseBody = buildResponseBody(facts, { meta: p.request.meta });
-  if (p.request.provider.diagnostics) responseBody.routing_diagnostics = routing.diagnostics;
+  const responseBody = buildResponseBody(facts, bodyOptions(p, env, base.debug));
+  if (base.wantsDiagnostics) responseBody.routing_diagnostics = routing.diagnostics;
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
 }
 
-/** A cache hit replays the stored body under this request's id, with this lookup's cache status. */
-function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, env: GatewayEnv): GatewayResponse {
-  const body: Record<string, unknown> = { ...(stored as Record<string, unknown>), id: base.id, created_at: Math.floor(base.startedAt / 1000) };
-  const meta = body.meta;
-  if (typeof meta === "object" && meta !== null) body.meta = { ...meta, response_cache: info };
+/**
+ * A cache hit replays the stored client body as stored (surfaces/text-generate.ts:457-546): with
+ * `meta: true` or debug its `meta.response_cache` is overwritten with this lookup's record (a body
+ * stored without meta gets a meta of just that); the usage record shows cost 0 and no provider call.
+ */
+function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, returnMeta: boolean, env: GatewayEnv): GatewayResponse {
+  const body: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  if (returnMeta) {
+    const meta = typeof body.meta === "object" && body.meta !== null ? body.meta : {};
+    body.meta = { ...meta, response_cache: info };
+  }
   const usage = body.usage as { input_tokens: number; output_tokens: number } | undefined;
-  // No provider served this request: the usage log says so rather than naming the stored answer's provider.
+  const beforeMs = env.clock.now() - base.startedAt;
   const record = successRecord(base, {
     id: base.id,
     createdAtMs: base.startedAt,
@@ -87,7 +95,8 @@ function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, env:
     attempts: [],
     pluginExecutions: [],
     cache: info,
-    timings: { latency_ms: env.clock.now() - base.startedAt, provider_ttft_ms: null, throughput_tps: null, gateway_overhead_ms: env.clock.now() - base.startedAt },
+    // generation 0 and latency = the before-stage time (text-generate.ts:465-466).
+    timings: { latency_ms: beforeMs, provider_ttft_ms: null, throughput_tps: null, gateway_overhead_ms: beforeMs, generation_ms: 0, first_byte_ms: beforeMs },
   }, null);
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, info), body, record };

@@ -1,7 +1,5 @@
 // Non-streamed answer: failover over the candidates, healing, the Responses body, the cache.
-import { enabledPlugin } from "../../plugins/layer-plugins.js";
-import { healResponse } from "../../plugins/response-healing/heal-response.js";
-import type { HealingMode } from "../../plugins/response-healing/registry.js";
+import { runResponsePlugins } from "../../plugins/run-response-plugins.js";
 import { invokeProvider } from "../../providers/invoke-provider.js";
 import type { UpstreamResult } from "../../providers/types.js";
 import type { Offer } from "../catalog/schema.js";
@@ -30,18 +28,16 @@ export async function callOffer(offer: Offer, prepared: Prepared, env: GatewayEn
   };
 }
 
-/** Runs the healing plugin when enabled; returns the text to send and the execution record. */
-export function applyHealing(prepared: Prepared, text: string, result: UpstreamResult, streaming: boolean): { text: string; executions: PluginExecution[] } {
-  const plugin = enabledPlugin(prepared.plugins, "response-healing");
-  if (!plugin) return { text, executions: [] };
-  const healed = healResponse({
+/** Runs the enabled response plugins; returns the text to send and the execution records. */
+export function applyHealing(prepared: Prepared, text: string, result: UpstreamResult, streaming: boolean, env: GatewayEnv): { text: string; executions: PluginExecution[] } {
+  return runResponsePlugins({
+    plugins: prepared.plugins,
     text,
     finishReason: result.finishReason,
     responseFormat: prepared.request.responseFormat,
-    mode: plugin.mode as HealingMode,
     streaming,
+    schemaCheck: env.settings.healing.schemaCheck,
   });
-  return { text: healed.text, executions: [healed.execution] };
 }
 
 export type JsonOutcome =
@@ -67,7 +63,7 @@ export async function respondJson(
   );
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
   const { offer, value, attempts } = executed;
-  const healing = applyHealing(prepared, value.result.text, value.result, false);
+  const healing = applyHealing(prepared, value.result.text, value.result, false, env);
   const latency = env.clock.now() - request.startedAt;
   return {
     ok: true,
@@ -79,6 +75,7 @@ export async function respondJson(
       finishReason: value.result.finishReason,
       usage: value.result.usage,
       cost: costOf(value.result.usage, offer.price),
+      price: offer.price,
       selectedProvider: offer.provider,
       attempts,
       pluginExecutions: healing.executions,
@@ -88,6 +85,8 @@ export async function respondJson(
         provider_ttft_ms: value.ttftMs,
         throughput_tps: throughputOf(value.result.usage.outputTokens, value.durationMs, null),
         gateway_overhead_ms: overheadOf(latency, attempts),
+        generation_ms: value.durationMs,
+        first_byte_ms: value.ttftMs,
       },
     },
   };

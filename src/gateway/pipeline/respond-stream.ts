@@ -10,6 +10,7 @@ import { executeWithFailover } from "./execute.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
 import { applyHealing } from "./respond-json.js";
+import { bodyOptions } from "./body-options.js";
 import { buildResponseBody, type ResponseFacts } from "./response-body.js";
 import { ResponseEventWriter } from "./response-stream.js";
 import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
@@ -59,7 +60,7 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
   const { result, durationMs, ttftMs } = outcome;
   const throughput = throughputOf(result.usage.outputTokens, durationMs, ttftMs);
   env.health.record({ provider: offer.provider, model: offer.model, at, ok: true, latencyMs: durationMs, ttftMs, throughputTps: throughput ?? undefined });
-  const healing = applyHealing(prepared, result.text, result, true);
+  const healing = applyHealing(prepared, result.text, result, true, env);
   const latency = at - base.startedAt;
   const facts: ResponseFacts = {
     id: base.id,
@@ -69,16 +70,17 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
     finishReason: result.finishReason,
     usage: result.usage,
     cost: costOf(result.usage, offer.price),
+    price: offer.price,
     selectedProvider: offer.provider,
     attempts: base.attempts,
     pluginExecutions: healing.executions,
     cache: base.cache,
-    timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts) },
+    timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts), generation_ms: durationMs, first_byte_ms: handle.ttftMs },
   };
   const record = successRecord(base, facts);
   finishRequest(record, env);
-  const body = buildResponseBody(facts, { meta: prepared.request.meta });
-  if (prepared.request.provider.diagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
+  const body = buildResponseBody(facts, bodyOptions(prepared, env, base.debug === true));
+  if (base.wantsDiagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
   return { record, body };
 }
 

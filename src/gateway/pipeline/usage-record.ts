@@ -16,8 +16,10 @@ export interface RecordBase {
   cache: ResponseCacheInfo | null;
   attempts: AttemptRecord[];
   pluginExecutions: PluginExecution[];
-  /** `provider.diagnostics` was asked for: error bodies carry the diagnostics too. */
+  /** `provider.diagnostics` or debug was asked for: bodies, error bodies too, carry `routing_diagnostics`. */
   wantsDiagnostics: boolean;
+  /** `debug.enabled` in the body: meta as with `meta: true`, and the cache bypassed. */
+  debug?: boolean;
 }
 
 const providerTime = (attempts: readonly AttemptRecord[]): number => attempts.reduce((sum, a) => sum + a.duration_ms, 0);

@@ -30,7 +30,7 @@ export function makeRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
       warnings: [],
       finalCandidateCount: 2,
     },
-    response_cache: { status: "miss", reason: "not_found" },
+    response_cache: { enabled: true, status: "miss", reason: null, key: "gateway:response-cache:v1:gateway-sim:f", fingerprint: "f", ttlSeconds: 300, ttlSource: "platform_default" },
     ...overrides,
   });
 }
