@@ -10,13 +10,13 @@ function heal(text: string, overrides: Partial<HealInput> = {}) {
 describe("healResponse skips", () => {
   it("streaming responses", () => {
     const result = heal("{", { streaming: true });
-    // The registry's record (plugins/registry.ts:58-70): `reason`, no mode.
+    // The plugin's own record (response-healing.ts:574-588); the registry's differs (run-response-plugins.test.ts).
     expect(result.execution).toEqual({
       id: "response-healing",
       stage: "response.post_provider",
       changed: false,
       status: "skipped",
-      metadata: { attempted: false, reason: "streaming_unsupported" },
+      metadata: { attempted: false, healed: false, mode: "safe", failure_reason: "streaming_unsupported" },
     });
     expect(result.text).toBe("{");
   });

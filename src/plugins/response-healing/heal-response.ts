@@ -23,7 +23,10 @@ export interface HealInput {
   /** The normalised requested format; undefined when none was requested. */
   responseFormat: ResponseFormat | undefined;
   mode: HealingMode;
-  /** The plugin does not run on streams: the registry records the skip (plugins/registry.ts:58-70). */
+  /**
+   * A stream: the plugin's own check skips it (response-healing.ts:574-588). Through the registry
+   * this is never reached: runResponsePlugins records the registry's skip instead (registry.ts:58-70).
+   */
   streaming: boolean;
   /** Default `full` (a named difference from the reference, which checks a keyword subset only). */
   schemaCheck?: SchemaCheck | undefined;
@@ -54,8 +57,8 @@ type Healed = Extract<SyntaxHealResult, { ok: true }> & { text: string; index: n
 export function healResponse(input: HealInput): HealResult {
   const blocks = typeof input.text === "string" ? [input.text] : [...input.text];
   const unchanged = (execution: PluginExecution): HealResult => ({ execution, text: blocks[0] ?? "", blocks });
-  if (input.streaming) return unchanged(record("skipped", false, { attempted: false, reason: "streaming_unsupported" }));
   const { mode, responseFormat } = input;
+  if (input.streaming) return unchanged(record("skipped", false, { attempted: false, healed: false, mode, failure_reason: "streaming_unsupported" }));
   if (responseFormat === undefined || responseFormat.type === "text") return unchanged(notJson(mode));
   const schema = responseFormat.type === "json_schema" ? responseFormat.schema : undefined;
 
