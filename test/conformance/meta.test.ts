@@ -29,7 +29,7 @@ const baseFacts: ResponseFacts = {
 describe(`conformance: ${META_TEST_FILE}`, () => {
   for (const v of META_VECTORS) {
     it(v.name, () => {
-      const facts: ResponseFacts = { ...baseFacts, ...structuredClone(v.facts) } as ResponseFacts;
+      const facts = { ...baseFacts, ...(structuredClone(v.facts) as unknown as Partial<ResponseFacts>) } as ResponseFacts;
       const body = buildResponseBody(facts, { meta: v.includeMeta, timingsWithoutFlag: true });
       const meta = body.meta as Record<string, unknown>;
       if ("expectMeta" in v) expect(meta).toMatchObject(v.expectMeta);
