@@ -78,11 +78,9 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     return entry.view.health;
   };
 
-  const halfCounters = (entry: Entry, now: number): HalfOpenCounters => {
-    // The half-open record lives 20 s after its last write (health.ts:658-668); expired, it starts over.
-    const live = entry.half && entry.half.expiresAt > now ? entry.half : { ok: 0, cnt: 0, expiresAt: 0 };
-    return { ...live, expiresAt: now + settings.breaker.halfOpenTtlMs };
-  };
+  // The half-open record lives 20 s after its last write (health.ts:432-450, 638-668): creating it and
+  // counting a probe write it; admitting a request to an existing record does not (nothing changes).
+  const liveHalf = (entry: Entry, now: number): HalfOpenCounters | undefined => (entry.half && entry.half.expiresAt > now ? entry.half : undefined);
 
   const runOpeningRule = (entry: Entry, at: number): void => {
     const inputs = { record: entry.record, attempts60: entry.attempts.countWithin(at, WINDOW_60S_MS), failures60: entry.failures.countWithin(at, WINDOW_60S_MS) };
@@ -111,7 +109,7 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
         entry.breaker = decided.next;
         entry.view = undefined;
       }
-      if (entry.breaker.state === "half_open") entry.half = halfCounters(entry, now);
+      if (entry.breaker.state === "half_open") entry.half = liveHalf(entry, now) ?? { ok: 0, cnt: 0, expiresAt: now + settings.breaker.halfOpenTtlMs };
       return decided.admission;
     },
     record(o: HealthObservation) {
@@ -122,8 +120,8 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
       entry.attempts.add(o.at);
       if (!o.ok) entry.failures.add(o.at);
       if (o.probe) {
-        const half = halfCounters(entry, o.at);
-        entry.half = { ok: half.ok + (o.ok ? 1 : 0), cnt: half.cnt + 1, expiresAt: half.expiresAt };
+        const half = liveHalf(entry, o.at) ?? { ok: 0, cnt: 0, expiresAt: 0 };
+        entry.half = { ok: half.ok + (o.ok ? 1 : 0), cnt: half.cnt + 1, expiresAt: o.at + settings.breaker.halfOpenTtlMs };
         const next = afterProbe(entry.breaker, entry.half, settings.breaker, o.at);
         if (next.state === "closed") entry.half = undefined;
         entry.breaker = next;
