@@ -103,7 +103,7 @@ function presetFilterOf(preset: Preset): PresetFilter {
 
 /**
  * The preset's provider keys under the request's, request winning per key (presetMerge.ts:109-141).
- * The preset's `only` defaults to its `order` (schemas.ts:420); empty lists are not copied.
+ * The preset's `only` already defaults to its `order` (preset-schema.ts); empty lists are not copied.
  */
 function mergeProvider(own: ProviderPreferences, preset: Preset, options: ApplyPresetOptions, applied: Set<string>): ProviderPreferences {
   const fromPreset = preset.provider;
@@ -118,8 +118,6 @@ function mergeProvider(own: ProviderPreferences, preset: Preset, options: ApplyP
       if (Array.isArray(value) && value.length === 0) continue;
       Object.assign(under, { [field]: value });
     }
-    const only = fromPreset.only && fromPreset.only.length > 0 ? fromPreset.only : fromPreset.order;
-    if (only && only.length > 0) under.only = [...only];
   }
   const ownFields = new Set(setProviderFields(own));
   for (const field of setProviderFields(under)) {

@@ -120,7 +120,8 @@ function checkDefaultModel(fields: PresetFields, ctx: z.core.$RefinementCtx): vo
 const NON_REFERENCE_PROVIDER_KEYS = ["sort", "allow_fallbacks", "require_parameters", "diagnostics"] as const;
 
 function toPreset(fields: PresetFields, slug: string) {
-  const provider = fields.provider;
+  // The preset's only defaults to its order (before/schemas.ts:420).
+  const provider = fields.provider && fields.provider.only === undefined && fields.provider.order !== undefined ? { ...fields.provider, only: fields.provider.order } : fields.provider;
   const params = fields.parameters ?? {};
   const routingMode = fields.routing_mode ?? fields.preferred_performance;
   const providerSort = provider?.requestedSort === undefined ? undefined : SORT_ALIASES[provider.requestedSort.toLowerCase()];
