@@ -27,7 +27,7 @@ const MAX_SAMPLES = 3;
  * @example
  * allCandidatesFailed([{ provider: "openai", type: "upstream_non_2xx", status: 503, ... }], "openai/gpt-5.4-nano");
  */
-export function allCandidatesFailed(errors: readonly AttemptError[], model: string): GatewayError {
+export function allCandidatesFailed(errors: readonly AttemptError[], model: string, endpoint = "responses"): GatewayError {
   const failedProviders = [...new Set(errors.map((e) => e.provider))];
   const failedStatuses = [...new Set(errors.flatMap((e) => (e.status === null ? [] : [e.status])))];
   const sample = errors.slice(0, MAX_SAMPLES);
@@ -51,7 +51,7 @@ export function allCandidatesFailed(errors: readonly AttemptError[], model: stri
   }
   const diagnostics = failureDiagnostics(first);
   if (diagnostics) extra.provider_failure_diagnostics = diagnostics;
-  return new GatewayError("upstream_error", describeFailures(errors, failedProviders, failedStatuses, model), { extra });
+  return new GatewayError("upstream_error", describeFailures(errors, failedProviders, failedStatuses, model, endpoint), { extra });
 }
 
 function compact(value: string | null, max = 180): string | null {
@@ -88,7 +88,7 @@ function providerSummary(errors: readonly AttemptError[]): string | null {
 }
 
 /** guards.ts:287-352. */
-function describeFailures(errors: readonly AttemptError[], providers: readonly string[], statuses: readonly number[], model: string): string {
+function describeFailures(errors: readonly AttemptError[], providers: readonly string[], statuses: readonly number[], model: string, endpoint: string): string {
   const primary = errors[0];
   const provider = compact(primary?.provider ?? null, 60) ?? providers[0] ?? "unknown";
   const code = compact(primary?.upstream_error_code ?? null, 80);
@@ -98,9 +98,9 @@ function describeFailures(errors: readonly AttemptError[], providers: readonly s
   const lines: string[] = [];
   if (providers.length <= 1) {
     const status = primary?.status ?? null;
-    lines.push(status !== null ? `Provider "${provider}" failed with HTTP ${status} for endpoint "responses" on model "${model}".` : `Provider "${provider}" failed for endpoint "responses" on model "${model}".`);
+    lines.push(status !== null ? `Provider "${provider}" failed with HTTP ${status} for endpoint "${endpoint}" on model "${model}".` : `Provider "${provider}" failed for endpoint "${endpoint}" on model "${model}".`);
   } else {
-    lines.push(`All ${errors.length || providers.length} provider attempts failed for endpoint "responses" on model "${model}".`);
+    lines.push(`All ${errors.length || providers.length} provider attempts failed for endpoint "${endpoint}" on model "${model}".`);
     const summary = providerSummary(errors);
     if (summary) lines.push(`Provider/status summary: ${summary}.`);
   }
