@@ -2,6 +2,7 @@
 // stand-ins for the reference's before-stage checks), then the routing gates hints.only, hints.ignore
 // (with the empty-pool policy) and pricing_cap_gate; an empty pool ends routing with an error.
 import { GatewayError, type ErrorDetail } from "../../core/errors.js";
+import { hasResidencyRequirement, residencyDropReason } from "../catalog/residency.js";
 import type { Offer } from "../catalog/schema.js";
 import { byFidelity } from "../fidelity.js";
 import type { FilterStage, RoutingInput } from "../types.js";
@@ -56,6 +57,9 @@ export function runFilters(input: RoutingInput): FilterOutcome {
   if (!providerFilter.ok) return fail(providerFilter.error, stages, warnings);
   pool = providerFilter.pool;
   warnings.push(...providerFilter.warnings);
+
+  // Region and zero-data-retention requirements (routing.ts:1151-1187), before the price caps.
+  if (hasResidencyRequirement(input.preferences)) step("residency_gate", residencyDropReason(input.preferences));
 
   const maxPrice = input.preferences.maxPrice;
   if (maxPrice && Object.values(maxPrice).some((cap) => cap !== undefined)) {
