@@ -89,6 +89,8 @@ export const gatewaySettingsSchema = z.strictObject({
       presetField: z.enum(["ignore", "select"]).optional(),
       /** A sort the gateway does not know (`balanced`, `default`, `fastest`): `balanced` (reference: no 400) or `reject` (400). */
       unknownSort: z.enum(["balanced", "reject"]).optional(),
+      /** Unknown top-level/`provider`/`routing` keys: `ignore` (reference: passed through; a diagnostics warning names them) or `reject` (400 unknown_parameter). */
+      unknownFields: z.enum(["ignore", "reject"]).optional(),
       /** Request `only`/`ignore` that leave no provider: `fail_closed` (reference: 400 request_provider_filter_no_match before routing) or `defer_to_routing` (routing.emptyPoolAfterProviderFilter decides). */
       providerFilterNoMatch: z.enum(["fail_closed", "defer_to_routing"]).optional(),
     })

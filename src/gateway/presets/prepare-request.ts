@@ -64,6 +64,7 @@ export function prepareOptions(settings: Pick<GatewaySettings, "fidelity" | "req
   return {
     presetField: byFidelity(settings.request.presetField, f, { reference: "ignore", documented: "select" }),
     unknownSort: byFidelity(settings.request.unknownSort, f, { reference: "balanced", documented: "reject" }),
+    unknownFields: byFidelity(settings.request.unknownFields, f, { reference: "ignore", documented: "reject" }),
     providerFilterNoMatch: byFidelity(settings.request.providerFilterNoMatch, f, { reference: "fail_closed", documented: "defer_to_routing" }),
     providerFields: byFidelity(settings.presets.providerFields, f, { reference: "reference", documented: "all" }),
     presetRanking: byFidelity(settings.presets.routingModeRanking, f, { reference: "shuffle", documented: "sort" }),

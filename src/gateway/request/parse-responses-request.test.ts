@@ -6,7 +6,7 @@ import type { ResponsesRequest } from "./responses-request-schema.js";
 const base = { model: "openai/gpt-5.4-nano", input: "Hi" };
 
 /** The documented contract (fidelity: documented): `preset` selects, unknown sorts are a 400. */
-const DOCUMENTED: ParseRequestOptions = { presetField: "select", unknownSort: "reject" };
+const DOCUMENTED: ParseRequestOptions = { presetField: "select", unknownSort: "reject", unknownFields: "reject" };
 
 function ok(body: Record<string, unknown>, options?: ParseRequestOptions): ResponsesRequest {
   const parsed = parseResponsesRequest(body, options);
@@ -294,8 +294,19 @@ describe("parseResponsesRequest: OpenAI compatibility", () => {
     expect(request.ignoredParameters).toEqual(["store", "metadata", "user", "parallel_tool_calls", "truncation", "previous_response_id"]);
   });
 
-  it("rejects undocumented top-level parameters as unknown_parameter", () => {
-    const error = fail({ ...base, temprature: 0.2 });
+  it("documented: rejects undocumented top-level parameters as unknown_parameter", () => {
+    const error = fail({ ...base, temprature: 0.2 }, DOCUMENTED);
     expect(error.details).toEqual([{ path: "temprature", keyword: "unknown_parameter", message: 'unknown parameter "temprature"' }]);
+    expect(fail({ ...base, provider: { sortt: "price" } }, DOCUMENTED).details).toEqual([expect.objectContaining({ path: "provider.sortt", keyword: "unknown_parameter" })]);
+  });
+
+  it("reference: ignores unknown top-level, provider and routing keys (passthrough schemas) and warns, naming each", () => {
+    const body = { ...base, temprature: 0.2, provider: { sortt: "price", only: ["openai"] }, routing: { fallback: false } };
+    const parsed = parseResponsesRequest(body);
+    if (!parsed.ok) throw parsed.error;
+    expect(parsed.request).toMatchObject({ temperature: undefined, provider: { only: ["openai"], sort: undefined } });
+    expect(parsed.warnings).toEqual([expect.stringContaining('"temprature", "provider.sortt", "routing.fallback"')]);
+    // The caller's body is not modified.
+    expect(body.provider).toEqual({ sortt: "price", only: ["openai"] });
   });
 });

@@ -4,8 +4,8 @@
 import { GatewayError, type ErrorDetail } from "../../core/errors.js";
 import { issuesToDetails } from "./issue-details.js";
 import { parseModelReference } from "./model-reference.js";
-import { findUnsupportedRoutingFilters, readSortMode, SORT_ALIASES } from "./provider-preferences.js";
-import { responsesRequestSchema, type ResponsesRequest } from "./responses-request-schema.js";
+import { findUnsupportedRoutingFilters, PROVIDER_KEYS, readSortMode, SORT_ALIASES } from "./provider-preferences.js";
+import { BODY_KEYS, responsesRequestSchema, type ResponsesRequest } from "./responses-request-schema.js";
 import { validationError } from "./validation-error.js";
 
 export type ParseRequestResult = { ok: true; request: ResponsesRequest; warnings: string[] } | { ok: false; error: GatewayError };
@@ -16,10 +16,15 @@ export interface ParseRequestOptions {
   presetField: "ignore" | "select";
   /** `balanced`: an unknown sort ranks balanced, no 400 (reference); `reject`: 400 (documented). */
   unknownSort: "balanced" | "reject";
+  /**
+   * Unknown top-level, `provider` and `routing` keys: `ignore` (reference: its schemas pass them through;
+   * gateway-sim drops them and says so in the diagnostics) or `reject` (400 unknown_parameter).
+   */
+  unknownFields: "ignore" | "reject";
 }
 
 /** The reference's behaviour, for callers without settings. */
-export const REFERENCE_PARSE_OPTIONS: ParseRequestOptions = { presetField: "ignore", unknownSort: "balanced" };
+export const REFERENCE_PARSE_OPTIONS: ParseRequestOptions = { presetField: "ignore", unknownSort: "balanced", unknownFields: "ignore" };
 
 /** Why each unsupported filter is refused (requestRouting.ts:518-541). */
 const UNSUPPORTED_REASONS: Record<string, string> = {
@@ -43,7 +48,8 @@ export function parseResponsesRequest(body: unknown, options: ParseRequestOption
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, error: validationError([{ message: "the request body must be a JSON object", path: "", keyword: "type" }]) };
   }
-  const raw = body as Record<string, unknown>;
+  const dropped: string[] = [];
+  const raw = options.unknownFields === "ignore" ? withoutUnknownFields(body as Record<string, unknown>, dropped) : (body as Record<string, unknown>);
   const parsed = responsesRequestSchema.safeParse(raw, { reportInput: true });
   const details = [...(parsed.success ? [] : issuesToDetails(parsed.error.issues)), ...crossFieldDetails(raw, options), ...unknownSortDetails(raw, options)];
   const selectsByField = options.presetField === "select" && raw["preset"] != null;
@@ -58,7 +64,44 @@ export function parseResponsesRequest(body: unknown, options: ParseRequestOption
     return { ok: false, error: validationError(details) };
   }
   if (!parsed.success) return { ok: false, error: validationError([modelRequiredDetail(raw, options)]) };
-  return ignorePresetField(parsed.data, raw, options);
+  const result = ignorePresetField(parsed.data, raw, options);
+  if (result.ok && dropped.length > 0) result.warnings.push(unknownFieldsWarning(dropped));
+  return result;
+}
+
+/**
+ * The body without the keys the schemas do not know (top level, `provider`, `routing`), naming each
+ * in `dropped`. Copies only when something is dropped: most bodies pass through untouched.
+ */
+function withoutUnknownFields(body: Record<string, unknown>, dropped: string[]): Record<string, unknown> {
+  let out = body;
+  for (const key of Object.keys(body)) {
+    if (BODY_KEYS.has(key)) continue;
+    if (out === body) out = { ...body };
+    delete out[key];
+    dropped.push(key);
+  }
+  for (const field of ["provider", "routing"] as const) {
+    const hints = asObject(out[field]);
+    if (!hints) continue;
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(hints)) {
+      if (PROVIDER_KEYS.has(key)) continue;
+      copy ??= { ...hints };
+      delete copy[key];
+      dropped.push(`${field}.${key}`);
+    }
+    if (copy) {
+      if (out === body) out = { ...body };
+      out[field] = copy;
+    }
+  }
+  return out;
+}
+
+function unknownFieldsWarning(dropped: string[]): string {
+  const names = dropped.map((d) => `"${d}"`).join(", ");
+  return `Unknown field${dropped.length > 1 ? "s" : ""} ${names}: the reference gateway accepts and ignores ${dropped.length > 1 ? "them" : "it"} (its request schemas pass unknown keys through), so ${dropped.length > 1 ? "they have" : "it has"} no effect; check the spelling. (settings.request.unknownFields: reject, or fidelity: documented, answers 400 unknown_parameter.)`;
 }
 
 /** Under `presetField: ignore` a `preset` beside a `model` changes nothing, and the warning says so. */

@@ -132,42 +132,47 @@ function priceCaps(raw: { [K in (typeof PRICE_CAP_KEYS)[number]]?: number | stri
 const providerList = z.array(z.string().min(1));
 
 /** The `provider` object schema (core/schemas.ts:15-62); output is camelCase. `null` means "not set". */
+const providerShapeSchema = z
+  .strictObject({
+    /** Read only from `routing` (requestRouting.ts:368); accepted in `provider` too. */
+    mode: z.string().nullish(),
+    order: providerList.optional(),
+    only: providerList.optional(),
+    ignore: providerList.optional(),
+    sort: sortSchema.nullish(),
+    allow_fallbacks: z.boolean().nullish(),
+    require_parameters: z.boolean().nullish(),
+    require_zero_data_retention: z.boolean().nullish(),
+    /** Shortcut of require_zero_data_retention, read when the long form is absent. */
+    zdr: z.boolean().nullish(),
+    required_execution_region: z.string().nullish(),
+    required_data_region: z.string().nullish(),
+    /** USD per 1M tokens (token meters) or per unit (`image`, `audio`, `request`). */
+    max_price: z
+      .strictObject({ prompt: priceCapSchema.optional(), completion: priceCapSchema.optional(), image: priceCapSchema.optional(), audio: priceCapSchema.optional(), request: priceCapSchema.optional() })
+      .optional(),
+    /** Seconds. */
+    preferred_max_latency: preferenceSchema.optional(),
+    /** Tokens per second. */
+    preferred_min_throughput: preferenceSchema.optional(),
+    diagnostics: z.boolean().nullish(),
+    return_diagnostics: z.boolean().nullish(),
+    // Unsupported routing filters: type-checked here (core/schemas.ts:34-39), then refused by the parser.
+    data_collection: z.enum(["allow", "deny"]).nullish(),
+    enforce_distillable_text: z.boolean().nullish(),
+    quantizations: z.array(z.string()).nullish(),
+    /** Accepted by the reference schema; alpha providers do not exist here. */
+    include_alpha: z.boolean().optional(),
+    // Presets may weight providers in the balanced shuffle.
+    weights: z.record(z.string(), z.number().min(0)).optional(),
+  });
+
+/** Every key a `provider`/`routing` object may hold, in either case style. */
+export const PROVIDER_KEYS: ReadonlySet<string> = new Set([...Object.keys(providerShapeSchema.shape), ...Object.keys(CAMEL_TO_SNAKE)]);
+
 export const providerPreferencesSchema = z.preprocess(
   snakeCaseProviderKeys,
-  z
-    .strictObject({
-      /** Read only from `routing` (requestRouting.ts:368); accepted in `provider` too. */
-      mode: z.string().nullish(),
-      order: providerList.optional(),
-      only: providerList.optional(),
-      ignore: providerList.optional(),
-      sort: sortSchema.nullish(),
-      allow_fallbacks: z.boolean().nullish(),
-      require_parameters: z.boolean().nullish(),
-      require_zero_data_retention: z.boolean().nullish(),
-      /** Shortcut of require_zero_data_retention, read when the long form is absent. */
-      zdr: z.boolean().nullish(),
-      required_execution_region: z.string().nullish(),
-      required_data_region: z.string().nullish(),
-      /** USD per 1M tokens (token meters) or per unit (`image`, `audio`, `request`). */
-      max_price: z
-        .strictObject({ prompt: priceCapSchema.optional(), completion: priceCapSchema.optional(), image: priceCapSchema.optional(), audio: priceCapSchema.optional(), request: priceCapSchema.optional() })
-        .optional(),
-      /** Seconds. */
-      preferred_max_latency: preferenceSchema.optional(),
-      /** Tokens per second. */
-      preferred_min_throughput: preferenceSchema.optional(),
-      diagnostics: z.boolean().nullish(),
-      return_diagnostics: z.boolean().nullish(),
-      // Unsupported routing filters: type-checked here (core/schemas.ts:34-39), then refused by the parser.
-      data_collection: z.enum(["allow", "deny"]).nullish(),
-      enforce_distillable_text: z.boolean().nullish(),
-      quantizations: z.array(z.string()).nullish(),
-      /** Accepted by the reference schema; alpha providers do not exist here. */
-      include_alpha: z.boolean().optional(),
-      // Presets may weight providers in the balanced shuffle.
-      weights: z.record(z.string(), z.number().min(0)).optional(),
-    })
+  providerShapeSchema
     .transform((p) => {
       const requestedSort = readSortMode(p.sort ?? undefined);
       const maxPrice = p.max_price

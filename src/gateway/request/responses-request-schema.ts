@@ -76,6 +76,9 @@ const bodySchema = z.strictObject({
 
 type Body = z.output<typeof bodySchema>;
 
+/** Every top-level key the body schema knows. */
+export const BODY_KEYS: ReadonlySet<string> = new Set(Object.keys(bodySchema.shape));
+
 /**
  * The request schema. Output: the normalised request every later stage reads.
  *
