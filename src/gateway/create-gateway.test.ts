@@ -70,7 +70,8 @@ describe("createGateway", () => {
       gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }),
     );
     expect(recordOf(response).attempts.map((a) => [a.provider, a.outcome, a.status])).toEqual([
-      ["openai", "retryable_error", 503],
+      // Every non-2xx is `upstream_non_2xx` and fails over (index.ts:951-1013).
+      ["openai", "upstream_non_2xx", 503],
       ["openai-eu", "success", 200],
     ]);
     expect(recordOf(response).selected_provider).toBe("openai-eu");
@@ -88,8 +89,22 @@ describe("createGateway", () => {
       reason: "all_candidates_failed",
       attempt_count: 2,
       failed_providers: ["openai", "openai-eu"],
-      failed_statuses: [500, 500],
+      // Unique statuses; failure_sample is a list of the first three attempt errors (guards.ts:406-450).
+      failed_statuses: [500],
+      failure_sample: [
+        { provider: "openai", type: "upstream_non_2xx", status: 500, retryable: null },
+        { provider: "openai-eu", type: "upstream_non_2xx", status: 500, retryable: null },
+      ],
     });
+    expect(json(response).description).toMatch(/^All 2 provider attempts failed for endpoint "responses" on model "openai\/gpt-5.4-nano". Provider\/status summary: openai:500, openai-eu:500\./);
+    expect(response.headers).toMatchObject({ "cache-control": "no-store", "x-gateway-error-attribution": "upstream", "x-gateway-error-origin": "upstream" });
+  });
+
+  it("answers 502 provider_payment_required when any attempt got a 402", async () => {
+    const { clock, gateway } = setup((request) => (request.url.includes("eu.api.openai.com") ? status(500) : status(402)));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] } }));
+    expect(response.status).toBe(502);
+    expect(json(response)).toMatchObject({ error: "provider_payment_required", reason: "upstream_provider_payment_required", provider_payment_required_provider: "openai", failed_statuses: [402, 500] });
   });
 
   it("tries only the first candidate with allow_fallbacks: false", async () => {
@@ -106,7 +121,7 @@ describe("createGateway", () => {
     const withDiagnostics = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x", provider: { ignore: ["deepinfra"], sort: "price", diagnostics: true } })));
     const diagnostics = withDiagnostics.routing_diagnostics as { rankedProviders: { provider: string; scoreFactors: Record<string, number> }[]; filterStages: { stage: string; dropped: { provider: string; reason: string }[] }[] };
     expect(diagnostics.rankedProviders.map((r) => r.provider)).not.toContain("deepinfra");
-    expect(diagnostics.filterStages.find((s) => s.stage === "ignore")?.dropped).toEqual([{ provider: "deepinfra", reason: "listed_in_provider.ignore" }]);
+    expect(diagnostics.filterStages.find((s) => s.stage === "hints.ignore")?.dropped).toEqual([{ provider: "deepinfra", reason: "listed_in_provider.ignore" }]);
     expect(diagnostics.rankedProviders[0]?.scoreFactors).toHaveProperty("priceScore");
   });
 

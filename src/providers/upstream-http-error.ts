@@ -31,18 +31,8 @@ export function upstreamHttpError(
   if (info?.param) upstreamError.param = info.param;
   return new GatewayError("upstream_http_error", info?.message ?? fallbackMessage(status, rawBody), {
     upstreamStatus: status,
-    extra: { ...(Object.keys(upstreamError).length > 0 ? { upstream_error: upstreamError } : {}), ...extra, upstream_payload_preview: payloadPreview(rawBody) },
+    extra: { ...(Object.keys(upstreamError).length > 0 ? { upstream_error: upstreamError } : {}), ...extra },
   });
-}
-
-/** The reference keeps the first 320 characters of an upstream error body (index.ts:100-101, 159-165). */
-const PREVIEW_LIMIT = 320;
-
-function payloadPreview(rawBody: unknown): string | null {
-  if (rawBody === undefined || rawBody === null) return null;
-  const text = typeof rawBody === "string" ? rawBody : JSON.stringify(rawBody);
-  if (text.trim() === "") return null;
-  return text.length > PREVIEW_LIMIT ? text.slice(0, PREVIEW_LIMIT) : text;
 }
 
 function fallbackMessage(status: number, rawBody: unknown): string {

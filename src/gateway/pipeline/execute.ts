@@ -113,7 +113,6 @@ export async function executeWithFailover<T>(
 
 function attemptError(provider: string, outcome: AttemptOutcome, error: GatewayError, status: number | null): AttemptError {
   const upstream = (error.extra.upstream_error ?? {}) as { code?: string; param?: string };
-  const preview = error.extra.upstream_payload_preview;
   if (outcome === "upstream_non_2xx") {
     return {
       provider,
@@ -123,7 +122,9 @@ function attemptError(provider: string, outcome: AttemptOutcome, error: GatewayE
       upstream_error_message: error.message,
       upstream_error_description: null,
       upstream_error_param: upstream.param ?? null,
-      upstream_payload_preview: typeof preview === "string" ? preview : null,
+      // The reference keeps 320 characters of the upstream body; gateway-sim keeps none, so an API key a
+      // provider echoes back never reaches the usage log.
+      upstream_payload_preview: null,
       retryable: null,
     };
   }
