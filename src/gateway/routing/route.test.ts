@@ -138,3 +138,24 @@ describe("route: diagnostics and determinism", () => {
     expect(sorted("G-1")).toEqual(sorted("G-1"));
   });
 });
+
+describe("route: the breaker production never opens", () => {
+  it("reference: 10 failures in 10 s leave the breaker closed, and the diagnostics say the documented one would have opened", () => {
+    const input = makeInput({ model: NANO, offers: defaultOffers(NANO), provider: { sort: "price" }, now: 10_000 });
+    feed(input.health, "openai", NANO, { ok: false, count: 10, until: 10_000 });
+    const result = route(input);
+    const openai = result.diagnostics.rankedProviders.find((r) => r.provider === "openai");
+    expect(openai).toMatchObject({ breaker: "closed", breakerUntilMs: 0, documentedBreakerOpen: true });
+    expect(result.diagnostics.filterStages.map((s) => s.stage)).not.toContain("health_breaker");
+    expect(result.diagnostics.warnings).toEqual([expect.stringMatching(/documented breaker .* would have opened for openai, but the reference code's volume check reads rec_tot_ew_60s \(1, an EWMA of the constant 1\) against a floor of 8/)]);
+  });
+
+  it("documented (breaker.volumeSource: request_count): the breaker opens and deranks with a health_breaker stage", () => {
+    const input = makeInput({ model: NANO, offers: defaultOffers(NANO), provider: { sort: "price" }, now: 10_000, settings: { breaker: { volumeSource: "request_count" } } });
+    feed(input.health, "openai", NANO, { ok: false, count: 10, until: 10_000 });
+    const result = route(input);
+    expect(result.diagnostics.rankedProviders.map((r) => [r.provider, r.breaker])).toEqual([["openai-eu", "closed"], ["openai", "open"]]);
+    expect(result.diagnostics.filterStages.at(-1)).toEqual({ stage: "health_breaker", before: 2, after: 2, dropped: [{ provider: "openai", reason: "breaker_open_deranked" }] });
+    expect(result.diagnostics.warnings).toEqual([]);
+  });
+});

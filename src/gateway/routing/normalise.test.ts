@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { makeOffer } from "./route-fixtures.js";
+import { inverseSquarePriceWeights, normalise, priceBasis, priceScores } from "./normalise.js";
+
+describe("normalise (routing.ts:155-159)", () => {
+  it("is 0.5 when max equals min, and clamps to [0, 1]", () => {
+    expect(normalise(5, 5, 5)).toBe(0.5);
+    expect(normalise(200, 100, 300)).toBe(0.5);
+    expect(normalise(400, 100, 300)).toBe(1);
+    expect(normalise(0, 100, 300)).toBe(0);
+  });
+});
+
+describe("prices", () => {
+  it("price scores: 1 − (p − min)/(max − min), 0.5 for everyone when equal", () => {
+    const scores = priceScores([makeOffer("a", { price: { input: 1, output: 1 } }), makeOffer("b", { price: { input: 2, output: 2 } }), makeOffer("c", { price: { input: 1.5, output: 1.5 } })]);
+    expect(scores[0]).toBe(1);
+    expect(scores[1]).toBe(0);
+    expect(scores[2]).toBeCloseTo(0.5, 12);
+    expect(priceScores([makeOffer("a"), makeOffer("b")])).toEqual([0.5, 0.5]);
+    expect(priceBasis({ price: { input: 0.05, output: 0.4 } })).toBeCloseTo(4.5e-7, 20);
+  });
+
+  it("balanced weights: 1/cost² normalised to the cheapest; free = cheapest / 10; all free = 1", () => {
+    expect(inverseSquarePriceWeights([1, 2], 0.1)).toEqual([1, 0.25]);
+    expect(inverseSquarePriceWeights([0, 1], 0.1)).toEqual([1, 1 / (1 / (1 / 10) ** 2)]);
+    expect(inverseSquarePriceWeights([0, 0], 0.1)).toEqual([1, 1]);
+  });
+});
