@@ -63,15 +63,16 @@ describe("prepareRequest", () => {
   });
 
   it.each([
-    [{ input: "x" }, REFERENCE, "validation_error"],
-    [{ input: "x" }, DOCUMENTED, "model_required"],
-    [{ preset: "bulk-backfill", input: "x" }, REFERENCE, "validation_error"],
-    [{ preset: "bulk-backfill", input: "x" }, DOCUMENTED, "ok"],
-    [{ preset: "nope", input: "x" }, DOCUMENTED, "validation_error"],
-    [{ preset: "bulk-backfill", model: "openai/gpt-5.4-nano", input: "x" }, DOCUMENTED, "validation_error"],
-    [{ preset: "bulk-backfill", model: "openai/gpt-5.4-nano", input: "x" }, REFERENCE, "ok"],
-    [{ model: "openai/gpt-5.4-nano", input: "x", provider: { quantizations: ["fp8"] } }, REFERENCE, "validation_error"],
-  ])("stops at the first failing stage: %j → %s", (body, options, code) => {
+    ["reference", { input: "x" }, "validation_error", REFERENCE],
+    ["documented", { input: "x" }, "model_required", DOCUMENTED],
+    ["reference", { preset: "bulk-backfill", input: "x" }, "validation_error", REFERENCE],
+    ["documented", { preset: "bulk-backfill", input: "x" }, "ok", DOCUMENTED],
+    ["documented", { preset: "nope", input: "x" }, "validation_error", DOCUMENTED],
+    ["reference", { model: "@nope", input: "x" }, "validation_error", REFERENCE],
+    ["documented", { preset: "bulk-backfill", model: "openai/gpt-5.4-nano", input: "x" }, "validation_error", DOCUMENTED],
+    ["reference", { preset: "bulk-backfill", model: "openai/gpt-5.4-nano", input: "x" }, "ok", REFERENCE],
+    ["reference", { model: "openai/gpt-5.4-nano", input: "x", provider: { quantizations: ["fp8"] } }, "validation_error", REFERENCE],
+  ])("%s: %j → %s", (_fidelity, body, code, options) => {
     const result = prepareRequest(body, store, options);
     expect(result.ok ? "ok" : result.error.code).toBe(code);
   });
