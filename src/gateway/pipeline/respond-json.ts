@@ -3,6 +3,7 @@ import { runResponsePlugins } from "../../plugins/run-response-plugins.js";
 import { invokeProvider } from "../../providers/invoke-provider.js";
 import type { UpstreamResult } from "../../providers/types.js";
 import type { Offer } from "../catalog/schema.js";
+import { byFidelity } from "../fidelity.js";
 import type { PluginExecution } from "../types.js";
 import { costOf } from "./cost.js";
 import { executeWithFailover, type AttemptResult } from "./execute.js";
@@ -17,14 +18,15 @@ export async function callOffer(offer: Offer, prepared: Prepared, env: GatewayEn
   const outcome = await invokeProvider(invokeOptionsFor(prepared, offer, env));
   if (!outcome.ok) return outcome;
   const { result, ttftMs, durationMs } = outcome;
+  // The first byte of a JSON answer is where the latency sample is taken (`health.latencySample`); the
+  // fakes send a JSON body whole, so under either setting this is the attempt's total at present.
+  const sample = byFidelity<"first_byte" | "total">(env.settings.health.latencySample, env.settings.fidelity, { reference: "first_byte", documented: "total" });
   return {
     ok: true,
     value: { result, ttftMs, durationMs },
     status: outcome.status,
     durationMs,
-    ttftMs,
-    throughputTps: throughputOf(result.usage.outputTokens, durationMs, null) ?? undefined,
-    observed: true,
+    health: { latencyMs: sample === "first_byte" ? ttftMs : durationMs, generationMs: durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens },
   };
 }
 
@@ -58,7 +60,7 @@ export async function respondJson(
   const executed = await executeWithFailover(
     candidates,
     allowFallbacks,
-    executionEnvFor(request.id, env),
+    executionEnvFor(request.id, prepared.model, env),
     (offer) => callOffer(offer, prepared, env),
   );
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
