@@ -119,9 +119,12 @@ describe("createGateway", () => {
     const without = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x" })));
     expect(without.routing_diagnostics).toBeUndefined();
     const withDiagnostics = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x", provider: { ignore: ["deepinfra"], sort: "price", diagnostics: true } })));
-    const diagnostics = withDiagnostics.routing_diagnostics as { rankedProviders: { provider: string; scoreFactors: Record<string, number> }[]; filterStages: { stage: string; dropped: { provider: string; reason: string }[] }[] };
-    expect(diagnostics.rankedProviders.map((r) => r.provider)).not.toContain("deepinfra");
-    expect(diagnostics.filterStages.find((s) => s.stage === "hints.ignore")?.dropped).toEqual([{ provider: "deepinfra", reason: "listed_in_provider.ignore" }]);
+    // The reference's names (routing.ts:569-634): providerId, beforeCount/afterCount, droppedProviders.
+    const diagnostics = withDiagnostics.routing_diagnostics as { endpoint: string; rankedProviders: { providerId: string; scoreFactors: Record<string, number> }[]; consideredProviders: { providerId: string; baseWeight: number }[]; filterStages: { stage: string; droppedProviders: { providerId: string; reason: string }[] }[] };
+    expect(diagnostics.endpoint).toBe("responses");
+    expect(diagnostics.rankedProviders.map((r) => r.providerId)).not.toContain("deepinfra");
+    expect(diagnostics.consideredProviders[0]).toMatchObject({ providerId: expect.any(String), baseWeight: expect.any(Number) });
+    expect(diagnostics.filterStages.find((s) => s.stage === "hints.ignore")?.droppedProviders).toEqual([expect.objectContaining({ providerId: "deepinfra", reason: "listed_in_provider.ignore" })]);
     expect(diagnostics.rankedProviders[0]?.scoreFactors).toHaveProperty("priceScore");
   });
 

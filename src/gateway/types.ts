@@ -4,6 +4,7 @@ import type { Random } from "../core/random.js";
 import type { Offer } from "./catalog/schema.js";
 import type { ProviderPreferences, SortMode } from "./request/provider-preferences.js";
 import type { GatewaySettings } from "./settings.js";
+import type { ReferenceColumns } from "./usage/reference-columns.js";
 
 // ─── Health (§4) ────────────────────────────────────────────────────────────
 
@@ -264,7 +265,13 @@ export type CacheTtlSource = (typeof CACHE_TTL_SOURCES)[number];
 
 // ─── Usage log (§8): one record per request ─────────────────────────────────
 
-export interface UsageRecord {
+/**
+ * One record per request: the reference's `gateway_requests` columns (ReferenceColumns, from
+ * audit/index.ts:609-708) plus gateway-sim's own fields, which its scenarios, reports, replay and
+ * serve read (documented as additions in docs/fidelity/F3-shapes-healing-cache.md). `latency_ms` is
+ * gateway-sim's end-to-end time; the reference's column of that name is the executor's latency.
+ */
+export interface UsageRecord extends ReferenceColumns {
   id: string;
   /** ISO time the request arrived (clock time). */
   created_at: string;

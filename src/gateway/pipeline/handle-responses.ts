@@ -11,6 +11,7 @@ import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
 import { respondStream } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
+import { toReferenceDiagnostics } from "./reference-diagnostics.js";
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
 
@@ -48,6 +49,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
+  base.clientDiagnostics = toReferenceDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider);
   // Request findings (a documented-only form production ignores) lead the routing warnings.
   if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
@@ -63,7 +65,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   const { facts } = outcome;
   const record = successRecord(base, facts);
   const responseBody = buildResponseBody(facts, bodyOptions(p, env, base.debug));
-  if (base.wantsDiagnostics) responseBody.routing_diagnostics = routing.diagnostics;
+  if (base.wantsDiagnostics) responseBody.routing_diagnostics = base.clientDiagnostics;
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
@@ -106,7 +108,7 @@ function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): 
   const record = errorRecord(base, error, env.clock.now());
   finishRequest(record, env);
   const body = error.toBody(base.id);
-  if (base.wantsDiagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
+  if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics;
   return { kind: "json", status: error.status, headers: jsonHeaders(base.id, base.cache), body, record };
 }
 

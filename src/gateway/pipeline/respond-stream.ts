@@ -83,7 +83,7 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
   const record = successRecord(base, facts);
   finishRequest(record, env);
   const body = buildResponseBody(facts, bodyOptions(prepared, env, base.debug === true));
-  if (base.wantsDiagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
+  if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics;
   return { record, body };
 }
 

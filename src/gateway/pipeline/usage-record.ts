@@ -4,6 +4,8 @@ import type { AttemptRecord, PluginExecution, ResponseCacheInfo, RoutingDiagnost
 import type { GatewayEnv } from "./gateway-env.js";
 import type { ResponseFacts } from "./response-body.js";
 import { responseStatus } from "./response-body.js";
+import { referenceColumns } from "../usage/reference-columns.js";
+import type { ReferenceRoutingDiagnostics } from "./reference-diagnostics.js";
 
 /** What is known about a request before (and whether or not) a provider answered. */
 export interface RecordBase {
@@ -20,6 +22,8 @@ export interface RecordBase {
   wantsDiagnostics: boolean;
   /** `debug.enabled` in the body: meta as with `meta: true`, and the cache bypassed. */
   debug?: boolean;
+  /** The diagnostics with the reference's names, as bodies and `detail_metadata` carry them. */
+  clientDiagnostics?: ReferenceRoutingDiagnostics | null;
 }
 
 const providerTime = (attempts: readonly AttemptRecord[]): number => attempts.reduce((sum, a) => sum + a.duration_ms, 0);
@@ -43,7 +47,7 @@ export function successRecord(base: RecordBase, facts: ResponseFacts, selectedPr
       total_tokens: facts.usage.inputTokens + facts.usage.outputTokens,
     },
     cost_usd: facts.cost.total,
-  });
+  }, { generationMs: facts.timings.generation_ms ?? null, finishReason: facts.finishReason });
 }
 
 /** The record of a request that ended in an error response. */
@@ -59,7 +63,13 @@ export function errorRecord(base: RecordBase, error: GatewayError, endedAt: numb
     gateway_overhead_ms: Math.max(0, latency - providerTime(base.attempts)),
     usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
     cost_usd: 0,
-  });
+  }, { generationMs: null, finishReason: null });
+}
+
+/** Facts only the reference columns need. */
+interface RecordExtra {
+  generationMs: number | null;
+  finishReason: string | null;
 }
 
 /** The fields that depend on how the request ended. */
@@ -69,12 +79,28 @@ type RecordOutcome = Pick<
 >;
 
 /**
- * One literal with every field in the order the usage log has always written them (the JSON lines
- * are compared byte for byte). Spelt out rather than spread: on Node 20, `{ ...common, more }` is a
- * slow path that cost more per request than building the rest of the record.
+ * The reference columns, then one literal with gateway-sim's fields in the order the usage log has
+ * always written them (the JSON lines are compared byte for byte). Object.assign rather than a
+ * spread: on Node 20, `{ ...common, more }` is a slow path per request.
  */
-function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[], pluginExecutions: PluginExecution[], outcome: RecordOutcome): UsageRecord {
-  return {
+function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[], pluginExecutions: PluginExecution[], outcome: RecordOutcome, extra: RecordExtra): UsageRecord {
+  const columns = referenceColumns({
+    id: base.id,
+    startedAt: base.startedAt,
+    model: base.model,
+    provider: outcome.selected_provider,
+    stream: base.stream,
+    attempts,
+    statusCode: outcome.http_status,
+    generationMs: extra.generationMs,
+    providerTtftMs: outcome.ttft_ms,
+    overheadMs: extra.generationMs === null ? null : Math.max(0, latency - extra.generationMs),
+    costUsd: outcome.cost_usd,
+    throughput: outcome.throughput_tps,
+    finishReason: extra.finishReason,
+    detail: { routing_diagnostics: base.clientDiagnostics ?? null, plugin_executions: pluginExecutions, response_cache: base.cache },
+  });
+  return Object.assign(columns, {
     id: base.id,
     created_at: new Date(base.startedAt).toISOString(),
     time_ms: base.startedAt,
@@ -95,7 +121,7 @@ function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[
     gateway_overhead_ms: outcome.gateway_overhead_ms,
     usage: outcome.usage,
     cost_usd: outcome.cost_usd,
-  };
+  });
 }
 
 /** Provider throughput: output tokens over generation time (after the first token when streamed). */

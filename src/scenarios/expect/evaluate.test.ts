@@ -62,7 +62,7 @@ describe("createEvaluator — per-request checks", () => {
     expect(checks).toEqual([
       ["failover_path", "openai → openai-eu", "openai success 200"],
       ["healing", "failed (truncated)", "none (plugin did not run)"],
-      ["cache", "hit", "miss (not_found)"],
+      ["cache", "hit", "miss"],
     ]);
   });
 

@@ -111,7 +111,7 @@ const CHECKS: { [K in PerRequestCheck]: Check<K> } = {
     if (ok) return undefined;
     return {
       expected: want.reason ? `${want.status} (${want.reason})` : want.status,
-      actual: got ? `${got.status} (${got.reason})` : "(no cache info)",
+      actual: got ? (got.reason === null ? got.status : `${got.status} (${got.reason})`) : "(no cache info)",
     };
   },
   status: (e, r) => (e === r.status ? undefined : differ(e, r.status)),
