@@ -69,7 +69,7 @@ function fixedHealth(v: RoutingVector, model: string, swap = false): HealthStore
 function routeVector(v: RoutingVector, requestId: string, swap = false) {
   const { base, priority } = parsePriority(v.model);
   const offers = v.candidates.map((c) =>
-    makeOffer(c.provider, { price: c.card ? { input: c.card[0] * 1e6, output: c.card[1] * 1e6 } : { input: 0, output: 0 } }, base),
+    makeOffer(c.provider, { price: c.card ? { input: c.card[0] * 1e6, output: c.card[1] * 1e6 } : { input: 0, output: 0 }, ...c.residency }, base),
   );
   return route(
     makeInput({
@@ -98,6 +98,7 @@ describe(`conformance: ${ROUTING_TEST}`, () => {
       if (v.expect.firstPriceScore !== undefined) expect(first.diagnostics.rankedProviders[0]?.scoreFactors.priceScore).toBe(v.expect.firstPriceScore);
       if (v.expect.firstSet) expect(new Set(results.map((r) => ranked(r)[0]))).toEqual(new Set(v.expect.firstSet));
       if (v.expect.pricingCapAfterCount !== undefined) expect(first.diagnostics.filterStages.find((s) => s.stage === "pricing_cap_gate")?.after).toBe(v.expect.pricingCapAfterCount);
+      if (v.expect.residencyAfterCount !== undefined) expect(first.diagnostics.filterStages.find((s) => s.stage === "residency_gate")?.after).toBe(v.expect.residencyAfterCount);
       if (v.expect.breakerStage) {
         const stage = first.diagnostics.filterStages.find((s) => s.stage === "health_breaker");
         expect(stage).toEqual({ stage: "health_breaker", before: v.expect.breakerStage.beforeCount, after: v.expect.breakerStage.afterCount, dropped: v.expect.breakerStage.dropped });

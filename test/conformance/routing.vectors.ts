@@ -27,7 +27,7 @@ export interface RoutingVector {
   test: string;
   line: number;
   /** provider → [input per token, cached read per token]; absent: the candidate has no pricing card. */
-  candidates: { provider: string; card?: readonly [number, number] }[];
+  candidates: { provider: string; card?: readonly [number, number]; residency?: { executionRegions?: string[]; dataRegions?: string[]; zeroDataRetention?: "default" } }[];
   health: Record<string, HealthOverrides>;
   model: string;
   /** The request's provider/routing object (gateway-sim reads `routing.mode` as `mode`). */
@@ -42,6 +42,7 @@ export interface RoutingVector {
     /** Over all request ids, the set of providers ranked first. */
     firstSet?: readonly string[];
     pricingCapAfterCount?: number;
+    residencyAfterCount?: number;
     breakerStage?: { beforeCount: number; afterCount: number; dropped: { provider: string; reason: string }[] };
     /** The fifteen factor keys are present on the first ranked entry. */
     factorKeys?: true;
@@ -142,6 +143,18 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
     expect: { order: ["anthropic"], pricingCapAfterCount: 1 },
   },
   {
+    test: "filters providers by residency requirements",
+    line: 268,
+    candidates: [
+      { provider: "openai", residency: { executionRegions: ["us", "eu"], dataRegions: ["us", "eu"], zeroDataRetention: "default" } },
+      { provider: "anthropic", residency: { zeroDataRetention: "default" } },
+    ],
+    health: {},
+    model: "openai/gpt-4o-mini",
+    provider: { required_execution_region: "eu", required_data_region: "eu", require_zero_data_retention: true },
+    expect: { order: ["openai"], residencyAfterCount: 1 },
+  },
+  {
     test: "captures considered providers and ranked score diagnostics",
     line: 1036,
     candidates: [{ provider: "openai" }, { provider: "anthropic" }],
@@ -173,7 +186,6 @@ export const ROUTING_NOT_PORTED: readonly { test: string; line: number; why: str
   { test: "keeps alpha providers gated unless alpha channel is enabled", line: 198, why: "no provider status" },
   { test: "allows alpha providers when beta and alpha channels are enabled", line: 223, why: "no provider status" },
   { test: "filters disabled provider/model routing statuses", line: 246, why: "no routing status" },
-  { test: "filters providers by residency requirements", line: 268, why: "no regions in the catalog" },
   { test: "uses a distinct ZDR provider variant only when ZDR is required", line: 308, why: "no ZDR variants" },
   { test: "keeps regional offers out of the default routing pool when a global sibling exists", line: 355, why: "no offer scope" },
   { test: "allows explicit opt-in to a regional offer through provider.only", line: 388, why: "no offer scope" },
