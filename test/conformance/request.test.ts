@@ -81,6 +81,9 @@ describe(`conformance: ${ROUTING_TEST} and the sort spellings`, () => {
     const prepared = prepareRequest({ input: "hello", ...body }, NO_PRESETS, REFERENCE);
     if (!prepared.ok) throw prepared.error;
     expect(resolveMode(prepared.prepared.modeSources)).toEqual(expected);
+    // Routing also reads the merged hints' requestedSort (route.ts): it must be the same request sort.
+    expect(prepared.prepared.request.provider.requestedSort).toBe(prepared.prepared.modeSources.requestedSort);
+    expect(prepared.prepared.request.provider.mode).toBeUndefined();
   });
 
   it.each(HINT_VECTORS)("$test", ({ body, expected }) => {

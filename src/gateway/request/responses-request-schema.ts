@@ -16,7 +16,7 @@ import { IGNORED_OPENAI_PARAMETERS } from "./ignored-parameters.js";
 import { inputSchema } from "./input-items.js";
 import { emptyProviderPreferences, mergeProviderPreferences } from "./merge-provider-preferences.js";
 import { modelReferenceSchema, presetSlugSchema } from "./model-reference.js";
-import { providerPreferencesSchema } from "./provider-preferences.js";
+import { providerPreferencesSchema, SORT_ALIASES, type ProviderPreferences } from "./provider-preferences.js";
 
 /**
  * OpenAI marks most parameters nullable: `null` means "not set". `normalise` turns null into undefined;
@@ -90,6 +90,22 @@ export const responsesRequestSchema = bodySchema.transform((body) => normalise(b
 /** A parsed, normalised Responses request. `undefined` always means "the caller did not set it". */
 export type ResponsesRequest = z.output<typeof responsesRequestSchema>;
 
+/**
+ * `routing` over `provider`, key by key, with the requested mode resolved as the reference reads it:
+ * `routing.mode` first, and `provider.mode` never (requestRouting.ts:367-371). So `requestedSort`
+ * and `sort` on the merged hints are the request's sort, and `mode` is not a second one.
+ */
+function mergedHints(provider: ProviderPreferences | undefined, routing: ProviderPreferences | undefined): ProviderPreferences {
+  const merged = mergeProviderPreferences(provider, routing);
+  merged.mode = undefined;
+  const mode = routing?.mode;
+  if (mode !== undefined) {
+    merged.requestedSort = mode;
+    merged.sort = SORT_ALIASES[mode.toLowerCase()];
+  }
+  return merged;
+}
+
 function normalise(body: Body) {
   const reference = body.model ?? undefined;
   return {
@@ -121,7 +137,7 @@ function normalise(body: Body) {
      */
     requestedSort: body.routing?.mode ?? body.routing?.requestedSort ?? body.provider?.requestedSort,
     /** `provider` and `routing` merged, `routing` winning key by key. */
-    provider: body.provider || body.routing ? mergeProviderPreferences(body.provider ?? undefined, body.routing ?? undefined) : emptyProviderPreferences(),
+    provider: body.provider || body.routing ? mergedHints(body.provider ?? undefined, body.routing ?? undefined) : emptyProviderPreferences(),
     tools: body.tools ?? undefined,
     reasoning: body.reasoning ?? undefined,
     responseCaching: body.response_caching ?? undefined,
