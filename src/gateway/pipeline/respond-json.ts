@@ -9,6 +9,7 @@ import { costOf } from "./cost.js";
 import { executeWithFailover, type AttemptResult } from "./execute.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
+import { paramRoutingOf } from "./param-routing.js";
 import type { ResponseFacts } from "./response-body.js";
 import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
 import { overheadOf, throughputOf } from "./usage-record.js";
@@ -78,6 +79,7 @@ export async function respondJson(
       usage: value.result.usage,
       cost: costOf(value.result.usage, offer.price),
       price: offer.price,
+      paramRouting: paramRoutingOf(prepared),
       selectedProvider: offer.provider,
       attempts,
       pluginExecutions: healing.executions,

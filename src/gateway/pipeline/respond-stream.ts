@@ -9,6 +9,7 @@ import { costOf } from "./cost.js";
 import { executeWithFailover } from "./execute.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
+import { paramRoutingOf } from "./param-routing.js";
 import { applyHealing } from "./respond-json.js";
 import { bodyOptions } from "./body-options.js";
 import { buildResponseBody, type ResponseFacts } from "./response-body.js";
@@ -74,6 +75,7 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
     usage: result.usage,
     cost: costOf(result.usage, offer.price),
     price: offer.price,
+    paramRouting: paramRoutingOf(prepared),
     selectedProvider: offer.provider,
     attempts: base.attempts,
     pluginExecutions: healing.executions,
