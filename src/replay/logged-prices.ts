@@ -2,7 +2,7 @@
 // Routing ranks on price (1/price² in the balanced shuffle, min-max under `sort: price`), so a replay
 // priced from today's catalog — or one that misses a scenario's price override — routes differently.
 // Providers that answered are priced from their billed costs; providers only ever ranked, from the
-// balanced shuffle's `inversePriceSquared` factor relative to one that answered.
+// balanced mode's `priceScore` (the normalised 1/cost² weight) relative to one that answered.
 import type { Catalog } from "../gateway/catalog/schema.js";
 import { type BilledRequest, fitPrice, type Price, roundSignificant } from "./fit-price.js";
 import type { ReplayRecord } from "./read-usage-log.js";

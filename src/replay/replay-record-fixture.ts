@@ -1,5 +1,5 @@
 // Usage records as replay reads them, for the replay tests: an answered request of `model` whose
-// routing ranked `ranked` (provider → inversePriceSquared) and billed the first one.
+// routing ranked `ranked` (provider → balanced priceScore, the normalised 1/cost² weight) and billed the first one.
 import type { RoutingDiagnostics, UsageRecord } from "../gateway/types.js";
 import { scoreFactorsFixture } from "../gateway/routing/routing-diagnostics.fixture.js";
 import { usageRecord } from "../gateway/usage/usage-record-fixture.js";
