@@ -38,7 +38,8 @@ export function planCache(body: unknown, prepared: Prepared, env: GatewayEnv): C
   const eligibility = cacheEligibility({
     endpoint: "responses",
     stream: request.stream,
-    debug: debugEnabled(body),
+    // debug.enabled or the debug headers (prepare-stage reads both): a debug request is never cached.
+    debug: prepared.debug,
     serverTools: false,
     hasTools: (request.tools?.length ?? 0) > 0,
   });

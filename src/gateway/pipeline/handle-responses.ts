@@ -5,7 +5,7 @@ import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
 import { bodyOptions, wantsDiagnostics } from "./body-options.js";
-import { debugEnabled, planCache, storeInCache } from "./cache-stage.js";
+import { planCache, storeInCache } from "./cache-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
@@ -40,8 +40,9 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   base.preset = p.preset?.slug ?? null;
   base.model = p.model;
   base.stream = p.request.stream;
-  base.debug = debugEnabled(body);
-  base.wantsDiagnostics = wantsDiagnostics(p, body);
+  // debug.enabled or the x-gateway-debug / x-phaseo-debug header (prepare reads both).
+  base.debug = p.debug;
+  base.wantsDiagnostics = wantsDiagnostics(p, body) || p.debug;
 
   const cache = planCache(body, p, env);
   base.cache = cache.info;
