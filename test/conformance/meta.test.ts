@@ -72,3 +72,28 @@ describe("conformance: /v1/responses body fields (payload.ts:81-94, 517-550, 841
     expect(buildResponseBody(baseFacts, { meta: false, timingsWithoutFlag: false })).not.toHaveProperty("meta");
   });
 });
+
+describe("conformance: routing_diagnostics on execute failures (guards.ts:474, 510; error-handler.ts:880-882; code reading)", () => {
+  const catalog = loadDefaultCatalog();
+  if (!catalog.ok) throw new Error("default catalog must load");
+  const run = async (body: Record<string, unknown>) => {
+    const clock = new VirtualClock();
+    const fake = scriptedFetch(clock, () => ({ kind: "response", status: 503, headers: { "content-type": "application/json" }, headersAfterMs: 10, chunks: [{ text: "{}" }] }));
+    const gateway = createGateway({ fetch: fake.fetch, clock, random: createRandomFactory("meta"), catalog: catalog.value, presets: createPresetStore([]) });
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", ...body }));
+    if (response.kind !== "json") throw new Error("expected JSON");
+    return response.body as { error: string; routing_diagnostics?: { rankedProviders: unknown[]; consideredProviders: unknown[]; finalCandidateCount: number } };
+  };
+
+  it("carries routing_diagnostics without the diagnostics flag, with empty provider lists", async () => {
+    const body = await run({});
+    expect(body.error).toBe("upstream_error");
+    expect(body.routing_diagnostics).toMatchObject({ rankedProviders: [], consideredProviders: [] });
+    expect(body.routing_diagnostics?.finalCandidateCount).toBeGreaterThan(0);
+  });
+
+  it("fills the provider lists with the diagnostics flag", async () => {
+    const body = await run({ provider: { diagnostics: true } });
+    expect(body.routing_diagnostics?.rankedProviders.length).toBeGreaterThan(0);
+  });
+});

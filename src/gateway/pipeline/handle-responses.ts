@@ -11,7 +11,10 @@ import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
 import { respondStream } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
-import { toReferenceDiagnostics } from "./reference-diagnostics.js";
+import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
+
+/** Errors of the execute stage, whose bodies carry routing_diagnostics at the pin. */
+const EXECUTE_FAILURES = new Set<string>(["upstream_error", "provider_payment_required"]);
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
 
@@ -109,7 +112,12 @@ function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): 
   const record = errorRecord(base, error, env.clock.now());
   finishRequest(record, env);
   const body = error.toBody(base.id);
-  if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics;
+  // The execute stage's failure body always carries the routing diagnostics (guards.ts:474, 510), and the
+  // error handler passes them through (error-handler.ts:880-882); without the diagnostics flag or debug
+  // the provider lists are empty unless the pool was empty (routing.ts:949-959, 1201).
+  if (base.clientDiagnostics && (base.wantsDiagnostics || EXECUTE_FAILURES.has(error.code))) {
+    body.routing_diagnostics = base.wantsDiagnostics || base.attempts.length === 0 ? base.clientDiagnostics : withoutProviderLists(base.clientDiagnostics);
+  }
   return { kind: "json", status: error.status, headers: jsonHeaders(base.id, base.cache), body, record };
 }
 

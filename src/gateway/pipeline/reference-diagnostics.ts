@@ -100,3 +100,14 @@ export function toReferenceDiagnostics(diagnostics: RoutingDiagnostics, offers: 
     },
   };
 }
+
+/**
+ * The diagnostics without `consideredProviders` and `rankedProviders`, as the reference fills them only
+ * with the diagnostics flag or debug (routing.ts:949, 959).
+ *
+ * @example
+ * withoutProviderLists(diagnostics).rankedProviders; // []
+ */
+export function withoutProviderLists(diagnostics: ReferenceRoutingDiagnostics): ReferenceRoutingDiagnostics {
+  return { ...diagnostics, consideredProviders: [], rankedProviders: [] };
+}
