@@ -158,6 +158,14 @@ export const gatewaySettingsSchema = z.strictObject({
        * that hangs cannot hang a scenario. Production waits for the platform or the upstream instead.
        */
       hangBoundMs: z.number().positive().default(600_000),
+      /**
+       * How a non-streamed request calls upstream: `json` (gateway-sim's default, a deliberate difference:
+       * the latency sample is then the whole answer) or `buffered_stream` (the reference's shared
+       * OpenAI-compatible executor: an upstream stream read to the end; the latency sample is its first
+       * token, the generation time its last). Not tied to `fidelity`, because it changes every fake's
+       * answer path and draws; see docs/fidelity/F2-routing-health.md.
+       */
+      upstreamMode: z.enum(["json", "buffered_stream"]).default("json"),
     })
     .prefault({}),
   cache: z

@@ -1,6 +1,7 @@
 // Non-streamed answer: failover over the candidates, healing, the Responses body, the cache.
 import { runResponsePlugins } from "../../plugins/run-response-plugins.js";
 import { invokeProvider } from "../../providers/invoke-provider.js";
+import { invokeProviderBuffered } from "../../providers/invoke-provider-buffered.js";
 import type { UpstreamResult } from "../../providers/types.js";
 import type { Offer } from "../catalog/schema.js";
 import { byFidelity } from "../fidelity.js";
@@ -16,11 +17,12 @@ import { overheadOf, throughputOf } from "./usage-record.js";
 
 /** Calls one offer, non-streamed, on the gateway's clock and fetch. */
 export async function callOffer(offer: Offer, prepared: Prepared, env: GatewayEnv): Promise<AttemptResult<{ result: UpstreamResult; ttftMs: number; durationMs: number }>> {
-  const outcome = await invokeProvider(invokeOptionsFor(prepared, offer, env));
+  const invoke = env.settings.execution.upstreamMode === "buffered_stream" ? invokeProviderBuffered : invokeProvider;
+  const outcome = await invoke(invokeOptionsFor(prepared, offer, env));
   if (!outcome.ok) return outcome;
   const { result, ttftMs, durationMs } = outcome;
-  // The first byte of a JSON answer is where the latency sample is taken (`health.latencySample`); the
-  // fakes send a JSON body whole, so under either setting this is the attempt's total at present.
+  // The latency sample (`health.latencySample`): the first byte of a JSON answer — which the fakes send
+  // whole, so the total — or, with `execution.upstreamMode: buffered_stream`, the stream's first token.
   const sample = byFidelity<"first_byte" | "total">(env.settings.health.latencySample, env.settings.fidelity, { reference: "first_byte", documented: "total" });
   return {
     ok: true,

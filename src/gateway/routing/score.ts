@@ -14,7 +14,7 @@ import { PROFILES, type ResolvedMode } from "./routing-mode.js";
 /** Everything scoring reads besides the candidates. */
 export interface ScoringContext {
   mode: ResolvedMode;
-  preferences: Pick<ProviderPreferences, "preferredMaxLatencySeconds" | "preferredMinThroughputTps" | "weights">;
+  preferences: Partial<Pick<ProviderPreferences, "preferredMaxLatencySeconds" | "preferredMinThroughputTps" | "weights">>;
   requestedMaxTokens: number | undefined;
   settings: GatewaySettings;
   now: number;
