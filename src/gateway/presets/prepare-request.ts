@@ -60,8 +60,11 @@ export type PrepareOptions = ParseRequestOptions &
  * prepareOptions(defaultGatewaySettings()).presetField; // "ignore"
  */
 export function prepareOptions(settings: Pick<GatewaySettings, "fidelity" | "request" | "presets">): PrepareOptions {
+  // Settings are fixed for a gateway's life: resolve them once, not per request.
+  const cached = OPTIONS.get(settings);
+  if (cached) return cached;
   const f: Fidelity = settings.fidelity;
-  return {
+  const options: PrepareOptions = {
     presetField: byFidelity(settings.request.presetField, f, { reference: "ignore", documented: "select" }),
     unknownSort: byFidelity(settings.request.unknownSort, f, { reference: "balanced", documented: "reject" }),
     unknownFields: byFidelity(settings.request.unknownFields, f, { reference: "ignore", documented: "reject" }),
@@ -70,7 +73,11 @@ export function prepareOptions(settings: Pick<GatewaySettings, "fidelity" | "req
     presetRanking: byFidelity(settings.presets.routingModeRanking, f, { reference: "shuffle", documented: "sort" }),
     defaultModel: f,
   };
+  OPTIONS.set(settings, options);
+  return options;
 }
+
+const OPTIONS = new WeakMap<object, PrepareOptions>();
 
 /** The catalog and the request's headers, when the caller has them. */
 export interface PrepareContext {

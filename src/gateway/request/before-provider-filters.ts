@@ -35,9 +35,12 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
     return { ok: false, error: validationError([{ message, path: "model", keyword: "unknown_provider_slug", params: { provider: pinnedProvider, model } }]) };
   }
   if (input.offers.length === 0) return { ok: true, provider };
+  // The common request names no preset filter, pin, only or ignore: nothing to check.
+  const presetFilters = (preset?.allow?.length ?? 0) > 0 || (preset?.deny?.length ?? 0) > 0;
+  if (!presetFilters && pinnedProvider === undefined && !provider.only?.length && !provider.ignore?.length) return { ok: true, provider };
   let pool = input.offers.map((offer) => offer.provider);
 
-  if (preset && ((preset.allow?.length ?? 0) > 0 || (preset.deny?.length ?? 0) > 0)) {
+  if (preset && presetFilters) {
     const allow = preset.allow && preset.allow.length > 0 ? new Set(preset.allow) : undefined;
     const deny = new Set(preset.deny ?? []);
     pool = pool.filter((p) => (!allow || allow.has(p)) && !deny.has(p));
