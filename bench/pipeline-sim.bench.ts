@@ -49,7 +49,7 @@ export async function drivePipeline(requests: number, transport: "direct" | "msw
     const template = bodies[(client + i) % bodies.length] as (typeof bodies)[number];
     const response = await gateway.respond({ ...template, input: `${template.input} #${client}-${i}` });
     if (response.status !== 200) errors++;
-    if (response.headers["x-gateway-cache"] === "hit") cacheHits++;
+    if (response.headers["x-phaseo-response-cache"] === "hit") cacheHits++;
   });
   msw?.close();
   if (cacheHits > 0) throw new Error(`${cacheHits} requests were cache hits: the bench must reach the providers`);

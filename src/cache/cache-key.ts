@@ -66,12 +66,25 @@ export function computeCacheKey(input: CacheKeyInput): CacheKey {
  * sanitiseBody({ input: "hi", debug: { enabled: true }, provider: { debug: 1, order: ["a"] } }); // { input: "hi", provider: { order: ["a"] } }
  */
 export function sanitiseBody(value: unknown): unknown {
+  // Parsed JSON has no undefined values and canonicalJson skips undefined properties: only a `debug`
+  // key needs a copy, and most bodies have none.
+  return hasDebugKey(value) ? withoutDebug(value) : value;
+}
+
+function hasDebugKey(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasDebugKey);
+  for (const key in value) if (key === "debug" || hasDebugKey((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+function withoutDebug(value: unknown): unknown {
   if (value === undefined || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map(sanitiseBody).filter((entry) => entry !== undefined);
+  if (Array.isArray(value)) return value.map(withoutDebug).filter((entry) => entry !== undefined);
   const out: Record<string, unknown> = {};
   for (const [key, entry] of Object.entries(value)) {
     if (key === "debug") continue;
-    const clean = sanitiseBody(entry);
+    const clean = withoutDebug(entry);
     if (clean !== undefined) out[key] = clean;
   }
   return out;

@@ -15,6 +15,12 @@ import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagno
 
 /** Errors of the execute stage, whose bodies carry routing_diagnostics at the pin. */
 const EXECUTE_FAILURES = new Set<string>(["upstream_error", "provider_payment_required"]);
+
+/** `make`, called at most once. */
+function once<T>(make: () => T): () => T {
+  let value: { made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
 
@@ -53,7 +59,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
-  base.clientDiagnostics = toReferenceDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider);
+  base.clientDiagnostics = once(() => toReferenceDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider));
   // Request findings (a documented-only form production ignores) lead the routing warnings.
   if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
@@ -69,7 +75,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   const { facts } = outcome;
   const record = successRecord(base, facts);
   const responseBody = buildResponseBody(facts, bodyOptions(p, env, base.debug));
-  if (base.wantsDiagnostics) responseBody.routing_diagnostics = base.clientDiagnostics;
+  if (base.wantsDiagnostics && base.clientDiagnostics) responseBody.routing_diagnostics = base.clientDiagnostics();
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
@@ -116,7 +122,8 @@ function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): 
   // error handler passes them through (error-handler.ts:880-882); without the diagnostics flag or debug
   // the provider lists are empty unless the pool was empty (routing.ts:949-959, 1201).
   if (base.clientDiagnostics && (base.wantsDiagnostics || EXECUTE_FAILURES.has(error.code))) {
-    body.routing_diagnostics = base.wantsDiagnostics || base.attempts.length === 0 ? base.clientDiagnostics : withoutProviderLists(base.clientDiagnostics);
+    const diagnostics = base.clientDiagnostics();
+    body.routing_diagnostics = base.wantsDiagnostics || base.attempts.length === 0 ? diagnostics : withoutProviderLists(diagnostics);
   }
   return { kind: "json", status: error.status, headers: jsonHeaders(base.id, base.cache), body, record };
 }

@@ -9,6 +9,12 @@ import type { RoutingDiagnostics, ScoreFactors } from "../types.js";
 /** Numbers rounded to 6 decimals, non-finite ones 0 (routing.ts:636-638). */
 const round6 = (value: number): number => (Number.isFinite(value) ? Number(value.toFixed(6)) : 0);
 
+function roundFactors(factors: ScoreFactors): ScoreFactors {
+  const out: Record<string, number> = {};
+  for (const key in factors) out[key] = round6(factors[key as keyof ScoreFactors]);
+  return out as unknown as ScoreFactors;
+}
+
 export interface ReferenceRoutingDiagnostics {
   model: string;
   endpoint: "responses";
@@ -89,7 +95,7 @@ export function toReferenceDiagnostics(diagnostics: RoutingDiagnostics, offers: 
       score: round6(ranked.score),
       breaker: ranked.breaker,
       breakerUntilMs: ranked.breakerUntilMs,
-      scoreFactors: Object.fromEntries(Object.entries(ranked.scoreFactors).map(([key, value]) => [key, round6(value)])) as unknown as ScoreFactors,
+      scoreFactors: roundFactors(ranked.scoreFactors),
     })),
     finalCandidateCount: diagnostics.finalCandidateCount,
     warnings: diagnostics.warnings,

@@ -85,7 +85,7 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
   const record = successRecord(base, facts);
   finishRequest(record, env);
   const body = buildResponseBody(facts, bodyOptions(prepared, env, base.debug === true));
-  if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics;
+  if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics();
   return { record, body };
 }
 

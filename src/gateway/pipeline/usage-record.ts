@@ -4,7 +4,7 @@ import type { AttemptRecord, PluginExecution, ResponseCacheInfo, RoutingDiagnost
 import type { GatewayEnv } from "./gateway-env.js";
 import type { ResponseFacts } from "./response-body.js";
 import { responseStatus } from "./response-body.js";
-import { referenceColumns } from "../usage/reference-columns.js";
+import { referenceColumns, type DetailMetadata } from "../usage/reference-columns.js";
 import type { ReferenceRoutingDiagnostics } from "./reference-diagnostics.js";
 
 /** What is known about a request before (and whether or not) a provider answered. */
@@ -22,8 +22,11 @@ export interface RecordBase {
   wantsDiagnostics: boolean;
   /** `debug.enabled` in the body: meta as with `meta: true`, and the cache bypassed. */
   debug?: boolean;
-  /** The diagnostics with the reference's names, as bodies and `detail_metadata` carry them. */
-  clientDiagnostics?: ReferenceRoutingDiagnostics | null;
+  /**
+   * The diagnostics with the reference's names, as bodies and `detail_metadata` carry them; built on
+   * first use (most requests never read them), then kept.
+   */
+  clientDiagnostics?: (() => ReferenceRoutingDiagnostics) | undefined;
 }
 
 const providerTime = (attempts: readonly AttemptRecord[]): number => attempts.reduce((sum, a) => sum + a.duration_ms, 0);
@@ -66,6 +69,15 @@ export function errorRecord(base: RecordBase, error: GatewayError, endedAt: numb
   }, { generationMs: null, finishReason: null });
 }
 
+/**
+ * `detail_metadata` whose `routing_diagnostics` is an enumerable getter: built when read (a JSON export,
+ * a test), not on every request.
+ */
+function detailMetadata(diagnostics: (() => ReferenceRoutingDiagnostics) | undefined, pluginExecutions: PluginExecution[], cache: ResponseCacheInfo | null): DetailMetadata {
+  const detail = { plugin_executions: pluginExecutions, response_cache: cache } as Omit<DetailMetadata, "routing_diagnostics">;
+  return Object.defineProperty(detail, "routing_diagnostics", { enumerable: true, get: () => (diagnostics ? diagnostics() : null) }) as DetailMetadata;
+}
+
 /** Facts only the reference columns need. */
 interface RecordExtra {
   generationMs: number | null;
@@ -98,7 +110,7 @@ function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[
     costUsd: outcome.cost_usd,
     throughput: outcome.throughput_tps,
     finishReason: extra.finishReason,
-    detail: { routing_diagnostics: base.clientDiagnostics ?? null, plugin_executions: pluginExecutions, response_cache: base.cache },
+    detail: detailMetadata(base.clientDiagnostics, pluginExecutions, base.cache),
   });
   return Object.assign(columns, {
     id: base.id,
