@@ -32,24 +32,24 @@ function requestFor(body: Record<string, unknown>) {
 }
 
 describe(`conformance: ${PRESET_MERGE_TEST}`, () => {
-  it.each(MODEL_ALLOWLIST_VECTORS)("$test", ({ model, allowedModels, allowed }) => {
+  it.each(MODEL_ALLOWLIST_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { model, allowedModels, allowed }) => {
     expect(isModelAllowed(model, allowedModels)).toBe(allowed);
     const result = resolvePresetModel(model, preset({ models: [...allowedModels], model: allowedModels.find((m) => !m.includes("*")) }));
     expect(result.ok ? "ok" : result.error.details?.[0]?.keyword).toBe(allowed ? "ok" : "preset_model_not_allowed");
   });
 
-  it.each(ROUTING_MODE_VECTORS)("$test", ({ presetMode, expected, differs }) => {
+  it.each(ROUTING_MODE_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { presetMode, expected, differs }) => {
     const mode = contextRoutingMode(undefined, presetMode ?? null);
     // A named deliberate difference asserts gateway-sim's side (no workspace settings: null).
     expect(mode).toBe(differs === undefined ? expected : null);
   });
 
-  it.each(INSTRUCTIONS_VECTORS)("$test", ({ systemPrompt, body, instructions }) => {
+  it.each(INSTRUCTIONS_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { systemPrompt, body, instructions }) => {
     const applied = applyPreset(requestFor(body), preset({ model: "openai/gpt-5.4-nano", system_prompt: systemPrompt }));
     expect(applied.ok && applied.request.instructions).toBe(instructions);
   });
 
-  it.each(PLUGIN_VECTORS)("$test", ({ presetPlugins, requestPlugins, expected }) => {
+  it.each(PLUGIN_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { presetPlugins, requestPlugins, expected }) => {
     const layered = layerPlugins([
       { source: "preset", plugins: pluginListSchema.parse(presetPlugins) },
       { source: "request", plugins: pluginListSchema.parse(requestPlugins) },
@@ -58,7 +58,7 @@ describe(`conformance: ${PRESET_MERGE_TEST}`, () => {
     expect(layered.plugins).toEqual(expected.map((p) => expect.objectContaining(p)));
   });
 
-  it.each(PROVIDER_MERGE_VECTORS)("$test", ({ preset: fields, request, model, provider }) => {
+  it.each(PROVIDER_MERGE_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { preset: fields, request, model, provider }) => {
     const p = inlinePresetSchema.parse({ slug: "p", ...fields });
     const applied = applyPreset(requestFor(request), p);
     if (!applied.ok) throw applied.error;
@@ -75,7 +75,7 @@ describe(`conformance: ${PRESET_SCHEMA_TEST}`, () => {
     }
   });
 
-  it.each(PRESET_SCHEMA_VECTORS)("$test", ({ input, expected }) => {
+  it.each(PRESET_SCHEMA_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { input, expected }) => {
     const parsed = preset(input);
     const { defaultModel, provider, ...rest } = expected as typeof expected & { provider?: Record<string, unknown> };
     expect(resolvePresetModel(undefined, parsed).ok && resolvePresetModel(undefined, parsed)).toMatchObject({ model: defaultModel });

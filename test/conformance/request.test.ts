@@ -38,7 +38,7 @@ function parsed(body: Record<string, unknown>) {
 }
 
 describe(`conformance: ${PROVIDER_QUALIFIED_TEST}`, () => {
-  it.each(MODEL_REFERENCE_VECTORS)("$test", ({ model, expected }) => {
+  it.each(MODEL_REFERENCE_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { model, expected }) => {
     const result = parseModelReference(model);
     if (expected.ok) {
       expect(result).toEqual({ ok: true, reference: { kind: "model", model: expected.model, pinnedProvider: expected.pinnedProvider } });
@@ -47,7 +47,7 @@ describe(`conformance: ${PROVIDER_QUALIFIED_TEST}`, () => {
     }
   });
 
-  it.each(PIN_VECTORS)("$test", ({ model, body, known, offered, expected }) => {
+  it.each(PIN_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { model, body, known, offered, expected }) => {
     const request = parsed({ model, ...body });
     const gated = beforeProviderFilters({
       model: request.model ?? "",
@@ -73,11 +73,11 @@ describe(`conformance: ${ROUTING_TEST} and the sort spellings`, () => {
     expect(routingModeOf(spelling)).toBe(mode);
   });
 
-  it.each(CONTEXT_SPELLING_VECTORS)("code: before/index.ts:48-73 maps $requested (fallback $fallback) to $expected", ({ requested, fallback, expected }) => {
+  it.each(CONTEXT_SPELLING_VECTORS.map((v) => [`code: before/index.ts:48-73 maps ${v.requested === undefined ? "no sort" : JSON.stringify(v.requested)} (fallback ${String(v.fallback)}) to ${String(v.expected)}`, v] as const))("%s", (_name, { requested, fallback, expected }) => {
     expect(contextRoutingMode(requested, fallback)).toBe(expected);
   });
 
-  it.each(MODE_VECTORS)("$test", ({ body, expected }) => {
+  it.each(MODE_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { body, expected }) => {
     const prepared = prepareRequest({ input: "hello", ...body }, NO_PRESETS, REFERENCE);
     if (!prepared.ok) throw prepared.error;
     expect(resolveMode(prepared.prepared.modeSources)).toEqual(expected);
@@ -86,11 +86,11 @@ describe(`conformance: ${ROUTING_TEST} and the sort spellings`, () => {
     expect(prepared.prepared.request.provider.mode).toBeUndefined();
   });
 
-  it.each(HINT_VECTORS)("$test", ({ body, expected }) => {
+  it.each(HINT_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { body, expected }) => {
     expect(parsed(body).provider).toMatchObject(expected);
   });
 
-  it.each(UNSUPPORTED_FILTER_VECTORS)("$test", ({ body, expected }) => {
+  it.each(UNSUPPORTED_FILTER_VECTORS.map((v) => [v.test, v] as const))("%s", (_name, { body, expected }) => {
     const result = parseResponsesRequest({ model: "openai/gpt-4o-mini", input: "hello", ...body });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -98,7 +98,7 @@ describe(`conformance: ${ROUTING_TEST} and the sort spellings`, () => {
     expect(result.error.details?.map((d) => ({ path: d.path, field: d.params?.["field"] }))).toEqual(expected);
   });
 
-  it.each(DEBUG_HEADER_VECTORS)("code: before/index.ts:263-268 reads $headers as debug $debug", ({ headers, debug }) => {
+  it.each(DEBUG_HEADER_VECTORS.map((v) => [`code: before/index.ts:263-268 reads ${JSON.stringify(v.headers)} as debug ${v.debug}`, v] as const))("%s", (_name, { headers, debug }) => {
     expect(debugHeader({ headers })).toBe(debug);
   });
 });

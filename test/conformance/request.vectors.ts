@@ -93,7 +93,7 @@ export const UNSUPPORTED_FILTER_VECTORS = [
     { path: "provider.quantizations", field: "quantizations" },
     { path: "routing.enforceDistillableText", field: "enforce_distillable_text" },
   ] },
-  { test: "code: core/schemas.ts:34-35 (data_collection must be allow|deny first)", body: { provider: { data_collection: "maybe" } }, expected: [{ path: "provider.data_collection", field: undefined }] },
+  { test: "code: core/schemas.ts:34-35 (data_collection must be allow or deny first)", body: { provider: { data_collection: "maybe" } }, expected: [{ path: "provider.data_collection", field: undefined }] },
 ] as const;
 
 /** Debug switches (before/index.ts:263-268; guards.ts:30, 267-273). */
