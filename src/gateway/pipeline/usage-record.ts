@@ -69,13 +69,33 @@ export function errorRecord(base: RecordBase, error: GatewayError, endedAt: numb
   }, { generationMs: null, finishReason: null });
 }
 
+/** How each record's client diagnostics are built, kept off the record so it holds data only (clonable). */
+const DIAGNOSTICS = new WeakMap<LazyDetailMetadata, () => ReferenceRoutingDiagnostics>();
+
 /**
- * `detail_metadata` whose `routing_diagnostics` is an enumerable getter: built when read (a JSON export,
- * a test), not on every request.
+ * `detail_metadata` whose `routing_diagnostics` is built when read (a JSON export, a test), not on
+ * every request: a prototype getter, and toJSON so exports carry it. A class rather than
+ * defineProperty per record, so every record keeps one shape.
  */
+class LazyDetailMetadata implements DetailMetadata {
+  constructor(
+    readonly plugin_executions: PluginExecution[],
+    readonly response_cache: ResponseCacheInfo | null,
+  ) {}
+
+  get routing_diagnostics(): ReferenceRoutingDiagnostics | null {
+    return DIAGNOSTICS.get(this)?.() ?? null;
+  }
+
+  toJSON(): DetailMetadata {
+    return { routing_diagnostics: this.routing_diagnostics, plugin_executions: this.plugin_executions, response_cache: this.response_cache };
+  }
+}
+
 function detailMetadata(diagnostics: (() => ReferenceRoutingDiagnostics) | undefined, pluginExecutions: PluginExecution[], cache: ResponseCacheInfo | null): DetailMetadata {
-  const detail = { plugin_executions: pluginExecutions, response_cache: cache } as Omit<DetailMetadata, "routing_diagnostics">;
-  return Object.defineProperty(detail, "routing_diagnostics", { enumerable: true, get: () => (diagnostics ? diagnostics() : null) }) as DetailMetadata;
+  const detail = new LazyDetailMetadata(pluginExecutions, cache);
+  if (diagnostics) DIAGNOSTICS.set(detail, diagnostics);
+  return detail;
 }
 
 /** Facts only the reference columns need. */

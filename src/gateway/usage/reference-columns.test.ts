@@ -37,5 +37,9 @@ describe("referenceColumns", () => {
     expect(record).toMatchObject({ request_id: record?.id, endpoint: "responses", model_id: "openai/gpt-5.4-nano", provider: record?.selected_provider, status_code: 200, success: true, finish_reason: "stop", generation_ms: 40 });
     expect(record?.detail_metadata.response_cache).toBe(record?.response_cache);
     expect(record?.provider_attempts).toHaveLength(1);
+    // detail_metadata.routing_diagnostics is built on read, and a JSON export carries it.
+    const exported = JSON.parse(JSON.stringify(record)) as { detail_metadata: { routing_diagnostics: { endpoint: string; rankedProviders: { providerId: string }[] } } };
+    expect(exported.detail_metadata.routing_diagnostics.endpoint).toBe("responses");
+    expect(exported.detail_metadata.routing_diagnostics.rankedProviders[0]?.providerId).toBe(record?.selected_provider);
   });
 });
