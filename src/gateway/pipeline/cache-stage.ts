@@ -15,10 +15,9 @@ export type CachePlan =
   | { status: "hit"; info: ResponseCacheInfo; entry: CacheEntry }
   | { status: "miss"; info: ResponseCacheInfo; key: string; ttlSeconds: number };
 
-/** The routing mode as the key names it (`ctx.routingMode`): the request's sort, else the preset's mode, else null. */
-export function routingModeOf(prepared: Prepared): string | null {
-  const fromPreset = (prepared.preset as { routingMode?: unknown } | undefined)?.routingMode;
-  return prepared.request.provider.sort ?? (typeof fromPreset === "string" ? fromPreset : null);
+/** The routing mode as the key names it: `ctx.routingMode` after the request override (before/index.ts:515-823). */
+export function routingModeOf(prepared: Pick<Prepared, "contextRoutingMode">): string | null {
+  return prepared.contextRoutingMode;
 }
 
 /** `debug.enabled` in the body (before/index.ts:263-268): a debug request bypasses the cache. */
