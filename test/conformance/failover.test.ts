@@ -6,22 +6,26 @@ import { allCandidatesFailed } from "../../src/gateway/pipeline/all-candidates-f
 import { executeWithFailover, type AttemptResult } from "../../src/gateway/pipeline/execute.js";
 import { makeOffer } from "../../src/gateway/routing/route-fixtures.js";
 import type { HealthObservation, HealthStore } from "../../src/gateway/types.js";
-import { ATTEMPT_LOOP_TEST, GUARD_NOT_PORTED, GUARD_VECTORS, GUARDS_TEST, LOOP_NOT_PORTED, LOOP_VECTORS } from "./failover.vectors.js";
+import { ATTEMPT_LOOP_TEST, DIAGNOSTICS_VECTORS, GUARD_NOT_PORTED, GUARD_VECTORS, GUARDS_TEST, LOOP_NOT_PORTED, LOOP_VECTORS } from "./failover.vectors.js";
+
+function attemptError(e: (typeof GUARD_VECTORS)[number]["errors"][number]) {
+  return {
+    provider: e.provider,
+    type: e.type,
+    status: e.status ?? null,
+    upstream_error_code: e.upstream_error_code ?? null,
+    upstream_error_message: e.upstream_error_message ?? null,
+    upstream_error_description: e.upstream_error_description ?? null,
+    upstream_error_param: e.upstream_error_param ?? null,
+    upstream_payload_preview: null,
+    retryable: null,
+  };
+}
 
 describe(`conformance: ${GUARDS_TEST}`, () => {
   for (const v of GUARD_VECTORS) {
     it(`${v.test} (line ${v.line})`, () => {
-      const errors = v.errors.map((e) => ({
-        provider: e.provider,
-        type: e.type,
-        status: e.status ?? null,
-        upstream_error_code: e.upstream_error_code ?? null,
-        upstream_error_message: e.upstream_error_message ?? null,
-        upstream_error_description: e.upstream_error_description ?? null,
-        upstream_error_param: e.upstream_error_param ?? null,
-        upstream_payload_preview: null,
-        retryable: null,
-      }));
+      const errors = v.errors.map(attemptError);
       const body = allCandidatesFailed(errors, v.model, v.endpoint).toBody("G-1");
       expect(body.status_code).toBe(v.status);
       expect(body.error).toBe(v.error);
@@ -34,8 +38,14 @@ describe(`conformance: ${GUARDS_TEST}`, () => {
       if (errors.length > 0) expect(Array.isArray(body.failure_sample) && body.failure_sample.length).toBe(Math.min(3, errors.length));
     });
   }
-  it(`lists the ${GUARD_NOT_PORTED.length} tests not ported, each with a reason`, () => {
-    expect(GUARD_VECTORS.length + GUARD_NOT_PORTED.length).toBe(14);
+  for (const v of DIAGNOSTICS_VECTORS) {
+    it(`${v.test} (line ${v.line})`, () => {
+      const body = allCandidatesFailed([attemptError(v.error)], "openai/gpt-4.1-mini").toBody("G-1");
+      expect(body.provider_failure_diagnostics).toEqual({ category: v.category, hint: v.hint, provider: v.error.provider });
+    });
+  }
+  it(`lists the ${GUARD_NOT_PORTED.length} test not ported, with a reason`, () => {
+    expect(GUARD_VECTORS.length + DIAGNOSTICS_VECTORS.length + GUARD_NOT_PORTED.length).toBe(14);
   });
 });
 

@@ -93,16 +93,68 @@ export const GUARD_VECTORS: readonly {
   },
 ];
 
+/** classifyProviderFailureDiagnostics through guardAllFailed: the first attempt error → category (hint per category). */
+export const DIAGNOSTICS_VECTORS: readonly { test: string; line: number; error: AttemptErrorInput; category: string; hint: string }[] = [
+  {
+    test: "emits provider failure diagnostics for missing credential configuration",
+    line: 139,
+    error: { provider: "google-vertex", type: "error", upstream_error_code: "google-vertex_project_missing", upstream_error_message: "google-vertex_project_missing" },
+    category: "credentials_not_configured",
+    hint: "Provider credentials are not configured for this route. Verify gateway keys or the selected BYOK configuration before retrying.",
+  },
+  {
+    test: "emits provider failure diagnostics for region or project restrictions",
+    line: 166,
+    error: { provider: "google-vertex", type: "upstream_non_2xx", status: 403, upstream_error_message: "Model is not available in your region or project." },
+    category: "region_or_project_restriction",
+    hint: "The provider appears to be restricted by region, location, or project configuration. Verify the provider region and project access for this model.",
+  },
+  {
+    test: "treats generic provider key-missing codes as credential configuration failures",
+    line: 193,
+    error: { provider: "openai", type: "error", upstream_error_code: "openai_key_missing", upstream_error_message: "openai_key_missing" },
+    category: "credentials_not_configured",
+    hint: "Provider credentials are not configured for this route. Verify gateway keys or the selected BYOK configuration before retrying.",
+  },
+  {
+    test: "treats provider base-url-missing codes as configuration failures",
+    line: 220,
+    error: { provider: "x-ai", type: "error", upstream_error_code: "x-ai_base_url_missing", upstream_error_message: "x-ai_base_url_missing" },
+    category: "credentials_not_configured",
+    hint: "Provider configuration is incomplete for this route. Verify the provider base URL and related gateway settings before retrying.",
+  },
+  {
+    test: "treats explicit Bedrock access-denied codes as provider access failures",
+    line: 247,
+    error: { provider: "amazon-bedrock", type: "upstream_non_2xx", status: 403, upstream_error_code: "AccessDeniedException", upstream_error_message: "You don't have access to invoke this model." },
+    category: "provider_access_missing",
+    hint: "The provider account appears not to have access to this model or feature yet. Verify account entitlements and provider-side access.",
+  },
+  {
+    test: "treats explicit Bedrock signature failures as credential errors",
+    line: 275,
+    error: { provider: "amazon-bedrock", type: "upstream_non_2xx", status: 403, upstream_error_code: "InvalidSignatureException", upstream_error_message: "The request signature we calculated does not match." },
+    category: "credentials_invalid_or_forbidden",
+    hint: "The provider rejected the supplied credentials or permissions. Verify the gateway key or BYOK secret and retry.",
+  },
+  {
+    test: "treats explicit Google-style permission-denied codes as provider access failures",
+    line: 303,
+    error: { provider: "google-ai-studio", type: "upstream_non_2xx", status: 403, upstream_error_code: "PERMISSION_DENIED", upstream_error_message: "The caller does not have permission." },
+    category: "provider_access_missing",
+    hint: "The provider account appears not to have access to this model or feature yet. Verify account entitlements and provider-side access.",
+  },
+  {
+    test: "treats explicit Google-style resource exhaustion codes as rate limits",
+    line: 331,
+    error: { provider: "google-ai-studio", type: "upstream_non_2xx", status: 429, upstream_error_code: "RESOURCE_EXHAUSTED", upstream_error_message: "Quota exceeded." },
+    category: "rate_limited",
+    hint: "The provider is rate limiting this request. Retry with backoff or another provider.",
+  },
+];
+
 /** guards.test.ts tests not ported, each with why. */
 export const GUARD_NOT_PORTED = [
-  { test: "emits provider failure diagnostics for missing credential configuration", line: 139, why: "upstream error codes (*_key_missing, google-vertex_*) the fakes never send; gateway-sim classifies by status only (401, 404, 429, >= 500)" },
-  { test: "emits provider failure diagnostics for region or project restrictions", line: 166, why: "text-based categories are not implemented (status only)" },
-  { test: "treats generic provider key-missing codes as credential configuration failures", line: 193, why: "code-based categories are not implemented (status only)" },
-  { test: "treats provider base-url-missing codes as configuration failures", line: 220, why: "code-based categories are not implemented (status only)" },
-  { test: "treats explicit Bedrock access-denied codes as provider access failures", line: 247, why: "no Bedrock adapter on this branch; code-based categories not implemented" },
-  { test: "treats explicit Bedrock signature failures as credential errors", line: 275, why: "no Bedrock adapter on this branch; code-based categories not implemented" },
-  { test: "treats explicit Google-style permission-denied codes as provider access failures", line: 303, why: "code-based categories are not implemented (status only)" },
-  { test: "treats explicit Google-style resource exhaustion codes as rate limits", line: 331, why: "code-based categories are not implemented (status only)" },
   { test: "returns a 403 when geographic availability removes every route", line: 376, why: "no geographic availability gate" },
 ] as const;
 

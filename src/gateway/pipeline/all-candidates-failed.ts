@@ -2,6 +2,7 @@
 // error-handler.ts:812-895): 502 upstream_error all_candidates_failed, or provider_payment_required
 // when any attempt answered 402, with the attempt errors summarised and the first three sampled.
 import { GatewayError } from "../../core/errors.js";
+import { providerFailureDiagnostics } from "./provider-failure-diagnostics.js";
 
 /** One entry of the reference's `attemptErrors` (index.ts:602-624, 951-1013, 1097-1155). */
 export interface AttemptError {
@@ -49,7 +50,7 @@ export function allCandidatesFailed(errors: readonly AttemptError[], model: stri
     const description = `Oops, we forgot to pay our provider bills (${payment.provider}). Please let us know on GitHub or Discord if you see this error.`;
     return new GatewayError("provider_payment_required", description, { extra });
   }
-  const diagnostics = failureDiagnostics(first);
+  const diagnostics = providerFailureDiagnostics(errors);
   if (diagnostics) extra.provider_failure_diagnostics = diagnostics;
   return new GatewayError("upstream_error", describeFailures(errors, failedProviders, failedStatuses, model, endpoint), { extra });
 }
@@ -112,19 +113,4 @@ function describeFailures(errors: readonly AttemptError[], providers: readonly s
   if (hint) lines.push(`Hint: ${hint}`);
   lines.push(errors.length > 0 ? "Inspect failure_sample for per-attempt diagnostics." : "No per-attempt diagnostics were captured.");
   return lines.join(" ");
-}
-
-/**
- * The status-based part of classifyProviderFailureDiagnostics (guards.ts:219-258): 401 credentials,
- * 404 model unavailable, 429 rate_limited, ≥ 500 server_error. The code- and text-based categories
- * (missing keys, regions, access) need upstream codes the fakes never send.
- */
-function failureDiagnostics(primary: AttemptError | undefined): { category: string; hint: string; provider: string | null } | null {
-  if (!primary) return null;
-  const provider = compact(primary.provider, 60);
-  if (primary.status === 401) return { category: "credentials_invalid_or_forbidden", hint: "The provider rejected the supplied credentials or permissions. Verify the gateway key or BYOK secret and retry.", provider };
-  if (primary.status === 404) return { category: "model_unavailable_for_endpoint", hint: "The provider does not appear to expose this model on the requested endpoint yet.", provider };
-  if (primary.status === 429) return { category: "rate_limited", hint: "The provider is rate limiting this request. Retry with backoff or another provider.", provider };
-  if (primary.status !== null && primary.status >= 500) return { category: "server_error", hint: "The provider returned a server-side failure. Retrying later may succeed.", provider };
-  return null;
 }
