@@ -125,7 +125,12 @@ function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): 
     const diagnostics = base.clientDiagnostics();
     body.routing_diagnostics = base.wantsDiagnostics || base.attempts.length === 0 ? diagnostics : withoutProviderLists(diagnostics);
   }
-  return { kind: "json", status: error.status, headers: jsonHeaders(base.id, base.cache), body, record };
+  const headers = jsonHeaders(base.id, base.cache);
+  // error-handler.ts:664-701: no-store, and who is to blame: a system or non-user origin is "upstream".
+  headers["cache-control"] = "no-store";
+  headers["x-gateway-error-attribution"] = body.error_type === "system" || body.error_origin !== "user" ? "upstream" : "user";
+  headers["x-gateway-error-origin"] = body.error_origin;
+  return { kind: "json", status: error.status, headers, body, record };
 }
 
 function jsonHeaders(id: string, cache: ResponseCacheInfo | null): Record<string, string> {
