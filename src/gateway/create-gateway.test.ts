@@ -250,7 +250,8 @@ describe("createGateway", () => {
     const { clock, gateway } = setup(() => ok(chat("never")));
     const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { sort: "fastest", data_collection: "deny" } }));
     expect(response.status).toBe(400);
-    expect(json(response).error).toBe("unsupported_routing_filter");
+    // The reference answers an unsupported routing filter as validation_error with its own keyword.
+    expect(json(response)).toMatchObject({ error: "validation_error", details: [expect.objectContaining({ path: "provider.data_collection", keyword: "unsupported_routing_filter" })] });
     expect(gateway.usage.size).toBe(1);
   });
 
