@@ -71,4 +71,11 @@ describe("health samples per path", () => {
     expect(h.lat_ewma_60s).toBe(40);
     expect(h.breaker).toBe("closed");
   });
+
+  it("a thrown (connection) error is a failure sampled at the whole attempt's duration", async () => {
+    const { clock, gateway } = setup({ kind: "network-error", afterMs: 70, error: new TypeError("fetch failed") });
+    const at = await send(clock, gateway, false);
+    const h = gateway.health.get("openai", MODEL, at);
+    expect([h.err_ewma_60s, h.lat_ewma_60s]).toEqual([1, 70]);
+  });
 });
