@@ -131,14 +131,15 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     },
     begin(provider, model) {
       const entry = entryFor(provider, model);
-      entry.record = { ...entry.record, inflight: entry.record.inflight + 1 };
+      // In place: the record is the store's own (views copy its numbers), and this runs twice per attempt.
+      entry.record.inflight += 1;
       entry.view = undefined;
       let ended = false;
       return () => {
         // Idempotent: an attempt that ends twice (abort + finally) must not count twice.
         if (ended) return;
         ended = true;
-        entry.record = { ...entry.record, inflight: Math.max(entry.record.inflight - 1, 0) };
+        entry.record.inflight = Math.max(entry.record.inflight - 1, 0);
         entry.view = undefined;
       };
     },
