@@ -106,6 +106,11 @@ describe("parseResponsesRequest: fields", () => {
     expect(parsed.warnings[0]).toContain("NOT applied");
   });
 
+  it("reference: an unread preset field is not validated (any value beside a model is a 200)", () => {
+    const parsed = parseResponsesRequest({ preset: { slug: 42 }, model: "openai/gpt-5.4-mini", input: "x" });
+    expect(parsed.ok && parsed.request.preset).toBeUndefined();
+  });
+
   it("reference: preset beside model @slug: the model's preset applies", () => {
     const parsed = parseResponsesRequest({ preset: "other", model: "@release-summary", input: "x" });
     if (!parsed.ok) throw new Error(parsed.error.message);

@@ -48,23 +48,29 @@ export function parseResponsesRequest(body: unknown, options: ParseRequestOption
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, error: validationError([{ message: "the request body must be a JSON object", path: "", keyword: "type" }]) };
   }
+  const original = body as Record<string, unknown>;
   const dropped: string[] = [];
-  const raw = options.unknownFields === "ignore" ? withoutUnknownFields(body as Record<string, unknown>, dropped) : (body as Record<string, unknown>);
+  let raw = options.unknownFields === "ignore" ? withoutUnknownFields(original, dropped) : original;
+  // A field the gateway never reads is not validated either: only its presence is reported.
+  if (options.presetField === "ignore" && raw["preset"] !== undefined) {
+    const { preset: _unread, ...rest } = raw;
+    raw = rest;
+  }
   const parsed = responsesRequestSchema.safeParse(raw, { reportInput: true });
   const details = [...(parsed.success ? [] : issuesToDetails(parsed.error.issues)), ...crossFieldDetails(raw, options), ...unknownSortDetails(raw, options)];
   const selectsByField = options.presetField === "select" && raw["preset"] != null;
   const noModel = raw["model"] == null && !selectsByField;
-  if (noModel && !details.some((d) => d.path === "model")) details.unshift(modelRequiredDetail(raw, options));
+  if (noModel && !details.some((d) => d.path === "model")) details.unshift(modelRequiredDetail(original, options));
   if (parsed.success && details.length === 0) details.push(...unsupportedFilterDetails(raw));
   if (details.length > 0) {
     // Documented mode keeps its own code for "no model and no preset".
     if (noModel && options.presetField === "select" && details.length === 1) {
-      return { ok: false, error: new GatewayError("model_required", modelRequiredDetail(raw, options).message, { details }) };
+      return { ok: false, error: new GatewayError("model_required", modelRequiredDetail(original, options).message, { details }) };
     }
     return { ok: false, error: validationError(details) };
   }
-  if (!parsed.success) return { ok: false, error: validationError([modelRequiredDetail(raw, options)]) };
-  const result = ignorePresetField(parsed.data, raw, options);
+  if (!parsed.success) return { ok: false, error: validationError([modelRequiredDetail(original, options)]) };
+  const result = ignorePresetField(parsed.data, original, options);
   if (result.ok && dropped.length > 0) result.warnings.push(unknownFieldsWarning(dropped));
   return result;
 }
@@ -107,7 +113,8 @@ function unknownFieldsWarning(dropped: string[]): string {
 /** Under `presetField: ignore` a `preset` beside a `model` changes nothing, and the warning says so. */
 function ignorePresetField(request: ResponsesRequest, raw: Record<string, unknown>, options: ParseRequestOptions): ParseRequestResult {
   if (options.presetField === "select" || raw["preset"] == null) return { ok: true, request, warnings: [] };
-  const named = String(raw["preset"]).replace(/^@/, "");
+  const field = raw["preset"];
+  const named = typeof field === "string" ? field.trim().replace(/^@/, "") : "slug";
   const model = typeof raw["model"] === "string" ? parseModelReference(raw["model"]) : undefined;
   const viaModel = model?.ok && model.reference.kind === "preset" ? model.reference.preset : undefined;
   const warning =
