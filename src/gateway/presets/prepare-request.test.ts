@@ -47,6 +47,7 @@ describe("prepareRequest", () => {
     const documented = prepareRequest({ model: "@sorted", input: "x" }, store, DOCUMENTED);
     if (!documented.ok) throw documented.error;
     expect(documented.prepared.modeSources).toMatchObject({ requestedSort: "price", presetRanking: "sort" });
+    expect(documented.prepared.warnings).toEqual([]);
   });
 
   it("strips a :cheap suffix for the catalog model and keeps it for the requested model", () => {

@@ -105,7 +105,8 @@ export function prepareRequest(body: unknown, presets: PresetStore, options: Pre
     const applied = applyPreset(parsed.request, preset, options);
     if (!applied.ok) return applied;
     ({ request, presetFilter, appliedFromPreset } = applied);
-    warnings.push(...preset.notes);
+    // The notes are about fields the reference drops; with providerFields `all` they apply.
+    if (options.providerFields === "reference") warnings.push(...preset.notes);
   } else {
     const model = parsed.request.model;
     // Unreachable: parseResponsesRequest answers a body that names neither a model nor a preset.
