@@ -12,7 +12,7 @@ import type { SchemaDraft } from "./schema-draft.js";
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
 /**
- * The settings the corpora were checked with (../shared/corpora/README.md), plus:
+ * The settings the corpora were checked with (test/fixtures/corpora/README.md), plus:
  * `allErrors`, so a report can list up to 8 problems and extended healing can see every fixable one.
  * (Compiled request schemas are removed from the instance right after compiling, see compile-schema.ts,
  * so two requests whose schemas share an `$id` never clash.)
