@@ -32,7 +32,7 @@ describe("malformed scenarios", () => {
 
   it("unknown fields, each at its key", () => {
     expect(problems("unknown-field.yaml")).toEqual([
-      `${dir}/unknown-field.yaml:6:5 providers[0].latncy: unknown field "latncy"`,
+      `${dir}/unknown-field.yaml:6:5 providers[0].latncy: unknown field "latncy"; did you mean "latency"?`,
       `${dir}/unknown-field.yaml:10:7 traffic.requests[0].delay: unknown field "delay"`,
       `${dir}/unknown-field.yaml:14:5 expectations[0].expect_provider: unknown field "expect_provider"`,
     ]);
