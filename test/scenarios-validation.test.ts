@@ -24,9 +24,9 @@ describe("malformed scenarios", () => {
   it("unknown providers in traffic, timeline and expectations", () => {
     const known = `expected one of the scenario's providers "openai" or "openai-eu"`;
     expect(problems("unknown-provider.yaml")).toEqual([
-      `${dir}/unknown-provider.yaml:14:26 traffic.requests[0].body.provider.only[1]: unknown provider "openia": ${known}`,
+      `${dir}/unknown-provider.yaml:14:26 traffic.requests[0].body.provider.only[1]: unknown provider "openia": ${known}; did you mean "openai"?`,
       `${dir}/unknown-provider.yaml:18:26 timeline[0].degrade.provider: unknown provider "azure": ${known}`,
-      `${dir}/unknown-provider.yaml:22:24 expectations[0].selected_provider: unknown provider "open-ai": ${known}`,
+      `${dir}/unknown-provider.yaml:22:24 expectations[0].selected_provider: unknown provider "open-ai": ${known}; did you mean "openai"?`,
     ]);
   });
 
