@@ -76,12 +76,17 @@ describe("serve", () => {
     const body = (await res.json()) as { status: string; id: string };
     expect(res.status).toBe(200);
     expect(body.status).toBe("completed");
-    expect(served.gateway.usage.get(body.id)?.selected_provider).toBe("openai");
+    // The cheaper openai is tried first; whether it still answers depends on how far the sped-up
+    // clock got (the outage starts 200 ms of wall time in), which a loaded machine cannot promise.
+    expect(served.gateway.usage.get(body.id)?.attempts[0]?.provider).toBe("openai");
   });
 
   it("announces the degradation when the clock reaches it, and fails over from then on", async () => {
     await until(() => lines.some((l) => l.includes("openai degraded")), "the degradation");
-    expect(lines.find((l) => l.includes("openai degraded"))).toMatch(/^\[\+4s\] openai degraded: http_error 503 for 1h$/);
+    // Announced when it happens: at 4 s of scenario time, or later when the machine is slow (20× speed).
+    const announced = lines.find((l) => l.includes("openai degraded")) ?? "";
+    expect(announced).toMatch(/^\[\+\d+s\] openai degraded: http_error 503 for 1h$/);
+    expect(Number(/\+(\d+)s/.exec(announced)?.[1])).toBeGreaterThanOrEqual(4);
     const client = new OpenAI({ apiKey: "YOUR_API_KEY", baseURL: `${served.url}/v1`, maxRetries: 0 });
     const response = await client.responses.create({ model: "openai/gpt-5.4-nano", input: "Hi", provider: { sort: "price" } } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
     const record = served.gateway.usage.get(response.id);
