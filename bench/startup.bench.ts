@@ -19,11 +19,23 @@ export interface StartupResult {
   p90Ms: number;
 }
 
+/**
+ * Another checkout's bin to measure in the same run, for before/after figures on a noisy machine
+ * (e.g. `git archive main | tar -x -C /tmp/main`, its node_modules linked to this one's).
+ */
+const BEFORE_BIN = process.env.STARTUP_BEFORE_BIN;
+
 /** The commands measured: the floor first, then the CLI's cheapest and a typical one-file command. */
 export const STARTUP_CASES: readonly StartupCase[] = [
   { name: 'node -e ""  (floor)', args: ["-e", ""] },
   { name: "gateway-sim --version", args: [BIN, "--version"] },
   { name: `gateway-sim validate ${ONE_FILE}`, args: [BIN, "validate", ONE_FILE] },
+  ...(BEFORE_BIN === undefined
+    ? []
+    : [
+        { name: "before: gateway-sim --version", args: [BEFORE_BIN, "--version"] },
+        { name: `before: gateway-sim validate ${ONE_FILE}`, args: [BEFORE_BIN, "validate", ONE_FILE] },
+      ]),
 ];
 
 function timeOnce(args: readonly string[]): number {
