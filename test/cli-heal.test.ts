@@ -1,4 +1,4 @@
-// `gateway-sim heal`, spawned as users run it (node bin/gateway-sim.js → tsx → src/cli/main.ts):
+// `gateway-sim heal`, spawned as users run it (node bin/gateway-sim.js → dist/cli/main.js):
 // heal a saved response from a file or stdin against a schema; exit 0 healed or valid, 1 failed,
 // 2 on unusable input, always without a stack trace.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// The healing conformance over ../shared/corpora (see src/plugins/response-healing/conformance.ts):
+// The healing conformance over test/fixtures/corpora (see src/plugins/response-healing/conformance.ts):
 // zero false successes in every mode, and the heal rates each mode is meant to reach.
 import { beforeAll, describe, expect, it } from "vitest";
 import { runHealingConformance, type ConformanceReport } from "../src/plugins/response-healing/conformance.js";

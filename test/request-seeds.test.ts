@@ -1,4 +1,4 @@
-// The request bodies of the documentation seeds (shared/seeds/*.txt), read from the files: every one
+// The request bodies of the documentation seeds (test/fixtures/seeds/seed-curls.json, copied from the seed pages): every one
 // must parse, and the Python recipe must resolve through the shipped presets/ folder.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";

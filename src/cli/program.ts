@@ -3,12 +3,9 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
-import { TRANSPORTS } from "../scenarios/schema/scenario.js";
+import { TRANSPORTS } from "../scenarios/transports.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
-import { registerDiffCommand } from "./commands/diff.js";
-import { registerReplayCommand } from "./commands/replay.js";
-import { registerServeCommand } from "./commands/serve.js";
 import type { HealOptions } from "./commands/heal.js";
 import type { RunCommandOptions } from "./commands/run-command.js";
 import type { ReportCommandOptions } from "./commands/report.js";
@@ -26,7 +23,29 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+type RegisterCommand = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
+
+/**
+ * Commands defined in their own module (options and all), imported only when that command runs, or
+ * for help and unknown-command suggestions: start-up stays the cost of the command actually used.
+ * A new command of that kind gets one line here.
+ */
+const LAZY_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  serve: async () => (await import("./commands/serve.js")).registerServeCommand,
+  replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
+  diff: async () => (await import("./commands/diff.js")).registerDiffCommand,
+};
+
+/** The lazily defined commands `argv` needs: its own command, or all of them for help and typos. */
+export function lazyCommandsFor(argv: readonly string[], eager: readonly string[]): string[] {
+  const first = argv.find((arg) => !arg.startsWith("-"));
+  if (first !== undefined && first in LAZY_COMMANDS) return [first];
+  if (first !== undefined && eager.includes(first)) return [];
+  if (first === undefined && argv.length > 0 && argv.every((arg) => arg === "--version" || arg === "-V")) return [];
+  return Object.keys(LAZY_COMMANDS);
+}
+
+async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: ExitCode) => void): Promise<Command> {
   const program = new Command("gateway-sim")
     .description("Scenario suites for an LLM gateway against fake providers on a simulated clock.")
     .version(packageVersion())
@@ -65,9 +84,10 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
 
   program
     .command("schema")
-    .description("print the JSON Schema of scenario files (for editor autocompletion)")
+    .description("print the JSON Schema of scenario files (for editor autocompletion), or of the JSON report")
+    .option("--report", "the JSON Schema of `run --reporter json` output instead")
     .option("--output <file>", "write it to a file")
-    .action(async (options: { output?: string }) => {
+    .action(async (options: { output?: string; report?: boolean }) => {
       const { schemaCommand } = await import("./commands/schema-command.js");
       setExit(schemaCommand(options, io));
     });
@@ -101,9 +121,11 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .argument("[dir]", "project folder", ".")
     .action((dir: string) => setExit(initCommand(dir, io)));
 
-  registerServeCommand(program, io, setExit);
-  registerReplayCommand(program, io, setExit);
-  registerDiffCommand(program, io, setExit);
+  const eager = program.commands.map((command) => command.name());
+  for (const name of lazyCommandsFor(argv, eager)) {
+    const register = await LAZY_COMMANDS[name]?.();
+    register?.(program, io, setExit);
+  }
 
   return program;
 }
@@ -117,10 +139,10 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let code: ExitCode = EXIT_CODES.ok;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
   try {
+    const program = await buildProgram(argv, io, (c) => {
+      code = c;
+    });
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {

@@ -10,6 +10,7 @@ import type { Transport } from "../../scenarios/schema/scenario.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import { collectScenarioFiles } from "../collect-files.js";
 import type { CliIo } from "../io.js";
+import { terminalSupport } from "../terminal.js";
 import { createProgressBar } from "../progress-bar.js";
 import type { Reporter } from "../reporters.js";
 
@@ -47,9 +48,9 @@ export function writeReportFile(io: CliIo, path: string, text: string): void {
 export async function runCommand(paths: readonly string[], options: RunCommandOptions, io: CliIo): Promise<ExitCode> {
   const files = collectScenarioFiles(paths, io.cwd);
   const consoleOut = options.reporter === "console" || options.output !== undefined;
-  const tty = io.stdout.isTTY === true;
-  const style = { color: options.color && tty && io.env.NO_COLOR === undefined };
-  const bar = createProgressBar(io, consoleOut && options.progress && tty);
+  const terminal = terminalSupport(io, { color: options.color, progress: options.progress });
+  const style = { color: terminal.color };
+  const bar = createProgressBar(io, consoleOut && terminal.progress);
   const { report, timing } = await runSuite(files, {
     seed: options.seed,
     runs: options.runs,

@@ -17,10 +17,10 @@ response_caching:
   ttl_seconds: 600
 `;
 
-const SCENARIO = `# yaml-language-server: $schema=../node_modules/gateway-sim/schema/scenario.schema.json
+const scenario = (schemaPath: string, runCommand: string): string => `# yaml-language-server: $schema=${schemaPath}
 # A starter scenario: a worker asks the release-summary preset for strict JSON while OpenAI, the
 # cheapest host of the preset's model, has a five-minute 503 burst. Run it with
-#   npx gateway-sim run scenarios/
+#   ${runCommand}
 # then change an expectation and watch it fail with a command that reproduces just that case.
 name: release-summary
 description: The release-summary preset under an OpenAI 503 burst.
@@ -76,8 +76,16 @@ expectations:
     provider_share: { openai: { min: 0.5 } }
 `;
 
-/** Paths (relative to the target folder) and contents. */
-export const STARTER_FILES: Record<string, string> = {
-  "presets/release-summary.yaml": PRESET,
-  "scenarios/release-summary.yaml": SCENARIO,
-};
+/** Where the starter scenario goes, relative to the target folder. */
+export const STARTER_SCENARIO = "scenarios/release-summary.yaml";
+
+/**
+ * Paths (relative to the target folder) and contents. `schemaPath` is the scenario JSON Schema as
+ * seen from the scenario's folder; `runCommand` the command that runs the starter (printed too).
+ */
+export function starterFiles(options: { schemaPath: string; runCommand: string }): Record<string, string> {
+  return {
+    "presets/release-summary.yaml": PRESET,
+    [STARTER_SCENARIO]: scenario(options.schemaPath, options.runCommand),
+  };
+}

@@ -59,7 +59,7 @@ describe("fakeProviderProfileSchema", () => {
     expect(issues("id: openai\nmodels: {}\nlatency: { lognormal: { median: 8x, p99: 3s } }\n")).toEqual([
       'p.yaml:3:33 latency.lognormal.median: expected a duration such as "800ms", "1.5s", "10m" or "1h"; got "8x"',
     ]);
-    expect(issues("id: openai\nmodels: {}\nlatencyy: 3s\n")).toEqual(['p.yaml:3:1 latencyy: unknown field "latencyy"']);
+    expect(issues("id: openai\nmodels: {}\nlatencyy: 3s\n")).toEqual(['p.yaml:3:1 latencyy: unknown field "latencyy"; did you mean "latency"?']);
     expect(issues("id: openai\nmodels: {}\nttft: true\n")[0]).toContain("ttft: expected a duration");
   });
 

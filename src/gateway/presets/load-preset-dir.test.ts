@@ -57,7 +57,7 @@ describe("loadPresetDir", () => {
     write("e.yaml", "temperature: [unclosed\n");
     expect(issuesOf()).toEqual([
       "a.yaml:2:14 temperature: Too big: expected number to be <=2",
-      'a.yaml:3:1 system_promt: unknown field "system_promt"',
+      'a.yaml:3:1 system_promt: unknown field "system_promt"; did you mean "system_prompt"?',
       // Located at the value; the unsupported filter is named before the rest of `provider` is checked.
       'b.yaml:3:20 provider.data_collection: routing filter "data_collection" is not supported by the gateway',
       expect.stringMatching(/^c\.yaml:2:8 model: default model "anthropic\/claude-opus-4\.6" is outside/),

@@ -52,7 +52,7 @@ export interface ConformanceReport {
 }
 
 /**
- * Runs the conformance over the corpora in `corporaDir` (default `../shared/corpora`).
+ * Runs the conformance over the corpora in `corporaDir` (default `test/fixtures/corpora`).
  *
  * @example
  * const report = runHealingConformance();

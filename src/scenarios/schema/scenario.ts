@@ -11,9 +11,10 @@ import { providerItemSchema } from "./provider-item.js";
 import { timelineEventSchema } from "./timeline.js";
 import { trafficSchema } from "./traffic.js";
 
+import { TRANSPORTS, type Transport } from "../transports.js";
+
 /** How the gateway's fetch reaches the fakes: in-process call, or msw intercepting global fetch. */
-export const TRANSPORTS = ["direct", "msw"] as const;
-export type Transport = (typeof TRANSPORTS)[number];
+export { TRANSPORTS, type Transport };
 
 /** Statistical mode: run over `seeds` derived seeds; each expectation must hold on `pass_rate` of them. */
 export const runsSchema = z.strictObject({
