@@ -1,0 +1,106 @@
+// Every wire format end to end: the gateway calls each fake through its adapter, JSON and streamed,
+// with structured output, and fails over between formats when one provider breaks.
+import { describe, expect, it } from "vitest";
+import { createRandomFactory } from "../src/core/random.js";
+import { VirtualClock } from "../src/core/virtual-clock.js";
+import { createFakeFleet } from "../src/fakes/fleet.js";
+import { defineFakeProvider, type FakeProviderProfile } from "../src/fakes/profile/schema.js";
+import { createGateway } from "../src/gateway/create-gateway.js";
+import { createPresetStore } from "../src/gateway/presets/preset-store.js";
+import { WIRE_FORMATS, type WireFormat } from "../src/providers/wire-formats.js";
+import { CITY_SCHEMA, START } from "./fakes-helpers.js";
+
+const UPSTREAM_MODEL: Record<WireFormat, string> = {
+  "openai-chat": "gpt-5.4-nano",
+  "anthropic-messages": "claude-haiku-4-5",
+  "openai-responses": "gpt-5.4-nano",
+  gemini: "gemini-2.5-flash",
+  "bedrock-converse": "anthropic.claude-haiku-4-5-20251001-v1:0",
+};
+
+function profile(format: WireFormat): FakeProviderProfile {
+  return defineFakeProvider({
+    id: `p-${format}`,
+    format,
+    models: { "acme/model-x": { model: UPSTREAM_MODEL[format], price: { input: 1, output: 2 }, max_output_tokens: 4096, structured_output: true } },
+    ttft: "300ms",
+    throughput: 60,
+    output_tokens: 30,
+  });
+}
+
+function setup(seed = "w17") {
+  const clock = new VirtualClock({ start: START });
+  const fleet = createFakeFleet({ seed, clock, profiles: WIRE_FORMATS.map(profile) });
+  const gateway = createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory(seed), catalog: fleet.catalog(), presets: createPresetStore([]) });
+  return { clock, fleet, gateway };
+}
+
+async function collect(events: AsyncIterable<{ event?: string; data: string }>): Promise<{ event?: string; data: string }[]> {
+  const out: { event?: string; data: string }[] = [];
+  for await (const e of events) out.push(e);
+  return out;
+}
+
+describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (format) => {
+  const only = { only: [`p-${format}`] };
+
+  it("answers JSON with usage from the provider", async () => {
+    const { clock, gateway, fleet } = setup();
+    const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Name a city.", provider: only, meta: true }));
+    expect(response.status).toBe(200);
+    const body = response.body as { output: { content: { text: string }[] }[]; usage: { input_tokens: number; output_tokens: number }; meta: { routing: { selected_provider: string } } };
+    expect(body.meta.routing.selected_provider).toBe(`p-${format}`);
+    expect(body.output[0]?.content[0]?.text.length).toBeGreaterThan(10);
+    expect(body.usage.output_tokens).toBeGreaterThan(0);
+    expect(fleet.journal.summary().byProvider[`p-${format}`]).toMatchObject({ calls: 1, outcomes: { ok: 1 }, statuses: { "200": 1 } });
+  });
+
+  it("streams, and structured output comes back schema-valid", async () => {
+    const { clock, gateway } = setup();
+    const response = await clock.run(async () => {
+      const r = await gateway.respond({ model: "acme/model-x", input: "Name a city.", provider: only, stream: true, text: { format: { type: "json_schema", name: "city", schema: CITY_SCHEMA } } });
+      if (r.kind !== "stream") return { r, events: [] };
+      return { r, events: await collect(r.events) };
+    });
+    expect(response.r.kind).toBe("stream");
+    const last = response.events.at(-1);
+    expect(last?.event).toBe("response.completed");
+    const final = JSON.parse(last?.data ?? "{}") as { response: { output: { content: { text: string }[] }[]; usage: { output_tokens: number } } };
+    const city = JSON.parse(final.response.output[0]?.content[0]?.text ?? "") as Record<string, unknown>;
+    expect(Object.keys(city).sort()).toEqual(["city", "kind", "population"]);
+    expect(final.response.usage.output_tokens).toBeGreaterThan(0);
+  });
+
+  it("fails over to another format when this one answers 503", async () => {
+    const { clock, gateway, fleet } = setup();
+    fleet.degrade(`p-${format}`, { http_error: { status: 503 } });
+    const other = WIRE_FORMATS.find((f) => f !== format) as WireFormat;
+    const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Hi", provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] }, meta: true }));
+    expect(response.status).toBe(200);
+    const meta = (response.body as { meta: { routing: { selected_provider: string; attempts: { provider: string; status: number }[] } } }).meta.routing;
+    expect(meta.selected_provider).toBe(`p-${other}`);
+    expect(meta.attempts.map((a) => [a.provider, a.status])).toEqual([[`p-${format}`, 503], [`p-${other}`, 200]]);
+  });
+
+  it.each(["truncate", "malformed_chunk", "error_event"] as const)("treats a %s stream as a failed attempt", async (fault) => {
+    const { clock, gateway, fleet } = setup();
+    fleet.degrade(`p-${format}`, { stream_fault: { type: fault, after_chunks: 0 } });
+    const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Hi", provider: only, stream: true }));
+    // A fault before any text fails the attempt before the client saw anything: the flat 502.
+    expect(response.kind).toBe("json");
+    expect(response.status).toBe(502);
+    expect(response.body).toMatchObject({ error: "upstream_error" });
+  });
+
+  it("fails a begun stream that ends without its final event", async () => {
+    const { clock, gateway, fleet } = setup();
+    fleet.degrade(`p-${format}`, { stream_fault: { type: "missing_final_event" } });
+    const events = await clock.run(async () => {
+      const r = await gateway.respond({ model: "acme/model-x", input: "Hi", provider: only, stream: true });
+      return r.kind === "stream" ? collect(r.events) : [];
+    });
+    expect(events.some((e) => e.event === "response.output_text.delta")).toBe(true);
+    expect(events.at(-1)?.event).toBe("response.failed");
+  });
+});
