@@ -5,7 +5,7 @@ import { createRandomFactory } from "../src/core/random.js";
 import { VirtualClock } from "../src/core/virtual-clock.js";
 import { createFakeFleet } from "../src/fakes/fleet.js";
 import { defineFakeProvider, type FakeProviderProfile } from "../src/fakes/profile/schema.js";
-import { createGateway } from "../src/gateway/create-gateway.js";
+import { createGateway, type GatewayResponse } from "../src/gateway/create-gateway.js";
 import { createPresetStore } from "../src/gateway/presets/preset-store.js";
 import { WIRE_FORMATS, type WireFormat } from "../src/providers/wire-formats.js";
 import { CITY_SCHEMA, START } from "./fakes-helpers.js";
@@ -36,6 +36,11 @@ function setup(seed = "w17") {
   return { clock, fleet, gateway };
 }
 
+function bodyOf(response: GatewayResponse): unknown {
+  if (response.kind !== "json") throw new Error("expected a JSON answer");
+  return response.body;
+}
+
 async function collect(events: AsyncIterable<{ event?: string; data: string }>): Promise<{ event?: string; data: string }[]> {
   const out: { event?: string; data: string }[] = [];
   for await (const e of events) out.push(e);
@@ -49,7 +54,7 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     const { clock, gateway, fleet } = setup();
     const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Name a city.", provider: only, meta: true }));
     expect(response.status).toBe(200);
-    const body = response.body as { output: { content: { text: string }[] }[]; usage: { input_tokens: number; output_tokens: number }; meta: { routing: { selected_provider: string } } };
+    const body = bodyOf(response) as { output: { content: { text: string }[] }[]; usage: { input_tokens: number; output_tokens: number }; meta: { routing: { selected_provider: string } } };
     expect(body.meta.routing.selected_provider).toBe(`p-${format}`);
     expect(body.output[0]?.content[0]?.text.length).toBeGreaterThan(10);
     expect(body.usage.output_tokens).toBeGreaterThan(0);
@@ -78,7 +83,7 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     const other = WIRE_FORMATS.find((f) => f !== format) as WireFormat;
     const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Hi", provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] }, meta: true }));
     expect(response.status).toBe(200);
-    const meta = (response.body as { meta: { routing: { selected_provider: string; attempts: { provider: string; status: number }[] } } }).meta.routing;
+    const meta = (bodyOf(response) as { meta: { routing: { selected_provider: string; attempts: { provider: string; status: number }[] } } }).meta.routing;
     expect(meta.selected_provider).toBe(`p-${other}`);
     expect(meta.attempts.map((a) => [a.provider, a.status])).toEqual([[`p-${format}`, 503], [`p-${other}`, 200]]);
   });
@@ -90,7 +95,7 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     // A fault before any text fails the attempt before the client saw anything: the flat 502.
     expect(response.kind).toBe("json");
     expect(response.status).toBe(502);
-    expect(response.body).toMatchObject({ error: "upstream_error" });
+    expect(bodyOf(response)).toMatchObject({ error: "upstream_error" });
   });
 
   it("fails a begun stream that ends without its final event", async () => {

@@ -104,6 +104,11 @@ export const gatewaySettingsSchema = z.strictObject({
         .default([]),
     })
     .prefault({}),
+  /**
+   * `reference`: behave as the reference code does where it departs from its documentation (e.g.
+   * `/v1/messages` returns no `meta` and drops healed text); `documented`: as the documentation says.
+   */
+  fidelity: z.enum(["reference", "documented"]).default("reference"),
 });
 
 /** Settings after defaults are applied. */

@@ -2,6 +2,7 @@
 // (src/gateway/create-gateway.ts), so the server is tested with a tiny fake as well as the real one
 // (test/server-gateway.test.ts passes a real Gateway, which keeps the two in step).
 import type { SseEvent } from "../core/sse.js";
+import type { GatewaySurface } from "../gateway/surfaces/surfaces.js";
 import type { UsageLog } from "../gateway/usage/usage-log.js";
 
 /** A gateway answer, as the server writes it out. */
@@ -11,6 +12,8 @@ export type GatewayResponseLike =
 
 export interface GatewayLike {
   respond(body: unknown): Promise<GatewayResponseLike>;
+  /** The other surfaces (`chat.completions`, `messages`); without it their routes answer 404. */
+  respondOn?(surface: GatewaySurface, body: unknown): Promise<GatewayResponseLike>;
   /** Lookups by id, and cursor pages for the list mode of GET /v1/generations. */
   usage: Pick<UsageLog, "get" | "listAfter" | "total">;
 }

@@ -62,7 +62,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<Ga
   if (p.request.provider.diagnostics) responseBody.routing_diagnostics = routing.diagnostics;
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
-  return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
+  return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record, upstreamText: facts.upstreamText };
 }
 
 /** A cache hit replays the stored body under this request's id, with this lookup's cache status. */
