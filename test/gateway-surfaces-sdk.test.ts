@@ -153,6 +153,6 @@ describe("openai SDK → POST /v1/chat/completions", () => {
     expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
     // The SDK keeps `body.error` of a body that has one: in the flat shape that is the code string.
     expect((error as InstanceType<typeof OpenAI.APIError>).error).toBe("upstream_error");
-    expect((error as InstanceType<typeof OpenAI.APIError>).headers.get("content-type")).toContain("application/json");
+    expect((error as InstanceType<typeof OpenAI.APIError>).headers?.get("content-type")).toContain("application/json");
   });
 });
