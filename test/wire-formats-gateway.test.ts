@@ -47,6 +47,28 @@ async function collect(events: AsyncIterable<{ event?: string; data: string }>):
   return out;
 }
 
+describe("every wire format, determinism", () => {
+  it("gives byte-identical journals (bodies included) for the same seed", async () => {
+    const journalOf = async () => {
+      const clock = new VirtualClock({ start: START });
+      const fleet = createFakeFleet({ seed: "det", clock, profiles: WIRE_FORMATS.map(profile), journal: { keepBodies: true } });
+      const gateway = createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory("det"), catalog: fleet.catalog(), presets: createPresetStore([]) });
+      await clock.run(async () => {
+        for (const format of WIRE_FORMATS) {
+          for (const stream of [false, true]) {
+            const r = await gateway.respond({ model: "acme/model-x", input: `Hi ${format}`, stream, provider: { only: [`p-${format}`] } });
+            if (r.kind === "stream") for await (const _ of r.events) void _;
+          }
+        }
+      });
+      return fleet.journal.toJsonLines();
+    };
+    const first = await journalOf();
+    expect(first.split("\n").filter(Boolean)).toHaveLength(WIRE_FORMATS.length * 2);
+    expect(await journalOf()).toBe(first);
+  });
+});
+
 describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (format) => {
   const only = { only: [`p-${format}`] };
 
@@ -96,6 +118,28 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     expect(response.kind).toBe("json");
     expect(response.status).toBe(502);
     expect(bodyOf(response)).toMatchObject({ error: "upstream_error" });
+  });
+
+  it.each([
+    ["connection_error", { connection_error: true }],
+    ["socket reset", { socket_fault: "reset" }],
+    ["hang for 5 minutes", { hang: { for: "5m" } }],
+    ["429", { http_error: { status: 429 } }],
+    ["the disconnect stream fault", { stream_fault: { type: "disconnect", after_chunks: 0 } }],
+  ] as const)("fails over to another format on %s", async (_label, phase) => {
+    const { clock, gateway, fleet } = setup();
+    fleet.degrade(`p-${format}`, phase);
+    const other = WIRE_FORMATS.find((f) => f !== format) as WireFormat;
+    const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Hi", stream: "stream_fault" in phase, provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] } }));
+    expect(response.status).toBe(200);
+    const record = response.kind === "json" ? response.record : await clock.run(async () => {
+      for await (const _ of response.events) {
+        // read to the end so the record settles
+      }
+      return response.record;
+    });
+    expect(record.attempts.map((a) => a.provider)).toEqual([`p-${format}`, `p-${other}`]);
+    expect(record.selected_provider).toBe(`p-${other}`);
   });
 
   it("fails a begun stream that ends without its final event", async () => {
