@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createRandomFactory } from "../src/core/random.js";
 import { VirtualClock } from "../src/core/virtual-clock.js";
 import { createFakeFleet } from "../src/fakes/fleet.js";
-import { defineFakeProvider, type FakeProviderProfile } from "../src/fakes/profile/schema.js";
+import { defineFakeProvider, type FakeProviderProfile, type FakeProviderProfileInput } from "../src/fakes/profile/schema.js";
 import { createGateway, type GatewayResponse } from "../src/gateway/create-gateway.js";
 import { createPresetStore } from "../src/gateway/presets/preset-store.js";
 import { WIRE_FORMATS, type WireFormat } from "../src/providers/wire-formats.js";
@@ -18,8 +18,9 @@ const UPSTREAM_MODEL: Record<WireFormat, string> = {
   "bedrock-converse": "anthropic.claude-haiku-4-5-20251001-v1:0",
 };
 
-function profile(format: WireFormat): FakeProviderProfile {
+function profile(format: WireFormat, extra: Partial<FakeProviderProfileInput> = {}): FakeProviderProfile {
   return defineFakeProvider({
+    ...extra,
     id: `p-${format}`,
     format,
     models: { "acme/model-x": { model: UPSTREAM_MODEL[format], price: { input: 1, output: 2 }, max_output_tokens: 4096, structured_output: true } },
@@ -31,7 +32,7 @@ function profile(format: WireFormat): FakeProviderProfile {
 
 function setup(seed = "w17") {
   const clock = new VirtualClock({ start: START });
-  const fleet = createFakeFleet({ seed, clock, profiles: WIRE_FORMATS.map(profile) });
+  const fleet = createFakeFleet({ seed, clock, profiles: WIRE_FORMATS.map((f) => profile(f)) });
   const gateway = createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory(seed), catalog: fleet.catalog(), presets: createPresetStore([]) });
   return { clock, fleet, gateway };
 }
@@ -51,7 +52,7 @@ describe("every wire format, determinism", () => {
   it("gives byte-identical journals (bodies included) for the same seed", async () => {
     const journalOf = async () => {
       const clock = new VirtualClock({ start: START });
-      const fleet = createFakeFleet({ seed: "det", clock, profiles: WIRE_FORMATS.map(profile), journal: { keepBodies: true } });
+      const fleet = createFakeFleet({ seed: "det", clock, profiles: WIRE_FORMATS.map((f) => profile(f)), journal: { keepBodies: true } });
       const gateway = createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory("det"), catalog: fleet.catalog(), presets: createPresetStore([]) });
       await clock.run(async () => {
         for (const format of WIRE_FORMATS) {
@@ -151,5 +152,39 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     });
     expect(events.some((e) => e.event === "response.output_text.delta")).toBe(true);
     expect(events.at(-1)?.event).toBe("response.failed");
+  });
+});
+
+describe("rate-limit answers per format", () => {
+  const calls: Record<WireFormat, { url: string; headers: Record<string, string>; body: unknown }> = {
+    "openai-chat": { url: "https://p-openai-chat.gateway-sim.test/v1/chat/completions", headers: {}, body: { model: "gpt-5.4-nano", messages: [{ role: "user", content: "Hi" }] } },
+    "anthropic-messages": { url: "https://p-anthropic-messages.gateway-sim.test/v1/messages", headers: { "anthropic-version": "2023-06-01" }, body: { model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: "Hi" }] } },
+    "openai-responses": { url: "https://p-openai-responses.gateway-sim.test/v1/responses", headers: {}, body: { model: "gpt-5.4-nano", input: "Hi" } },
+    gemini: { url: "https://p-gemini.gateway-sim.test/v1beta/models/gemini-2.5-flash:generateContent", headers: {}, body: { contents: [{ parts: [{ text: "Hi" }] }] } },
+    "bedrock-converse": {
+      url: `https://p-bedrock-converse.gateway-sim.test/model/${encodeURIComponent(UPSTREAM_MODEL["bedrock-converse"])}/converse`,
+      headers: { authorization: `AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host, Signature=${"0".repeat(64)}`, "x-amz-date": "20260101T000000Z" },
+      body: { messages: [{ role: "user", content: [{ text: "Hi" }] }] },
+    },
+  };
+  const expected: Record<WireFormat, { status: number; retryAfter: boolean; header: string | undefined }> = {
+    "openai-chat": { status: 429, retryAfter: true, header: "x-ratelimit-remaining-requests" },
+    "anthropic-messages": { status: 429, retryAfter: true, header: "anthropic-ratelimit-requests-remaining" },
+    "openai-responses": { status: 429, retryAfter: true, header: "x-ratelimit-remaining-requests" },
+    gemini: { status: 429, retryAfter: false, header: undefined },
+    "bedrock-converse": { status: 429, retryAfter: false, header: "x-amzn-errortype" },
+  };
+
+  it.each(WIRE_FORMATS)("%s answers the second call of a 1 rpm window with its own 429", async (format) => {
+    const clock = new VirtualClock({ start: START });
+    const fleet = createFakeFleet({ seed: "rl", clock, profiles: [profile(format, { rate_limits: { rpm: 1 } })] });
+    const call = calls[format];
+    const send = () => fleet.fetch(call.url, { method: "POST", headers: { "content-type": "application/json", ...call.headers }, body: JSON.stringify(call.body) });
+    const [first, second] = await clock.run(async () => [await send(), await send()]);
+    expect(first?.status).toBe(200);
+    const want = expected[format];
+    expect(second?.status).toBe(want.status);
+    expect(second?.headers.has("retry-after")).toBe(want.retryAfter);
+    if (want.header) expect(second?.headers.has(want.header)).toBe(true);
   });
 });

@@ -73,7 +73,8 @@ export async function admitCall(state: ProviderState, req: FakeHttpRequest, rela
   }
   const decision = state.limiter.admit(state.clock.now(), inputTokens + (request.maxTokens ?? 0));
   if (!decision.ok) {
-    const headers = { ...wire.rateLimitHeaders(decision.snapshot), "retry-after": String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) };
+    const headers = wire.rateLimitHeaders(decision.snapshot);
+    if (wire.sendsRetryAfter !== false) headers["retry-after"] = String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
     const { limit, max, used, requested, retryAfterMs } = decision;
     return reject({ kind: "rate_limited", limit, max, used, requested, retryAfterMs, model: request.model }, "rate_limited", headers);
   }

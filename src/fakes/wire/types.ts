@@ -112,4 +112,9 @@ export interface FakeWire {
   jsonBody(answer: FakeAnswer): unknown;
   streamEvents(answer: FakeAnswer, request: FakeChatRequest): StreamEvents;
   rateLimitHeaders(snapshot: RateLimitSnapshot): Record<string, string>;
+  /**
+   * Whether a rate-limited answer carries `retry-after` (OpenAI, Anthropic: yes; Gemini puts the delay
+   * in the body's RetryInfo, Bedrock sends none). Default true.
+   */
+  sendsRetryAfter?: boolean;
 }

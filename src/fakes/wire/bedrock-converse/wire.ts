@@ -73,4 +73,5 @@ export const bedrockConverseWire: FakeWire = {
   encodeEvents: encodeBedrockEvents,
   // Bedrock sends no rate-limit headers; throttling is a 429 ThrottlingException.
   rateLimitHeaders: () => ({}),
+  sendsRetryAfter: false,
 };

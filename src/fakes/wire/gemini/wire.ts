@@ -65,4 +65,5 @@ export const geminiWire: FakeWire = {
   streamEvents: (answer) => geminiStreamEvents(answer),
   // The Gemini API sends no rate-limit headers: quota state is only in a 429's RetryInfo detail.
   rateLimitHeaders: () => ({}),
+  sendsRetryAfter: false,
 };
