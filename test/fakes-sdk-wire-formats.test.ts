@@ -5,6 +5,7 @@ import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, Throttlin
 import { ApiError, GoogleGenAI } from "@google/genai";
 // The Bedrock client speaks HTTP/2 by default; the fakes serve HTTP/1.1, which Bedrock also accepts.
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RealClock } from "../src/core/clock.js";
@@ -33,6 +34,8 @@ beforeAll(async () => {
       profile("bedrock-busy", "bedrock-converse", BEDROCK_MODEL, { degradations: [{ http_error: { status: 429, count: 1, after: "0ms", retry_after: "1s" } }] }),
       profile("responses", "openai-responses", "gpt-5.4-nano", { api_key: "sk-test" }),
       profile("responses-busy", "openai-responses", "gpt-5.4-nano", { degradations: [{ http_error: { status: 429, count: 1, after: "0ms", retry_after: "1s" } }] }),
+      profile("chat-busy", "openai-chat", "gpt-5.4-nano", { degradations: [{ http_error: { status: 429, count: 1, after: "0ms", retry_after: "1s" } }] }),
+      profile("messages-busy", "anthropic-messages", "claude-haiku-4-5", { degradations: [{ http_error: { status: 429, count: 1, after: "0ms", retry_after: "1s" } }] }),
     ],
   });
   fakes = await startExpressFakes(fleet);
@@ -182,6 +185,29 @@ describe("openai SDK (Responses) against the Responses fake", () => {
     const response = await openai("responses-busy", 1).responses.create({ model: "gpt-5.4-nano", input: "Hi" });
     expect(response.status).toBe("completed");
     expect(calls("responses-busy").map((c) => c.status)).toEqual([429, 200]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
+
+// The gateway's own surfaces never answer 429 with Retry-After (the reference sends Retry-After only
+// on its OAuth route), so the two clients of those surfaces are shown honouring it where it is real:
+// the providers' 429s.
+describe("openai (chat) and @anthropic-ai/sdk honour a provider's Retry-After", () => {
+  it("openai chat.completions retries after 1 s", async () => {
+    const started = Date.now();
+    const client = new OpenAI({ apiKey: "k", baseURL: fakes.urls["chat-busy"], maxRetries: 1 });
+    const completion = await client.chat.completions.create({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Hi" }] });
+    expect(completion.choices[0]?.finish_reason).toBe("stop");
+    expect(calls("chat-busy").map((c) => c.status)).toEqual([429, 200]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("anthropic messages retries after 1 s", async () => {
+    const started = Date.now();
+    const client = new Anthropic({ apiKey: "k", baseURL: fakes.urls["messages-busy"], maxRetries: 1 });
+    const message = await client.messages.create({ model: "claude-haiku-4-5", max_tokens: 500, messages: [{ role: "user", content: "Hi" }] });
+    expect(message.stop_reason).toBe("end_turn");
+    expect(calls("messages-busy").map((c) => c.status)).toEqual([429, 200]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
   });
 });
