@@ -17,7 +17,8 @@ const text = new TextDecoder();
 export const CORRUPT_FRAME_EVENT = "gateway-sim:corrupt-frame";
 
 /**
- * Decodes event-stream bytes into events; a frame with a bad checksum becomes one
+ * Decodes event-stream bytes into events named by `:event-type`; an exception message becomes an
+ * event named by its `:exception-type` with `id: "exception"`. A frame with a bad checksum becomes one
  * `gateway-sim:corrupt-frame` event (the mapper fails the stream), and nothing is read after it.
  *
  * @example

@@ -1,5 +1,6 @@
 // The Gemini API (generativelanguage.googleapis.com) as the fakes speak it: the model and the mode
-// are in the path, the key in `x-goog-api-key` or `?key=`.
+// are in the path, the key in `x-goog-api-key` or `?key=`. Streams are always `alt=sse` events (what
+// @google/genai and the gateway ask for); the JSON-array stream Google sends without `alt=sse` is not modelled.
 import type { FakeWire, PathRequest, WireErrorCase } from "../types.js";
 import { geminiResponseBody, geminiStreamEvents } from "./bodies.js";
 import { geminiErrorReply, geminiIssueError } from "./errors.js";
