@@ -2,7 +2,7 @@
 // @google/genai (Gemini), @aws-sdk/client-bedrock-runtime (Converse, binary event stream, SigV4)
 // and the openai SDK's Responses API. Plain, streamed, structured, an error, and a 429 retried.
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, ThrottlingException } from "@aws-sdk/client-bedrock-runtime";
-import { ApiError, GoogleGenAI } from "@google/genai";
+import { ApiError, GoogleGenAI, Type } from "@google/genai";
 // The Bedrock client speaks HTTP/2 by default; the fakes serve HTTP/1.1, which Bedrock also accepts.
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import Anthropic from "@anthropic-ai/sdk";
@@ -78,6 +78,14 @@ describe("@google/genai against the Gemini fake", () => {
       config: { responseMimeType: "application/json", responseJsonSchema: CITY_SCHEMA },
     });
     expect(Object.keys(JSON.parse(response.text ?? "") as object).sort()).toEqual(["city", "kind", "population"]);
+    const openApi = await genai().models.generateContent({
+      model: "gemini-2.5-flash",
+      contents: "Name a city.",
+      config: { responseMimeType: "application/json", responseSchema: { type: Type.OBJECT, properties: { city: { type: Type.STRING }, rank: { type: Type.INTEGER } }, required: ["city", "rank"] } },
+    });
+    const value = JSON.parse(openApi.text ?? "") as { city: unknown; rank: unknown };
+    expect(typeof value.city).toBe("string");
+    expect(Number.isInteger(value.rank)).toBe(true);
   });
 
   it("surfaces Google's error body: a wrong key, and a 503", async () => {

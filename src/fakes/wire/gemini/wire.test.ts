@@ -28,9 +28,10 @@ describe("geminiWire", () => {
   });
 
   it("reads structured output from responseMimeType and responseSchema, and rejects a schema without the JSON mime type", () => {
-    const schema = { type: "OBJECT" };
+    const schema = { type: "OBJECT", properties: { kind: { type: "STRING", enum: ["A", "B"] } }, required: ["kind"] };
     const parsed = geminiWire.parseRequest({ ...base, generationConfig: { responseMimeType: "application/json", responseSchema: schema } }, new Headers(), { model: "m", stream: false });
-    expect(parsed).toMatchObject({ ok: true, request: { model: "m", format: { type: "json_schema", schema } } });
+    const asJsonSchema = { type: "object", properties: { kind: { type: "string", enum: ["A", "B"] } }, required: ["kind"] };
+    expect(parsed).toMatchObject({ ok: true, request: { model: "m", format: { type: "json_schema", schema: asJsonSchema } } });
     expect(errorOf({ ...base, generationConfig: { responseSchema: schema } })).toMatchObject({ error: { code: 400, message: expect.stringContaining("response_mime_type") } });
     expect(errorOf({ ...base, bogus: 1 })).toMatchObject({ error: { message: 'Invalid JSON payload received. Unknown name "bogus" at \'bogus\': Cannot find field.' } });
   });

@@ -4,6 +4,7 @@
 import type { FakeWire, PathRequest, WireErrorCase } from "../types.js";
 import { geminiResponseBody, geminiStreamEvents } from "./bodies.js";
 import { geminiErrorReply, geminiIssueError } from "./errors.js";
+import { openApiToJsonSchema } from "./openapi-schema.js";
 import { geminiRequestSchema } from "./request-schema.js";
 
 const PATH = /^\/(v1|v1beta|v1alpha)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/;
@@ -42,7 +43,7 @@ export const geminiWire: FakeWire = {
     if (!parsed.success) return { ok: false, error: geminiIssueError(parsed.error.issues[0]!) };
     const req = parsed.data;
     const config = req.generationConfig;
-    const schema = config?.responseJsonSchema ?? config?.responseSchema;
+    const schema = config?.responseJsonSchema ?? (config?.responseSchema ? (openApiToJsonSchema(config.responseSchema) as Record<string, unknown>) : undefined);
     if (schema && config?.responseMimeType !== "application/json") {
       const message = "* GenerateContentRequest.generation_config.response_schema: response_mime_type must be set to application/json when response_schema is set.";
       return { ok: false, error: { kind: "invalid_request", message, param: null, code: null } };
