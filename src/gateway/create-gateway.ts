@@ -90,7 +90,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     onEvent: deps.onEvent,
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
   };
-  // The reference keys health and the response cache by endpoint: surfaces share neither.
+  // The reference keys health and the response cache by endpoint: surfaces share neither. Injected
+  // health and cache stores serve the Responses surface; the other two get in-memory ones of their own.
   const surfaceEnvs = new Map<GatewaySurface, GatewayEnv>([["responses", env]]);
   const envOf = (surface: GatewaySurface): GatewayEnv => {
     let surfaceEnv = surfaceEnvs.get(surface);
