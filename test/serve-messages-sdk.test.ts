@@ -30,6 +30,7 @@ describe("gateway-sim serve → @anthropic-ai/sdk on /v1/messages", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
       const [, url] = await waitFor(() => stdout, /gateway {2}(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses/, 20_000);
+      expect(stdout).toContain(`also     ${url}/v1/chat/completions and ${url}/v1/messages`);
       const client = new Anthropic({ apiKey: "YOUR_API_KEY", baseURL: url, maxRetries: 0 });
       const params = { model: "google/gemma-3-27b-it", max_tokens: 4000, messages: [{ role: "user" as const, content: "Where is my order?" }] };
       const message = await client.messages.create(params);
