@@ -8,6 +8,7 @@ import { generationsRoute } from "./generations-route.js";
 import { bodyErrors, DEFAULT_BODY_LIMIT, jsonBody } from "./json-body.js";
 import { responsesRoute } from "./responses-route.js";
 import { sendError, toGatewayError } from "./send-error.js";
+import { surfaceRoute } from "./surface-route.js";
 
 export interface ServerAppOptions {
   gateway: GatewayLike;
@@ -19,7 +20,7 @@ export interface ServerAppOptions {
 }
 
 /**
- * Routes: POST /v1/responses, GET /v1/generations (?id= one record; ?after=/?limit= a page of the log),
+ * Routes: POST /v1/responses, /v1/chat/completions and /v1/messages, GET /v1/generations (?id= one record; ?after=/?limit= a page of the log),
  * GET /healthz (no auth). Anything else is a
  * 404 not_found — after auth under /v1, so unauthenticated callers learn nothing about routes.
  *
@@ -36,6 +37,8 @@ export function createServerApp(options: ServerAppOptions): Express {
   });
   app.use("/v1", bearerAuth({ apiKeys: options.apiKeys, allowAnyKey: options.allowAnyKey ?? false }));
   app.post("/v1/responses", jsonBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT), responsesRoute(options.gateway));
+  app.post("/v1/chat/completions", jsonBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT), surfaceRoute(options.gateway, "chat.completions"));
+  app.post("/v1/messages", jsonBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT), surfaceRoute(options.gateway, "messages"));
   app.get("/v1/generations", generationsRoute(options.gateway));
   app.use(notFound);
   app.use(bodyErrors);

@@ -33,6 +33,7 @@ function banner(file: string, served: ServeHandle, options: ServeCommandOptions,
   const lines = [
     `serving ${file} at ${options.speed}× speed`,
     `  gateway  ${served.url}/v1/responses`,
+    `  also     ${served.url}/v1/chat/completions and ${served.url}/v1/messages`,
     `  api key  ${served.key}${options.key === undefined ? " (any bearer key is accepted)" : ""}`,
     `  usage    ${served.url}/usage (live request explorer${options.key === undefined ? "" : "; it asks for the key"})`,
     ...Object.entries(served.providers).map(([id, url]) => `  fake     ${id} → ${url}`),

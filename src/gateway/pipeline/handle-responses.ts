@@ -78,7 +78,7 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   if (base.wantsDiagnostics && base.clientDiagnostics) responseBody.routing_diagnostics = base.clientDiagnostics();
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
-  return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
+  return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record, upstreamText: facts.upstreamText };
 }
 
 /**

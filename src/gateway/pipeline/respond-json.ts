@@ -77,6 +77,7 @@ export async function respondJson(
       createdAtMs: request.startedAt,
       model: prepared.model,
       text: healing.text,
+      upstreamText: value.result.text,
       finishReason: value.result.finishReason,
       usage: value.result.usage,
       cost: costOf(value.result.usage, offer.price),

@@ -11,6 +11,8 @@ export interface ResponseFacts {
   createdAtMs: number;
   model: string;
   text: string;
+  /** The provider's text before healing (the /v1/messages surface returns it at reference fidelity). */
+  upstreamText?: string | undefined;
   finishReason: FinishReason;
   usage: TokenUsage;
   cost: Cost;

@@ -34,7 +34,7 @@ function limiter(max: number): { acquire(): Promise<void>; release(): void } {
 }
 
 async function send(gateway: Gateway, request: PlannedRequest): Promise<SentRequest> {
-  const response = await gateway.respond(request.body);
+  const response = request.surface === "responses" ? await gateway.respond(request.body) : await gateway.respondOn(request.surface, request.body);
   if (response.kind === "json") return { request, record: response.record, body: response.body };
   for await (const _event of response.events) {
     // Reading the stream to the end is what lets the record settle.
