@@ -7,6 +7,7 @@ import { TRANSPORTS } from "../scenarios/schema/scenario.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
 import { registerDiffCommand } from "./commands/diff.js";
+import { registerFakesCommand } from "./commands/fakes.js";
 import { registerReplayCommand } from "./commands/replay.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { HealOptions } from "./commands/heal.js";
@@ -104,6 +105,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   registerServeCommand(program, io, setExit);
   registerReplayCommand(program, io, setExit);
   registerDiffCommand(program, io, setExit);
+  registerFakesCommand(program, io, setExit);
 
   return program;
 }
