@@ -4,6 +4,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
 import { TRANSPORTS } from "../scenarios/schema/scenario.js";
+import { GATEWAY_APIS } from "../external/client/gateway-apis.js";
+import { externalRunOptions } from "./commands/external-options.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
 import { registerDiffCommand } from "./commands/diff.js";
@@ -34,7 +36,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  program
+  const run = program
     .command("run")
     .description("run scenario files (or every scenario in a folder) and report on their expectations")
     .argument("<paths...>", "scenario files or folders")
@@ -48,7 +50,9 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
     .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
     .option("--no-progress", "no progress bar")
-    .option("--no-color", "no colours")
+    .option("--no-color", "no colours");
+  externalRunOptions(run, GATEWAY_APIS);
+  run
     // Loaded on use: the gateway and the fakes are only needed to run scenarios.
     .action(async (paths: string[], options: RunCommandOptions) => {
       const { runCommand } = await import("./commands/run-command.js");
@@ -59,9 +63,10 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .command("validate")
     .description("check scenario files and list every problem, located file:line:column")
     .argument("<paths...>", "scenario files or folders")
-    .action(async (paths: string[]) => {
+    .option("--gateway", "also list, located, the checks an outside gateway cannot be judged on")
+    .action(async (paths: string[], options: { gateway?: boolean }) => {
       const { validateCommand } = await import("./commands/validate-command.js");
-      setExit(validateCommand(paths, io));
+      setExit(validateCommand(paths, io, options.gateway === true));
     });
 
   program

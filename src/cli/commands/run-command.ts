@@ -12,6 +12,8 @@ import { collectScenarioFiles } from "../collect-files.js";
 import type { CliIo } from "../io.js";
 import { createProgressBar } from "../progress-bar.js";
 import type { Reporter } from "../reporters.js";
+import type { GatewayApi } from "../../external/client/gateway-apis.js";
+import type { GatewayOverrides } from "../../external/gateway-target.js";
 
 
 export interface RunCommandOptions {
@@ -27,6 +29,25 @@ export interface RunCommandOptions {
   timing: boolean;
   progress: boolean;
   color: boolean;
+  /** An outside gateway's URL, or `builtin` to ignore the files' `gateway:` blocks. */
+  gateway?: string | undefined;
+  gatewayApi?: GatewayApi | undefined;
+  gatewayHeader?: string[] | undefined;
+  speed?: number | undefined;
+  fakesPort?: number | undefined;
+  latencyTolerance?: number | undefined;
+}
+
+/** The command line's say on outside gateways (src/external). */
+function gatewayOverrides(options: RunCommandOptions): GatewayOverrides | "builtin" {
+  if (options.gateway === "builtin") return "builtin";
+  const headers: Record<string, string> = {};
+  for (const h of options.gatewayHeader ?? []) {
+    const at = h.indexOf(":");
+    if (at <= 0) throw new CliError("E_USAGE", `--gateway-header ${h}: expected "name: value"`);
+    headers[h.slice(0, at).trim()] = h.slice(at + 1).trim();
+  }
+  return { url: options.gateway, api: options.gatewayApi, headers, speed: options.speed, fakesPort: options.fakesPort, latencyTolerance: options.latencyTolerance };
 }
 
 /** Writes a report file, creating its folder; a failure is a user error, not a crash. */
@@ -50,11 +71,17 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
   const tty = io.stdout.isTTY === true;
   const style = { color: options.color && tty && io.env.NO_COLOR === undefined };
   const bar = createProgressBar(io, consoleOut && options.progress && tty);
+  const gateway = gatewayOverrides(options);
+  if (consoleOut && gateway !== "builtin") {
+    const { externalNotesOfFiles } = await import("../../external/external-notes.js");
+    for (const line of externalNotesOfFiles(files, gateway)) io.stdout.write(`${line}\n`);
+  }
   const { report, timing } = await runSuite(files, {
     seed: options.seed,
     runs: options.runs,
     only: options.only,
     transport: options.transport,
+    gateway,
     snapshots: options.updateSnapshots ? "update" : options.ci ? "none" : "new",
     onProgress: (file, done, expected) => bar.update(file, done, expected),
     onScenario: (scenario) => {

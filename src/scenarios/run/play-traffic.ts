@@ -33,7 +33,7 @@ function limiter(max: number): { acquire(): Promise<void>; release(): void } {
   };
 }
 
-async function send(gateway: Gateway, request: PlannedRequest): Promise<SentRequest> {
+async function send(gateway: Pick<Gateway, "respond">, request: PlannedRequest): Promise<SentRequest> {
   const response = await gateway.respond(request.body);
   if (response.kind === "json") return { request, record: response.record, body: response.body };
   for await (const _event of response.events) {
@@ -49,7 +49,8 @@ async function send(gateway: Gateway, request: PlannedRequest): Promise<SentRequ
  * await clock.run(() => playTraffic({ gateway, clock, startMs, requests, concurrency: [8], onSent }));
  */
 export async function playTraffic(options: {
-  gateway: Gateway;
+  /** The built-in gateway, or a client of an outside one (src/external) answering the same way. */
+  gateway: Pick<Gateway, "respond">;
   clock: Clock;
   startMs: number;
   requests: Iterable<PlannedRequest>;
