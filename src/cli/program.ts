@@ -10,6 +10,7 @@ import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
 import { registerDiffCommand } from "./commands/diff.js";
 import { registerFakesCommand } from "./commands/fakes.js";
+import { registerGatewayConfigCommand } from "./commands/gateway-config.js";
 import { registerReplayCommand } from "./commands/replay.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { HealOptions } from "./commands/heal.js";
@@ -111,6 +112,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   registerReplayCommand(program, io, setExit);
   registerDiffCommand(program, io, setExit);
   registerFakesCommand(program, io, setExit);
+  registerGatewayConfigCommand(program, io, setExit);
 
   return program;
 }
