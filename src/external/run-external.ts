@@ -83,7 +83,8 @@ export async function runExternalOnce(scenario: LoadedScenario, options: Externa
     // playTraffic sends each request right after onSend, in the same turn: this is that request.
     let current: PlannedRequest | undefined;
     const client = {
-      async respond(body: unknown): Promise<GatewayResponse> {
+      // The body is the planned request's own; `current` also carries its index and name.
+      async respond(): Promise<GatewayResponse> {
         const request = current;
         if (!request) throw new Error("a request was sent outside the traffic plan");
         const id = requestId(request.index);
@@ -101,7 +102,7 @@ export async function runExternalOnce(scenario: LoadedScenario, options: Externa
         options.onProgress?.(sent.length, plan.expected);
         // The record that counts is built after the run, once every fake call has landed.
         const record = observedRecord({ id, timeMs, body: request.body, answer, calls: calls.get(id) ?? [], catalog: scenario.catalog });
-        return { kind: "json", status: answer.httpStatus, headers: {}, body, record };
+        return { kind: "json", status: answer.httpStatus, headers: {}, body: answer.body, record };
       },
     };
     await playTraffic({

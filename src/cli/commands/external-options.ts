@@ -15,6 +15,10 @@ function port(value: string): number {
   return n;
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 function duration(value: string): number {
   const ms = parseDuration(value);
   if (ms === undefined) throw new InvalidArgumentError("expected a duration such as 500ms or 2s");
@@ -31,7 +35,8 @@ export function externalRunOptions(command: Command, apis: readonly string[]): C
   return command
     .option("--gateway <url>", "play the traffic through an outside gateway at this URL (Portkey, LiteLLM, a deployment); `builtin` ignores the files' gateway: blocks")
     .addOption(new Option("--gateway-api <api>", "the API to speak to it (default: the file's, else chat-completions)").choices(apis))
-    .option("--gateway-header <header...>", "'name: value' sent with every request; the value may be file:<path> and hold ${GATEWAY_SIM_<PROVIDER>_URL}")
+    // Repeatable rather than variadic: a variadic option would swallow the scenario paths after it.
+    .option("--gateway-header <header>", "'name: value' sent with every request (repeatable); the value may be file:<path> and hold ${GATEWAY_SIM_<PROVIDER>_URL}", collect, [])
     .option("--speed <n>", "simulated seconds per real second through an outside gateway (default: the file's, else 1)", positive)
     .option("--fakes-port <port>", "serve the fakes on this port (a gateway started beforehand points at it; default: a free one)", port)
     .option("--latency-tolerance <duration>", "added to latency bounds for the outside gateway's own time (default: 25ms × speed)", duration);

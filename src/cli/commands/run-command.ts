@@ -39,13 +39,15 @@ export interface RunCommandOptions {
 }
 
 /** The command line's say on outside gateways (src/external). */
-function gatewayOverrides(options: RunCommandOptions): GatewayOverrides | "builtin" {
+function gatewayOverrides(options: RunCommandOptions, cwd: string): GatewayOverrides | "builtin" {
   if (options.gateway === "builtin") return "builtin";
   const headers: Record<string, string> = {};
   for (const h of options.gatewayHeader ?? []) {
     const at = h.indexOf(":");
     if (at <= 0) throw new CliError("E_USAGE", `--gateway-header ${h}: expected "name: value"`);
-    headers[h.slice(0, at).trim()] = h.slice(at + 1).trim();
+    const value = h.slice(at + 1).trim();
+    // A file named on the command line is relative to where the command runs, not to each scenario.
+    headers[h.slice(0, at).trim()] = value.startsWith("file:") ? `file:${resolve(cwd, value.slice("file:".length))}` : value;
   }
   return { url: options.gateway, api: options.gatewayApi, headers, speed: options.speed, fakesPort: options.fakesPort, latencyTolerance: options.latencyTolerance };
 }
@@ -71,7 +73,7 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
   const tty = io.stdout.isTTY === true;
   const style = { color: options.color && tty && io.env.NO_COLOR === undefined };
   const bar = createProgressBar(io, consoleOut && options.progress && tty);
-  const gateway = gatewayOverrides(options);
+  const gateway = gatewayOverrides(options, io.cwd);
   if (consoleOut && gateway !== "builtin") {
     const { externalNotesOfFiles } = await import("../../external/external-notes.js");
     for (const line of externalNotesOfFiles(files, gateway)) io.stdout.write(`${line}\n`);
