@@ -2,6 +2,8 @@
 // the same scenario files: it hides a 503 burst by fallback, splits 70/30 by weight, and — having no
 // health-aware routing — fails the latency-spike scenario, which the report says in plain words.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFakes } from "../src/external/start-fakes.js";
+import { loadScenario } from "../src/scenarios/load/load-scenario.js";
 import { renderScenarioBlock } from "../src/scenarios/report/console-reporter.js";
 import type { ScenarioReport } from "../src/scenarios/report/types.js";
 import { runSuite } from "../src/scenarios/run/run-suite.js";
@@ -10,8 +12,30 @@ import { type PortkeyGateway, startPortkey } from "./support/portkey-gateway.js"
 const DIR = "test/fixtures/external";
 let portkey: PortkeyGateway;
 
+/** A few calls through Portkey first, so its cold start (JIT, first connections) lands in no scenario's window. */
+async function warmUp(url: string): Promise<void> {
+  const loaded = loadScenario(`${DIR}/loadbalance-70-30.yaml`);
+  if (!loaded.ok) throw new Error("invalid fixture");
+  const fakes = await startFakes({ scenario: loaded.scenario, port: 0, speed: 100, log: () => undefined });
+  try {
+    const config = JSON.stringify({ strategy: { mode: "fallback" }, targets: [{ provider: "openai", api_key: "k", custom_host: fakes.urls.openai, override_params: { model: "gpt-5.4-nano" } }] });
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-portkey-config": config },
+        body: JSON.stringify({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "warm up" }] }),
+      });
+      expect(res.status).toBe(200);
+      await res.text();
+    }
+  } finally {
+    await fakes.close();
+  }
+}
+
 beforeAll(async () => {
   portkey = await startPortkey();
+  await warmUp(portkey.url);
 }, 30_000);
 
 afterAll(async () => {
