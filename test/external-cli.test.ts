@@ -57,7 +57,7 @@ async function gatewayConfig(args: { file: string; target: "portkey" | "litellm"
 
 describe("gateway-sim gateway-config", () => {
   it.each(["fallback-503", "loadbalance-70-30", "latency-spike"])("writes the committed Portkey config of %s", async (name) => {
-    const run = await gatewayConfig({ file: `test/fixtures/external/${name}.yaml`, target: "portkey", speed: name === "latency-spike" ? 15 : 10 });
+    const run = await gatewayConfig({ file: `test/fixtures/external/${name}.yaml`, target: "portkey", speed: 10 });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(readFileSync(`test/fixtures/portkey-configs/${name}.json`, "utf8"));
   });

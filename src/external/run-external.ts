@@ -3,7 +3,7 @@
 // and every expectation judged from the client's answers and the fakes' journal alone.
 import type { ConfigIssue } from "../core/load-config.js";
 import type { JournalEntry } from "../fakes/journal/entry.js";
-import type { GatewayResponse } from "../gateway/create-gateway.js";
+import type { UsageRecord } from "../gateway/types.js";
 import { createEvaluator } from "../scenarios/expect/evaluate.js";
 import type { RequestOutcome } from "../scenarios/expect/outcome.js";
 import type { ExpectationResult } from "../scenarios/expect/result.js";
@@ -12,18 +12,17 @@ import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
 import type { CollectedRequest } from "../scenarios/report/request-collector.js";
 import type { ScenarioStats } from "../scenarios/report/types.js";
 import type { RunOnceResult } from "../scenarios/run/run-once.js";
-import { planTraffic, type PlannedRequest } from "../scenarios/run/plan-traffic.js";
+import { planTraffic } from "../scenarios/run/plan-traffic.js";
 import { playTraffic } from "../scenarios/run/play-traffic.js";
 import { answerIsSchemaValid, requestedSchema } from "../scenarios/run/schema-validity.js";
 import { createSwappablePresetStore } from "../scenarios/run/swappable-presets.js";
 import { runFacts } from "../scenarios/run/timeline.js";
 import type { Expectation } from "../scenarios/schema/expectations.js";
-import { type ClientAnswer, networkFailure, readClientAnswer } from "./client/client-answer.js";
-import { clientRequest } from "./client/client-request.js";
 import { type GatewayTarget, requestHeaders } from "./gateway-target.js";
 import { notJudgeableFailure, notJudgeableIssues, splitJudgeable } from "./judgeable.js";
 import { withLatencyTolerance } from "./latency-tolerance.js";
 import { observedRecord } from "./observed-record.js";
+import { plannedSender, requestId, type SentRequest } from "./send-planned.js";
 import { fakeUrlEnv, startFakes } from "./start-fakes.js";
 
 export interface ExternalRunOptions {
@@ -35,17 +34,15 @@ export interface ExternalRunOptions {
   onRequest?: ((request: CollectedRequest) => void) | undefined;
 }
 
-interface Sent {
-  request: PlannedRequest;
-  timeMs: number;
-  answer: ClientAnswer;
+/** The usage record of a sent request from its answer and the journal entries carrying its id. */
+function recordOf(scenario: LoadedScenario, s: SentRequest, calls: ReadonlyMap<string, JournalEntry[]>): UsageRecord {
+  const id = requestId(s.request.index);
+  return observedRecord({ id, timeMs: s.timeMs, body: s.request.body, answer: s.answer, calls: calls.get(id) ?? [], catalog: scenario.catalog });
 }
 
 /** Real ms allowed after the last answer for the fakes' last journal entries (aborted calls) to land. */
 const SETTLE_REAL_MS = 100;
 
-/** The correlation id of the request at `index` in sending order. */
-export const requestId = (index: number): string => `r${index}`;
 
 /**
  * @example
@@ -75,45 +72,28 @@ export async function runExternalOnce(scenario: LoadedScenario, options: Externa
     if (!headers) headersByName.set(name, (headers = requestHeaders(target, name, scenario.file, vars)));
     return headers;
   };
-  const sent: Sent[] = [];
+  const sent: SentRequest[] = [];
   const plan = planTraffic(spec.traffic, options.seed);
   try {
     const run = fakes.start();
     const { clock } = run;
-    // playTraffic sends each request right after onSend, in the same turn: this is that request.
-    let current: PlannedRequest | undefined;
-    const client = {
-      // The body is the planned request's own; `current` also carries its index and name.
-      async respond(): Promise<GatewayResponse> {
-        const request = current;
-        if (!request) throw new Error("a request was sent outside the traffic plan");
-        const id = requestId(request.index);
-        const built = clientRequest(request.body, id, { url: target.url, api: target.api, apiKey: target.apiKey, headers: headersOf(request.name) });
-        if (!built.ok) throw new Error(`request #${request.index}: ${built.message}`);
-        const timeMs = clock.now();
-        const timing = { clock, sentAt: timeMs };
-        let answer: ClientAnswer;
-        try {
-          answer = await readClientAnswer(target.api, await fetch(built.call.url, built.call.init), built.stream, timing);
-        } catch {
-          answer = networkFailure(timing);
-        }
-        sent.push({ request, timeMs, answer });
+    const sender = plannedSender({
+      target,
+      clock,
+      headersOf,
+      onSent: (one) => {
+        sent.push(one);
         options.onProgress?.(sent.length, plan.expected);
-        // The record that counts is built after the run, once every fake call has landed.
-        const record = observedRecord({ id, timeMs, body: request.body, answer, calls: calls.get(id) ?? [], catalog: scenario.catalog });
-        return { kind: "json", status: answer.httpStatus, headers: {}, body: answer.body, record };
       },
-    };
+      record: (one) => recordOf(scenario, one, calls),
+    });
     await playTraffic({
-      gateway: client,
+      gateway: sender,
       clock,
       startMs: run.origin,
       requests: plan.requests,
       concurrency: spec.traffic.load.map((l) => l.concurrency),
-      onSend: (request) => {
-        current = request;
-      },
+      onSend: sender.next,
       onSent: () => undefined,
     });
     await clock.sleep(SETTLE_REAL_MS * target.speed);
@@ -123,7 +103,7 @@ export async function runExternalOnce(scenario: LoadedScenario, options: Externa
   }
 }
 
-function judge(scenario: LoadedScenario, options: ExternalRunOptions, sent: Sent[], calls: Map<string, JournalEntry[]>, startMs: number, elapsedMs: number): RunOnceResult {
+function judge(scenario: LoadedScenario, options: ExternalRunOptions, sent: SentRequest[], calls: Map<string, JournalEntry[]>, startMs: number, elapsedMs: number): RunOnceResult {
   const { spec } = scenario;
   const located = new Map<string, ConfigIssue>();
   const issues = notJudgeableIssues(scenario.file, spec.expectations, false);
@@ -143,8 +123,7 @@ function judge(scenario: LoadedScenario, options: ExternalRunOptions, sent: Sent
   const presets = createSwappablePresetStore(scenario.presets);
   const stats: ScenarioStats = { requests: 0, simulated_ms: elapsedMs, cost_usd: 0, client_errors: 0 };
   for (const s of [...sent].sort((a, b) => a.request.index - b.request.index)) {
-    const id = requestId(s.request.index);
-    const record = observedRecord({ id, timeMs: s.timeMs, body: s.request.body, answer: s.answer, calls: calls.get(id) ?? [], catalog: scenario.catalog });
+    const record = recordOf(scenario, s, calls);
     const format = requestedSchema(s.request.body, presets);
     const outcome: RequestOutcome = {
       index: s.request.index,
