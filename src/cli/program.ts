@@ -4,6 +4,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
 import { TRANSPORTS } from "../scenarios/transports.js";
+import { GATEWAY_APIS } from "../external/client/gateway-apis.js";
+import { externalRunOptions } from "./commands/external-options.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
 import type { HealOptions } from "./commands/heal.js";
@@ -34,6 +36,8 @@ const LAZY_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   serve: async () => (await import("./commands/serve.js")).registerServeCommand,
   replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
   diff: async () => (await import("./commands/diff.js")).registerDiffCommand,
+  fakes: async () => (await import("./commands/fakes.js")).registerFakesCommand,
+  "gateway-config": async () => (await import("./commands/gateway-config.js")).registerGatewayConfigCommand,
 };
 
 /** The lazily defined commands `argv` needs: its own command, or all of them for help and typos. */
@@ -52,7 +56,7 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  program
+  const run = program
     .command("run")
     .description("run scenario files (or every scenario in a folder) and report on their expectations")
     .argument("<paths...>", "scenario files or folders")
@@ -66,7 +70,9 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
     .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
     .option("--no-progress", "no progress bar")
-    .option("--no-color", "no colours")
+    .option("--no-color", "no colours");
+  externalRunOptions(run, GATEWAY_APIS);
+  run
     // Loaded on use: the gateway and the fakes are only needed to run scenarios.
     .action(async (paths: string[], options: RunCommandOptions) => {
       const { runCommand } = await import("./commands/run-command.js");
@@ -77,9 +83,10 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .command("validate")
     .description("check scenario files and list every problem, located file:line:column")
     .argument("<paths...>", "scenario files or folders")
-    .action(async (paths: string[]) => {
+    .option("--gateway", "also list, located, the checks an outside gateway cannot be judged on")
+    .action(async (paths: string[], options: { gateway?: boolean }) => {
       const { validateCommand } = await import("./commands/validate-command.js");
-      setExit(validateCommand(paths, io));
+      setExit(validateCommand(paths, io, options.gateway === true));
     });
 
   program

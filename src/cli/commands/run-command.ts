@@ -13,6 +13,8 @@ import type { CliIo } from "../io.js";
 import { terminalSupport } from "../terminal.js";
 import { createProgressBar } from "../progress-bar.js";
 import type { Reporter } from "../reporters.js";
+import type { GatewayApi } from "../../external/client/gateway-apis.js";
+import type { GatewayOverrides } from "../../external/gateway-target.js";
 
 
 export interface RunCommandOptions {
@@ -28,6 +30,27 @@ export interface RunCommandOptions {
   timing: boolean;
   progress: boolean;
   color: boolean;
+  /** An outside gateway's URL, or `builtin` to ignore the files' `gateway:` blocks. */
+  gateway?: string | undefined;
+  gatewayApi?: GatewayApi | undefined;
+  gatewayHeader?: string[] | undefined;
+  speed?: number | undefined;
+  fakesPort?: number | undefined;
+  latencyTolerance?: number | undefined;
+}
+
+/** The command line's say on outside gateways (src/external). */
+function gatewayOverrides(options: RunCommandOptions, cwd: string): GatewayOverrides | "builtin" {
+  if (options.gateway === "builtin") return "builtin";
+  const headers: Record<string, string> = {};
+  for (const h of options.gatewayHeader ?? []) {
+    const at = h.indexOf(":");
+    if (at <= 0) throw new CliError("E_USAGE", `--gateway-header ${h}: expected "name: value"`);
+    const value = h.slice(at + 1).trim();
+    // A file named on the command line is relative to where the command runs, not to each scenario.
+    headers[h.slice(0, at).trim()] = value.startsWith("file:") ? `file:${resolve(cwd, value.slice("file:".length))}` : value;
+  }
+  return { url: options.gateway, api: options.gatewayApi, headers, speed: options.speed, fakesPort: options.fakesPort, latencyTolerance: options.latencyTolerance };
 }
 
 /** Writes a report file, creating its folder; a failure is a user error, not a crash. */
@@ -51,11 +74,17 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
   const terminal = terminalSupport(io, { color: options.color, progress: options.progress });
   const style = { color: terminal.color };
   const bar = createProgressBar(io, consoleOut && terminal.progress);
+  const gateway = gatewayOverrides(options, io.cwd);
+  if (consoleOut && gateway !== "builtin") {
+    const { externalNotesOfFiles } = await import("../../external/external-notes.js");
+    for (const line of externalNotesOfFiles(files, gateway)) io.stdout.write(`${line}\n`);
+  }
   const { report, timing } = await runSuite(files, {
     seed: options.seed,
     runs: options.runs,
     only: options.only,
     transport: options.transport,
+    gateway,
     snapshots: options.updateSnapshots ? "update" : options.ci ? "none" : "new",
     onProgress: (file, done, expected) => bar.update(file, done, expected),
     onScenario: (scenario) => {

@@ -14,6 +14,7 @@ export interface ServeCommandOptions {
   traffic?: boolean | undefined;
   key?: string | undefined;
   exportUsage?: string | undefined;
+  fakes?: string | undefined;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -69,6 +70,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions, i
       seed: options.seed,
       traffic: options.traffic,
       apiKey: options.key,
+      fakesUrl: options.fakes,
       exportUsage: options.exportUsage === undefined ? undefined : resolve(io.cwd, options.exportUsage),
       log: (line) => io.stdout.write(`${line}\n`),
     });
@@ -110,6 +112,7 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
     .option("--seed <seed>", "override the scenario's seed")
     .option("--traffic", "also send the scenario's own traffic")
     .option("--key <key>", "accept only this bearer key (default: any key, e.g. YOUR_API_KEY)")
+    .option("--fakes <url>", "use the fakes `gateway-sim fakes` serves at this URL instead of starting them (their timeline plays there)")
     .option("--export-usage <file.jsonl>", "write every usage record as JSON Lines (complete when stopped)")
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options, io)));
 }

@@ -7,6 +7,7 @@ import type { InvokeProviderOptions } from "../../providers/invoke-provider.js";
 import { adapterFor } from "../../providers/registry.js";
 import type { UpstreamRequest } from "../../providers/types.js";
 import type { ExecutionEnv } from "./execute.js";
+import type { GatewaySettings } from "../settings.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
 
@@ -36,7 +37,12 @@ export function upstreamRequestFor(prepared: Prepared, offer: Offer): UpstreamRe
  * that never answers still ends its scenario.
  */
 export function attemptTimeoutMs(env: GatewayEnv): number {
-  return byFidelity<number | undefined>(env.settings.execution.attemptTimeoutMs, env.settings.fidelity, { reference: undefined, documented: 60_000 }) ?? env.settings.execution.hangBoundMs;
+  return attemptDeadlineMs(env.settings);
+}
+
+/** The same deadline from the settings alone (the outside-gateway config emitters use it too). */
+export function attemptDeadlineMs(settings: Pick<GatewaySettings, "execution" | "fidelity">): number {
+  return byFidelity<number | undefined>(settings.execution.attemptTimeoutMs, settings.fidelity, { reference: undefined, documented: 60_000 }) ?? settings.execution.hangBoundMs;
 }
 
 /** The workspace id of the probe draw's "{workspaceId}|{requestId}" (gateway-sim has one workspace). */

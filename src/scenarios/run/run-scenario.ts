@@ -9,6 +9,8 @@ import type { ExpectationReport, ScenarioReport, ScenarioStats } from "../report
 import type { Transport } from "../schema/scenario.js";
 import { checkSnapshot, type SnapshotMode, type SnapshotOutcome } from "../snapshot/snapshot-file.js";
 import type { UsageLog } from "../../gateway/usage/usage-log.js";
+import { type GatewayOverrides, resolveGatewayTarget } from "../../external/gateway-target.js";
+import { runExternalOnce } from "../../external/run-external.js";
 import { runOnce, type RunOnceResult } from "./run-once.js";
 
 export interface RunScenarioOptions {
@@ -25,6 +27,8 @@ export interface RunScenarioOptions {
   onProgress?: ((done: number, expected: number) => void) | undefined;
   /** Keep the first run's requests in the report (`requests`); default true. */
   requests?: boolean | undefined;
+  /** An outside gateway to play against (over the file's `gateway:`), or `builtin` to ignore the file's. */
+  gateway?: GatewayOverrides | "builtin" | undefined;
 }
 
 /** The seed of run `i`: the base seed itself first, so run 0 replays a single-seed run. */
@@ -63,8 +67,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
   const runs: RunOnceResult[] = [];
   const collector = options.requests === false ? undefined : createRequestCollector();
   let firstRunMs = 0;
+  const target = options.gateway === "builtin" ? undefined : resolveGatewayTarget(spec.gateway, options.gateway ?? {});
   for (let i = 0; i < count; i++) {
-    const run = await runOnce(scenario, {
+    const external = target && { target, seed: derivedSeed(base, i), expectations, onProgress: options.onProgress, onRequest: i === 0 ? collector?.add : undefined };
+    const run = external ? await runExternalOnce(scenario, external) : await runOnce(scenario, {
       seed: derivedSeed(base, i),
       expectations,
       collectDecisions: wantSnapshot && i === 0,
