@@ -1,6 +1,6 @@
 // Writes a gateway event stream as `text/event-stream`: one formatted event per write (sent at
 // once, no buffering), back-pressure respected, and the source stopped when the client leaves.
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
 import { formatSseEvent, type SseEvent } from "../core/sse.js";
 import { toGatewayError } from "./send-error.js";
 
@@ -19,8 +19,8 @@ export const SSE_HEADERS = {
  * @example
  * await writeSse(res, 200, response.headers, response.events);
  */
-export async function writeSse(res: Response, status: number, headers: Record<string, string>, events: AsyncIterable<SseEvent>): Promise<void> {
-  res.status(status).set({ ...headers, ...SSE_HEADERS });
+export async function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, events: AsyncIterable<SseEvent>): Promise<void> {
+  res.writeHead(status, { ...headers, ...SSE_HEADERS });
   res.flushHeaders();
   res.socket?.setNoDelay(true);
   const iterator = events[Symbol.asyncIterator]();
@@ -45,7 +45,7 @@ export async function writeSse(res: Response, status: number, headers: Record<st
   }
 }
 
-function drained(res: Response): Promise<void> {
+function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off("drain", done);
