@@ -19,6 +19,8 @@ export interface TargetFigures {
   many: Throughput;
   /** Sequential requests on one keep-alive connection, median µs. */
   medianUs: number;
+  /** The target process's CPU time per request at 64 connections: unlike req/s, barely moved by other load on the machine. */
+  cpuUsPerRequest: number;
 }
 
 export type HttpBenchResult = Record<Mode, Partial<Record<TargetName, TargetFigures>>>;
@@ -44,7 +46,10 @@ async function measureTarget(target: TargetName, child: Child, upstream: string,
   const call = callFor(target, child.url, upstream, mode === "sse");
   const medianUs = await sequentialMedianUs(call, LATENCY_REQUESTS);
   await throughput(call, 64, 1); // warm-up at full load
-  return { one: await throughput(call, 1, SECONDS), many: await throughput(call, 64, SECONDS), medianUs };
+  const one = await throughput(call, 1, SECONDS);
+  const cpuBefore = child.cpuMs();
+  const many = await throughput(call, 64, SECONDS);
+  return { one, many, medianUs, cpuUsPerRequest: ((child.cpuMs() - cpuBefore) * 1000) / many.total };
 }
 
 /**
@@ -83,8 +88,8 @@ export function printHttpBench(result: HttpBenchResult): void {
     const floor = figures.floor;
     const lines = Object.entries(figures).map(([name, f]) => ({
       name,
-      value: `1 conn ${rate(f.one)}, median ${fmt(f.medianUs, 0)} µs · 64 conns ${rate(f.many)}`,
-      note: floor && name !== "floor" ? `× floor: ${fmt(f.many.perSecond / floor.many.perSecond, 2)} at 64, ${fmt(f.one.perSecond / floor.one.perSecond, 2)} at 1; adds ${fmt(f.medianUs - floor.medianUs, 0)} µs median at 1` : "the floor",
+      value: `1 conn ${rate(f.one)}, median ${fmt(f.medianUs, 0)} µs · 64 conns ${rate(f.many)}, ${fmt(f.cpuUsPerRequest, 0)} µs CPU/request`,
+      note: floor && name !== "floor" ? `× floor: ${fmt(f.many.perSecond / floor.many.perSecond, 2)} at 64, ${fmt(f.one.perSecond / floor.one.perSecond, 2)} at 1; adds ${fmt(f.medianUs - floor.medianUs, 0)} µs median at 1; floor CPU/request ÷ this ${fmt(floor.cpuUsPerRequest / f.cpuUsPerRequest, 2)}` : "the floor",
     }));
     printSection(`HTTP ${mode === "json" ? "JSON" : "SSE"} under autocannon (${SECONDS} s per figure, loopback, instant upstream, cache off)`, lines);
   }

@@ -12,6 +12,7 @@ export interface Call {
 
 export interface Throughput {
   perSecond: number;
+  total: number;
   non2xx: number;
   errors: number;
 }
@@ -22,7 +23,7 @@ export interface Throughput {
  */
 export async function throughput(call: Call, connections: number, seconds: number): Promise<Throughput> {
   const result = await autocannon({ url: call.url, method: "POST", headers: call.headers, body: call.body, connections, duration: seconds, pipelining: 1 });
-  return { perSecond: result.requests.average, non2xx: result.non2xx, errors: result.errors + result.timeouts };
+  return { perSecond: result.requests.average, total: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts };
 }
 
 /**

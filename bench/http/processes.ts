@@ -1,13 +1,29 @@
 // Starts the HTTP bench's servers as child processes on loopback and stops them: the in-repo
 // targets (target-process.ts) and, when installed, the Portkey gateway.
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 
 export interface Child {
   url: string;
+  /** CPU time (user + system) the process has used so far, in ms; NaN where /proc is missing. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** Linux: utime and stime, in clock ticks (100 per second), from /proc/<pid>/stat. */
+function cpuReader(pid: number | undefined): () => number {
+  return () => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
 }
 
 const STARTUP_MS = 30_000;
@@ -51,7 +67,7 @@ export async function startTarget(kind: "upstream" | "floor" | "gateway", upstre
   const entry = fileURLToPath(new URL("./target-process.ts", import.meta.url));
   const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", entry, kind, upstream], { stdio: ["pipe", "pipe", "pipe"] });
   const url = await waitForLine(child, /READY (\S+)\n/, `bench target ${kind}`);
-  return { url, stop: stopper(child) };
+  return { url, cpuMs: cpuReader(child.pid), stop: stopper(child) };
 }
 
 /** The Portkey gateway's start script, or undefined when the optional devDependency is absent. */
@@ -80,5 +96,5 @@ export async function startPortkey(entry: string): Promise<Child> {
   const guard = new URL("./loopback-only.mjs", import.meta.url).href;
   const child = spawn(process.execPath, ["--import", guard, entry, `--port=${port}`, "--headless"], { stdio: ["pipe", "pipe", "pipe"] });
   await waitForLine(child, /(Ready for connections)/, "Portkey gateway");
-  return { url: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { url: `http://127.0.0.1:${port}`, cpuMs: cpuReader(child.pid), stop: stopper(child) };
 }

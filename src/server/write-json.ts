@@ -1,5 +1,5 @@
 // One JSON response in one write: status, headers and the serialised body with its length, as
-// express's res.json() would send it (less the ETag, which means nothing on a POST answer).
+// express's res.json() would send it: always JSON in UTF-8, less the ETag (meaningless on a POST answer).
 import type { ServerResponse } from "node:http";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -10,6 +10,6 @@ const JSON_TYPE = "application/json; charset=utf-8";
  */
 export function writeJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": JSON_TYPE, ...headers, "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, { ...headers, "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text) });
   res.end(text);
 }
