@@ -1,5 +1,6 @@
 // The `gateway-sim` command line: commander wiring only; each command lives in commands/.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
@@ -7,6 +8,7 @@ import { TRANSPORTS } from "../scenarios/schema/scenario.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
 import { registerDiffCommand } from "./commands/diff.js";
+import { registerMergeReportsCommand } from "./commands/merge-reports.js";
 import { registerReplayCommand } from "./commands/replay.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { HealOptions } from "./commands/heal.js";
@@ -14,6 +16,7 @@ import type { RunCommandOptions } from "./commands/run-command.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { CliIo } from "./io.js";
 import { REPORTERS } from "./reporters.js";
+import { parseShard } from "./shard.js";
 
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -46,6 +49,8 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option("--only <name>", "run only the expectation (or scenario) with this name; `snapshot` for the snapshot only")
     .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
     .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
+    .option("--workers <n>", "worker threads running scenarios and seeds in parallel (1: in-process); reports are identical", positiveInt, availableParallelism())
+    .option("--shard <i/n>", "run only share i of n of the files (CI matrix); join the JSON reports with merge-reports", parseShard)
     .option("--no-progress", "no progress bar")
     .option("--no-color", "no colours")
     // Loaded on use: the gateway and the fakes are only needed to run scenarios.
@@ -104,6 +109,7 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
   registerServeCommand(program, io, setExit);
   registerReplayCommand(program, io, setExit);
   registerDiffCommand(program, io, setExit);
+  registerMergeReportsCommand(program, io, setExit);
 
   return program;
 }
