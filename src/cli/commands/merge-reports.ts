@@ -1,6 +1,7 @@
 // `gateway-sim merge-reports <json…> --reporter console|json|junit|html [--output f]`: the shards of
 // a CI matrix (`run --shard i/n --reporter json`) joined into one report, as one run would give it.
 import { type Command, Option } from "commander";
+import { z } from "zod";
 import { renderScenarioBlock, renderSummary } from "../../scenarios/report/console-reporter.js";
 import { JSON_REPORT_VERSION } from "../../scenarios/report/json-reporter.js";
 import { mergeReports, type ShardReport } from "../../scenarios/report/merge-reports.js";
@@ -11,6 +12,8 @@ import type { CliIo } from "../io.js";
 import { readJsonFile } from "../read-json-file.js";
 import { type Reporter, REPORTERS } from "../reporters.js";
 import { exitCodeOf, writeReport } from "../write-report.js";
+
+const shardInfoSchema = z.strictObject({ index: z.number().int().min(1), count: z.number().int().min(1), files: z.array(z.string()) });
 
 export interface MergeReportsOptions {
   reporter: Reporter;
@@ -32,7 +35,9 @@ export function readShardReport(file: string, cwd: string): ShardReport {
   }
   // The schema strips what it does not know; the report itself is kept whole, every field as written.
   const whole = json as SuiteReport & { timing?: ShardReport["timing"] };
-  return { source: file, report: { summary: whole.summary, scenarios: whole.scenarios }, timing: whole.timing };
+  const shard = shardInfoSchema.safeParse(whole.shard);
+  if (whole.shard !== undefined && !shard.success) throw new CliError("E_INVALID_INPUT", `${file}: at shard: expected { index, count, files } as run --shard writes it`);
+  return { source: file, report: { summary: whole.summary, scenarios: whole.scenarios, ...(shard.success ? { shard: shard.data } : {}) }, timing: whole.timing };
 }
 
 /**

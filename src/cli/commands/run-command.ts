@@ -47,7 +47,7 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
   const tty = io.stdout.isTTY === true;
   const style = { color: options.color && tty && io.env.NO_COLOR === undefined };
   const bar = createProgressBar(io, consoleOut && options.progress && tty);
-  const { report, timing } = await runSuiteParallel(files, {
+  const { report: ran, timing } = await runSuiteParallel(files, {
     seed: options.seed,
     runs: options.runs,
     only: options.only,
@@ -59,6 +59,7 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
       if (consoleOut) io.stdout.write(renderScenarioBlock(scenario, style));
     },
   }, options.workers ?? 1);
+  const report = options.shard ? { ...ran, shard: { index: options.shard.index, count: options.shard.count, files: all } } : ran;
   if (report.scenarios.length === 0 && files.length > 0) throw new CliError("E_USAGE", `no scenario or expectation is named "${options.only ?? ""}" in ${paths.join(", ")}`);
   if (consoleOut) io.stdout.write(renderSummary(report.summary, timing, style));
   await writeReport(report, options.timing ? timing : undefined, options, io);

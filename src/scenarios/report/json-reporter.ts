@@ -38,6 +38,7 @@ export function renderJsonReport(report: SuiteReport, timing?: SuiteTiming): str
       stats: { ...s.stats, cost_usd: roundUsd(s.stats.cost_usd) },
       ...(requests ? { requests: placeholder(sections.push(requests) - 1) } : {}),
     })),
+    ...(report.shard ? { shard: report.shard } : {}),
     ...(timing ? { timing } : {}),
   };
   let text = JSON.stringify(body, null, 2);

@@ -1,7 +1,8 @@
 // Joins the JSON reports of a suite's shards (`run --shard i/n`) into the report one run of the
-// whole suite gives: scenarios in the order a run lists them (path by path, folder entries sorted
-// by name, as the suite's files are found), totals recomputed. A scenario in two shards is an error.
-import type { SuiteReport, SuiteTiming, ScenarioReport } from "./types.js";
+// whole suite gives: scenarios in the suite's run order (which every shard report records), totals
+// recomputed. A scenario in two shards, or a shard missing, is an error. Reports without the shard
+// record (joined by hand) are ordered path by path, as the walk of one suite folder lists them.
+import type { ScenarioReport, ShardInfo, SuiteReport, SuiteTiming } from "./types.js";
 import { summarise } from "./types.js";
 
 export interface ShardReport {
@@ -25,6 +26,24 @@ export function compareScenarioPaths(a: string, b: string): number {
   return as.length - bs.length;
 }
 
+type Entry = { scenario: ScenarioReport };
+
+/** The comparison that puts scenarios in run order, or why the shards do not make one run. */
+function suiteOrder(shards: readonly ShardReport[]): ((a: Entry, b: Entry) => number) | string {
+  const infos = shards.map((s) => s.report.shard);
+  if (infos.length === 0 || !infos.every((i): i is ShardInfo => i !== undefined)) {
+    return (a, b) => compareScenarioPaths(a.scenario.file, b.scenario.file);
+  }
+  const first = infos[0] as ShardInfo;
+  const same = infos.every((i) => i.count === first.count && i.files.length === first.files.length && i.files.every((f, k) => f === first.files[k]));
+  if (!same) return "the reports come from different suites or shard counts (their shard records differ): merge the shards of one run";
+  const have = new Set(infos.map((i) => i.index));
+  const missing = Array.from({ length: first.count }, (_, k) => k + 1).filter((i) => !have.has(i));
+  if (missing.length > 0) return `shard ${missing.map((i) => `${i}/${first.count}`).join(", ")} missing: the merge of a partial suite is not the suite's report`;
+  const position = new Map(first.files.map((f, k) => [f, k]));
+  return (a, b) => (position.get(a.scenario.file) ?? Infinity) - (position.get(b.scenario.file) ?? Infinity);
+}
+
 /**
  * Timing survives only when every shard has it: the wall time is the slowest shard's (they run side
  * by side), each scenario keeps its own.
@@ -43,7 +62,9 @@ export function mergeReports(shards: readonly ShardReport[]): MergeResult {
       scenarios.push({ scenario, source: shard.source });
     }
   }
-  scenarios.sort((a, b) => compareScenarioPaths(a.scenario.file, b.scenario.file));
+  const order = suiteOrder(shards);
+  if (typeof order === "string") return { ok: false, message: order };
+  scenarios.sort(order);
   const ordered = scenarios.map((s) => s.scenario);
   const timings = shards.map((s) => s.timing);
   let timing: SuiteTiming | undefined;
