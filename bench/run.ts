@@ -5,7 +5,9 @@ import { benchFakes, printFakesBench } from "./fakes.bench.js";
 import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
+import { benchMemory, printMemoryBench } from "./pipeline-memory.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
+import { benchSuiteWorkers, printSuiteWorkersBench } from "./suite-workers.bench.js";
 import { fmt, printSection } from "./stats.js";
 
 const only = process.argv.slice(2);
@@ -27,4 +29,6 @@ if (wanted("heal")) {
 }
 if (wanted("fakes")) printFakesBench(await benchFakes());
 if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
-console.log("\nSections: gateway http heal fakes pipeline (pass names to run a subset, e.g. `npm run bench -- http`).");
+if (wanted("memory")) printMemoryBench(await benchMemory());
+if (wanted("suite")) printSuiteWorkersBench(await benchSuiteWorkers());
+console.log("\nSections: gateway http heal fakes pipeline memory suite (pass names to run a subset, e.g. `npm run bench -- http`).");
