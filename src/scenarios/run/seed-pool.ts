@@ -1,11 +1,12 @@
-// A pool of worker threads running seeds (seed-worker): tasks queue until a worker is free, each
-// worker runs one at a time. The worker module sits beside this file with this file's extension, so
+// A pool running seeds: the runner's own thread and size - 1 worker threads (seed-worker), each
+// running one task at a time; tasks queue until one is free. The worker module sits beside this file with this file's extension, so
 // the pool works from .ts under tsx/vitest and from compiled .js in dist/ alike (startSeedWorker).
 import { createRequire } from "node:module";
 import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { SeedRun } from "./run-scenario.js";
+import { seedTaskRunner } from "./run-seed-task.js";
 import type { SeedMessage, SeedTask } from "./seed-task.js";
 
 export interface SeedPool {
@@ -38,9 +39,14 @@ export function startSeedWorker(): Worker {
   return new Worker(script, { eval: true, resourceLimits });
 }
 
+/** The pool's own thread, as a worker: it runs tasks in-process, one at a time. */
+interface Local {
+  busy: Pending | undefined;
+}
+
 /**
  * @example
- * const pool = createSeedPool(2);
+ * const pool = createSeedPool(2); // this thread and one worker thread
  * const seed = await pool.run({ file: "scenarios/order.yaml", index: 0, options: {} });
  * await pool.close();
  */
@@ -50,6 +56,24 @@ export function createSeedPool(size: number): SeedPool {
   const busy = new Map<Worker, Pending>();
   let workers = 0;
   let nextId = 0;
+  const local: Local = { busy: undefined };
+  const runLocally = seedTaskRunner();
+
+  // The runner's thread takes a task whenever it is free: one module graph fewer to load than
+  // `size` worker threads, and the thread would otherwise only wait.
+  const dispatchLocal = (): void => {
+    const pending = queue.shift();
+    if (!pending) return;
+    local.busy = pending;
+    void runLocally(pending.task, (m) => {
+      if (m.type === "progress") pending.onProgress?.(m.done, m.expected);
+    }).then((message) => {
+      local.busy = undefined;
+      if (message.type === "done") pending.resolve(message.seed);
+      else if (message.type === "failed") pending.reject(new Error(message.message));
+      dispatchLocal();
+    });
+  };
 
   const spawn = (): Worker => {
     workers++;
@@ -96,7 +120,11 @@ export function createSeedPool(size: number): SeedPool {
     run(task, onProgress) {
       return new Promise((resolve, reject) => {
         queue.push({ task: { ...task, id: nextId++ }, resolve, reject, onProgress });
-        const worker = idle.pop() ?? (workers < size ? spawn() : undefined);
+        if (local.busy === undefined) {
+          dispatchLocal();
+          return;
+        }
+        const worker = idle.pop() ?? (workers < size - 1 ? spawn() : undefined);
         if (worker) dispatch(worker);
       });
     },
