@@ -6,8 +6,10 @@ import { benchFakes, printFakesBench } from "./fakes.bench.js";
 import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
+import { benchMemory, printMemoryBench } from "./pipeline-memory.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
 import { benchStartup, printStartupBench } from "./startup.bench.js";
+import { benchSuiteWorkers, printSuiteWorkersBench } from "./suite-workers.bench.js";
 import { fmt, printSection } from "./stats.js";
 
 // `--compare <rev> [--rounds N]`: the gateway bench of that revision and of this worktree, alternated (bench/compare.ts).
@@ -39,4 +41,6 @@ if (wanted("heal")) {
 if (wanted("fakes")) printFakesBench(await benchFakes());
 if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
 if (wanted("startup")) printStartupBench(benchStartup());
-console.log("\nSections: gateway http heal fakes pipeline startup (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).");
+if (wanted("memory")) printMemoryBench(await benchMemory());
+if (wanted("suite")) printSuiteWorkersBench(await benchSuiteWorkers());
+console.log("\nSections: gateway http heal fakes pipeline startup memory suite (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).");

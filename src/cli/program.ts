@@ -1,5 +1,6 @@
 // The `gateway-sim` command line: commander wiring only; each command lives in commands/.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
@@ -13,6 +14,7 @@ import type { RunCommandOptions } from "./commands/run-command.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { CliIo } from "./io.js";
 import { REPORTERS } from "./reporters.js";
+import { parseShard } from "./shard.js";
 
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -38,6 +40,7 @@ const LAZY_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   diff: async () => (await import("./commands/diff.js")).registerDiffCommand,
   fakes: async () => (await import("./commands/fakes.js")).registerFakesCommand,
   "gateway-config": async () => (await import("./commands/gateway-config.js")).registerGatewayConfigCommand,
+  "merge-reports": async () => (await import("./commands/merge-reports.js")).registerMergeReportsCommand,
 };
 
 /** The lazily defined commands `argv` needs: its own command, or all of them for help and typos. */
@@ -69,6 +72,8 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .option("--only <name>", "run only the expectation (or scenario) with this name; `snapshot` for the snapshot only")
     .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
     .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
+    .option("--workers <n>", "worker threads running scenarios and seeds in parallel (1: in-process); reports are identical", positiveInt, availableParallelism())
+    .option("--shard <i/n>", "run only share i of n of the files (CI matrix); join the JSON reports with merge-reports", parseShard)
     .option("--no-progress", "no progress bar")
     .option("--no-color", "no colours");
   externalRunOptions(run, GATEWAY_APIS);
