@@ -109,6 +109,7 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     // meta.routing carries the reference's keys (selected_provider, requested_params, …); the attempts are in the usage record.
     const meta = (bodyOf(response) as { meta: { routing: { selected_provider: string } } }).meta.routing;
     expect(meta.selected_provider).toBe(`p-${other}`);
+    if (response.kind !== "json") throw new Error("expected a JSON answer");
     expect(response.record.attempts.map((a) => [a.provider, a.status])).toEqual([[`p-${format}`, 503], [`p-${other}`, 200]]);
   });
 
