@@ -6,6 +6,7 @@ import { toUpstreamMessages } from "../request/upstream-messages.js";
 import type { InvokeProviderOptions } from "../../providers/invoke-provider.js";
 import { adapterFor } from "../../providers/registry.js";
 import type { UpstreamRequest } from "../../providers/types.js";
+import type { AttemptRecord } from "../types.js";
 import type { ExecutionEnv } from "./execute.js";
 import type { GatewaySettings } from "../settings.js";
 import type { GatewayEnv } from "./gateway-env.js";
@@ -62,11 +63,31 @@ export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayE
 
 /** The failover loop's view of the gateway, announcing each attempt of request `id` for `model`. */
 export function executionEnvFor(id: string, model: string, env: GatewayEnv): ExecutionEnv {
-  return {
-    health: env.health,
-    now: () => env.clock.now(),
-    sampleKey: `${WORKSPACE_ID}|${id}`,
-    model,
-    onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id, at: env.clock.now(), attempt }),
-  };
+  return new RequestExecutionEnv(id, model, env);
+}
+
+/**
+ * A class rather than a literal of arrow functions: under tsx (keepNames) every named arrow built per
+ * request goes through a defineProperty wrapper. Methods: the failover loop calls them on the env.
+ */
+class RequestExecutionEnv implements ExecutionEnv {
+  readonly health: ExecutionEnv["health"];
+  readonly sampleKey: string;
+
+  constructor(
+    private readonly id: string,
+    readonly model: string,
+    private readonly env: GatewayEnv,
+  ) {
+    this.health = env.health;
+    this.sampleKey = `${WORKSPACE_ID}|${id}`;
+  }
+
+  now(): number {
+    return this.env.clock.now();
+  }
+
+  onAttempt(attempt: AttemptRecord): void {
+    this.env.onEvent?.({ type: "attempt:end", id: this.id, at: this.env.clock.now(), attempt });
+  }
 }

@@ -124,5 +124,11 @@ export function roundDiagnostic(value: number): number {
   // Most factors are 0, 0.5 or 1 (multipliers, affinity, load, weights), which rounding leaves alone:
   // skip the string round trip for them, fifteen factors per candidate per request.
   if (Number.isInteger(value * 2)) return value;
+  // Math.round on the scaled value gives toFixed's digits unless the scaled value sits within the
+  // multiplication's error of a .5 tie (below 1e9 that error is under 1e-7); n / 1e6 and
+  // Number("…n digits…") are then the same nearest double. The string round trip is only for ties.
+  const scaled = value * 1e6;
+  const fraction = Math.abs(scaled - Math.trunc(scaled));
+  if (Math.abs(scaled) < 1e9 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / 1e6;
   return Number(value.toFixed(6));
 }
