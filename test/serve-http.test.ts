@@ -76,9 +76,9 @@ describe("serve", () => {
     const body = (await res.json()) as { status: string; id: string };
     expect(res.status).toBe(200);
     expect(body.status).toBe("completed");
-    // The cheaper openai is tried first; whether it still answers depends on how far the sped-up
-    // clock got (the outage starts 200 ms of wall time in), which a loaded machine cannot promise.
-    expect(served.gateway.usage.get(body.id)?.attempts[0]?.provider).toBe("openai");
+    // Which of the two answers depends on how far the sped-up clock got (the outage starts 200 ms of
+    // wall time in) and on whether another test's 503 already demoted openai: neither is promised.
+    expect(["openai", "openai-eu"]).toContain(served.gateway.usage.get(body.id)?.selected_provider);
   });
 
   it("announces the degradation when the clock reaches it, and fails over from then on", async () => {
