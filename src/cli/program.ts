@@ -1,9 +1,12 @@
 // The `gateway-sim` command line: commander wiring only; each command lives in commands/.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
 import { TRANSPORTS } from "../scenarios/transports.js";
+import { GATEWAY_APIS } from "../external/client/gateway-apis.js";
+import { externalRunOptions } from "./commands/external-options.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
 import type { HealOptions } from "./commands/heal.js";
@@ -11,6 +14,7 @@ import type { RunCommandOptions } from "./commands/run-command.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { CliIo } from "./io.js";
 import { REPORTERS } from "./reporters.js";
+import { parseShard } from "./shard.js";
 
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -34,6 +38,9 @@ const LAZY_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
   serve: async () => (await import("./commands/serve.js")).registerServeCommand,
   replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
   diff: async () => (await import("./commands/diff.js")).registerDiffCommand,
+  fakes: async () => (await import("./commands/fakes.js")).registerFakesCommand,
+  "gateway-config": async () => (await import("./commands/gateway-config.js")).registerGatewayConfigCommand,
+  "merge-reports": async () => (await import("./commands/merge-reports.js")).registerMergeReportsCommand,
 };
 
 /** The lazily defined commands `argv` needs: its own command, or all of them for help and typos. */
@@ -52,7 +59,7 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  program
+  const run = program
     .command("run")
     .description("run scenario files (or every scenario in a folder) and report on their expectations")
     .argument("<paths...>", "scenario files or folders")
@@ -65,8 +72,12 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .option("--only <name>", "run only the expectation (or scenario) with this name; `snapshot` for the snapshot only")
     .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
     .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
+    .option("--workers <n>", "worker threads running scenarios and seeds in parallel (1: in-process); reports are identical", positiveInt, availableParallelism())
+    .option("--shard <i/n>", "run only share i of n of the files (CI matrix); join the JSON reports with merge-reports", parseShard)
     .option("--no-progress", "no progress bar")
-    .option("--no-color", "no colours")
+    .option("--no-color", "no colours");
+  externalRunOptions(run, GATEWAY_APIS);
+  run
     // Loaded on use: the gateway and the fakes are only needed to run scenarios.
     .action(async (paths: string[], options: RunCommandOptions) => {
       const { runCommand } = await import("./commands/run-command.js");
@@ -77,9 +88,10 @@ async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: 
     .command("validate")
     .description("check scenario files and list every problem, located file:line:column")
     .argument("<paths...>", "scenario files or folders")
-    .action(async (paths: string[]) => {
+    .option("--gateway", "also list, located, the checks an outside gateway cannot be judged on")
+    .action(async (paths: string[], options: { gateway?: boolean }) => {
       const { validateCommand } = await import("./commands/validate-command.js");
-      setExit(validateCommand(paths, io));
+      setExit(validateCommand(paths, io, options.gateway === true));
     });
 
   program

@@ -8,7 +8,10 @@ import type { SseEvent } from "../core/sse.js";
 import type { Catalog } from "./catalog/schema.js";
 import { createHealthStore } from "./health/health-store.js";
 import { handleResponses } from "./pipeline/handle-responses.js";
+import { respondOnSurface } from "./surfaces/respond-on-surface.js";
+import type { GatewaySurface } from "./surfaces/surfaces.js";
 import type { GatewayEnv, GatewayEvent } from "./pipeline/gateway-env.js";
+import type { RequestInfo } from "./pipeline/prepare-stage.js";
 import type { PresetStore } from "./presets/preset-store.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import type { HealthStore, UsageRecord } from "./types.js";
@@ -35,12 +38,27 @@ export interface GatewayDeps {
 
 /** A finished JSON answer, or a stream of Responses events whose record settles when it ends. */
 export type GatewayResponse =
-  | { kind: "json"; status: number; headers: Record<string, string>; body: unknown; record: UsageRecord }
+  | {
+      kind: "json";
+      status: number;
+      headers: Record<string, string>;
+      body: unknown;
+      record: UsageRecord;
+      /** The provider's text before healing, when a provider answered (what /v1/messages returns at reference fidelity). */
+      upstreamText?: string | undefined;
+    }
   | { kind: "stream"; status: 200; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> };
 
 export interface Gateway {
   /** Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input. */
-  respond(body: unknown): Promise<GatewayResponse>;
+  respond(body: unknown, request?: RequestInfo): Promise<GatewayResponse>;
+  /**
+   * Handles one body on any surface (`/v1/chat/completions`, `/v1/messages`, `/v1/responses`),
+   * answering in that API's shape. Each surface has its own health and response cache.
+   */
+  respondOn(surface: GatewaySurface, body: unknown, request?: RequestInfo): Promise<GatewayResponse>;
+  /** The health store of a surface (`health` is the Responses surface's). */
+  healthOf(surface: GatewaySurface): HealthStore;
   readonly usage: UsageLog;
   readonly health: HealthStore;
   readonly cache: ResponseCacheStore;
@@ -73,8 +91,21 @@ export function createGateway(deps: GatewayDeps): Gateway {
     onEvent: deps.onEvent,
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
   };
+  // The reference keys health and the response cache by endpoint: surfaces share neither. Injected
+  // health and cache stores serve the Responses surface; the other two get in-memory ones of their own.
+  const surfaceEnvs = new Map<GatewaySurface, GatewayEnv>([["responses", env]]);
+  const envOf = (surface: GatewaySurface): GatewayEnv => {
+    let surfaceEnv = surfaceEnvs.get(surface);
+    if (surfaceEnv === undefined) {
+      surfaceEnv = { ...env, health: createHealthStore(settings), cache: createMemoryCacheStore() };
+      surfaceEnvs.set(surface, surfaceEnv);
+    }
+    return surfaceEnv;
+  };
   return {
-    respond: (body) => handleResponses(body, env),
+    respond: (body, request) => handleResponses(body, env, request),
+    respondOn: (surface, body, request) => respondOnSurface(surface, body, envOf(surface), request),
+    healthOf: (surface) => envOf(surface).health,
     usage: env.usage,
     health: env.health,
     cache: env.cache,

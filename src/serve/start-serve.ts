@@ -43,6 +43,11 @@ export interface ServeOptions {
   traffic?: boolean | undefined;
   /** Accept only this bearer key (default: any key, so `YOUR_API_KEY` works). */
   apiKey?: string | undefined;
+  /**
+   * Use fakes served elsewhere (`gateway-sim fakes`, at this base URL) instead of starting them: the
+   * gateway calls `<url>/<provider-id><base path>`, and the timeline is theirs to play.
+   */
+  fakesUrl?: string | undefined;
   /** Write every usage record as JSON Lines to this file (streamed, closed on close()). */
   exportUsage?: string | undefined;
   log: (line: string) => void;
@@ -58,6 +63,13 @@ export interface ServeHandle {
   /** Settles when the scenario's traffic has been sent (at once without `traffic`). */
   trafficDone: Promise<void>;
   close(): Promise<void>;
+}
+
+/** The URLs of fakes served by `gateway-sim fakes` at `base`, laid out as it lays them out. */
+function outsideFakes(base: string, scenario: LoadedScenario): { urls: Record<string, string>; close(): Promise<void> } {
+  const root = base.replace(/\/+$/, "");
+  const urls = Object.fromEntries(scenario.spec.providers.map((p) => [p.id, `${root}/${encodeURIComponent(p.id)}${new URL(p.base_url).pathname.replace(/\/+$/, "")}`]));
+  return { urls, close: () => Promise.resolve() };
 }
 
 async function openExport(path: string | undefined): Promise<WriteStream | undefined> {
@@ -110,7 +122,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const speed = options.speed ?? 1;
   const clock = stoppableClock(new RealClock({ speed }));
   const fleet = createFakeFleet({ seed, clock, profiles: scenario.spec.providers, journal: { maxEntries: 0 } });
-  const fakes = await startExpressFakes(fleet);
+  const fakes = options.fakesUrl === undefined ? await startExpressFakes(fleet) : outsideFakes(options.fakesUrl, scenario);
   const exportStream = await openExport(options.exportUsage).catch(async (error: unknown) => {
     await fakes.close();
     throw error;
@@ -130,7 +142,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     throw error;
   });
   run.origin = clock.now();
-  scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
+  if (options.fakesUrl === undefined) scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
   const trafficDone = options.traffic
     ? playServedTraffic({ scenario, seed, gateway, clock, startMs: run.origin, log, onSend: (r) => journal.expectName(r.body, r.name) })
     : Promise.resolve();

@@ -14,6 +14,7 @@ export interface ServeCommandOptions {
   traffic?: boolean | undefined;
   key?: string | undefined;
   exportUsage?: string | undefined;
+  fakes?: string | undefined;
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -33,6 +34,7 @@ function banner(file: string, served: ServeHandle, options: ServeCommandOptions,
   const lines = [
     `serving ${file} at ${options.speed}× speed`,
     `  gateway  ${served.url}/v1/responses`,
+    `  also     ${served.url}/v1/chat/completions and ${served.url}/v1/messages`,
     `  api key  ${served.key}${options.key === undefined ? " (any bearer key is accepted)" : ""}`,
     `  usage    ${served.url}/usage (live request explorer${options.key === undefined ? "" : "; it asks for the key"})`,
     ...Object.entries(served.providers).map(([id, url]) => `  fake     ${id} → ${url}`),
@@ -68,6 +70,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions, i
       seed: options.seed,
       traffic: options.traffic,
       apiKey: options.key,
+      fakesUrl: options.fakes,
       exportUsage: options.exportUsage === undefined ? undefined : resolve(io.cwd, options.exportUsage),
       log: (line) => io.stdout.write(`${line}\n`),
     });
@@ -109,6 +112,7 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
     .option("--seed <seed>", "override the scenario's seed")
     .option("--traffic", "also send the scenario's own traffic")
     .option("--key <key>", "accept only this bearer key (default: any key, e.g. YOUR_API_KEY)")
+    .option("--fakes <url>", "use the fakes `gateway-sim fakes` serves at this URL instead of starting them (their timeline plays there)")
     .option("--export-usage <file.jsonl>", "write every usage record as JSON Lines (complete when stopped)")
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options, io)));
 }

@@ -1,15 +1,15 @@
 // The files `gateway-sim init` writes: the seeds' release-summary recipe as a preset, and a
 // scenario that runs it through an OpenAI error burst. Both pass as written.
 
-const PRESET = `# A preset: the dashboard-managed defaults a caller selects with "preset": "release-summary".
+const PRESET = `# A preset: the dashboard-managed defaults a caller selects with "model": "@release-summary".
 # Prompt, model choice, routing, plugins and caching live here instead of in every request.
 description: Structured summaries of the last 24 hours of deployment activity, with a risk level.
 system_prompt: |-
   You summarise software deployment activity for the engineering on-call channel.
   Answer with JSON only, matching the schema the caller sends.
 model: openai/gpt-5.4-mini
-provider:
-  sort: price
+# Rank by price (a preset's routing mode: a price-weighted shuffle, not a strict sort).
+routing_mode: price
 plugins:
   - id: response-healing
 response_caching:
@@ -36,7 +36,7 @@ traffic:
     - name: deployment-summary
       at: 0s
       body:
-        preset: release-summary
+        model: "@release-summary"
         input: Summarize the last 24 hours of deployment activity.
         response_format:
           type: json_schema
@@ -57,25 +57,23 @@ traffic:
       rate: 0.5
       templates:
         - body:
-            preset: release-summary
+            model: "@release-summary"
             input: "Summarize this deployment log: {{lorem.paragraph}}"
 timeline:
   - at: 3m
     name: openai-503-burst
     degrade: { provider: openai, duration: 5m, http_error: 503 }
 expectations:
-  - name: the preset routes to the cheapest host
-    request: deployment-summary
-    selected_provider: openai
   - name: the answer matches the schema
     request: deployment-summary
     schema_valid_rate: { equals: 1 }
   - name: clients never see the burst
     client_error_rate: { max: 0 }
     failover: { from: openai, incident: openai-503-burst, within: 0s }
-  - name: OpenAI serves the traffic before the burst
+  # A preset's routing mode is a weighted shuffle: the cheapest host gets most traffic, not all of it.
+  - name: the preset's price mode sends most traffic to OpenAI before the burst
     window: { to: 3m }
-    provider_share: { openai: { min: 0.9 } }
+    provider_share: { openai: { min: 0.5 } }
 `;
 
 /** Where the starter scenario goes, relative to the target folder. */

@@ -40,7 +40,7 @@ describe("fakeProviderProfileSchema", () => {
 
   it("gives unknown providers a reserved .test host and requires their format", () => {
     expect(fakeProviderProfileSchema.parse(minimal({ id: "acme", format: "openai-chat" })).base_url).toBe("https://acme.gateway-sim.test/v1");
-    expect(issues("id: acme\nmodels: {}\n")).toEqual(['p.yaml:1:1 format: "acme" is not a known provider: give format (openai-chat or anthropic-messages)']);
+    expect(issues("id: acme\nmodels: {}\n")).toEqual(['p.yaml:1:1 format: "acme" is not a known provider: give format (one of openai-chat, anthropic-messages, openai-responses, gemini, bedrock-converse)']);
   });
 
   it("applies offer defaults with the catalog's field names", () => {

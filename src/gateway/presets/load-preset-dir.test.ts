@@ -37,6 +37,18 @@ describe("loadPresetDir", () => {
     expect(loaded.store.get("bulk")).toMatchObject({ models: ["meta/llama-4-maverick"], temperature: 0 });
   });
 
+  it("warns, with file:line, about a provider.sort the reference's preset schema drops, naming routing_mode", () => {
+    write("support-chat.yaml", "model: openai/gpt-5.4-nano\nprovider:\n  ignore: [groq]\n  sort: speed\n");
+    write("ranked.yaml", "model: openai/gpt-5.4-nano\nrouting_mode: latency\n");
+    const loaded = loadPresetDir(dir);
+    if (!loaded.ok) throw new Error(loaded.issues.map(formatConfigIssue).join("\n"));
+    expect(loaded.warnings).toHaveLength(1);
+    expect(loaded.warnings[0]).toContain(`${join(dir, "support-chat.yaml")}:4:3 preset "support-chat": provider.sort is dropped`);
+    expect(loaded.warnings[0]).toContain("routing_mode: latency");
+    expect(loaded.store.get("support-chat")?.notes).toEqual(loaded.warnings);
+    expect(loaded.store.get("ranked")).toMatchObject({ routingMode: "latency", notes: [] });
+  });
+
   it("reports every problem of every file at once, each located", () => {
     write("a.yaml", "model: openai/gpt-5.4-nano\ntemperature: 5\nsystem_promt: hi\n");
     write("b.yaml", "provider:\n  sort: fastest\n  data_collection: deny\n");

@@ -39,6 +39,7 @@ export function renderJsonReport(report: SuiteReport, timing?: SuiteTiming): str
       // null, not absent: every scenario has the same keys (json-report-schema.ts).
       requests: requests ? placeholder(sections.push(requests) - 1) : null,
     })),
+    ...(report.shard ? { shard: report.shard } : {}),
     ...(timing ? { timing } : {}),
   };
   let text = JSON.stringify(body, null, 2);

@@ -4,8 +4,10 @@
 import type { ConfigIssue } from "../../core/load-config.js";
 import { RealClock } from "../../core/clock.js";
 import { loadScenario } from "../load/load-scenario.js";
+import type { LoadedScenario } from "../load/loaded-scenario.js";
 import { type ScenarioReport, type SuiteReport, type SuiteTiming, summarise } from "../report/types.js";
 import { type RunScenarioOptions, runScenario, scenarioMatches } from "./run-scenario.js";
+import { errorMessage } from "./seed-task.js";
 
 export interface RunSuiteOptions extends Omit<RunScenarioOptions, "onProgress" | "usage"> {
   /** Called before each scenario starts (with its name and expected request count), and per request. */
@@ -35,6 +37,11 @@ export function invalidReport(file: string, issues: ConfigIssue[]): ScenarioRepo
   return { ...emptyReport(file, file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""), ""), status: "invalid", issues };
 }
 
+/** The report of a scenario whose run threw (a bug, not a failed expectation). */
+export function crashedReport(file: string, scenario: LoadedScenario, options: Pick<RunSuiteOptions, "seed">, message: string): ScenarioReport {
+  return { ...emptyReport(file, scenario.name, options.seed ?? scenario.spec.seed), error: message };
+}
+
 /**
  * @example
  * const { report, timing } = await runSuite(["scenarios/order.yaml"], { snapshots: "new" });
@@ -55,8 +62,7 @@ export async function runSuite(files: readonly string[], options: RunSuiteOption
       try {
         report = await runScenario(loaded.scenario, { ...options, onProgress: onProgress && ((done, expected) => onProgress(file, done, expected)) });
       } catch (error) {
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        report = { ...emptyReport(file, loaded.scenario.name, options.seed ?? loaded.scenario.spec.seed), error: message };
+        report = crashedReport(file, loaded.scenario, options, errorMessage(error));
       }
     }
     if (!report) continue;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
 import { inlinePresetSchema } from "../../gateway/presets/preset-schema.js";
+import { gatewayTargetSchema } from "../../external/gateway-target.js";
 import { gatewaySettingsSchema } from "../../gateway/settings.js";
 import { expectationSchema } from "./expectations.js";
 import { providerItemSchema } from "./provider-item.js";
@@ -59,6 +60,8 @@ export function scenarioSchemaFor(context: ScenarioSchemaContext) {
     timeline: z.array(timelineEventSchema).default([]),
     expectations: z.array(expectationSchema).default([]),
     runs: runsSchema.optional(),
+    /** Play the traffic through an outside gateway (Portkey, LiteLLM, a deployment) instead of the built-in one. */
+    gateway: gatewayTargetSchema.optional(),
     /** Compare every request's routing decision with `__snapshots__/<file>.snap.json`. */
     snapshot: z.boolean().default(false),
   });
