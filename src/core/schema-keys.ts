@@ -33,8 +33,12 @@ function objectsAt(schema: unknown, path: readonly PropertyKey[], depth = 0): De
   switch (def.type) {
     case "optional": case "nullable": case "default": case "prefault": case "readonly": case "catch": case "nonoptional":
       return objectsAt(def.innerType, path, depth + 1);
-    case "pipe":
-      return objectsAt(def.in, path, depth + 1);
+    case "pipe": {
+      // A transform's output, or a preprocess step's (`in` is then the preprocessing transform): where
+      // `in` shows no keys, the keys are `out`'s.
+      const inner = objectsAt(def.in, path, depth + 1);
+      return inner.length > 0 ? inner : objectsAt(def.out, path, depth + 1);
+    }
     case "lazy":
       return objectsAt((def.getter as () => unknown)(), path, depth + 1);
     case "union":

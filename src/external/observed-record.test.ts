@@ -21,7 +21,8 @@ const answer: ClientAnswer = { httpStatus: 200, status: "completed", errorCode: 
 
 describe("observedRecord", () => {
   it("classifies attempts as the built-in gateway does", () => {
-    expect(attemptOf(call("openai", 503, "http_error"), 1).outcome).toBe("retryable_error");
+    // Every non-2xx answer is upstream_non_2xx, as the reference's attempt loop records it (execute/index.ts:951-1013).
+    expect(attemptOf(call("openai", 503, "http_error"), 1).outcome).toBe("upstream_non_2xx");
     expect(attemptOf(call("openai", 400, "invalid_request"), 1).outcome).toBe("upstream_non_2xx");
     expect(attemptOf(call("openai", undefined, "connection_error"), 1)).toMatchObject({ outcome: "retryable_error", status: null });
     expect(attemptOf(call("openai", 200, "ok"), 2)).toMatchObject({ attempt: 2, outcome: "success", status: 200 });

@@ -5,7 +5,7 @@ import type { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { GatewayEnv } from "../pipeline/gateway-env.js";
 import { handleResponses } from "../pipeline/handle-responses.js";
-import type { RequestInfo } from "../pipeline/prepare-stage.js";
+import { debugHeader, type RequestInfo } from "../pipeline/prepare-stage.js";
 import { errorRecord, finishRequest } from "../pipeline/usage-record.js";
 import { decodeChatRequest } from "./chat-completions/decode-chat-request.js";
 import { encodeChatResponse } from "./chat-completions/encode-chat-response.js";
@@ -28,6 +28,12 @@ function undecodable(body: unknown, error: GatewayError, env: GatewayEnv): Gatew
   return { kind: "json", status: error.status, headers: { "content-type": "application/json", "x-generation-id": id }, body: error.toBody(id), record };
 }
 
+/** `meta: true`, or debug (the body's `debug.enabled` or a debug header), turns meta on (before/index.ts:263-268, 969). */
+function metaAsked(body: unknown, request: RequestInfo | undefined): boolean {
+  const fields = typeof body === "object" && body !== null ? (body as { meta?: unknown; debug?: { enabled?: unknown } }) : {};
+  return fields.meta === true || Boolean(fields.debug?.enabled) || debugHeader(request);
+}
+
 /**
  * @example
  * const response = await respondOnSurface("messages", { model: "anthropic/claude-haiku-4-5", max_tokens: 100, messages }, env);
@@ -41,7 +47,7 @@ export async function respondOnSurface(surface: GatewaySurface, body: unknown, e
       if (!decoded.ok) return undecodable(body, decoded.error, env);
       const response = await handleResponses(decoded.body, env, request);
       if (response.kind === "stream") return { ...response, events: encodeChatStream(response.events, { includeUsage: decoded.includeUsage }) };
-      return { ...response, body: encodeChatResponse(response.body, response.record.selected_provider) };
+      return { ...response, body: encodeChatResponse(response.body, response.record.selected_provider, { meta: metaAsked(decoded.body, request) }) };
     }
     case "messages": {
       const decoded = decodeMessagesRequest(body);

@@ -1,6 +1,7 @@
 // Encodes the pipeline's answer as a Chat Completions `chat.completion`, with the reference's
-// additions: `provider` and `provider_id` always, `meta` only when the request asked for it (the
-// pipeline includes it only then), everything else the pipeline put at the top level (cost,
+// additions: `provider` and `provider_id` always, `meta` only when the request asked for it
+// (`meta: true` or debug; the Responses body carries its timing meta always, chat does not:
+// pipeline/after/payload.ts:642-651, 836), everything else the pipeline put at the top level (cost,
 // routing_diagnostics) kept.
 import { metaProvider, responsesView } from "../responses-body-view.js";
 
@@ -9,9 +10,9 @@ import { metaProvider, responsesView } from "../responses-body-view.js";
  * returned untouched: every surface answers errors in the one flat gateway shape.
  *
  * @example
- * encodeChatResponse(response.body, record.selected_provider);
+ * encodeChatResponse(response.body, record.selected_provider, { meta: false });
  */
-export function encodeChatResponse(body: unknown, selectedProvider: string | null): unknown {
+export function encodeChatResponse(body: unknown, selectedProvider: string | null, asked: { meta: boolean }): unknown {
   const view = responsesView(body);
   if (!view) return body;
   const provider = selectedProvider ?? metaProvider(view);
@@ -25,6 +26,6 @@ export function encodeChatResponse(body: unknown, selectedProvider: string | nul
     choices: [{ index: 0, message: { role: "assistant", content: view.text, refusal: null, annotations: [] }, logprobs: null, finish_reason: view.finishReason }],
     usage: { prompt_tokens: view.usage.input, completion_tokens: view.usage.output, total_tokens: view.usage.input + view.usage.output },
     ...view.extra,
-    ...(view.meta ? { meta: view.meta } : {}),
+    ...(asked.meta && view.meta ? { meta: view.meta } : {}),
   };
 }
