@@ -76,9 +76,9 @@ describe("serve", () => {
     const body = (await res.json()) as { status: string; id: string };
     expect(res.status).toBe(200);
     expect(body.status).toBe("completed");
-    // The cheaper openai is tried first; whether it still answers depends on how far the sped-up
-    // clock got (the outage starts 200 ms of wall time in), which a loaded machine cannot promise.
-    expect(served.gateway.usage.get(body.id)?.attempts[0]?.provider).toBe("openai");
+    // Which of the two answers depends on how far the sped-up clock got (the outage starts 200 ms of
+    // wall time in) and on whether another test's 503 already demoted openai: neither is promised.
+    expect(["openai", "openai-eu"]).toContain(served.gateway.usage.get(body.id)?.selected_provider);
   });
 
   it("announces the degradation when the clock reaches it, and fails over from then on", async () => {
@@ -90,7 +90,11 @@ describe("serve", () => {
     const client = new OpenAI({ apiKey: "YOUR_API_KEY", baseURL: `${served.url}/v1`, maxRetries: 0 });
     const response = await client.responses.create({ model: "openai/gpt-5.4-nano", input: "Hi", provider: { sort: "price" } } as OpenAI.Responses.ResponseCreateParamsNonStreaming);
     const record = served.gateway.usage.get(response.id);
-    expect(record?.attempts.map((a) => [a.provider, a.status])).toEqual([["openai", 503], ["openai-eu", 200]]);
+    const attempts = record?.attempts.map((a) => [a.provider, a.status]) ?? [];
+    // openai is tried first and fails over, unless the health store already demoted it after an
+    // earlier 503 (another test's request, when vitest --sequence.shuffle runs that one first).
+    expect(attempts.at(-1)).toEqual(["openai-eu", 200]);
+    expect(attempts.slice(0, -1)).toEqual(attempts.length > 1 ? [["openai", 503]] : []);
   });
 
   it("closes every server and writes the usage export", async () => {
