@@ -121,7 +121,7 @@ export const gatewaySettingsSchema = z.strictObject({
       halfOpenTtlMs: z.number().positive().default(20_000),
     })
     .prefault({}),
-  /** Request contract (F1). Every key optional: unset follows `fidelity` (see docs/fidelity/F1-request-presets.md). */
+  /** Request contract (F1). Every key optional: unset follows `fidelity` (see docs/fidelity.md#request-contract-and-presets). */
   request: z
     .strictObject({
       /** The body field `preset`: `ignore` (reference: never read; a body without `model` is a 400) or `select` (documented). */
@@ -163,7 +163,7 @@ export const gatewaySettingsSchema = z.strictObject({
        * the latency sample is then the whole answer) or `buffered_stream` (the reference's shared
        * OpenAI-compatible executor: an upstream stream read to the end; the latency sample is its first
        * token, the generation time its last). Not tied to `fidelity`, because it changes every fake's
-       * answer path and draws; see docs/fidelity/F2-routing-health.md.
+       * answer path and draws; see docs/fidelity.md#health-breaker-scoring-failover-and-errors.
        */
       upstreamMode: z.enum(["json", "buffered_stream"]).default("json"),
     })

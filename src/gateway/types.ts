@@ -268,7 +268,7 @@ export type CacheTtlSource = (typeof CACHE_TTL_SOURCES)[number];
 /**
  * One record per request: the reference's `gateway_requests` columns (ReferenceColumns, from
  * audit/index.ts:609-708) plus gateway-sim's own fields, which its scenarios, reports, replay and
- * serve read (documented as additions in docs/fidelity/F3-shapes-healing-cache.md). `latency_ms` is
+ * serve read (documented as additions in docs/fidelity.md#response-shapes-healing-cache-and-usage-record). `latency_ms` is
  * gateway-sim's end-to-end time; the reference's column of that name is the executor's latency.
  */
 export interface UsageRecord extends ReferenceColumns {
