@@ -5,6 +5,8 @@ import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
 import { planCache, storeInCache } from "./cache-stage.js";
+import { validationError } from "../request/validation-error.js";
+import { checkBodyBounds, isStackOverflow } from "./bounds-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { prepare } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
@@ -25,6 +27,7 @@ export async function handleResponses(body: unknown, env: GatewayEnv): Promise<G
   try {
     return await run(body, base, env);
   } catch (error) {
+    if (isStackOverflow(error)) return errorResponse(base, validationError([{ path: "", keyword: "maxJsonDepth", message: "the request is nested too deeply to process" }]), env);
     // A bug, not bad input: still answer in the flat format, and keep the cause for the log.
     const failure = new GatewayError("gateway_error", `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     return errorResponse(base, failure, env);
@@ -32,6 +35,8 @@ export async function handleResponses(body: unknown, env: GatewayEnv): Promise<G
 }
 
 async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<GatewayResponse> {
+  const outOfBounds = checkBodyBounds(body, env.settings.limits);
+  if (outOfBounds) return errorResponse(base, outOfBounds, env);
   const prepared = prepare(body, env);
   if (!prepared.ok) return errorResponse(base, prepared.error, env);
   const p = prepared.prepared;
