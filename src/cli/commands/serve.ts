@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
 import { formatConfigIssue } from "../../core/load-config.js";
+import { maskKey } from "../../serve/mask-key.js";
 import type { ServeHandle } from "../../serve/start-serve.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
@@ -30,16 +31,18 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 function banner(file: string, served: ServeHandle, options: ServeCommandOptions, model: string | undefined): string {
+  // Only the seeds' placeholder is shown whole: a key given with --key would land in CI logs.
+  const shownKey = options.key === undefined ? served.key : maskKey(served.key);
   const lines = [
     `serving ${file} at ${options.speed}× speed`,
     `  gateway  ${served.url}/v1/responses`,
-    `  api key  ${served.key}${options.key === undefined ? " (any bearer key is accepted)" : ""}`,
+    `  api key  ${shownKey}${options.key === undefined ? " (any bearer key is accepted)" : " (masked)"}`,
     `  usage    ${served.url}/usage (live request explorer${options.key === undefined ? "" : "; it asks for the key"})`,
     ...Object.entries(served.providers).map(([id, url]) => `  fake     ${id} → ${url}`),
   ];
   if (model !== undefined) {
     const body = JSON.stringify({ model, input: "Say hello." });
-    lines.push(`  try      curl ${served.url}/v1/responses -H "Authorization: Bearer ${served.key}" -H "Content-Type: application/json" -d '${body}'`);
+    lines.push(`  try      curl ${served.url}/v1/responses -H "Authorization: Bearer ${shownKey}" -H "Content-Type: application/json" -d '${body}'`);
   }
   lines.push("Ctrl-C stops.", "");
   return lines.join("\n");
