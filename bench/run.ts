@@ -6,6 +6,7 @@ import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
+import { benchValidate, printValidateBench } from "./validate.bench.js";
 import { fmt, printSection } from "./stats.js";
 
 const only = process.argv.slice(2);
@@ -27,4 +28,5 @@ if (wanted("heal")) {
 }
 if (wanted("fakes")) printFakesBench(await benchFakes());
 if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
-console.log("\nSections: gateway http heal fakes pipeline (pass names to run a subset, e.g. `npm run bench -- http`).");
+if (wanted("validate")) printValidateBench(await benchValidate());
+console.log("\nSections: gateway http heal fakes pipeline validate (pass names to run a subset, e.g. `npm run bench -- http`).");
