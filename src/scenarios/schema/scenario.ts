@@ -6,6 +6,7 @@ import { durationSchema } from "../../core/duration.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
 import { inlinePresetSchema } from "../../gateway/presets/preset-schema.js";
 import { gatewaySettingsSchema } from "../../gateway/settings.js";
+import { budgetSchema, checkScenarioBudget } from "./budget.js";
 import { expectationSchema } from "./expectations.js";
 import { providerItemSchema } from "./provider-item.js";
 import { timelineEventSchema } from "./timeline.js";
@@ -60,7 +61,9 @@ export function scenarioSchemaFor(context: ScenarioSchemaContext) {
     runs: runsSchema.optional(),
     /** Compare every request's routing decision with `__snapshots__/<file>.snap.json`. */
     snapshot: z.boolean().default(false),
-  });
+    /** Raises or lowers this scenario's request and duration budget (see budget.ts for the defaults). */
+    budget: budgetSchema.optional(),
+  }).superRefine((scenario, ctx) => checkScenarioBudget(scenario, ctx));
 }
 
 export type ScenarioFile = z.output<ReturnType<typeof scenarioSchemaFor>>;
