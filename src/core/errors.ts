@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   unknown_gateway_plugin: { status: 400, type: "user", origin: "user" },
   not_found: { status: 404, type: "user", origin: "user" },
   payload_too_large: { status: 413, type: "user", origin: "user" },
+  /** A server draining on shutdown: new requests, and requests still running when its grace period ended. */
+  service_unavailable: { status: 503, type: "system", origin: "gateway" },
   gateway_error: { status: 500, type: "system", origin: "gateway" },
   upstream_error: { status: 502, type: "system", origin: "upstream" },
   // Attempt-level codes: recorded per provider attempt, never sent to a client on their own.

@@ -38,9 +38,18 @@ export type GatewayResponse =
   | { kind: "json"; status: number; headers: Record<string, string>; body: unknown; record: UsageRecord }
   | { kind: "stream"; status: 200; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> };
 
+/** Per-request options of `respond`. */
+export interface RespondOptions {
+  /**
+   * Aborting it cancels the request's upstream calls (a server draining on shutdown, a client gone):
+   * the answer is then an error and the usage record says `cancelled`.
+   */
+  signal?: AbortSignal | undefined;
+}
+
 export interface Gateway {
   /** Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input. */
-  respond(body: unknown): Promise<GatewayResponse>;
+  respond(body: unknown, options?: RespondOptions): Promise<GatewayResponse>;
   readonly usage: UsageLog;
   readonly health: HealthStore;
   readonly cache: ResponseCacheStore;
@@ -74,7 +83,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
   };
   return {
-    respond: (body) => handleResponses(body, env),
+    // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
+    respond: (body, options) => handleResponses(body, options?.signal ? { ...env, signal: options.signal } : env),
     usage: env.usage,
     health: env.health,
     cache: env.cache,

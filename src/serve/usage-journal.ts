@@ -55,8 +55,8 @@ export function createUsageJournal(maxEntries: number): UsageJournal {
 export function journalingGateway(gateway: Gateway, journal: UsageJournal): Gateway {
   return {
     ...gateway,
-    async respond(body) {
-      const response = await gateway.respond(body);
+    async respond(body, options) {
+      const response = await gateway.respond(body, options);
       if (response.kind === "json") journal.noteAnswer(response.record.id, body, response.body);
       else response.record.then((record) => journal.noteAnswer(record.id, body, undefined), () => undefined);
       return response;

@@ -10,7 +10,7 @@ export type GatewayResponseLike =
   | { kind: "stream"; status: number; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record?: Promise<unknown> };
 
 export interface GatewayLike {
-  respond(body: unknown): Promise<GatewayResponseLike>;
+  respond(body: unknown, options?: { signal?: AbortSignal | undefined }): Promise<GatewayResponseLike>;
   /** Lookups by id, and cursor pages for the list mode of GET /v1/generations. */
   usage: Pick<UsageLog, "get" | "listAfter" | "total">;
 }

@@ -3,6 +3,7 @@
 import type { RequestHandler } from "express";
 import { GatewayError } from "../core/errors.js";
 import type { GatewayLike } from "./gateway-like.js";
+import { drainedAnswer, requestSignal } from "./in-flight.js";
 import { hasEmptyBody } from "./json-body.js";
 import { sendError } from "./send-error.js";
 import { writeSse } from "./write-sse.js";
@@ -17,7 +18,9 @@ export function responsesRoute(gateway: GatewayLike): RequestHandler {
       sendError(res, new GatewayError("invalid_json", "Request body is empty: send a JSON object."));
       return;
     }
-    const response = await gateway.respond(req.body);
+    const response = drainedAnswer(req, await gateway.respond(req.body, { signal: requestSignal(req) }));
+    // A drain that could not wait any longer has answered already.
+    if (res.headersSent) return;
     if (response.kind === "json") {
       res.status(response.status).set(response.headers).json(response.body);
       return;

@@ -38,6 +38,7 @@ export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayE
     request: upstreamRequestFor(prepared, offer),
     target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
     timeoutMs: env.settings.execution.attemptTimeoutMs,
+    signal: env.signal,
   };
 }
 
