@@ -6,11 +6,14 @@ import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
+import { benchSoak, printSoakBench } from "./soak.bench.js";
 import { benchValidate, printValidateBench } from "./validate.bench.js";
 import { fmt, printSection } from "./stats.js";
 
 const only = process.argv.slice(2);
-const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+/** Sections that take minutes run only when named. */
+const OPT_IN = new Set(["soak-10m"]);
+const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
 
 const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
 console.log(`gateway-sim bench — node ${process.version} ${flags.join(" ") || "(default heap)"}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
@@ -29,4 +32,6 @@ if (wanted("heal")) {
 if (wanted("fakes")) printFakesBench(await benchFakes());
 if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
 if (wanted("validate")) printValidateBench(await benchValidate());
-console.log("\nSections: gateway http heal fakes pipeline validate (pass names to run a subset, e.g. `npm run bench -- http`).");
+if (wanted("soak")) printSoakBench(await benchSoak({ durationS: 40, sampleEveryS: 5, rate: 500 }));
+if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleEveryS: 60, rate: 500 }));
+console.log("\nSections: gateway http heal fakes pipeline validate soak; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`).");
