@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { RealClock } from "../../src/core/clock.js";
 import { createRandomFactory } from "../../src/core/random.js";
+import { createFakeFleet, profilesFromCatalog } from "../../src/fakes/index.js";
 import { loadDefaultCatalog } from "../../src/gateway/catalog/load-catalog.js";
 import { createGateway, type Gateway } from "../../src/gateway/create-gateway.js";
 import { loadPresetDir } from "../../src/gateway/presets/load-preset-dir.js";
@@ -21,14 +22,19 @@ export const fixtureFetch: typeof fetch = async (_input, init) => {
  * const gateway = realGateway({ seed: "t" });
  * await gateway.respond({ model: "openai/gpt-5.4-nano", input: "Hi" });
  */
-export function realGateway(options: { seed?: string; fetch?: typeof fetch; settings?: GatewaySettings } = {}): Gateway {
+export function realGateway(options: { seed?: string; fetch?: typeof fetch | "fakes"; settings?: GatewaySettings } = {}): Gateway {
   const catalog = loadDefaultCatalog();
   if (!catalog.ok) throw new Error("default catalog must load");
+  const clock = new RealClock();
+  // "fakes": every provider of the catalog answers in its own wire format, at once (direct transport).
+  const fetch = options.fetch === "fakes"
+    ? createFakeFleet({ seed: options.seed ?? "real-gateway", clock, profiles: profilesFromCatalog(catalog.value, { latency: "0ms", ttft: "0ms", throughput: 100_000 }), journal: { maxEntries: 0 } }).fetch
+    : (options.fetch ?? fixtureFetch);
   const presets = loadPresetDir(fileURLToPath(new URL("../../presets", import.meta.url)));
   if (!presets.ok) throw new Error(JSON.stringify(presets.issues));
   return createGateway({
-    fetch: options.fetch ?? fixtureFetch,
-    clock: new RealClock(),
+    fetch,
+    clock,
     random: createRandomFactory(options.seed ?? "real-gateway"),
     catalog: catalog.value,
     presets: presets.store,
