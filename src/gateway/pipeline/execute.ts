@@ -76,6 +76,9 @@ export async function executeWithFailover<T>(
       }
       return { ok: true, offer, value: result.value, attempts };
     }
+    // Cancelled by the caller (a draining server, a client gone): not the provider's failure, and no
+    // other provider is worth trying.
+    if (result.error.extra["reason"] === "cancelled") return { ok: false, error: result.error, attempts };
     env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: false, latencyMs: result.durationMs });
     failures.push({ provider: offer.provider, error: result.error, status: result.status });
   }

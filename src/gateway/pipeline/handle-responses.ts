@@ -96,7 +96,11 @@ function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, env:
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, info), body, record };
 }
 
-function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): GatewayResponse {
+function errorResponse(base: RecordBase, failure: GatewayError, env: GatewayEnv): GatewayResponse {
+  // A request its caller cancelled failed for that reason, whatever its last step said: a 503 whose
+  // record says `cancelled`. Bad input stays a 4xx.
+  const cancelled = failure.status >= 500 && (env.signal?.aborted === true || failure.extra["reason"] === "cancelled");
+  const error = cancelled ? new GatewayError("service_unavailable", "The request was cancelled by its caller.", { extra: { reason: "cancelled" } }) : failure;
   const record = errorRecord(base, error, env.clock.now());
   finishRequest(record, env);
   const body = error.toBody(base.id);

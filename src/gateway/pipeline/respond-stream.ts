@@ -51,7 +51,8 @@ interface Settled {
 function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offer, prepared: Prepared, base: RecordBase, env: GatewayEnv): Settled {
   const at = env.clock.now();
   if ("error" in outcome) {
-    env.health.record({ provider: offer.provider, model: offer.model, at, ok: false, latencyMs: outcome.durationMs });
+    // A stream its caller cancelled says nothing about the provider's health.
+    if (outcome.error.extra["reason"] !== "cancelled") env.health.record({ provider: offer.provider, model: offer.model, at, ok: false, latencyMs: outcome.durationMs });
     const record = { ...errorRecord(base, outcome.error, at, offer.provider), http_status: 200 };
     finishRequest(record, env);
     return { record, error: outcome.error };

@@ -1,0 +1,30 @@
+// A request its caller cancels (RespondOptions.signal: a draining server, a client gone) is answered
+// 503 and recorded `cancelled`, tries no other provider and does not count against the provider's health.
+import { describe, expect, it } from "vitest";
+import { realGateway } from "./support/real-gateway.js";
+
+/** A provider that never answers, until the call is aborted. */
+const hangingFetch: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    init?.signal?.addEventListener("abort", () => reject(init.signal?.reason), { once: true });
+  });
+
+describe("cancelled requests", () => {
+  for (const stream of [false, true]) {
+    it(`${stream ? "streamed" : "JSON"}: a 503 and a cancelled record, one attempt, health untouched`, async () => {
+      const gateway = realGateway({ fetch: hangingFetch });
+      const controller = new AbortController();
+      const answer = gateway.respond({ model: "openai/gpt-5.4-nano", input: "Hi", stream }, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 50));
+      controller.abort(new DOMException("server shutting down", "AbortError"));
+      const response = await answer;
+      expect(response).toMatchObject({ kind: "json", status: 503, body: { error: "service_unavailable", reason: "cancelled" } });
+      const id = response.headers["x-generation-id"] ?? "";
+      const record = gateway.usage.get(id);
+      expect(record).toMatchObject({ status: "cancelled", http_status: 503 });
+      expect(record?.attempts).toHaveLength(1);
+      // No outcome was fed into the provider's health: the cancellation was not its failure.
+      for (const health of gateway.health.snapshot(Date.now())) expect(health.recentOutcomes).toEqual([]);
+    });
+  }
+});
