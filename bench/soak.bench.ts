@@ -25,6 +25,11 @@ export interface SoakOptions {
   sampleEveryS: number;
   /** Target request rate (the clients pace themselves to it). */
   rate: number;
+  /**
+   * The child's V8 old-space cap (MB). A served run whose live memory grew without bound would die
+   * of it within the run (every later request an error); one that holds steady does not.
+   */
+  heapCapMb: number;
 }
 
 export interface SoakBench {
@@ -32,6 +37,8 @@ export interface SoakBench {
   samples: { atS: number; rssMb: number; requests: number }[];
   requests: number;
   errors: number;
+  /** The child's exit code if it died during the run (out of memory under the heap cap), else null. */
+  diedWith: number | null;
   achievedRate: number;
   exportLines: number;
   exportMb: number;
@@ -49,7 +56,7 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
   const exportFile = join(dir, "usage.jsonl");
   writeFileSync(file, SCENARIO);
   const bin = join(process.cwd(), "bin", "gateway-sim.js");
-  const child = spawn(process.execPath, [bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapCapMb}`, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile], { stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   try {
@@ -104,10 +111,11 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
     clearInterval(sampler);
     samples.push({ atS: Math.round((performance.now() - started) / 1000), rssMb: rssMb(child.pid ?? 0), requests });
     const achievedRate = requests / ((performance.now() - started) / 1000);
+    const diedWith = child.exitCode;
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
     const exportText = readFileSync(exportFile, "utf8");
-    return { options, samples, requests, errors, achievedRate, exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
+    return { options, samples, requests, errors, diedWith, achievedRate, exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -115,10 +123,11 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
 }
 
 export function printSoakBench(b: SoakBench): void {
-  const { durationS, rate } = b.options;
-  printSection(`Long serve: RSS under ${rate} req/s for ${durationS} s (child process, --export-usage)`, [
+  const { durationS, rate, heapCapMb } = b.options;
+  printSection(`Long serve: RSS under ${rate} req/s for ${durationS} s (child process, --export-usage, old space capped at ${heapCapMb} MB)`, [
     ...b.samples.map((s) => ({ name: `RSS at ${s.atS} s (${s.requests.toLocaleString("en-US")} requests sent)`, value: `${fmt(s.rssMb)} MB` })),
     { name: "requests sent / errors", value: `${b.requests.toLocaleString("en-US")} / ${b.errors}` },
+    { name: "serve process", value: b.diedWith === null ? "alive at the end" : `died (exit ${b.diedWith})` },
     { name: "achieved rate", value: `${fmt(b.achievedRate)} req/s` },
     { name: "usage records exported", value: `${b.exportLines.toLocaleString("en-US")} (${fmt(b.exportMb)} MB)` },
   ]);
