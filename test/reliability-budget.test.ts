@@ -51,4 +51,13 @@ describe("scenario budgets", () => {
     writeFileSync(file, `${[...HEAD, ...load("count: 2000"), "budget: { max_requests: 1999 }"].join("\n")}\n`);
     expect(await runCli(["validate", file], captureIo())).toBe(2);
   });
+
+  it("run --runs cannot multiply a plan past the budget", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gateway-sim-budget-"));
+    const file = join(dir, "budget.yaml");
+    writeFileSync(file, `${[...HEAD, ...load("count: 500")].join("\n")}\n`);
+    const io = captureIo();
+    expect(await runCli(["run", file, "--no-progress", "--runs", "10000"], io)).toBe(2);
+    expect(io.out()).toMatch(/budget\.yaml:1:1 --runs 10000 × 500 planned requests = 5,000,000, more than the budget of 1,000,000/);
+  });
 });

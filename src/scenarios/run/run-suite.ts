@@ -1,6 +1,7 @@
 // Runs a list of scenario files one after another and assembles the suite report. Invalid files
 // become reports with their located issues; a crash inside a run becomes a failed report with the
 // error, so one broken scenario never hides the others' results.
+import { overBudgetWithSeeds } from "../schema/budget.js";
 import type { ConfigIssue } from "../../core/load-config.js";
 import { RealClock } from "../../core/clock.js";
 import { loadScenario } from "../load/load-scenario.js";
@@ -49,7 +50,10 @@ export async function runSuite(files: readonly string[], options: RunSuiteOption
     const started = wall.now();
     const loaded = loadScenario(file);
     let report: ScenarioReport | undefined;
+    // `--runs` multiplies the plan past what `validate` saw in the file: the same budget applies.
+    const overBudget = loaded.ok && options.runs !== undefined ? overBudgetWithSeeds(loaded.scenario.spec, options.runs) : undefined;
     if (!loaded.ok) report = invalidReport(file, loaded.issues);
+    else if (overBudget !== undefined) report = invalidReport(file, [{ file, line: 1, column: 1, path: "", message: overBudget }]);
     else if (scenarioMatches(loaded.scenario, options.only)) {
       const onProgress = options.onProgress;
       try {

@@ -71,6 +71,19 @@ export function checkScenarioBudget(scenario: BudgetedScenario, ctx: z.core.$Ref
   }
 }
 
+/**
+ * The problem with running `scenario` over `seeds` seeds (`run --runs`), or undefined when within budget.
+ *
+ * @example
+ * overBudgetWithSeeds(spec, 100_000); // "--runs 100000 × 60 planned requests = 6,000,000, more than the budget of 1,000,000"
+ */
+export function overBudgetWithSeeds(scenario: BudgetedScenario, seeds: number): string | undefined {
+  const maxRequests = scenario.budget?.max_requests ?? DEFAULT_SCENARIO_BUDGET.maxRequests;
+  const perRun = contributions(scenario).reduce((sum, p) => sum + p.requests, 0);
+  if (perRun * seeds <= maxRequests) return undefined;
+  return `--runs ${seeds} × ${count(perRun)} planned requests = ${count(perRun * seeds)}, more than the budget of ${count(maxRequests)}: lower --runs, or raise budget.max_requests`;
+}
+
 function contributions(scenario: BudgetedScenario): Contribution[] {
   const out: Contribution[] = [];
   scenario.traffic.requests.forEach((r, i) => {
