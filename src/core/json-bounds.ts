@@ -1,6 +1,6 @@
 // Bounds on the shape of a decoded JSON value (nesting depth, keys per object, items per array, total
 // nodes), checked without recursion so that a hostile value cannot overflow the stack of the checker itself.
-import { formatPath } from "./load-config.js";
+import { formatPath } from "./format-path.js";
 
 /** The limits; every one is a named setting (`limits` in the gateway settings). */
 export interface JsonBounds {

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { isCollection, isNode, type Document, type LineCounter } from "yaml";
 import type { z } from "zod";
+import { formatPath } from "./format-path.js";
 import { checkJsonBounds } from "./json-bounds.js";
 import { MAX_CONFIG_DEPTH, yamlSource, type YamlSource } from "./yaml-source.js";
 
@@ -24,22 +25,14 @@ export class ConfigError extends Error {
   }
 }
 
+export { formatPath };
+
 export type ConfigResult<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };
 
 /** `file:line:column path: message`. */
 export function formatConfigIssue(issue: ConfigIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.column}`;
   return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`;
-}
-
-/** Joins a zod path the way users write it: `a.b[2].c`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 /**
