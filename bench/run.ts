@@ -32,6 +32,6 @@ if (wanted("heal")) {
 if (wanted("fakes")) printFakesBench(await benchFakes());
 if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
 if (wanted("validate")) printValidateBench(await benchValidate());
-if (wanted("soak")) printSoakBench(await benchSoak({ durationS: 40, sampleEveryS: 5, rate: 500, heapCapMb: 256 }));
-if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleEveryS: 60, rate: 500, heapCapMb: 256 }));
+if (wanted("soak")) printSoakBench(await benchSoak({ durationS: 40, sampleEveryS: 5, rate: 500, heapCapMb: 384 }));
+if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleEveryS: 60, rate: 500, heapCapMb: 384 }));
 console.log("\nSections: gateway http heal fakes pipeline validate soak; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`).");
