@@ -76,7 +76,7 @@ export async function benchGateway(requests = 20_000): Promise<GatewayBenchResul
     const start = process.hrtime.bigint();
     const response = await gateway.respond(body);
     hits.push(elapsedUs(start));
-    if (i > 0 && response.headers["x-gateway-cache"] !== "hit") throw new Error("expected a cache hit");
+    if (i > 0 && response.headers["x-phaseo-response-cache"] !== "hit") throw new Error("expected a cache hit");
   }
   return { pipelineMedianUs, directMedianUs, overheadUs: pipelineMedianUs - directMedianUs, ratio: pipelineMedianUs / directMedianUs, cacheHitMedianUs: median(hits.slice(500)) };
 }

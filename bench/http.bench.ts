@@ -1,114 +1,98 @@
-// Over real HTTP on loopback: a client → the express gateway → a local upstream answering at once,
-// against the same client calling that upstream directly. One keep-alive connection, sequential
-// requests, as the brief's reference figures (global-fetch proxy ~430/s, keep-alive proxy ~1,700/s,
-// Portkey gateway ~400/s on these machines) were taken.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { RealClock } from "../src/core/clock.js";
-import { createKeepAliveFetch } from "../src/core/keep-alive-fetch.js";
-import { createRandomFactory } from "../src/core/random.js";
-import type { Catalog } from "../src/gateway/catalog/schema.js";
-import { loadDefaultCatalog } from "../src/gateway/catalog/load-catalog.js";
-import { createGateway } from "../src/gateway/create-gateway.js";
-import { createPresetStore } from "../src/gateway/presets/preset-store.js";
-import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
-import { createServerApp } from "../src/server/create-server-app.js";
-import { startServer } from "../src/server/start-server.js";
-import { ANSWER } from "./gateway.bench.js";
-import { elapsedUs, fmt, median, printSection } from "./stats.js";
+// Over real HTTP on loopback, under autocannon: gateway-sim's POST /v1/responses (JSON and SSE)
+// against the floor (a minimal node:http keep-alive proxy, bench/http/floor-proxy.ts) and, when
+// installed, the Portkey gateway, all calling the same instant upstream, response cache off. Each
+// server runs in its own process; autocannon runs here. Bounded: about 12 s per target and mode.
+import { BENCH_KEY } from "./http/gateway-target.js";
+import { type Call, sequentialMedianUs, throughput, type Throughput } from "./http/load.js";
+import { type Child, portkeyEntry, startPortkey, startTarget } from "./http/processes.js";
+import { fmt, printSection } from "./stats.js";
 
+const SECONDS = Number(process.env["BENCH_HTTP_SECONDS"] ?? 4);
+const LATENCY_REQUESTS = 2_000;
+const INPUT = "Extract the action items.";
 
-async function startUpstream(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(ANSWER) });
-      res.end(ANSWER);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+export type TargetName = "floor" | "gateway-sim" | "portkey";
+export type Mode = "json" | "sse";
+
+export interface TargetFigures {
+  one: Throughput;
+  many: Throughput;
+  /** Sequential requests on one keep-alive connection, median µs. */
+  medianUs: number;
+  /** The target process's CPU time per request at 64 connections: unlike req/s, barely moved by other load on the machine. */
+  cpuUsPerRequest: number;
 }
 
-/** The default catalog with every provider of `model` pointed at `baseUrl`. */
-function localCatalog(catalog: Catalog, baseUrl: string): Catalog {
-  const models = Object.fromEntries(Object.entries(catalog.models).map(([id, offers]) => [id, offers.map((o) => ({ ...o, baseUrl: `${baseUrl}/${o.provider}` }))]));
-  return { ...catalog, models };
-}
+export type HttpBenchResult = Record<Mode, Partial<Record<TargetName, TargetFigures>>>;
 
-async function measure(count: number, send: () => Promise<number>): Promise<{ perSecond: number; medianUs: number }> {
-  const times: number[] = [];
-  const wallStart = process.hrtime.bigint();
-  for (let i = 0; i < count; i++) {
-    const start = process.hrtime.bigint();
-    const status = await send();
-    if (status !== 200) throw new Error(`bench request answered ${status}`);
-    times.push(elapsedUs(start));
+/**
+ * Portkey 1.15.2 streams fail on Node 20 (500 "Something went wrong"; its log: `TypeError: immutable`
+ * appending to the fetched upstream Response's headers), so it is measured on JSON only.
+ */
+const MODES: Record<TargetName, readonly Mode[]> = { floor: ["json", "sse"], "gateway-sim": ["json", "sse"], portkey: ["json"] };
+
+function callFor(target: TargetName, url: string, upstream: string, stream: boolean): Call {
+  const headers: Record<string, string> = { authorization: `Bearer ${BENCH_KEY}`, "content-type": "application/json" };
+  if (target === "gateway-sim") {
+    const body = { model: "openai/gpt-5.4-nano", input: INPUT, provider: { only: ["openai", "openai-eu"], sort: "price" }, response_caching: { enabled: false }, ...(stream ? { stream } : {}) };
+    return { url: `${url}/v1/responses`, headers, body: JSON.stringify(body) };
   }
-  const seconds = elapsedUs(wallStart) / 1e6;
-  return { perSecond: count / seconds, medianUs: median(times.slice(Math.floor(count / 5))) };
+  if (target === "floor") return { url: `${url}/v1/responses`, headers, body: JSON.stringify({ model: "gpt-5.4-nano", input: INPUT, stream }) };
+  const portkey = { ...headers, "x-portkey-provider": "openai", "x-portkey-custom-host": `${upstream}/v1` };
+  return { url: `${url}/v1/chat/completions`, headers: portkey, body: JSON.stringify({ model: "gpt-5.4-nano", messages: [{ role: "user", content: INPUT }], stream }) };
 }
 
-export interface HttpBenchResult {
-  gatewayPerSecond: number;
-  gatewayMedianUs: number;
-  directPerSecond: number;
-  directMedianUs: number;
+async function measureTarget(target: TargetName, child: Child, upstream: string, mode: Mode): Promise<TargetFigures> {
+  const call = callFor(target, child.url, upstream, mode === "sse");
+  const medianUs = await sequentialMedianUs(call, LATENCY_REQUESTS);
+  await throughput(call, 64, 1); // warm-up at full load
+  const one = await throughput(call, 1, SECONDS);
+  const cpuBefore = child.cpuMs();
+  const many = await throughput(call, 64, SECONDS);
+  return { one, many, medianUs, cpuUsPerRequest: ((child.cpuMs() - cpuBefore) * 1000) / many.total };
 }
 
-export async function benchHttp(count = 5_000): Promise<HttpBenchResult> {
-  const catalog = loadDefaultCatalog();
-  if (!catalog.ok) throw new Error("default catalog failed to load");
-  const upstream = await startUpstream();
-  const gateway = createGateway({
-    fetch: createKeepAliveFetch(),
-    clock: new RealClock(),
-    random: createRandomFactory("bench-http"),
-    catalog: localCatalog(catalog.value, upstream.url),
-    presets: createPresetStore([]),
-    usage: createMemoryUsageLog({ maxRecords: 1000 }),
-  });
-  const server = await startServer(createServerApp({ gateway, apiKeys: ["bench-key"] }), { port: 0, host: "127.0.0.1" });
-  // One connection for the client, as in the reference measurements.
-  const client = createKeepAliveFetch({ maxSockets: 1 });
-  const gatewayBody = JSON.stringify({ model: "openai/gpt-5.4-nano", input: "Extract the action items.", provider: { only: ["openai", "openai-eu"], sort: "price" } });
-  const directBody = JSON.stringify({ model: "gpt-5.4-nano", messages: [{ role: "user", content: "Extract the action items." }] });
-  const headers = { authorization: "Bearer bench-key", "content-type": "application/json" };
+/**
+ * @example
+ * printHttpBench(await benchHttp());
+ */
+export async function benchHttp(): Promise<HttpBenchResult> {
+  const result: HttpBenchResult = { json: {}, sse: {} };
+  const upstream = await startTarget("upstream");
+  const portkey = portkeyEntry();
+  const targets: [TargetName, () => Promise<Child>][] = [
+    ["floor", () => startTarget("floor", upstream.url)],
+    ["gateway-sim", () => startTarget("gateway", upstream.url)],
+    ...(portkey ? [["portkey", () => startPortkey(portkey)] as [TargetName, () => Promise<Child>]] : []),
+  ];
   try {
-    const viaGateway = await measure(count, async () => {
-      const res = await client(`${server.url}/v1/responses`, { method: "POST", headers, body: gatewayBody });
-      await res.arrayBuffer();
-      return res.status;
-    });
-    const direct = await measure(count, async () => {
-      const res = await client(`${upstream.url}/openai/chat/completions`, { method: "POST", headers, body: directBody });
-      await res.arrayBuffer();
-      return res.status;
-    });
-    return { gatewayPerSecond: viaGateway.perSecond, gatewayMedianUs: viaGateway.medianUs, directPerSecond: direct.perSecond, directMedianUs: direct.medianUs };
+    for (const [name, start] of targets) {
+      const child = await start();
+      try {
+        for (const mode of MODES[name]) result[mode][name] = await measureTarget(name, child, upstream.url, mode);
+      } finally {
+        await child.stop();
+      }
+    }
   } finally {
-    await server.close();
-    await upstream.close();
+    await upstream.stop();
   }
+  return result;
 }
+
+const rate = (t: Throughput): string => `${fmt(t.perSecond, 0)} req/s${t.non2xx + t.errors > 0 ? ` (${t.non2xx} non-2xx, ${t.errors} errors)` : ""}`;
 
 export function printHttpBench(result: HttpBenchResult): void {
-  printSection("Gateway over HTTP (express, loopback, one keep-alive client connection)", [
-    { name: "through the gateway", value: `${fmt(result.gatewayPerSecond, 0)} req/s, median ${fmt(result.gatewayMedianUs, 0)} µs` },
-    { name: "provider called directly", value: `${fmt(result.directPerSecond, 0)} req/s, median ${fmt(result.directMedianUs, 0)} µs` },
-    { name: "ratio direct / gateway (throughput)", value: `${fmt(result.directPerSecond / result.gatewayPerSecond, 2)}x` },
-    { name: "gateway added per request (median)", value: `${fmt(result.gatewayMedianUs - result.directMedianUs, 0)} µs` },
-    { name: "vs Portkey reference (~400 req/s here)", value: `${fmt(result.gatewayPerSecond / 400, 1)}x`, note: "brief's figure, not re-measured" },
-  ]);
+  for (const mode of ["json", "sse"] as const) {
+    const figures = result[mode];
+    const floor = figures.floor;
+    const lines = Object.entries(figures).map(([name, f]) => ({
+      name,
+      value: `1 conn ${rate(f.one)}, median ${fmt(f.medianUs, 0)} µs · 64 conns ${rate(f.many)}, ${fmt(f.cpuUsPerRequest, 0)} µs CPU/request`,
+      note: floor && name !== "floor" ? `× floor: ${fmt(f.many.perSecond / floor.many.perSecond, 2)} at 64, ${fmt(f.one.perSecond / floor.one.perSecond, 2)} at 1; adds ${fmt(f.medianUs - floor.medianUs, 0)} µs median at 1; floor CPU/request ÷ this ${fmt(floor.cpuUsPerRequest / f.cpuUsPerRequest, 2)}` : "the floor",
+    }));
+    printSection(`HTTP ${mode === "json" ? "JSON" : "SSE"} under autocannon (${SECONDS} s per figure, loopback, instant upstream, cache off)`, lines);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printHttpBench(await benchHttp());

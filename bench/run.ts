@@ -1,16 +1,26 @@
 // `npm run bench`: every gateway-sim benchmark in one run, figures and ratios printed together.
 // Wall-clock figures on a shared 2-core machine are noisy: compare ratios within one run.
 import os from "node:os";
+import { compareGateway } from "./compare.js";
 import { benchFakes, printFakesBench } from "./fakes.bench.js";
 import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
+import { benchMemory, printMemoryBench } from "./pipeline-memory.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
 import { benchSoak, printSoakBench } from "./soak.bench.js";
+import { benchStartup, printStartupBench } from "./startup.bench.js";
+import { benchSuiteWorkers, printSuiteWorkersBench } from "./suite-workers.bench.js";
 import { benchValidate, printValidateBench } from "./validate.bench.js";
 import { fmt, printSection } from "./stats.js";
 
-const only = process.argv.slice(2);
+// `--compare <rev> [--rounds N]`: the gateway bench of that revision and of this worktree, alternated (bench/compare.ts).
+const args = process.argv.slice(2);
+const compareAt = args.indexOf("--compare");
+const roundsAt = args.indexOf("--rounds");
+const compareRev = compareAt >= 0 ? args[compareAt + 1] : undefined;
+const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
+const only = args.filter((arg, i) => !arg.startsWith("--") && i !== compareAt + 1 && i !== roundsAt + 1);
 /** Sections that take minutes run only when named. */
 const OPT_IN = new Set(["soak-10m"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
@@ -18,7 +28,10 @@ const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name
 const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
 console.log(`gateway-sim bench — node ${process.version} ${flags.join(" ") || "(default heap)"}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
 
-if (wanted("gateway")) printGatewayBench(await benchGateway());
+if (compareAt >= 0) {
+  if (compareRev === undefined || !Number.isInteger(rounds) || rounds < 1) throw new Error("usage: npm run bench -- gateway --compare <git-rev> [--rounds N]");
+  await compareGateway(compareRev, rounds);
+} else if (wanted("gateway")) printGatewayBench(await benchGateway());
 if (wanted("http")) printHttpBench(await benchHttp());
 if (wanted("heal")) {
   const heal = await benchHeal();
@@ -34,4 +47,7 @@ if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
 if (wanted("validate")) printValidateBench(await benchValidate());
 if (wanted("soak")) printSoakBench(await benchSoak({ durationS: 40, sampleEveryS: 5, rate: 500, heapCapMb: 384 }));
 if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleEveryS: 60, rate: 500, heapCapMb: 384 }));
-console.log("\nSections: gateway http heal fakes pipeline validate soak; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`).");
+if (wanted("startup")) printStartupBench(benchStartup());
+if (wanted("memory")) printMemoryBench(await benchMemory());
+if (wanted("suite")) printSuiteWorkersBench(await benchSuiteWorkers());
+console.log("\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).");

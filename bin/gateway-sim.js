@@ -1,9 +1,13 @@
 #!/usr/bin/env -S node --max-semi-space-size=32
 // The flag: a 32 MB young generation (Node's default is 16 MB) lets a simulation's requests in flight
 // die young instead of being copied and promoted, worth 15-30% of pipeline throughput (bench/README).
-// Launches the TypeScript CLI through tsx's ESM loader, so `npx gateway-sim` works from a clean
-// clone without a build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI from dist/ (built by `npm run build`, which prepare and prepack run): nothing
+// compiles TypeScript at run time.
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const entry = new URL("../dist/cli/main.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("gateway-sim: dist/ is missing; run `npm run build` in the gateway-sim checkout first (E_NOT_BUILT)\n");
+  process.exit(3);
+}
+await import(entry.href);

@@ -1,7 +1,7 @@
-// The HTML run report in a real browser (playwright-core driving Debian's chromium): the example
+// The HTML run report in a real browser (playwright-core driving Chromium, found by support/chromium.ts): the example
 // suite's report opens without a network, a failed-over request can be filtered to and opened,
 // and its ranked providers and score factors on the page equal the JSON report's.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,8 +11,8 @@ import type { CliIo } from "../src/cli/io.js";
 import { runCli } from "../src/cli/program.js";
 import type { RequestDetail } from "../src/scenarios/report/request-detail.js";
 import type { RequestsSection } from "../src/scenarios/report/request-rows.js";
+import { chromiumFor } from "./support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = resolve("reports/browser");
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -39,8 +39,8 @@ const userData = mkdtempSync(join(tmpdir(), "gateway-sim-chromium-"));
 afterAll(() => rmSync(userData, { recursive: true, force: true }));
 
 describe("HTML run report in chromium", () => {
-  it("shows a failed-over request's ranked providers and score factors as the JSON report has them", async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+  it("shows a failed-over request's ranked providers and score factors as the JSON report has them", async (ctx) => {
+    const executablePath = chromiumFor(ctx);
     mkdirSync(OUT, { recursive: true });
     const json = join(OUT, "run.json");
     const html = join(OUT, "run.html");
@@ -51,7 +51,7 @@ describe("HTML run report in chromium", () => {
     const report = JSON.parse(readFileSync(json, "utf8")) as { scenarios: JsonScenario[] };
     const { scenario, detail } = failedOver(report.scenarios);
 
-    const context = await chromium.launchPersistentContext(userData, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 1000 } });
+    const context = await chromium.launchPersistentContext(userData, { executablePath, args: ARGS, headless: true, viewport: { width: 1400, height: 1000 } });
     try {
       const external: string[] = [];
       await context.route("**/*", (route) => {

@@ -1,9 +1,10 @@
-// The real CLI, spawned as users run it (node bin/gateway-sim.js → tsx → src/cli/main.ts):
+// The real CLI, spawned as users run it (node bin/gateway-sim.js → dist/cli/main.js, built by the
+// vitest globalSetup when stale):
 // exit 0 when every expectation holds, 1 when one fails, 2 on invalid input or usage.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const bin = join(process.cwd(), "bin", "gateway-sim.js");
@@ -71,6 +72,12 @@ describe("gateway-sim CLI exit codes", () => {
     expect(run.stdout).toContain('<testcase classname="wrong-expectation" name="routes to the EU endpoint">');
   });
 
+  it("schema --report prints the committed JSON Schema of the JSON report", () => {
+    const run = cli(["schema", "--report"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(readFileSync("schema/report.schema.json", "utf8"));
+  });
+
   it("schema prints the committed JSON Schema", () => {
     const run = cli(["schema"]);
     expect(run.code).toBe(0);
@@ -90,5 +97,21 @@ describe("gateway-sim CLI exit codes", () => {
     const run = cli(["run", "scenarios"], dir);
     expect(run.stdout).toContain("✓ release-summary");
     expect(run.code).toBe(0);
+  });
+
+  it("init into a subfolder: the $schema resolves from where the scenario lands, and the comment names the printed command", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gateway-sim-init-sub-"));
+    const schemaOf = (file: string): string => /\$schema=(\S+)/.exec(readFileSync(file, "utf8"))?.[1] ?? "";
+    const out = cli(["init", "my-scenarios"], dir);
+    const scenario = join(dir, "my-scenarios", "scenarios", "release-summary.yaml");
+    expect(existsSync(resolve(dirname(scenario), schemaOf(scenario)))).toBe(true);
+    const next = /^next: (.+)$/m.exec(out.stdout)?.[1];
+    expect(next).toBe("npx gateway-sim run my-scenarios/scenarios/");
+    expect(readFileSync(scenario, "utf8")).toContain(`#   ${next}\n`);
+    // With gateway-sim installed in the project, the path goes into node_modules.
+    mkdirSync(join(dir, "node_modules", "gateway-sim", "schema"), { recursive: true });
+    writeFileSync(join(dir, "node_modules", "gateway-sim", "schema", "scenario.schema.json"), "{}");
+    cli(["init", "other"], dir);
+    expect(schemaOf(join(dir, "other", "scenarios", "release-summary.yaml"))).toBe("../../node_modules/gateway-sim/schema/scenario.schema.json");
   });
 });

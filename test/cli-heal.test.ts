@@ -1,4 +1,4 @@
-// `gateway-sim heal`, spawned as users run it (node bin/gateway-sim.js → tsx → src/cli/main.ts):
+// `gateway-sim heal`, spawned as users run it (node bin/gateway-sim.js → dist/cli/main.js):
 // heal a saved response from a file or stdin against a schema; exit 0 healed or valid, 1 failed,
 // 2 on unusable input, always without a stack trace.
 import { spawnSync } from "node:child_process";
@@ -22,7 +22,7 @@ const printedSchema = z.object({
       healed: z.boolean(),
       transforms_applied: z.array(z.string()),
       failure_reason: z.string().optional(),
-      validation_errors: z.array(z.object({ path: z.string(), keyword: z.string() })).optional(),
+      validation_errors: z.array(z.string()).optional(),
     }),
   }),
   text: z.string(),
@@ -48,10 +48,10 @@ describe("gateway-sim heal", () => {
   });
 
   it("reads stdin (no file, or -) and accepts a whole response_format object", () => {
-    // Already valid and compact: applied without a change.
+    // Already valid and compact: skipped without a change, and no failure_reason (exit 0).
     const fromStdin = heal(["--schema", responseFormat], '{"summary":"ok","risk_level":"low"}');
     expect(fromStdin.code).toBe(0);
-    expect(printed(fromStdin.stdout)).toMatchObject({ text: '{"summary":"ok","risk_level":"low"}', execution: { status: "applied", changed: false, metadata: { transforms_applied: [] } } });
+    expect(printed(fromStdin.stdout)).toMatchObject({ text: '{"summary":"ok","risk_level":"low"}', execution: { status: "skipped", changed: false, metadata: { transforms_applied: [] } } });
     const dash = heal(["-", "--schema", responseFormat], "```\n{\"summary\": \"ok\", \"risk_level\": \"low\"}\n```");
     expect(printed(dash.stdout).execution.metadata.transforms_applied).toEqual(["strip_markdown_fence"]);
   });
@@ -59,7 +59,7 @@ describe("gateway-sim heal", () => {
   it("exit 1 on an out-of-enum value in safe mode; extended heals a unique case match only", () => {
     const safe = heal(["--schema", schema], '{"summary": "ok", "risk_level": "High"}');
     expect(safe.code).toBe(1);
-    expect(printed(safe.stdout).execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: [{ path: "$.risk_level", keyword: "enum" }] });
+    expect(printed(safe.stdout).execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: ["$.risk_level must match one of the configured enum values"] });
 
     const extended = heal(["--schema", schema, "--mode", "extended"], '{"summary": "ok", "risk_level": "High"}');
     expect(extended.code).toBe(0);
@@ -75,7 +75,7 @@ describe("gateway-sim heal", () => {
     const run = heal(["--schema", schema, "--finish-reason", "length"], cut);
     expect(run.code).toBe(1);
     const out = printed(run.stdout);
-    expect(out.execution).toMatchObject({ status: "failed", metadata: { failure_reason: "truncated", healed: false } });
+    expect(out.execution).toMatchObject({ status: "skipped", metadata: { failure_reason: "truncated", healed: false } });
     expect(out.text).toBe(cut);
     // The same text with finish reason stop is only missing its closers, which safe mode appends.
     expect(heal(["--schema", schema, "--finish-reason", "stop"], '{"summary": "x", "risk_level": "low"').code).toBe(0);
@@ -85,7 +85,7 @@ describe("gateway-sim heal", () => {
     expect(printed(heal([], "{a: 1,}").stdout).value).toEqual({ a: 1 });
     const strict = heal(["--mode", "strict"], '{"a": 1,}');
     expect(strict.code).toBe(1);
-    expect(printed(strict.stdout).execution.status).toBe("failed");
+    expect(printed(strict.stdout).execution).toMatchObject({ status: "skipped", metadata: { failure_reason: "unrepairable" } });
   });
 
   it("exit 2 on bad input, located and without a stack trace", () => {

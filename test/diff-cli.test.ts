@@ -18,8 +18,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "diff-cli-"));
   mkdirSync(join(dir, "presets-v1"));
   mkdirSync(join(dir, "presets-v2"));
-  // v1 sorts by price (OpenAI, the cheaper host); v2 pins the EU host, which costs 10 % more.
-  writeFileSync(join(dir, "presets-v1", "triage.yaml"), "model: openai/gpt-5.4-nano\nprovider: { sort: price }\n");
+  // v1 keeps OpenAI (the cheaper host) first — a preset's `order` is also its allowlist at the reference's
+  // pin, and a preset's `sort` is dropped; v2 pins the EU host, which costs 10 % more.
+  writeFileSync(join(dir, "presets-v1", "triage.yaml"), "model: openai/gpt-5.4-nano\nprovider: { order: [openai] }\n");
   writeFileSync(join(dir, "presets-v2", "triage.yaml"), "model: openai/gpt-5.4-nano\nprovider: { only: [openai-eu] }\n");
   writeFileSync(
     join(dir, "triage.yaml"),

@@ -11,10 +11,13 @@ import { loadPresetDir } from "../src/gateway/presets/load-preset-dir.js";
 import { createServerApp } from "../src/server/create-server-app.js";
 import { startServer } from "../src/server/start-server.js";
 import { seedCurls } from "./support/seed-curls.js";
-import { RELEASE_SUMMARY_REQUEST, RELEASE_SUMMARY_SCHEMA } from "./support/seed-requests.js";
+import { gatewaySettingsSchema } from "../src/gateway/settings.js";
+import { RELEASE_SUMMARY_MODEL_REQUEST, RELEASE_SUMMARY_REQUEST, RELEASE_SUMMARY_SCHEMA } from "./support/seed-requests.js";
 
 const API_KEY = "YOUR_API_KEY";
 let server: { url: string; close(): Promise<void> };
+/** The same gateway under `fidelity: documented` (the seeds' `preset` field selects the preset). */
+let documentedServer: { url: string; close(): Promise<void> };
 let gateway: Gateway;
 
 beforeAll(async () => {
@@ -30,11 +33,30 @@ beforeAll(async () => {
   });
   gateway = createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory("sdk-e2e"), catalog: catalog.value, presets: presets.store });
   server = await startServer(createServerApp({ gateway, apiKeys: [API_KEY] }), { port: 0, host: "127.0.0.1" });
+  const documented = createGateway({
+    fetch: fleet.fetch,
+    clock,
+    random: createRandomFactory("sdk-e2e"),
+    catalog: catalog.value,
+    presets: presets.store,
+    settings: gatewaySettingsSchema.parse({ fidelity: "documented" }),
+  });
+  documentedServer = await startServer(createServerApp({ gateway: documented, apiKeys: [API_KEY] }), { port: 0, host: "127.0.0.1" });
 });
 
 afterAll(async () => {
   await server.close();
+  await documentedServer.close();
 });
+
+async function postResponses(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${url}/v1/responses`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
 
 const client = (): OpenAI => new OpenAI({ apiKey: API_KEY, baseURL: `${server.url}/v1`, maxRetries: 0 });
 
@@ -117,16 +139,42 @@ describe("the seeds' curl examples, verbatim", () => {
     });
   }
 
-  it("answers the Python recipe's release-summary request through the preset", async () => {
-    const res = await fetch(`${server.url}/v1/responses`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify(RELEASE_SUMMARY_REQUEST),
-    });
-    const body = (await res.json()) as { meta: { routing: { selected_provider: string }; plugin_executions: { id: string; status: string }[] }; output: { content: { text: string }[] }[] };
-    expect(res.status).toBe(200);
+  it("reference fidelity: the Python recipe's body (`preset`, no `model`) is a 400 naming model: \"@release-summary\"", async () => {
+    const { status, body } = await postResponses(server.url, RELEASE_SUMMARY_REQUEST);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ error: "validation_error", details: [expect.objectContaining({ path: "model", keyword: "required" })] });
+    expect(body.description).toContain('model: "@release-summary"');
+    expect(body.description).toContain('"preset" is not read');
+  });
+
+  it.each([
+    ["reference fidelity, model: \"@release-summary\"", () => server.url, RELEASE_SUMMARY_MODEL_REQUEST],
+    ["documented fidelity, model: \"@release-summary\"", () => documentedServer.url, RELEASE_SUMMARY_MODEL_REQUEST],
+    ["documented fidelity, the recipe's `preset` body", () => documentedServer.url, RELEASE_SUMMARY_REQUEST],
+  ])("answers the release-summary request through the preset under %s", async (_name, url, request) => {
+    const { status, body: raw } = await postResponses(url(), request);
+    const body = raw as { meta: { routing: { selected_provider: string }; plugin_executions: { id: string; status: string }[] }; output: { content: { text: string }[] }[] };
+    expect(status, JSON.stringify(raw)).toBe(200);
     expect(["openai", "openai-eu"]).toContain(body.meta.routing.selected_provider);
-    expect(body.meta.plugin_executions[0]).toMatchObject({ id: "response-healing", status: "applied" });
+    // The preset's plugin ran (valid JSON that needs no rewrite is `skipped` in the reference's record).
+    expect(body.meta.plugin_executions[0]).toMatchObject({ id: "response-healing" });
     expect(JSON.parse(body.output[0]?.content[0]?.text ?? "")).toHaveProperty("risk_level");
+  });
+
+  it("reference fidelity: `preset` beside a model is not applied, and the routing diagnostics say so", async () => {
+    const { status, body } = await postResponses(server.url, { preset: "release-summary", model: "openai/gpt-5.4-mini", input: "x", provider: { diagnostics: true } });
+    expect(status).toBe(200);
+    const warnings = (body.routing_diagnostics as { warnings: string[] }).warnings;
+    expect(warnings[0]).toContain('model: "@release-summary"');
+    expect(warnings[0]).toContain("NOT applied");
+  });
+
+  it("the x-gateway-debug header turns on the routing diagnostics and meta (before/index.ts:263-268)", async () => {
+    const { status, body } = await postResponses(server.url, { model: "openai/gpt-5.4-nano", input: "x" }, { "x-gateway-debug": "1" });
+    expect(status).toBe(200);
+    expect(body.routing_diagnostics).toBeDefined();
+    expect(body.meta).toBeDefined();
+    const plain = await postResponses(server.url, { model: "openai/gpt-5.4-nano", input: "x" });
+    expect(plain.body.routing_diagnostics).toBeUndefined();
   });
 });

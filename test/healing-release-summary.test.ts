@@ -34,17 +34,22 @@ describe("the seed's release-summary recipe", () => {
 
   it("fails output cut off at length as truncated, leaving the text for the client to see", () => {
     const result = setUp()('{"summary": "3 deploys, then a long explanation of', "length");
-    expect(result.execution).toMatchObject({ status: "failed", changed: false, metadata: { failure_reason: "truncated", healed: false } });
+    expect(result.execution).toMatchObject({ status: "skipped", changed: false, metadata: { failure_reason: "truncated", healed: false } });
     expect(result.text).toBe('{"summary": "3 deploys, then a long explanation of');
   });
 
   it("reports an out-of-enum risk_level as schema_mismatch in safe mode", () => {
     const result = setUp()('{"summary": "ok", "risk_level": "High"}');
-    expect(result.execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: [{ path: "$.risk_level", keyword: "enum" }] });
+    expect(result.execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: ["$.risk_level must match one of the configured enum values"] });
   });
 
-  it("heals it in extended mode (set by the preset) only when the match is unique", () => {
+  it("a request's bare plugin entry replaces a preset's extended mode with safe, as the reference merges", () => {
     const heal = setUp([{ id: "response-healing", mode: "extended" }]);
+    expect(heal('{"summary": "ok", "risk_level": "High"}').execution.metadata).toMatchObject({ mode: "safe", failure_reason: "schema_mismatch" });
+  });
+
+  it("heals it in extended mode (set and locked by the preset) only when the match is unique", () => {
+    const heal = setUp([{ id: "response-healing", mode: "extended", locked: true }]);
     expect(heal('{"summary": "ok", "risk_level": "High"}')).toMatchObject({ text: '{"summary":"ok","risk_level":"high"}', execution: { metadata: { mode: "extended", transforms_applied: ["coerce_enum_case"] } } });
     expect(heal('{"summary": "ok", "risk_level": "severe"}').execution.metadata.failure_reason).toBe("schema_mismatch");
   });

@@ -24,15 +24,15 @@ describe("malformed scenarios", () => {
   it("unknown providers in traffic, timeline and expectations", () => {
     const known = `expected one of the scenario's providers "openai" or "openai-eu"`;
     expect(problems("unknown-provider.yaml")).toEqual([
-      `${dir}/unknown-provider.yaml:14:26 traffic.requests[0].body.provider.only[1]: unknown provider "openia": ${known}`,
+      `${dir}/unknown-provider.yaml:14:26 traffic.requests[0].body.provider.only[1]: unknown provider "openia": ${known}; did you mean "openai"?`,
       `${dir}/unknown-provider.yaml:18:26 timeline[0].degrade.provider: unknown provider "azure": ${known}`,
-      `${dir}/unknown-provider.yaml:22:24 expectations[0].selected_provider: unknown provider "open-ai": ${known}`,
+      `${dir}/unknown-provider.yaml:22:24 expectations[0].selected_provider: unknown provider "open-ai": ${known}; did you mean "openai"?`,
     ]);
   });
 
   it("unknown fields, each at its key", () => {
     expect(problems("unknown-field.yaml")).toEqual([
-      `${dir}/unknown-field.yaml:6:5 providers[0].latncy: unknown field "latncy"`,
+      `${dir}/unknown-field.yaml:6:5 providers[0].latncy: unknown field "latncy"; did you mean "latency"?`,
       `${dir}/unknown-field.yaml:10:7 traffic.requests[0].delay: unknown field "delay"`,
       `${dir}/unknown-field.yaml:14:5 expectations[0].expect_provider: unknown field "expect_provider"`,
     ]);

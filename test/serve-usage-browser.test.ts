@@ -1,9 +1,9 @@
-// `serve --traffic` and its live /usage page in a real browser (playwright-core driving Debian's
-// chromium): the scenario's own traffic really runs (its request names reach the usage log and the
+// `serve --traffic` and its live /usage page in a real browser (playwright-core driving a
+// Chromium found by support/chromium.ts): the scenario's own traffic really runs (its request names reach the usage log and the
 // page), the page polls the usage log as requests finish, and a failed-over request's dialog shows
 // the ranked providers and score factors GET /v1/generations?id= returns. With --key the page
 // holds no key and asks for one.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -12,8 +12,8 @@ import type { UsageRecord } from "../src/gateway/types.js";
 import { loadScenario } from "../src/scenarios/load/load-scenario.js";
 import { roundFactor } from "../src/scenarios/report/request-rows.js";
 import { startServe } from "../src/serve/start-serve.js";
+import { chromiumFor } from "./support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = resolve("reports/serve-usage");
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
@@ -54,9 +54,8 @@ function scenario() {
 }
 
 /** A browser that may reach only `origin`; everything else is recorded and refused. */
-async function openBrowser(origin: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(dir, "chromium-")), { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1400, height: 1000 } });
+async function openBrowser(executablePath: string, origin: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(dir, "chromium-")), { executablePath, args: ARGS, headless: true, viewport: { width: 1400, height: 1000 } });
   const problems: string[] = [];
   await context.route("**/*", (route) => {
     if (route.request().url().startsWith(origin)) return route.continue();
@@ -101,11 +100,12 @@ async function shownRanking(page: Page) {
 }
 
 describe("serve's live /usage page in chromium", () => {
-  it("shows --traffic's requests as they finish, and a failed-over request's ranking as GET /v1/generations has it", async () => {
+  it("shows --traffic's requests as they finish, and a failed-over request's ranking as GET /v1/generations has it", async (ctx) => {
+    const executablePath = chromiumFor(ctx);
     mkdirSync(OUT, { recursive: true });
     const lines: string[] = [];
     const served = await startServe({ scenario: scenario(), port: 0, speed: 60, traffic: true, log: (l) => lines.push(l) });
-    const { context, page, problems } = await openBrowser(served.url);
+    const { context, page, problems } = await openBrowser(executablePath, served.url);
     try {
       const response = await page.goto(`${served.url}/usage`);
       expect(response?.headers()["content-security-policy"]).toContain("script-src 'sha256-");
@@ -168,9 +168,10 @@ describe("serve's live /usage page in chromium", () => {
     }
   }, 120_000);
 
-  it("with --key, holds no key and asks for it; a wrong key is refused, the right one shows the requests", async () => {
+  it("with --key, holds no key and asks for it; a wrong key is refused, the right one shows the requests", async (ctx) => {
+    const executablePath = chromiumFor(ctx);
     const served = await startServe({ scenario: scenario(), port: 0, speed: 60, apiKey: "team-key-4821", log: () => undefined });
-    const { context, page, problems } = await openBrowser(served.url);
+    const { context, page, problems } = await openBrowser(executablePath, served.url);
     try {
       const sent = await fetch(`${served.url}/v1/responses`, {
         method: "POST",

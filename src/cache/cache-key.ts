@@ -1,58 +1,97 @@
-// The response-cache key (§7): SHA-256 of the canonical JSON of what determines the answer — the
-// endpoint, model, preset, routing mode and the body — minus fields that only ask for debug output.
+// The response-cache key (core/response-cache.ts:91-175): SHA-256 over the sorted, sanitised
+// fingerprint payload {version, workspace_id, endpoint, model, protocol, preset, routing_mode, body},
+// with every `debug` key removed at any depth.
 import { hash } from "node:crypto";
 import { canonicalJson } from "./canonical-json.js";
 
+export const CACHE_KEY_PREFIX = "gateway:response-cache";
+export const CACHE_KEY_VERSION = "v1";
+
 /**
- * Body fields that never change the answer, so never the key (dotted paths). The caching policy
- * itself is here too: asking for a longer TTL must still find the stored answer.
+ * gateway-sim's documented-side extra: body fields that only ask for output (`cache.keyIgnoresOutputFlags`).
+ * The reference keeps them in the key, so `meta: true` and no `meta` are two entries there.
  */
-export const CACHE_KEY_IGNORED_FIELDS = [
-  "meta",
-  "stream_options",
-  "provider.diagnostics",
-  "routing.diagnostics",
-  "debug",
-  "response_caching",
-  "cache",
-] as const;
+export const CACHE_KEY_IGNORED_FIELDS = ["meta", "stream_options", "provider.diagnostics", "routing.diagnostics", "response_caching", "cache"] as const;
 
 const IGNORED_PATHS = CACHE_KEY_IGNORED_FIELDS.map((path) => path.split(".") as [string, string | undefined]);
 
 export interface CacheKeyInput {
-  /** e.g. `/v1/responses`. */
+  workspaceId: string;
+  /** The reference's endpoint name: `responses`, `chat.completions`, `messages`. */
   endpoint: string;
   /** The resolved model (`org/model`). */
   model: string;
-  /** The preset slug, when one was selected. */
-  preset: string | null | undefined;
-  /** e.g. `balanced_shuffle`, `explicit_sort:price`, `pinned`. */
-  routingMode: string;
+  /** e.g. `openai.responses`. */
+  protocol: string | null;
+  preset: { id: string | null; slug: string | null };
+  routingMode: string | null;
   body: unknown;
+  /** Also drop {@link CACHE_KEY_IGNORED_FIELDS} (gateway-sim's documented side). */
+  ignoreOutputFlags?: boolean | undefined;
+}
+
+/** The key and the digest it ends with (`fingerprint` in `meta.response_cache`). */
+export interface CacheKey {
+  key: string;
+  fingerprint: string;
 }
 
 /**
- * The cache key: 64 hex characters.
- *
  * @example
- * computeCacheKey({ endpoint: "/v1/responses", model: "openai/gpt-5.4-nano", preset: "release-summary", routingMode: "balanced_shuffle", body });
+ * computeCacheKey({ workspaceId: "gateway-sim", endpoint: "responses", model: "openai/gpt-5.4-nano", protocol: "openai.responses", preset: { id: null, slug: null }, routingMode: null, body });
+ * // { key: "gateway:response-cache:v1:gateway-sim:<64 hex>", fingerprint: "<64 hex>" }
  */
-export function computeCacheKey(input: CacheKeyInput): string {
-  const material = {
+export function computeCacheKey(input: CacheKeyInput): CacheKey {
+  const text = (value: string | null): string | null => (value === null ? null : value.trim() || null);
+  const payload = {
+    version: CACHE_KEY_VERSION,
+    workspace_id: input.workspaceId,
     endpoint: input.endpoint,
     model: input.model,
-    preset: input.preset ?? null,
-    routing_mode: input.routingMode,
-    body: stripIgnoredFields(input.body),
+    protocol: text(input.protocol),
+    preset: { id: text(input.preset.id), slug: text(input.preset.slug) },
+    routing_mode: text(input.routingMode),
+    body: sanitiseBody(input.ignoreOutputFlags ? stripIgnoredFields(input.body) : input.body) ?? null,
   };
   // One-shot hash (Node ≥ 20.12): a third of the cost of a Hash object for inputs this small.
-  return hash("sha256", canonicalJson(material), "hex");
+  const fingerprint = hash("sha256", `${CACHE_KEY_PREFIX}:${CACHE_KEY_VERSION}:${canonicalJson(payload)}`, "hex");
+  return { key: `${CACHE_KEY_PREFIX}:${CACHE_KEY_VERSION}:${input.workspaceId}:${fingerprint}`, fingerprint };
 }
 
 /**
- * `body` without {@link CACHE_KEY_IGNORED_FIELDS}: a copy when any is present, else `body` itself (the input
- * is never modified; treat the result as read-only). An object
- * left empty by that (`provider: {diagnostics: true}`) goes too.
+ * The body as the key sees it: every `debug` key removed at any depth, undefined values and array
+ * entries dropped (keys are sorted by canonicalJson).
+ *
+ * @example
+ * sanitiseBody({ input: "hi", debug: { enabled: true }, provider: { debug: 1, order: ["a"] } }); // { input: "hi", provider: { order: ["a"] } }
+ */
+export function sanitiseBody(value: unknown): unknown {
+  // Parsed JSON has no undefined values and canonicalJson skips undefined properties: only a `debug`
+  // key needs a copy, and most bodies have none.
+  return hasDebugKey(value) ? withoutDebug(value) : value;
+}
+
+function hasDebugKey(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some(hasDebugKey);
+  for (const key in value) if (key === "debug" || hasDebugKey((value as Record<string, unknown>)[key])) return true;
+  return false;
+}
+
+function withoutDebug(value: unknown): unknown {
+  if (value === undefined || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(withoutDebug).filter((entry) => entry !== undefined);
+  const out: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (key === "debug") continue;
+    const clean = withoutDebug(entry);
+    if (clean !== undefined) out[key] = clean;
+  }
+  return out;
+}
+
+/**
+ * `body` without {@link CACHE_KEY_IGNORED_FIELDS}; an object left empty by that goes too.
  *
  * @example
  * stripIgnoredFields({ input: "hi", meta: true, provider: { order: ["a"], diagnostics: true } });
@@ -60,15 +99,12 @@ export function computeCacheKey(input: CacheKeyInput): string {
  */
 export function stripIgnoredFields(body: unknown): unknown {
   if (!isRecord(body)) return body;
-  // Copy only when something is to be removed: most bodies carry none of these fields.
-  if (!IGNORED_PATHS.some(([head, child]) => (child === undefined ? head in body : isRecord(body[head]) && child in body[head]))) return body;
   const out: Record<string, unknown> = { ...body };
   for (const [head, child] of IGNORED_PATHS) {
     if (child === undefined) delete out[head];
     else if (isRecord(out[head])) {
       const nested = { ...(out[head] as Record<string, unknown>) };
       delete nested[child];
-      // `provider: {diagnostics: true}` asks for nothing but debug output: the same as no `provider`.
       if (Object.keys(nested).length === 0) delete out[head];
       else out[head] = nested;
     }

@@ -1,25 +1,17 @@
-// The reasons a response-cache outcome can carry in `meta.response_cache.reason` and the header.
+// The reasons a response-cache outcome carries in `meta.response_cache.reason`, and its header.
 
-/** Why the cache was not consulted (status `bypass`). */
-export const CACHE_BYPASS_REASONS = [
-  "streaming",
-  "tools",
-  /** `enabled: false` in the request or the preset. */
-  "disabled_by_policy",
-  /** The gateway runs without a cache store (gateway-sim only: the real gateway always has one). */
-  "no_store",
-] as const;
+/**
+ * Why a request bypasses the cache. The eligibility reasons are checked in this order
+ * (core/response-cache.ts:177-200); `disabled_by_policy` and `store_not_configured` come after
+ * (surfaces/text-generate.ts:668-677, 737-746).
+ */
+export const CACHE_ELIGIBILITY_REASONS = ["unsupported_endpoint", "streaming_request", "debug_enabled", "server_tools_enabled", "tools_present"] as const;
+export type CacheEligibilityReason = (typeof CACHE_ELIGIBILITY_REASONS)[number];
+export const CACHE_BYPASS_REASONS = [...CACHE_ELIGIBILITY_REASONS, "disabled_by_policy", "store_not_configured"] as const;
 export type CacheBypassReason = (typeof CACHE_BYPASS_REASONS)[number];
 
-/** No fresh entry: never stored, expired on the simulated clock, or evicted. */
-export const CACHE_MISS_REASONS = ["not_found"] as const;
-export type CacheMissReason = (typeof CACHE_MISS_REASONS)[number];
-
-/** A fresh entry was replayed. */
-export const CACHE_HIT_REASONS = ["fresh"] as const;
-export type CacheHitReason = (typeof CACHE_HIT_REASONS)[number];
-
-/** The response header carrying the cache status (`hit`, `miss`, `bypass`). */
-export const CACHE_STATUS_HEADER = "x-gateway-cache";
-/** The response header carrying the reason. */
-export const CACHE_REASON_HEADER = "x-gateway-cache-reason";
+/**
+ * The response header carrying the cache status: `hit` or `miss`, never sent on a bypass
+ * (surfaces/text-generate.ts:544; pipeline/after/index.ts:606-608). Node lower-cases header names.
+ */
+export const CACHE_STATUS_HEADER = "x-phaseo-response-cache";

@@ -6,6 +6,8 @@ export interface CacheEntry {
   body: unknown;
   storedAt: number;
   expiresAt: number;
+  /** The provider that served the stored answer (`providerId` of a hit's record). */
+  providerId?: string | null;
 }
 
 /**

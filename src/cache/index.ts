@@ -1,8 +1,8 @@
-// The response cache (reference §7): policy, key, store and outcome records.
-export { resolveCachePolicy, type CachePolicyDecision, type CachePolicyInput } from "./resolve-cache-policy.js";
+// The response cache (core/response-cache.ts at the pin): eligibility, policy, key, store and outcome records.
+export { cacheEligibility, resolveCachePolicy, CACHE_ELIGIBLE_ENDPOINTS, type CacheEligibilityInput, type CachePolicyDecision, type CachePolicyInput } from "./resolve-cache-policy.js";
 export { canonicalJson } from "./canonical-json.js";
-export { CACHE_KEY_IGNORED_FIELDS, computeCacheKey, stripIgnoredFields, type CacheKeyInput } from "./cache-key.js";
+export { CACHE_KEY_IGNORED_FIELDS, CACHE_KEY_PREFIX, CACHE_KEY_VERSION, computeCacheKey, sanitiseBody, stripIgnoredFields, type CacheKey, type CacheKeyInput } from "./cache-key.js";
 export type { CacheEntry, ResponseCacheStore } from "./cache-store.js";
 export { createMemoryCacheStore, DEFAULT_MAX_CACHE_ENTRIES, type MemoryCacheStore } from "./memory-cache-store.js";
-export { bypassInfo, cacheHeaders, lookupCache, type CacheLookup } from "./cache-outcome.js";
+export { bypassInfo, cacheHeaders, lookupCache, type CacheLookup, type CacheLookupInput } from "./cache-outcome.js";
 export * from "./cache-reasons.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryCacheStore } from "./memory-cache-store.js";
 
-const entry = (body: unknown, storedAt: number, ttlMs: number) => ({ body, storedAt, expiresAt: storedAt + ttlMs });
+const entry = (body: unknown, storedAt: number, ttlMs: number) => ({ body, storedAt, expiresAt: storedAt + ttlMs, providerId: null });
 
 describe("createMemoryCacheStore", () => {
   it("returns an entry until it expires on the caller's clock", () => {

@@ -21,7 +21,7 @@ export function createMemoryCacheStore(options: { maxEntries?: number } = {}): M
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_CACHE_ENTRIES;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError(`maxEntries must be a positive integer, got ${maxEntries}`);
   // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used first.
-  const entries = new Map<string, { text: string; storedAt: number; expiresAt: number }>();
+  const entries = new Map<string, { text: string; storedAt: number; expiresAt: number; providerId: string | null }>();
   return {
     get(key, now) {
       const entry = entries.get(key);
@@ -29,11 +29,11 @@ export function createMemoryCacheStore(options: { maxEntries?: number } = {}): M
       entries.delete(key);
       if (now >= entry.expiresAt) return undefined;
       entries.set(key, entry);
-      return { body: JSON.parse(entry.text) as unknown, storedAt: entry.storedAt, expiresAt: entry.expiresAt };
+      return { body: JSON.parse(entry.text) as unknown, storedAt: entry.storedAt, expiresAt: entry.expiresAt, providerId: entry.providerId };
     },
     set(key, entry) {
       entries.delete(key);
-      entries.set(key, { text: JSON.stringify(entry.body), storedAt: entry.storedAt, expiresAt: entry.expiresAt });
+      entries.set(key, { text: JSON.stringify(entry.body), storedAt: entry.storedAt, expiresAt: entry.expiresAt, providerId: entry.providerId ?? null });
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (oldest.done === true) break;

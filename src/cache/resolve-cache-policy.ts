@@ -1,45 +1,69 @@
-// Decides whether a request may use the response cache, and for how long an answer is kept (§7).
-import type { GatewaySettings } from "../gateway/settings.js";
+// Decides whether a request may use the response cache and for how long an answer is kept:
+// eligibility (core/response-cache.ts:177-200) and the TTL policy (:202-257).
+import type { CacheTtlSource } from "../gateway/types.js";
 import type { ResponseCachingPolicy } from "../gateway/request/generation-fields.js";
-import type { CacheBypassReason } from "./cache-reasons.js";
+import type { CacheEligibilityReason } from "./cache-reasons.js";
+
+/** The endpoints the reference caches (core/response-cache.ts:8-12). */
+export const CACHE_ELIGIBLE_ENDPOINTS = ["responses", "chat.completions", "messages"] as const;
+
+export interface CacheEligibilityInput {
+  endpoint: string;
+  stream: boolean;
+  debug: boolean;
+  serverTools: boolean;
+  hasTools: boolean;
+}
+
+/**
+ * The first reason a request may not use the cache, in the reference's order, or `eligible`.
+ *
+ * @example
+ * cacheEligibility({ endpoint: "responses", stream: true, debug: true, serverTools: false, hasTools: true }); // "streaming_request"
+ */
+export function cacheEligibility(input: CacheEligibilityInput): CacheEligibilityReason | "eligible" {
+  if (!(CACHE_ELIGIBLE_ENDPOINTS as readonly string[]).includes(input.endpoint)) return "unsupported_endpoint";
+  if (input.stream) return "streaming_request";
+  if (input.debug) return "debug_enabled";
+  if (input.serverTools) return "server_tools_enabled";
+  if (input.hasTools) return "tools_present";
+  return "eligible";
+}
 
 export interface CachePolicyInput {
-  stream: boolean;
-  hasTools: boolean;
   // The parsed (camelCase) policies the gateway holds: typed from the request schema so a renamed
   // field is a compile error here, not a TTL silently ignored.
   requestCache?: ResponseCachingPolicy | undefined;
   presetCache?: ResponseCachingPolicy | undefined;
-  settings: GatewaySettings;
+  bounds: { defaultTtlSeconds: number; minTtlSeconds: number; maxTtlSeconds: number };
 }
 
-export type CachePolicyDecision =
-  | {
-      eligible: true;
-      ttlSeconds: number;
-      /** True when the asked-for TTL was outside the gateway's bounds. */
-      clamped: boolean;
-      ttlSource: "request" | "preset" | "default";
-    }
-  | { eligible: false; reason: Exclude<CacheBypassReason, "no_store"> };
+export type CachePolicyDecision = { enabled: true; ttlSeconds: number; ttlSource: CacheTtlSource } | { enabled: false; ttlSeconds: null; ttlSource: "disabled" };
+
+const positiveInteger = (value: number | undefined): number | undefined => {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
+  const floored = Math.floor(value);
+  return floored > 0 ? floored : undefined;
+};
 
 /**
- * Eligible: non-streaming, no tools, not disabled anywhere. TTL: the request's, else the preset's,
- * else `settings.cache.defaultTtlSeconds` (300 s), clamped to [minTtlSeconds, maxTtlSeconds] (30 s – 24 h).
+ * Any `enabled: false` wins (source `disabled`); else the first positive integer of the request's
+ * and the preset's TTL, else the platform default (300 s), floored and clamped to [30, 86 400] s.
+ * The caller decides which inputs are wired (the reference passes only the preset's).
  *
  * @example
- * resolveCachePolicy({ stream: false, hasTools: false, presetCache: { ttlSeconds: 5 }, settings });
- * // { eligible: true, ttlSeconds: 30, clamped: true, ttlSource: "preset" }
+ * resolveCachePolicy({ presetCache: { ttlSeconds: 5 }, bounds }); // { enabled: true, ttlSeconds: 30, ttlSource: "preset" }
  */
 export function resolveCachePolicy(input: CachePolicyInput): CachePolicyDecision {
-  if (input.stream) return { eligible: false, reason: "streaming" };
-  if (input.hasTools) return { eligible: false, reason: "tools" };
-  if (input.requestCache?.enabled === false || input.presetCache?.enabled === false) return { eligible: false, reason: "disabled_by_policy" };
-  const { defaultTtlSeconds, minTtlSeconds, maxTtlSeconds } = input.settings.cache;
-  const fromRequest = input.requestCache?.ttlSeconds;
-  const fromPreset = input.presetCache?.ttlSeconds;
-  const asked = fromRequest ?? fromPreset ?? defaultTtlSeconds;
-  const ttlSeconds = Math.min(maxTtlSeconds, Math.max(minTtlSeconds, asked));
-  const ttlSource = fromRequest !== undefined ? "request" : fromPreset !== undefined ? "preset" : "default";
-  return { eligible: true, ttlSeconds, clamped: ttlSeconds !== asked, ttlSource };
+  if (input.requestCache?.enabled === false || input.presetCache?.enabled === false) return { enabled: false, ttlSeconds: null, ttlSource: "disabled" };
+  const { defaultTtlSeconds, minTtlSeconds, maxTtlSeconds } = input.bounds;
+  const sources: [CacheTtlSource, number | undefined][] = [
+    ["request", positiveInteger(input.requestCache?.ttlSeconds)],
+    ["preset", positiveInteger(input.presetCache?.ttlSeconds)],
+    ["platform_default", positiveInteger(defaultTtlSeconds) ?? 300],
+  ];
+  for (const [ttlSource, ttl] of sources) {
+    if (ttl !== undefined) return { enabled: true, ttlSeconds: Math.max(minTtlSeconds, Math.min(maxTtlSeconds, ttl)), ttlSource };
+  }
+  return { enabled: false, ttlSeconds: null, ttlSource: "disabled" };
 }

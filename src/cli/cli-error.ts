@@ -2,7 +2,14 @@
 
 /** Exit codes: 0 all expectations held, 1 one failed, 2 invalid input or usage, 3 internal error. */
 export const EXIT_CODES = { ok: 0, failed: 1, invalid: 2, internal: 3 } as const;
-export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+/** A child command's own exit status, passed through unchanged by `fakes -- <command>`. */
+export type ChildExitStatus = number & { readonly childExitStatus: true };
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES] | ChildExitStatus;
+
+/** Marks a child process's status (0-255) as the CLI's exit code. */
+export function childExitStatus(status: number): ChildExitStatus {
+  return status as ChildExitStatus;
+}
 
 export const CLI_ERROR_CODES = {
   E_USAGE: EXIT_CODES.invalid,

@@ -4,7 +4,7 @@ export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean | undefined; columns?: number | undefined };
   stderr: { write(text: string): unknown };
   cwd: string;
-  /** Environment, for NO_COLOR. */
+  /** Environment, for NO_COLOR, FORCE_COLOR, TERM and CI (terminal.ts). */
   env: Record<string, string | undefined>;
 }
 

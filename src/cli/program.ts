@@ -1,19 +1,20 @@
 // The `gateway-sim` command line: commander wiring only; each command lives in commands/.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
 import { FINISH_REASONS } from "../providers/types.js";
-import { TRANSPORTS } from "../scenarios/schema/scenario.js";
+import { TRANSPORTS } from "../scenarios/transports.js";
+import { GATEWAY_APIS } from "../external/client/gateway-apis.js";
+import { externalRunOptions } from "./commands/external-options.js";
 import { CliError, EXIT_CODES, type ExitCode } from "./cli-error.js";
 import { initCommand } from "./commands/init-command.js";
-import { registerDiffCommand } from "./commands/diff.js";
-import { registerReplayCommand } from "./commands/replay.js";
-import { registerServeCommand } from "./commands/serve.js";
 import type { HealOptions } from "./commands/heal.js";
 import type { RunCommandOptions } from "./commands/run-command.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { CliIo } from "./io.js";
 import { REPORTERS } from "./reporters.js";
+import { parseShard } from "./shard.js";
 
 function packageVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
@@ -26,14 +27,39 @@ function positiveInt(value: string): number {
   return n;
 }
 
-function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
+type RegisterCommand = (program: Command, io: CliIo, setExit: (code: ExitCode) => void) => void;
+
+/**
+ * Commands defined in their own module (options and all), imported only when that command runs, or
+ * for help and unknown-command suggestions: start-up stays the cost of the command actually used.
+ * A new command of that kind gets one line here.
+ */
+const LAZY_COMMANDS: Record<string, () => Promise<RegisterCommand>> = {
+  serve: async () => (await import("./commands/serve.js")).registerServeCommand,
+  replay: async () => (await import("./commands/replay.js")).registerReplayCommand,
+  diff: async () => (await import("./commands/diff.js")).registerDiffCommand,
+  fakes: async () => (await import("./commands/fakes.js")).registerFakesCommand,
+  "gateway-config": async () => (await import("./commands/gateway-config.js")).registerGatewayConfigCommand,
+  "merge-reports": async () => (await import("./commands/merge-reports.js")).registerMergeReportsCommand,
+};
+
+/** The lazily defined commands `argv` needs: its own command, or all of them for help and typos. */
+export function lazyCommandsFor(argv: readonly string[], eager: readonly string[]): string[] {
+  const first = argv.find((arg) => !arg.startsWith("-"));
+  if (first !== undefined && first in LAZY_COMMANDS) return [first];
+  if (first !== undefined && eager.includes(first)) return [];
+  if (first === undefined && argv.length > 0 && argv.every((arg) => arg === "--version" || arg === "-V")) return [];
+  return Object.keys(LAZY_COMMANDS);
+}
+
+async function buildProgram(argv: readonly string[], io: CliIo, setExit: (code: ExitCode) => void): Promise<Command> {
   const program = new Command("gateway-sim")
     .description("Scenario suites for an LLM gateway against fake providers on a simulated clock.")
     .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
-  program
+  const run = program
     .command("run")
     .description("run scenario files (or every scenario in a folder) and report on their expectations")
     .argument("<paths...>", "scenario files or folders")
@@ -46,8 +72,12 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .option("--only <name>", "run only the expectation (or scenario) with this name; `snapshot` for the snapshot only")
     .addOption(new Option("--transport <name>", "how the gateway reaches the fakes").choices(TRANSPORTS))
     .option("--no-timing", "leave wall-clock time out of json/junit reports (byte-identical output)")
+    .option("--workers <n>", "worker threads running scenarios and seeds in parallel (1: in-process); reports are identical", positiveInt, availableParallelism())
+    .option("--shard <i/n>", "run only share i of n of the files (CI matrix); join the JSON reports with merge-reports", parseShard)
     .option("--no-progress", "no progress bar")
-    .option("--no-color", "no colours")
+    .option("--no-color", "no colours");
+  externalRunOptions(run, GATEWAY_APIS);
+  run
     // Loaded on use: the gateway and the fakes are only needed to run scenarios.
     .action(async (paths: string[], options: RunCommandOptions) => {
       const { runCommand } = await import("./commands/run-command.js");
@@ -58,16 +88,18 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .command("validate")
     .description("check scenario files and list every problem, located file:line:column")
     .argument("<paths...>", "scenario files or folders")
-    .action(async (paths: string[]) => {
+    .option("--gateway", "also list, located, the checks an outside gateway cannot be judged on")
+    .action(async (paths: string[], options: { gateway?: boolean }) => {
       const { validateCommand } = await import("./commands/validate-command.js");
-      setExit(validateCommand(paths, io));
+      setExit(validateCommand(paths, io, options.gateway === true));
     });
 
   program
     .command("schema")
-    .description("print the JSON Schema of scenario files (for editor autocompletion)")
+    .description("print the JSON Schema of scenario files (for editor autocompletion), or of the JSON report")
+    .option("--report", "the JSON Schema of `run --reporter json` output instead")
     .option("--output <file>", "write it to a file")
-    .action(async (options: { output?: string }) => {
+    .action(async (options: { output?: string; report?: boolean }) => {
       const { schemaCommand } = await import("./commands/schema-command.js");
       setExit(schemaCommand(options, io));
     });
@@ -101,9 +133,11 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
     .argument("[dir]", "project folder", ".")
     .action((dir: string) => setExit(initCommand(dir, io)));
 
-  registerServeCommand(program, io, setExit);
-  registerReplayCommand(program, io, setExit);
-  registerDiffCommand(program, io, setExit);
+  const eager = program.commands.map((command) => command.name());
+  for (const name of lazyCommandsFor(argv, eager)) {
+    const register = await LAZY_COMMANDS[name]?.();
+    register?.(program, io, setExit);
+  }
 
   return program;
 }
@@ -117,10 +151,10 @@ function buildProgram(io: CliIo, setExit: (code: ExitCode) => void): Command {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
   let code: ExitCode = EXIT_CODES.ok;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
   try {
+    const program = await buildProgram(argv, io, (c) => {
+      code = c;
+    });
     await program.parseAsync([...argv], { from: "user" });
     return code;
   } catch (error) {

@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   service_unavailable: { status: 503, type: "system", origin: "gateway" },
   gateway_error: { status: 500, type: "system", origin: "gateway" },
   upstream_error: { status: 502, type: "system", origin: "upstream" },
+  // Any attempt answered 402 (guards.ts:478-514, http.ts:25): still a 502.
+  provider_payment_required: { status: 502, type: "system", origin: "upstream" },
   // Attempt-level codes: recorded per provider attempt, never sent to a client on their own.
   upstream_timeout: { status: 504, type: "system", origin: "upstream" },
   upstream_connection_error: { status: 502, type: "system", origin: "upstream" },
@@ -32,6 +34,8 @@ export interface ErrorDetail {
   message: string;
   path: string;
   keyword: string;
+  /** Values behind the problem, as the reference's `details[].params` (e.g. `{ provider, model, field, values }`). */
+  params?: Record<string, unknown>;
 }
 
 /** The flat error body of reference §8. */

@@ -4,6 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import { Readable } from "node:stream";
+import { textBodyResponse } from "./text-body-response.js";
 
 export interface KeepAliveFetchOptions {
   /** Sockets per upstream host (default 64). */
@@ -26,17 +27,17 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
     const request = input instanceof Request ? input : undefined;
     const url = new URL(request ? request.url : String(input));
     const method = init?.method ?? request?.method ?? "GET";
-    const headers = new Headers(init?.headers ?? request?.headers);
+    const headers = headerRecord(init?.headers ?? request?.headers);
     const signal = init?.signal ?? request?.signal ?? undefined;
     const body = await bodyText(init?.body ?? (request && request.body ? await request.text() : undefined));
-    if (body !== undefined && !headers.has("content-length")) headers.set("content-length", String(Buffer.byteLength(body)));
+    if (body !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
     return new Promise<Response>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const transport = url.protocol === "https:" ? https : http;
       const req = transport.request(url, {
         method,
-        headers: Object.fromEntries(headers),
+        headers,
         agent: url.protocol === "https:" ? httpsAgent : httpAgent,
       });
       const onAbort = (): void => {
@@ -49,29 +50,49 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
         reject(new TypeError("fetch failed", { cause: error }));
       });
       req.on("response", (res) => {
+        res.on("close", () => signal?.removeEventListener("abort", onAbort));
+        const status = res.statusCode ?? 502;
+        // A complete JSON answer is buffered and handed over as text (text()/json() read the string,
+        // no web stream is built): converting a node stream to a web stream costs more than the whole
+        // gateway pipeline. Event streams and unknown bodies stay streams.
+        if ((res.headers["content-type"] ?? "").includes("application/json") && status !== 204 && status !== 304 && method !== "HEAD") {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => resolve(textBodyResponse(Buffer.concat(chunks).toString("utf8"), { status, headers: joinedHeaders(res.headers) })));
+          res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
+          return;
+        }
         const responseHeaders = new Headers();
         for (const [name, value] of Object.entries(res.headers)) {
           if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
           else if (value !== undefined) responseHeaders.set(name, value);
         }
-        res.on("close", () => signal?.removeEventListener("abort", onAbort));
-        const status = res.statusCode ?? 502;
         const init = { status, statusText: res.statusMessage ?? "", headers: responseHeaders };
         if (status === 204 || status === 304 || method === "HEAD") return resolve(new Response(null, init));
-        // A complete JSON answer is buffered: converting a node stream to a web stream costs more than
-        // the whole gateway pipeline. Event streams and unknown bodies stay streams.
-        if ((res.headers["content-type"] ?? "").includes("application/json")) {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => resolve(new Response(Buffer.concat(chunks), init)));
-          res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
-          return;
-        }
         resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, init));
       });
       req.end(body);
     });
   };
+}
+
+/** Request headers as node:http takes them, lower-cased; a plain record is copied without a Headers. */
+function headerRecord(init: RequestInit["headers"] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (init === undefined) return out;
+  if (init instanceof Headers || Array.isArray(init)) {
+    for (const [name, value] of new Headers(init)) out[name] = value;
+    return out;
+  }
+  for (const [name, value] of Object.entries(init as Record<string, string>)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+/** A JSON answer's headers as one record (repeated headers joined, as Headers.get() shows them). */
+function joinedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  return out;
 }
 
 async function bodyText(body: RequestInit["body"] | string | undefined): Promise<string | undefined> {

@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import { isCollection, isNode, type Document, type LineCounter } from "yaml";
 import type { z } from "zod";
+import { closestMatch } from "./did-you-mean.js";
+import { knownKeysAt } from "./schema-keys.js";
 import { formatPath } from "./format-path.js";
 import { checkJsonBounds } from "./json-bounds.js";
 import { MAX_CONFIG_DEPTH, yamlSource, type YamlSource } from "./yaml-source.js";
@@ -78,20 +80,31 @@ export function validateConfig<S extends z.ZodType>(file: string, source: YamlSo
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => {
-      const pos = locate(doc, lines, issue.path, issue.code === "unrecognized_keys");
-      const path = formatPath(issue.path);
-      if (issue.code === "unrecognized_keys") {
-        const keys = issue.keys;
-        const keyPath = keys.length === 1 ? formatPath([...issue.path, keys[0] as string]) : path;
-        const at = keys.length === 1 ? locate(doc, lines, [...issue.path, keys[0] as string], true) : pos;
-        return { file, ...at, path: keyPath, message: `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"`).join(", ")}` };
-      }
-      return { file, ...pos, path, message: issue.message };
-    }),
-  };
+  // A misspelt key is one problem: "unknown field trafic; did you mean traffic?", not also "traffic
+  // is missing". The suggested keys' missing-field issues are dropped.
+  const suggestions = new Map<z.core.$ZodIssue, (string | undefined)[]>();
+  const suggested = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const known = knownKeysAt(schema, issue.path);
+    const matches = issue.keys.map((key) => closestMatch(key, known));
+    suggestions.set(issue, matches);
+    for (const match of matches) if (match !== undefined) suggested.add(formatPath([...issue.path, match]));
+  }
+  const issues = parsed.error.issues.flatMap((issue): ConfigIssue[] => {
+    const path = formatPath(issue.path);
+    if (issue.code === "unrecognized_keys") {
+      const matches = suggestions.get(issue) ?? [];
+      return issue.keys.map((key, i) => {
+        const match = matches[i];
+        const at = locate(doc, lines, [...issue.path, key], true);
+        return { file, ...at, path: formatPath([...issue.path, key]), message: `unknown field "${key}"${match === undefined ? "" : `; did you mean "${match}"?`}` };
+      });
+    }
+    if (suggested.has(path) && issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return [];
+    return [{ file, ...locate(doc, lines, issue.path, false), path, message: issue.message }];
+  });
+  return { ok: false, issues };
 }
 
 const UNBOUNDED = { maxObjectKeys: Infinity, maxArrayItems: Infinity, maxNodes: Infinity };

@@ -104,8 +104,8 @@ describe("loadScenarioPair", () => {
 
   it("locates problems of the old file in <rev>:<file>", async () => {
     const file = scenario("broken-then.yaml", ["presets:", "  - { slug: support, model: openai/gpt-5.4-nano }"]);
-    const old = "presets:\n  - { slug: support, model: openai/gpt-5.4-nano, provider: { sort: fastest } }\n";
+    const old = "presets:\n  - { slug: support, model: openai/gpt-5.4-nano, routing_mode: fastest }\n";
     const pair = await loadScenarioPair(file, { before: { ...v1, revision: "v0" }, after: v2 }, gitWith({ "broken-then.yaml": old }));
-    expect(pair.ok ? [] : pair.issues.map(formatConfigIssue)).toEqual([expect.stringMatching(new RegExp(`^v0:${file}:2:\\d+ presets\\[0\\]\\.provider\\.sort: `))]);
+    expect(pair.ok ? [] : pair.issues.map(formatConfigIssue)).toEqual([expect.stringMatching(new RegExp(`^v0:${file}:2:\\d+ presets\\[0\\]\\.routing_mode: `))]);
   });
 });

@@ -2,6 +2,7 @@
 // latency p50/p95, schema-valid and healing rates, cache hit rate and client error rate.
 import type { UsageRecord } from "../gateway/types.js";
 import { percentile } from "../scenarios/expect/percentile.js";
+import { healingSucceeded } from "../plugins/response-healing/heal-response.js";
 
 /** Requests without a preset are grouped under this name. */
 export const NO_PRESET = "(no preset)";
@@ -40,7 +41,7 @@ function metricsOf(records: readonly UsageRecord[]): PresetMetrics {
     costPerRequest: records.reduce((sum, r) => sum + r.cost_usd, 0) / n,
     latencyP50: percentile(latencies, 50),
     latencyP95: percentile(latencies, 95),
-    schemaValidRate: healed.length === 0 ? undefined : healed.filter((h) => h?.status !== "failed").length / healed.length,
+    schemaValidRate: healed.length === 0 ? undefined : healed.filter((h) => h !== undefined && healingSucceeded(h)).length / healed.length,
     healingRate: healed.length === 0 ? undefined : healed.filter((h) => h?.metadata.healed === true).length / healed.length,
     cacheHitRate: records.filter((r) => r.response_cache?.status === "hit").length / n,
     clientErrorRate: records.filter((r) => r.status === "failed" || r.http_status >= 400).length / n,

@@ -10,6 +10,7 @@ import { loadDefaultCatalog } from "./catalog/load-catalog.js";
 import { createGateway, type GatewayResponse } from "./create-gateway.js";
 import { createPresetStore } from "./presets/preset-store.js";
 import { inlinePresetSchema } from "./presets/preset-schema.js";
+import { gatewaySettingsSchema, type GatewaySettingsInput } from "./settings.js";
 
 const catalogResult = loadDefaultCatalog();
 if (!catalogResult.ok) throw new Error("default catalog must load");
@@ -27,10 +28,10 @@ const chat = (content: string, finish = "stop"): string =>
     usage: { prompt_tokens: 20, completion_tokens: 10, total_tokens: 30 },
   });
 
-function setup(respond: (request: CapturedRequest) => Script, presets = createPresetStore([])) {
+function setup(respond: (request: CapturedRequest) => Script, presets = createPresetStore([]), settings?: GatewaySettingsInput) {
   const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
   const fake = scriptedFetch(clock, respond);
-  const gateway = createGateway({ fetch: fake.fetch, clock, random: createRandomFactory("test"), catalog, presets });
+  const gateway = createGateway({ fetch: fake.fetch, clock, random: createRandomFactory("test"), catalog, presets, ...(settings ? { settings: gatewaySettingsSchema.parse(settings) } : {}) });
   return { clock, gateway, requests: fake.requests };
 }
 
@@ -52,10 +53,13 @@ describe("createGateway", () => {
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ object: "response", status: "completed", model: "openai/gpt-5.4-nano" });
     expect(body.output).toEqual([expect.objectContaining({ type: "message", role: "assistant", content: [{ type: "output_text", text: "Paris.", annotations: [] }] })]);
-    expect(body.usage).toEqual({ input_tokens: 20, output_tokens: 10, total_tokens: 30 });
-    const meta = body.meta as { routing: { selected_provider: string }; timings: { latency_ms: number } };
+    expect(body.usage).toMatchObject({ input_tokens: 20, output_tokens: 10, total_tokens: 30, pricing_breakdown: { currency: "USD" } });
+    expect(body).toMatchObject({ provider: expect.any(String), provider_id: body.provider, currency: "USD", cost_nanos: expect.any(Number) });
+    const meta = body.meta as { routing: { selected_provider: string }; end_to_end_ms: number; generation_ms: number; response_cache: { status: string } };
     expect(["openai", "openai-eu"]).toContain(meta.routing.selected_provider);
-    expect(meta.timings.latency_ms).toBe(100);
+    expect(meta).toMatchObject({ end_to_end_ms: 100, generation_ms: 100, phaseo_overhead_ms: 0, output_speed_tps: null, routing: { requested_params: [], param_dropped_providers: [] } });
+    expect(meta.response_cache).toMatchObject({ status: "miss", reason: null, ttlSource: "platform_default" });
+    expect(Object.keys(meta)).not.toContain("plugin_executions");
     expect(requests[0]?.url).toMatch(/\/chat\/completions$/);
     expect(gateway.usage.get(String(body.id))?.selected_provider).toBe(meta.routing.selected_provider);
   });
@@ -66,7 +70,8 @@ describe("createGateway", () => {
       gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }),
     );
     expect(recordOf(response).attempts.map((a) => [a.provider, a.outcome, a.status])).toEqual([
-      ["openai", "retryable_error", 503],
+      // Every non-2xx is `upstream_non_2xx` and fails over (index.ts:951-1013).
+      ["openai", "upstream_non_2xx", 503],
       ["openai-eu", "success", 200],
     ]);
     expect(recordOf(response).selected_provider).toBe("openai-eu");
@@ -84,8 +89,22 @@ describe("createGateway", () => {
       reason: "all_candidates_failed",
       attempt_count: 2,
       failed_providers: ["openai", "openai-eu"],
-      failed_statuses: [500, 500],
+      // Unique statuses; failure_sample is a list of the first three attempt errors (guards.ts:406-450).
+      failed_statuses: [500],
+      failure_sample: [
+        { provider: "openai", type: "upstream_non_2xx", status: 500, retryable: null },
+        { provider: "openai-eu", type: "upstream_non_2xx", status: 500, retryable: null },
+      ],
     });
+    expect(json(response).description).toMatch(/^All 2 provider attempts failed for endpoint "responses" on model "openai\/gpt-5.4-nano". Provider\/status summary: openai:500, openai-eu:500\./);
+    expect(response.headers).toMatchObject({ "cache-control": "no-store", "x-gateway-error-attribution": "upstream", "x-gateway-error-origin": "upstream" });
+  });
+
+  it("answers 502 provider_payment_required when any attempt got a 402", async () => {
+    const { clock, gateway } = setup((request) => (request.url.includes("eu.api.openai.com") ? status(500) : status(402)));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] } }));
+    expect(response.status).toBe(502);
+    expect(json(response)).toMatchObject({ error: "provider_payment_required", reason: "upstream_provider_payment_required", provider_payment_required_provider: "openai", failed_statuses: [402, 500] });
   });
 
   it("tries only the first candidate with allow_fallbacks: false", async () => {
@@ -100,9 +119,12 @@ describe("createGateway", () => {
     const without = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x" })));
     expect(without.routing_diagnostics).toBeUndefined();
     const withDiagnostics = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x", provider: { ignore: ["deepinfra"], sort: "price", diagnostics: true } })));
-    const diagnostics = withDiagnostics.routing_diagnostics as { rankedProviders: { provider: string; scoreFactors: Record<string, number> }[]; filterStages: { stage: string; dropped: { provider: string; reason: string }[] }[] };
-    expect(diagnostics.rankedProviders.map((r) => r.provider)).not.toContain("deepinfra");
-    expect(diagnostics.filterStages.find((s) => s.stage === "ignore")?.dropped).toEqual([{ provider: "deepinfra", reason: "listed_in_provider.ignore" }]);
+    // The reference's names (routing.ts:569-634): providerId, beforeCount/afterCount, droppedProviders.
+    const diagnostics = withDiagnostics.routing_diagnostics as { endpoint: string; rankedProviders: { providerId: string; scoreFactors: Record<string, number> }[]; consideredProviders: { providerId: string; baseWeight: number }[]; filterStages: { stage: string; droppedProviders: { providerId: string; reason: string }[] }[] };
+    expect(diagnostics.endpoint).toBe("responses");
+    expect(diagnostics.rankedProviders.map((r) => r.providerId)).not.toContain("deepinfra");
+    expect(diagnostics.consideredProviders[0]).toMatchObject({ providerId: expect.any(String), baseWeight: expect.any(Number) });
+    expect(diagnostics.filterStages.find((s) => s.stage === "hints.ignore")?.droppedProviders).toEqual([expect.objectContaining({ providerId: "deepinfra", reason: "listed_in_provider.ignore" })]);
     expect(diagnostics.rankedProviders[0]?.scoreFactors).toHaveProperty("priceScore");
   });
 
@@ -129,16 +151,76 @@ describe("createGateway", () => {
   it("serves a repeated request from the cache without calling a provider", async () => {
     const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
     const { clock, gateway, requests } = setup(() => ok(chat("cached answer")), createPresetStore([preset]));
-    const first = await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
-    const second = await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
-    expect(first.headers["x-gateway-cache"]).toBe("miss");
-    expect(second.headers["x-gateway-cache"]).toBe("hit");
+    const first = await clock.run(() => gateway.respond({ model: "@cached", input: "same" }));
+    const second = await clock.run(() => gateway.respond({ model: "@cached", input: "same" }));
+    expect(first.headers["x-phaseo-response-cache"]).toBe("miss");
+    expect(second.headers["x-phaseo-response-cache"]).toBe("hit");
     expect(requests).toHaveLength(1);
     expect(recordOf(second).response_cache?.status).toBe("hit");
     expect((json(second).output as unknown[])[0]).toEqual((json(first).output as unknown[])[0]);
     await clock.advance(601_000);
-    await clock.run(() => gateway.respond({ preset: "cached", input: "same" }));
+    await clock.run(() => gateway.respond({ model: "@cached", input: "same" }));
     expect(requests).toHaveLength(2);
+  });
+
+  it("gives a meta:true request that hits a body stored without meta the hit's record in meta (documented key)", async () => {
+    const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
+    // keyIgnoresOutputFlags: meta:true finds the entry a request without meta stored (the defect's setting).
+    const { clock, gateway, requests } = setup(() => ok(chat("cached answer")), createPresetStore([preset]), { cache: { keyIgnoresOutputFlags: true }, meta: { timingsWithoutFlag: false } });
+    const first = await clock.run(() => gateway.respond({ model: "@cached", input: "same" }));
+    expect(json(first).meta).toBeUndefined();
+    await clock.advance(5_000);
+    const hit = await clock.run(() => gateway.respond({ model: "@cached", input: "same", meta: true }));
+    expect(requests).toHaveLength(1);
+    expect(json(hit).meta).toEqual({
+      response_cache: {
+        enabled: true, status: "hit", reason: null, key: expect.stringMatching(/^gateway:response-cache:v1:gateway-sim:[0-9a-f]{64}$/), fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        ttlSeconds: 600, ttlSource: "preset", createdAt: new Date(Date.UTC(2026, 4, 19) + 100).toISOString(), ageMs: 5_000, providerId: expect.any(String),
+      },
+    });
+    // The stored body is replayed as stored, and the record shows nothing was paid or generated.
+    expect(json(hit).id).toBe(json(first).id);
+    expect(recordOf(hit)).toMatchObject({ cost_usd: 0, selected_provider: null, attempts: [] });
+  });
+
+  it("under reference fidelity meta:true is its own key: a repeat with meta:true hits the stored meta, with the record overwritten", async () => {
+    const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
+    const { clock, gateway, requests } = setup(() => ok(chat("cached answer")), createPresetStore([preset]));
+    await clock.run(() => gateway.respond({ model: "@cached", input: "same" }));
+    const miss = await clock.run(() => gateway.respond({ model: "@cached", input: "same", meta: true }));
+    expect(miss.headers["x-phaseo-response-cache"]).toBe("miss");
+    const hit = await clock.run(() => gateway.respond({ model: "@cached", input: "same", meta: true }));
+    expect(requests).toHaveLength(2);
+    const meta = json(hit).meta as Record<string, unknown>;
+    expect(meta.response_cache).toMatchObject({ status: "hit", ttlSource: "preset" });
+    expect(meta.routing).toEqual((json(miss).meta as Record<string, unknown>).routing);
+  });
+
+  it("binds no store with cache.store none (the open-source build): bypass store_not_configured, no header", async () => {
+    const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
+    const { clock, gateway, requests } = setup(() => ok(chat("x")), createPresetStore([preset]), { cache: { store: "none" } });
+    for (let i = 0; i < 2; i++) {
+      const response = await clock.run(() => gateway.respond({ model: "@cached", input: "same", meta: true }));
+      expect(response.headers["x-phaseo-response-cache"]).toBeUndefined();
+      expect((json(response).meta as Record<string, unknown>).response_cache).toEqual({ enabled: false, status: "bypass", reason: "store_not_configured", key: null, fingerprint: null, ttlSeconds: null, ttlSource: null });
+    }
+    expect(requests).toHaveLength(2);
+  });
+
+  it("reads the request's TTL only under documented fidelity (or cache.requestTtl)", async () => {
+    const body = { model: "openai/gpt-5.4-nano", input: "same", meta: true, response_caching: { ttl_seconds: 60 } };
+    for (const [settings, ttl] of [[undefined, 300], [{ fidelity: "documented" as const }, 60], [{ cache: { requestTtl: true } }, 60]] as const) {
+      const { clock, gateway } = setup(() => ok(chat("x")), createPresetStore([]), settings);
+      const response = await clock.run(() => gateway.respond(body));
+      expect((json(response).meta as Record<string, unknown>).response_cache, JSON.stringify(settings)).toMatchObject({ status: "miss", ttlSeconds: ttl });
+    }
+  });
+
+  it("bypasses a debug request with debug_enabled", async () => {
+    const { clock, gateway } = setup(() => ok(chat("x")));
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", debug: { enabled: true } }));
+    expect((json(response).meta as Record<string, unknown>).response_cache).toMatchObject({ status: "bypass", reason: "debug_enabled" });
+    expect(json(response).routing_diagnostics).toBeDefined();
   });
 
   it("streams Responses events from an OpenAI chunk stream and settles the record", async () => {
@@ -168,7 +250,8 @@ describe("createGateway", () => {
     const { clock, gateway } = setup(() => ok(chat("never")));
     const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { sort: "fastest", data_collection: "deny" } }));
     expect(response.status).toBe(400);
-    expect(json(response).error).toBe("unsupported_routing_filter");
+    // The reference answers an unsupported routing filter as validation_error with its own keyword.
+    expect(json(response)).toMatchObject({ error: "validation_error", details: [expect.objectContaining({ path: "provider.data_collection", keyword: "unsupported_routing_filter" })] });
     expect(gateway.usage.size).toBe(1);
   });
 
@@ -188,19 +271,29 @@ describe("createGateway", () => {
 });
 
 describe("response cache and bad answers", () => {
-  it("does not store an answer cut off at the output limit or one whose healing failed", async () => {
+  it("stores an answer cut off at the output limit, as the reference does", async () => {
+    const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
+    const { clock, gateway, requests } = setup(() => ok(chat('{"summary": "cut', "length")), createPresetStore([preset]));
+    const body = { model: "@cached", input: "same", response_format: { type: "json_object" }, plugins: [{ id: "response-healing" }] };
+    await clock.run(() => gateway.respond(body));
+    const again = await clock.run(() => gateway.respond(body));
+    expect(again.headers["x-phaseo-response-cache"]).toBe("hit");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("with cache.skipUnreliableAnswers, does not store an answer cut off at the output limit or one whose healing failed", async () => {
     const preset = inlinePresetSchema.parse({ slug: "cached", model: "openai/gpt-5.4-nano", response_caching: { enabled: true, ttl_seconds: 600 } });
     let answer = chat('{"summary": "cut', "length");
-    const { clock, gateway, requests } = setup(() => ok(answer), createPresetStore([preset]));
-    const body = { preset: "cached", input: "same", response_format: { type: "json_object" }, plugins: [{ id: "response-healing" }] };
+    const { clock, gateway, requests } = setup(() => ok(answer), createPresetStore([preset]), { cache: { skipUnreliableAnswers: true } });
+    const body = { model: "@cached", input: "same", response_format: { type: "json_object" }, plugins: [{ id: "response-healing" }] };
     const truncated = await clock.run(() => gateway.respond(body));
     expect(recordOf(truncated).status).toBe("incomplete");
     const again = await clock.run(() => gateway.respond(body));
-    expect(again.headers["x-gateway-cache"]).toBe("miss");
+    expect(again.headers["x-phaseo-response-cache"]).toBe("miss");
     answer = chat('{"summary": "ok"}');
     await clock.run(() => gateway.respond(body));
     const hit = await clock.run(() => gateway.respond(body));
-    expect(hit.headers["x-gateway-cache"]).toBe("hit");
+    expect(hit.headers["x-phaseo-response-cache"]).toBe("hit");
     expect(requests).toHaveLength(3);
   });
 });

@@ -8,7 +8,10 @@ import type { SseEvent } from "../core/sse.js";
 import type { Catalog } from "./catalog/schema.js";
 import { createHealthStore } from "./health/health-store.js";
 import { handleResponses } from "./pipeline/handle-responses.js";
+import { respondOnSurface } from "./surfaces/respond-on-surface.js";
+import type { GatewaySurface } from "./surfaces/surfaces.js";
 import type { GatewayEnv, GatewayEvent } from "./pipeline/gateway-env.js";
+import type { RequestInfo } from "./pipeline/prepare-stage.js";
 import type { PresetStore } from "./presets/preset-store.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import type { HealthStore, UsageRecord } from "./types.js";
@@ -35,21 +38,33 @@ export interface GatewayDeps {
 
 /** A finished JSON answer, or a stream of Responses events whose record settles when it ends. */
 export type GatewayResponse =
-  | { kind: "json"; status: number; headers: Record<string, string>; body: unknown; record: UsageRecord }
+  | {
+      kind: "json";
+      status: number;
+      headers: Record<string, string>;
+      body: unknown;
+      record: UsageRecord;
+      /** The provider's text before healing, when a provider answered (what /v1/messages returns at reference fidelity). */
+      upstreamText?: string | undefined;
+    }
   | { kind: "stream"; status: 200; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> };
 
-/** Per-request options of `respond`. */
-export interface RespondOptions {
-  /**
-   * Aborting it cancels the request's upstream calls (a server draining on shutdown, a client gone):
-   * the answer is then an error and the usage record says `cancelled`.
-   */
-  signal?: AbortSignal | undefined;
-}
+/** Per-request options of `respond` and `respondOn`: the request's headers and its cancel signal. */
+export type RespondOptions = RequestInfo;
 
 export interface Gateway {
-  /** Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input. */
-  respond(body: unknown, options?: RespondOptions): Promise<GatewayResponse>;
+  /**
+   * Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input.
+   * `request.signal` cancels it (a 503 recorded `cancelled`).
+   */
+  respond(body: unknown, request?: RequestInfo): Promise<GatewayResponse>;
+  /**
+   * Handles one body on any surface (`/v1/chat/completions`, `/v1/messages`, `/v1/responses`),
+   * answering in that API's shape. Each surface has its own health and response cache.
+   */
+  respondOn(surface: GatewaySurface, body: unknown, request?: RequestInfo): Promise<GatewayResponse>;
+  /** The health store of a surface (`health` is the Responses surface's). */
+  healthOf(surface: GatewaySurface): HealthStore;
   readonly usage: UsageLog;
   readonly health: HealthStore;
   readonly cache: ResponseCacheStore;
@@ -82,9 +97,21 @@ export function createGateway(deps: GatewayDeps): Gateway {
     onEvent: deps.onEvent,
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
   };
+  // The reference keys health and the response cache by endpoint: surfaces share neither. Injected
+  // health and cache stores serve the Responses surface; the other two get in-memory ones of their own.
+  const surfaceEnvs = new Map<GatewaySurface, GatewayEnv>([["responses", env]]);
+  const envOf = (surface: GatewaySurface): GatewayEnv => {
+    let surfaceEnv = surfaceEnvs.get(surface);
+    if (surfaceEnv === undefined) {
+      surfaceEnv = { ...env, health: createHealthStore(settings), cache: createMemoryCacheStore() };
+      surfaceEnvs.set(surface, surfaceEnv);
+    }
+    return surfaceEnv;
+  };
   return {
-    // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
-    respond: (body, options) => handleResponses(body, options?.signal ? { ...env, signal: options.signal } : env),
+    respond: (body, request) => handleResponses(body, env, request),
+    respondOn: (surface, body, request) => respondOnSurface(surface, body, envOf(surface), request),
+    healthOf: (surface) => envOf(surface).health,
     usage: env.usage,
     health: env.health,
     cache: env.cache,

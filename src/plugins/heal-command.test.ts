@@ -21,7 +21,7 @@ describe("runHealCommand", () => {
   it("heals as json_object without a schema, and reproduces the truncation rule", () => {
     expect(runHealCommand({ text: "{a: 1}" })).toMatchObject({ exitCode: 0, record: { value: { a: 1 } } });
     const truncated = runHealCommand({ text: '{"a": 1', finishReason: "length" });
-    expect(truncated).toMatchObject({ exitCode: 1, record: { execution: { status: "failed", metadata: { failure_reason: "truncated" } } } });
+    expect(truncated).toMatchObject({ exitCode: 1, record: { execution: { status: "skipped", metadata: { failure_reason: "truncated" } } } });
   });
 
   it("exits 1 on a schema mismatch and 2 on unusable input", () => {

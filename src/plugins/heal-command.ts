@@ -3,7 +3,7 @@
 import type { PluginExecution } from "../gateway/types.js";
 import { FINISH_REASONS, type FinishReason, type ResponseFormat } from "../providers/types.js";
 import { responseFormatSchema } from "../structured-output/response-format-schema.js";
-import { healResponse } from "./response-healing/heal-response.js";
+import { healingSucceeded, healResponse } from "./response-healing/heal-response.js";
 import { DEFAULT_HEALING_MODE, HEALING_MODES, isHealingMode } from "./response-healing/registry.js";
 
 export interface HealCommandInput {
@@ -50,7 +50,7 @@ export function runHealCommand(input: HealCommandInput): HealCommandResult {
   const healed = healResponse({ text: input.text, finishReason, responseFormat: format, mode, streaming: false });
   const record: HealCommandRecord = { execution: healed.execution, text: healed.text };
   if (healed.value !== undefined) record.value = healed.value;
-  return { exitCode: healed.execution.status === "applied" ? 0 : 1, record, output: `${JSON.stringify(record, null, 2)}\n` };
+  return { exitCode: healingSucceeded(healed.execution) ? 0 : 1, record, output: `${JSON.stringify(record, null, 2)}\n` };
 }
 
 function toResponseFormat(schema: unknown): ResponseFormat | string {

@@ -14,7 +14,7 @@ describe("layerPlugins", () => {
     ]);
   });
 
-  it("lets a later layer override field by field", () => {
+  it("lets a later layer's entry replace the earlier one whole, as the reference merges (normalize.ts:48-65)", () => {
     const result = resolved(
       layerPlugins([
         { source: "gateway", plugins: [{ id: "response-healing", mode: "strict" }] },
@@ -22,7 +22,8 @@ describe("layerPlugins", () => {
         { source: "request", plugins: [{ id: "response-healing", enabled: true }] },
       ]),
     );
-    expect(result.plugins).toEqual([{ id: "response-healing", enabled: true, mode: "strict", locked: false, source: "request" }]);
+    // The request's `{id, enabled}` carries no mode: the gateway's strict is not inherited.
+    expect(result.plugins).toEqual([{ id: "response-healing", enabled: true, mode: "safe", locked: false, source: "request" }]);
     expect(result.blocked).toEqual([]);
   });
 
@@ -61,12 +62,14 @@ describe("layerPlugins", () => {
     expect(enabledPlugin(result.plugins, "response-healing")).toBeUndefined();
   });
 
-  it("rejects an unknown id as unknown_gateway_plugin with its path", () => {
+  it("rejects an unknown id as 400 validation_error, keyword unknown_gateway_plugin, with its path", () => {
     const result = layerPlugins([{ source: "request", plugins: [{ id: "response-healing" }, { id: "web" }, { id: "pii-redaction" }] }]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBeInstanceOf(GatewayError);
-    expect(result.error.code).toBe("unknown_gateway_plugin");
+    expect(result.error.code).toBe("validation_error");
+    expect(result.error.message).toBe("Unknown gateway plugin ids: web, pii-redaction");
+    expect(result.error.details?.map((d) => d.keyword)).toEqual(["unknown_gateway_plugin", "unknown_gateway_plugin"]);
     expect(result.error.status).toBe(400);
     expect(result.error.details?.map((d) => d.path)).toEqual(["plugins[1].id", "plugins[2].id"]);
   });

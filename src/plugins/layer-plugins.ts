@@ -1,5 +1,5 @@
 // Resolves the plugins a request runs with: gateway defaults, then the preset, then the request
-// (reference §2). A later layer overrides an earlier entry field by field, unless that entry is locked.
+// (reference §2). A later layer's entry replaces an earlier one whole, unless that entry is locked.
 import { GatewayError, type ErrorDetail } from "../core/errors.js";
 import { isPluginId, PLUGIN_IDS, PLUGIN_MODES, pluginModeProblem, type PluginId } from "./registry.js";
 
@@ -43,9 +43,10 @@ export type LayerPluginsResult = { ok: true; plugins: ResolvedPlugin[]; blocked:
 const DEFAULT_PATHS: Record<PluginLayerSource, string> = { gateway: "settings.plugins.defaults", preset: "preset.plugins", request: "plugins" };
 
 /**
- * Layers plugin lists (in gateway → preset → request order, whatever order they are passed in).
- * Disabled plugins stay in the result with `enabled: false`. An unknown id is `unknown_gateway_plugin`;
- * an invalid mode is `validation_error`; both list every offending entry in `details`.
+ * Layers plugin lists (in gateway → preset → request order, whatever order they are passed in); a
+ * later entry replaces an earlier one whole unless that is locked. Disabled plugins stay in the
+ * result with `enabled: false`. An unknown id or an invalid mode is `validation_error` (keyword
+ * `unknown_gateway_plugin` / `enum`), listing every offending entry in `details`.
  *
  * @example
  * layerPlugins([
@@ -58,8 +59,10 @@ export function layerPlugins(layers: readonly PluginLayer[]): LayerPluginsResult
   const ordered = [...layers].sort((a, b) => PLUGIN_LAYER_SOURCES.indexOf(a.source) - PLUGIN_LAYER_SOURCES.indexOf(b.source));
   const problems = findProblems(ordered);
   if (problems.unknown.length > 0) {
-    const ids = problems.unknown.map((d) => d.message).join("; ");
-    return { ok: false, error: new GatewayError("unknown_gateway_plugin", `Unknown gateway plugin: ${ids}.`, { details: problems.unknown }) };
+    // 400 validation_error, keyword unknown_gateway_plugin (before/index.ts:598-615).
+    const ids = [...new Set(problems.unknown.map((d) => d.id))];
+    const message = `Unknown gateway plugin id${ids.length > 1 ? "s" : ""}: ${ids.join(", ")}`;
+    return { ok: false, error: new GatewayError("validation_error", message, { details: problems.unknown.map(({ detail }) => detail) }) };
   }
   if (problems.invalid.length > 0) {
     return { ok: false, error: new GatewayError("validation_error", "Invalid plugin configuration.", { details: problems.invalid }) };
@@ -74,8 +77,10 @@ export function layerPlugins(layers: readonly PluginLayer[]): LayerPluginsResult
         blocked.push({ id, source: layer.source, lockedBy: earlier.source, path: `${layerPath(layer)}[${index}]` });
         return;
       }
-      const enabled = entry.enabled ?? earlier?.enabled ?? true;
-      const mode = entry.mode ?? earlier?.mode ?? PLUGIN_MODES[id].defaultMode;
+      // A later entry replaces the earlier one whole, as the reference merges (normalize.ts:48-65):
+      // `{id}` alone resets mode and enabled to their defaults.
+      const enabled = entry.enabled ?? true;
+      const mode = entry.mode ?? PLUGIN_MODES[id].defaultMode;
       resolved.set(id, { id, enabled, mode, locked: entry.locked ?? false, source: layer.source });
     });
   }
@@ -86,14 +91,14 @@ function layerPath(layer: PluginLayer): string {
   return layer.path ?? DEFAULT_PATHS[layer.source];
 }
 
-function findProblems(layers: readonly PluginLayer[]): { unknown: ErrorDetail[]; invalid: ErrorDetail[] } {
-  const unknown: ErrorDetail[] = [];
+function findProblems(layers: readonly PluginLayer[]): { unknown: { id: string; detail: ErrorDetail }[]; invalid: ErrorDetail[] } {
+  const unknown: { id: string; detail: ErrorDetail }[] = [];
   const invalid: ErrorDetail[] = [];
   for (const layer of layers) {
     layer.plugins.forEach((entry, index) => {
       const path = `${layerPath(layer)}[${index}]`;
       if (!isPluginId(entry.id)) {
-        unknown.push({ path: `${path}.id`, message: `"${entry.id}" is not a gateway plugin (known: ${PLUGIN_IDS.join(", ")})`, keyword: "unknown_gateway_plugin" });
+        unknown.push({ id: entry.id, detail: { path: `${path}.id`, message: `"${entry.id}" is not a gateway plugin (known: ${PLUGIN_IDS.join(", ")})`, keyword: "unknown_gateway_plugin" } });
         return;
       }
       const problem = pluginModeProblem(entry.id, entry.mode);

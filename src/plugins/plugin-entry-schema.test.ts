@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { pluginEntrySchema, pluginListSchema } from "./plugin-entry-schema.js";
 
 describe("pluginEntrySchema", () => {
-  it("accepts the reference shape", () => {
-    expect(pluginEntrySchema.parse({ id: "response-healing", enabled: true, mode: "strict", locked: true })).toEqual({
-      id: "response-healing",
-      enabled: true,
-      mode: "strict",
-      locked: true,
-    });
+  it("accepts gateway-sim's shape", () => {
+    expect(pluginEntrySchema.parse({ id: "response-healing", enabled: true, mode: "strict", locked: true })).toEqual({ id: "response-healing", enabled: true, mode: "strict", locked: true });
+  });
+
+  it("accepts the reference's forms: a bare string, config.mode, preventOverrides; ids trimmed and lower-cased", () => {
+    expect(pluginEntrySchema.parse(" Response-Healing ")).toEqual({ id: "response-healing" });
+    expect(pluginEntrySchema.parse({ id: "RESPONSE-HEALING", config: { mode: "strict" }, preventOverrides: true })).toEqual({ id: "response-healing", mode: "strict", locked: true });
+    // A top-level mode overwrites config.mode (normalize.ts:21-35).
+    expect(pluginEntrySchema.parse({ id: "response-healing", mode: "safe", config: { mode: "strict" } })).toEqual({ id: "response-healing", mode: "safe" });
   });
 
   it("checks a known plugin's mode, at its path", () => {
@@ -23,6 +25,6 @@ describe("pluginEntrySchema", () => {
 
   it("rejects unknown keys and an empty id", () => {
     expect(pluginEntrySchema.safeParse({ id: "response-healing", modes: "safe" }).success).toBe(false);
-    expect(pluginEntrySchema.safeParse({ id: "" }).success).toBe(false);
+    expect(pluginEntrySchema.safeParse({ id: "  " }).success).toBe(false);
   });
 });

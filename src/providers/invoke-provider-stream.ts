@@ -1,10 +1,11 @@
 // The streamed upstream call: opens the stream, then a pump reads SSE bytes through the one parser
 // (src/core/sse.ts), maps events with the adapter, and feeds a StreamRun the consumer reads from.
-import { SseParser } from "../core/sse.js";
+import { SseParser, type SseEvent } from "../core/sse.js";
 import { GatewayError } from "../core/errors.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
 import { snippet } from "./parse-upstream.js";
 import { StreamRun } from "./stream-run.js";
+import type { StreamEventDecoder } from "./types.js";
 import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
 
 /**
@@ -50,20 +51,17 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
 
 async function pump(body: ReadableStream<Uint8Array>, exchange: UpstreamExchange, options: InvokeProviderOptions, run: StreamRun): Promise<void> {
   const reader = body.getReader();
-  const parser = new SseParser();
-  const decoder = new TextDecoder();
+  const events = options.adapter.createEventDecoder?.() ?? sseDecoder();
   const mapEvent = options.adapter.createStreamMapper();
-  const feed = (text: string): boolean => parser.push(text).some((event) => mapEvent(event).some((delta) => run.record(delta)));
+  const feed = (batch: SseEvent[]): boolean => batch.some((event) => mapEvent(event).some((delta) => run.record(delta)));
   try {
     for (;;) {
       exchange.arm(options.timeoutMs);
       const { done, value } = await exchange.race(reader.read());
       if (done) break;
-      if (feed(decoder.decode(value, { stream: true }))) return;
+      if (feed(events.push(value))) return;
     }
-    if (feed(decoder.decode())) return;
-    // No parser.end(): by the event-stream rules an event missing its blank line is incomplete and
-    // dropped, so a stream cut in the middle of its final event still counts as cut.
+    if (feed(events.end())) return;
     const message = `${options.adapter.format} stream ended before its final event`;
     run.record({ type: "error", error: new GatewayError("upstream_invalid_response", message) });
   } catch (error) {
@@ -73,4 +71,16 @@ async function pump(body: ReadableStream<Uint8Array>, exchange: UpstreamExchange
     // Stop the provider's producer (a finished or failed stream is not read any further).
     reader.cancel().catch(() => {});
   }
+}
+
+/** The default decoder: UTF-8 text through the one SSE parser. */
+function sseDecoder(): StreamEventDecoder {
+  const parser = new SseParser();
+  const decoder = new TextDecoder();
+  return {
+    push: (bytes) => parser.push(decoder.decode(bytes, { stream: true })),
+    // No parser.end(): by the event-stream rules an event missing its blank line is incomplete and
+    // dropped, so a stream cut in the middle of its final event still counts as cut.
+    end: () => parser.push(decoder.decode()),
+  };
 }

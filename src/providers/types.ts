@@ -55,6 +55,21 @@ export type StreamDelta =
   | { type: "finish"; finishReason: FinishReason }
   | { type: "error"; error: GatewayError };
 
+/** Where and as whom an adapter calls. */
+export interface UpstreamTarget {
+  baseUrl: string;
+  apiKey: string;
+  /** Clock time of the call in ms (signatures that include the date). */
+  now?: number | undefined;
+}
+
+/** Bytes in, whole events out; `end()` says whether bytes of an unfinished event were left. */
+export interface StreamEventDecoder {
+  push(bytes: Uint8Array): SseEvent[];
+  /** Throws nothing; returns the events that completed with the last bytes. */
+  end(): SseEvent[];
+}
+
 /** An HTTP request ready for `fetch`. */
 export interface HttpCall {
   url: string;
@@ -69,11 +84,17 @@ export interface HttpCall {
  */
 export interface ProviderAdapter {
   format: WireFormat;
-  buildRequest(request: UpstreamRequest, target: { baseUrl: string; apiKey: string }): HttpCall;
+  /** `target.now` (ms, the gateway's clock) dates requests that sign with the time (Bedrock SigV4). */
+  buildRequest(request: UpstreamRequest, target: UpstreamTarget): HttpCall;
   /** Parses a 2xx JSON body; throws GatewayError `upstream_invalid_response` when it is not the format. */
   parseResponse(body: unknown): UpstreamResult;
   /** A stateful mapper for one stream: SSE events in, deltas out. */
   createStreamMapper(): (event: SseEvent) => StreamDelta[];
+  /**
+   * For a stream that is not SSE (Bedrock's binary event stream): a stateful decoder from bytes to
+   * events the mapper reads. Absent: the one SSE parser of src/core/sse.ts.
+   */
+  createEventDecoder?(): StreamEventDecoder;
   /** Maps a non-2xx answer to an attempt error (status kept for retryability). */
   parseError(status: number, body: unknown): GatewayError;
 }

@@ -139,7 +139,7 @@ export async function openUpstream(
   exchange: UpstreamExchange,
   stream: boolean,
 ): Promise<{ ok: true; response: Response } | InvokeFailure> {
-  const call = options.adapter.buildRequest({ ...options.request, stream }, options.target);
+  const call = options.adapter.buildRequest({ ...options.request, stream }, { ...options.target, now: options.clock.now() });
   let status: number | null = null;
   try {
     // Object.assign rather than `{ ...call.init, signal }`: on Node 20 a spread followed by a new key is a slow path.

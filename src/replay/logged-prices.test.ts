@@ -47,7 +47,7 @@ describe("loggedPriceOverrides", () => {
   });
 
   it("ignores cache hits and failures, which billed no provider", () => {
-    const hit = replayRecord({ model: MODEL, ranked, tokens: [16, 32], costUsd: 0, overrides: { response_cache: { status: "hit", reason: "fresh" } } });
+    const hit = replayRecord({ model: MODEL, ranked, tokens: [16, 32], costUsd: 0, overrides: { response_cache: { enabled: true, status: "hit", reason: null, key: "k", fingerprint: "f", ttlSeconds: 300, ttlSource: "preset", createdAt: "2026-01-01T00:00:00.000Z", ageMs: 1000, providerId: "google-vertex" } } });
     const failed = replayRecord({ model: MODEL, ranked, tokens: [16, 32], costUsd: 0, overrides: { http_status: 502, status: "failed" } });
     expect(loggedPriceOverrides([hit, failed], catalog)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // Routing ranks on price (1/price² in the balanced shuffle, min-max under `sort: price`), so a replay
 // priced from today's catalog — or one that misses a scenario's price override — routes differently.
 // Providers that answered are priced from their billed costs; providers only ever ranked, from the
-// balanced shuffle's `inversePriceSquared` factor relative to one that answered.
+// balanced mode's `priceScore` (the normalised 1/cost² weight) relative to one that answered.
 import type { Catalog } from "../gateway/catalog/schema.js";
 import { type BilledRequest, fitPrice, type Price, roundSignificant } from "./fit-price.js";
 import type { ReplayRecord } from "./read-usage-log.js";
@@ -41,21 +41,21 @@ function billedRequests(records: readonly ReplayRecord[]): Map<string, BilledReq
 }
 
 /**
- * Price bases of unanswered candidates, from records whose ranking logged `inversePriceSquared`
- * (normalised (cheapest/price)²) next to a provider whose price is known.
+ * Price bases of unanswered candidates, from balanced-mode records, whose `priceScore` is the
+ * normalised (cheapest/price)² weight (routing.ts:1313-1315), next to a provider whose price is known.
  */
 function ratioBases(records: readonly ReplayRecord[], known: ReadonlyMap<string, Price>): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (const r of records) {
     const model = r.routing_diagnostics?.model;
     const ranked = r.routing_diagnostics?.rankedProviders ?? [];
-    if (!model) continue;
-    const anchor = ranked.find((p) => known.has(keyOf(p.provider, model)) && (p.scoreFactors?.inversePriceSquared ?? 0) > 0);
+    if (!model || r.routing_diagnostics?.routingMode !== "balanced") continue;
+    const anchor = ranked.find((p) => known.has(keyOf(p.provider, model)) && (p.scoreFactors?.priceScore ?? 0) > 0);
     const anchorPrice = anchor && known.get(keyOf(anchor.provider, model));
-    const anchorFactor = anchor?.scoreFactors?.inversePriceSquared;
+    const anchorFactor = anchor?.scoreFactors?.priceScore;
     if (!anchorPrice || anchorFactor === undefined || basis(anchorPrice) <= 0) continue;
     for (const p of ranked) {
-      const factor = p.scoreFactors?.inversePriceSquared;
+      const factor = p.scoreFactors?.priceScore;
       const key = keyOf(p.provider, model);
       if (known.has(key) || factor === undefined || !(factor > 0)) continue;
       out.set(key, [...(out.get(key) ?? []), basis(anchorPrice) * Math.sqrt(anchorFactor / factor)]);

@@ -13,6 +13,7 @@ const attemptSchema = z.looseObject({
 const diagnosticsSchema = z.looseObject({
   model: z.string(),
   strategy: z.string(),
+  routingMode: z.string().optional(),
   sort: z.string().optional(),
   consideredProviders: z.array(z.string()),
   filterStages: z.array(z.looseObject({ stage: z.string(), dropped: z.array(z.looseObject({ provider: z.string(), reason: z.string() })) })),

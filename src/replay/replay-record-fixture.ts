@@ -1,6 +1,7 @@
 // Usage records as replay reads them, for the replay tests: an answered request of `model` whose
-// routing ranked `ranked` (provider → inversePriceSquared) and billed the first one.
+// routing ranked `ranked` (provider → balanced priceScore, the normalised 1/cost² weight) and billed the first one.
 import type { RoutingDiagnostics, UsageRecord } from "../gateway/types.js";
+import { scoreFactorsFixture } from "../gateway/routing/routing-diagnostics.fixture.js";
 import { usageRecord } from "../gateway/usage/usage-record-fixture.js";
 import { type ReplayRecord, replayRecordSchema } from "./read-usage-log.js";
 
@@ -12,7 +13,9 @@ export function replayRecord(options: { model: string; ranked: Record<string, nu
   const providers = Object.keys(options.ranked);
   const diagnostics: RoutingDiagnostics = {
     model: options.model,
-    strategy: "balanced_shuffle",
+    strategy: "balanced_sort",
+    routingMode: "balanced",
+    priority: "default",
     sort: undefined,
     filterStages: [],
     consideredProviders: providers,
@@ -20,9 +23,11 @@ export function replayRecord(options: { model: string; ranked: Record<string, nu
       provider,
       rank: i + 1,
       score: options.ranked[provider] ?? 0,
-      scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 1, loadScore: 1, inversePriceSquared: options.ranked[provider] ?? 0 },
+      // Balanced mode's priceScore is the normalised 1/cost² weight (routing.ts:1313-1315).
+      scoreFactors: scoreFactorsFixture({ priceScore: options.ranked[provider] ?? 0 }),
       breaker: "closed",
-      placedBy: "shuffle",
+      breakerUntilMs: 0,
+      placedBy: "sort",
     })),
     warnings: [],
     finalCandidateCount: providers.length,

@@ -15,7 +15,8 @@ function preferencesOf(record: ReplayRecord): Record<string, unknown> {
   const ranked = [...diag.rankedProviders].sort((a, b) => a.rank - b.rank);
   const order = ranked.filter((r) => r.placedBy === "order").map((r) => r.provider);
   if (order.length > 0) out.order = order;
-  const onlyStage = diag.filterStages.find((s) => s.stage === "only");
+  // `hints.only` at the reference's pin; `only` in logs written before it.
+  const onlyStage = diag.filterStages.find((s) => s.stage === "hints.only" || s.stage === "only");
   if (onlyStage) {
     const later = diag.filterStages.slice(diag.filterStages.indexOf(onlyStage) + 1).flatMap((s) => s.dropped.map((d) => d.provider));
     out.only = [...new Set([...ranked.map((r) => r.provider), ...later])].sort();

@@ -43,7 +43,8 @@ const scenarioSchema = z.object({
   expectations: z.array(expectationSchema),
   stats: z.object({ requests: z.number(), simulated_ms: z.number(), cost_usd: z.number(), client_errors: z.number() }),
   error: z.string().nullable(),
-  requests: requestsSchema.optional(),
+  // null in the JSON report for invalid or crashed scenarios; absent in a SuiteReport built in-process.
+  requests: requestsSchema.nullish(),
 });
 
 /** A JSON run report (`gateway-sim run --reporter json`). */

@@ -50,7 +50,7 @@ function defineOne(scenario: LoadedScenario, options: ScenarioTestOptions): void
  *
  * @example
  * // test/scenarios.test.ts
- * import { defineScenarioTests } from "../src/scenarios/vitest.js";
+ * import { defineScenarioTests } from "gateway-sim/vitest";
  * defineScenarioTests("scenarios");
  */
 export function defineScenarioTests(dirOrFiles: string | readonly string[], options: ScenarioTestOptions = {}): void {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { BreakerState, RankedProvider, RoutingDiagnostics } from "../gateway/types.js";
+import { rankedProviderFixture, routingDiagnosticsFixture } from "../gateway/routing/routing-diagnostics.fixture.js";
 import { usageRecord } from "../gateway/usage/usage-record-fixture.js";
 import { breakerWatch } from "./breaker-watch.js";
 
 function withBreakers(states: Record<string, BreakerState>) {
-  const rankedProviders: RankedProvider[] = Object.entries(states).map(([provider, breaker], i) => ({
-    provider, rank: i + 1, score: 1, breaker, placedBy: "sort",
-    scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 1, loadScore: 1 },
-  }));
-  const diagnostics: RoutingDiagnostics = {
-    model: "openai/gpt-5.4-nano", strategy: "explicit_sort", sort: "price", filterStages: [], consideredProviders: Object.keys(states),
-    rankedProviders, warnings: [], finalCandidateCount: rankedProviders.length,
-  };
+  const rankedProviders: RankedProvider[] = Object.entries(states).map(([provider, breaker], i) => rankedProviderFixture(provider, i + 1, { breaker }));
+  const diagnostics: RoutingDiagnostics = routingDiagnosticsFixture(rankedProviders);
   return usageRecord({ routing_diagnostics: diagnostics });
 }
 

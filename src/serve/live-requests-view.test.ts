@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/virtual-clock.js";
+import { rankedProviderFixture, routingDiagnosticsFixture, scoreFactorsFixture } from "../gateway/routing/routing-diagnostics.fixture.js";
 import type { RoutingDiagnostics } from "../gateway/types.js";
 import { createMemoryUsageLog } from "../gateway/usage/memory-usage-log.js";
 import { usageRecord } from "../gateway/usage/usage-record-fixture.js";
@@ -13,14 +14,11 @@ if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
 const scenario = loaded.scenario;
 const START = 1_000_000;
 
-const diagnostics: RoutingDiagnostics = {
-  model: "openai/gpt-5.4-nano", strategy: "explicit_sort", sort: "price", filterStages: [], consideredProviders: ["openai", "openai-eu"], warnings: [], finalCandidateCount: 2,
-  rankedProviders: [
-    { provider: "openai", rank: 1, score: 0.123456789, breaker: "open", placedBy: "sort", scoreFactors: { successRate: 0.4, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 1, loadScore: 1 } },
-    { provider: "openai-eu", rank: 2, score: 0.1, breaker: "closed", placedBy: "sort", scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 0.9, loadScore: 1 } },
-  ],
-};
-const healed = { id: "response-healing", stage: "response" as const, changed: true, status: "applied" as const, metadata: { attempted: true, healed: true, mode: "json", transforms_applied: ["strip_fences"] } };
+const diagnostics: RoutingDiagnostics = routingDiagnosticsFixture([
+  rankedProviderFixture("openai", 1, { score: 0.123456789, breaker: "open", scoreFactors: scoreFactorsFixture({ successRate: 0.4 }) }),
+  rankedProviderFixture("openai-eu", 2, { score: 0.1, scoreFactors: scoreFactorsFixture({ priceScore: 0.9 }) }),
+]);
+const healed = { id: "response-healing", stage: "response.post_provider" as const, changed: true, status: "applied" as const, metadata: { attempted: true, healed: true, mode: "json", transforms_applied: ["strip_fences"] } };
 
 describe("liveRequestsView", () => {
   it("turns a page of the log into report rows and details, with names, bodies and the phases so far", async () => {

@@ -44,6 +44,11 @@ export interface ServeOptions {
   traffic?: boolean | undefined;
   /** Accept only this bearer key (default: any key, so `YOUR_API_KEY` works). */
   apiKey?: string | undefined;
+  /**
+   * Use fakes served elsewhere (`gateway-sim fakes`, at this base URL) instead of starting them: the
+   * gateway calls `<url>/<provider-id><base path>`, and the timeline is theirs to play.
+   */
+  fakesUrl?: string | undefined;
   /** Write every usage record as JSON Lines to this file (streamed, closed on close()). */
   exportUsage?: string | undefined;
   /** How long close() lets requests in flight finish before cancelling them (real ms; default 10 s). */
@@ -73,6 +78,13 @@ export interface ServeHandle {
 
 /** Default grace period of a draining serve (real time). */
 export const DEFAULT_GRACE_MS = 10_000;
+
+/** The URLs of fakes served by `gateway-sim fakes` at `base`, laid out as it lays them out. */
+function outsideFakes(base: string, scenario: LoadedScenario): { urls: Record<string, string>; close(): Promise<void> } {
+  const root = base.replace(/\/+$/, "");
+  const urls = Object.fromEntries(scenario.spec.providers.map((p) => [p.id, `${root}/${encodeURIComponent(p.id)}${new URL(p.base_url).pathname.replace(/\/+$/, "")}`]));
+  return { urls, close: () => Promise.resolve() };
+}
 
 async function openExport(path: string | undefined): Promise<WriteStream | undefined> {
   if (path === undefined) return undefined;
@@ -124,7 +136,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const speed = options.speed ?? 1;
   const clock = stoppableClock(new RealClock({ speed }));
   const fleet = createFakeFleet({ seed, clock, profiles: scenario.spec.providers, journal: { maxEntries: 0 } });
-  const fakes = await startExpressFakes(fleet);
+  const fakes = options.fakesUrl === undefined ? await startExpressFakes(fleet) : outsideFakes(options.fakesUrl, scenario);
   const exportStream = await openExport(options.exportUsage).catch(async (error: unknown) => {
     await fakes.close();
     throw error;
@@ -145,7 +157,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     throw error;
   });
   run.origin = clock.now();
-  scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
+  if (options.fakesUrl === undefined) scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
   const trafficDone = options.traffic
     ? playServedTraffic({ scenario, seed, gateway, clock, startMs: run.origin, log, onSend: (r) => journal.expectName(r.body, r.name) })
     : Promise.resolve();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_CHARS } from "../scenarios/report/request-detail.js";
-import { createUsageJournal } from "./usage-journal.js";
+import { createRandomFactory } from "../core/random.js";
+import { VirtualClock } from "../core/virtual-clock.js";
+import { createFakeFleet } from "../fakes/fleet.js";
+import { defineFakeProvider } from "../fakes/profile/schema.js";
+import { createGateway } from "../gateway/create-gateway.js";
+import { createPresetStore } from "../gateway/presets/preset-store.js";
+import { createUsageJournal, journalingGateway } from "./usage-journal.js";
 
 describe("createUsageJournal", () => {
   it("names an answer by the very body object it was sent with, and cuts long bodies", () => {
@@ -17,5 +23,15 @@ describe("createUsageJournal", () => {
     const journal = createUsageJournal(2);
     for (const id of ["G-1", "G-2", "G-3"]) journal.noteAnswer(id, "text body", { id });
     expect([journal.get("G-1"), journal.get("G-2")?.request?.text, journal.get("G-3")?.response?.text]).toEqual([undefined, '"text body"', '{"id":"G-3"}']);
+  });
+
+  it("notes the answers of every surface in their own shapes", async () => {
+    const clock = new VirtualClock();
+    const fleet = createFakeFleet({ seed: "j", clock, profiles: [defineFakeProvider({ id: "gemini", models: { "acme/m": { model: "gemini-2.5-flash", price: { input: 1, output: 1 } } }, output_tokens: 5 })] });
+    const journal = createUsageJournal(10);
+    const gateway = journalingGateway(createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory("j"), catalog: fleet.catalog(), presets: createPresetStore([]) }), journal);
+    const response = await clock.run(() => gateway.respondOn("messages", { model: "acme/m", max_tokens: 50, messages: [{ role: "user", content: "Hi" }] }));
+    const id = response.kind === "json" ? response.record.id : "";
+    expect(JSON.parse(journal.get(id)?.response?.text ?? "{}")).toMatchObject({ type: "message", role: "assistant" });
   });
 });

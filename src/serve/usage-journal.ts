@@ -1,7 +1,7 @@
 // What the live usage page shows of a served request beyond its usage record: the scenario's name
 // for it (`--traffic`) and its request and response bodies, cut as the run report cuts them. Kept
 // for as many requests as the usage log retains, the oldest forgotten first.
-import type { Gateway } from "../gateway/create-gateway.js";
+import type { Gateway, GatewayResponse } from "../gateway/create-gateway.js";
 import { type BodyText, bodyText } from "../scenarios/report/request-detail.js";
 
 export interface JournalEntry {
@@ -46,20 +46,22 @@ export function createUsageJournal(maxEntries: number): UsageJournal {
 
 /**
  * `gateway` with every answer noted in `journal` — HTTP callers' and `--traffic`'s alike, as both go
- * through `respond`. Noted in the same microtask run that appends the usage record, so no page of
+ * through `respond` (or `respondOn` for the other surfaces). Noted in the same microtask run that appends the usage record, so no page of
  * the log (an HTTP request, a later task) can see a record before its journal entry.
  *
  * @example
  * const gateway = journalingGateway(createGateway(deps), journal);
  */
 export function journalingGateway(gateway: Gateway, journal: UsageJournal): Gateway {
+  const note = (body: unknown, response: GatewayResponse): GatewayResponse => {
+    if (response.kind === "json") journal.noteAnswer(response.record.id, body, response.body);
+    else response.record.then((record) => journal.noteAnswer(record.id, body, undefined), () => undefined);
+    return response;
+  };
   return {
     ...gateway,
-    async respond(body, options) {
-      const response = await gateway.respond(body, options);
-      if (response.kind === "json") journal.noteAnswer(response.record.id, body, response.body);
-      else response.record.then((record) => journal.noteAnswer(record.id, body, undefined), () => undefined);
-      return response;
-    },
+    respond: async (body, request) => note(body, await gateway.respond(body, request)),
+    // /v1/chat/completions and /v1/messages answers are noted in their own shapes.
+    respondOn: async (surface, body, request) => note(body, await gateway.respondOn(surface, body, request)),
   };
 }

@@ -11,25 +11,36 @@ export interface BearerAuthOptions {
   allowAnyKey?: boolean;
 }
 
-const CHALLENGE = { "www-authenticate": 'Bearer realm="gateway-sim"' };
+/** The challenge a 401 carries (RFC 6750). */
+export const BEARER_CHALLENGE = { "www-authenticate": 'Bearer realm="gateway-sim"' };
+
+/**
+ * The check itself, for the express stage and the raw hot path: the 401 to send, or undefined.
+ *
+ * @example
+ * const check = bearerCheck({ apiKeys: ["sim-key"] });
+ * check(req.headers.authorization); // undefined when the key is known
+ */
+export function bearerCheck(options: BearerAuthOptions): (header: string | undefined) => GatewayError | undefined {
+  const digests = options.apiKeys.filter((key) => key.length > 0).map(digest);
+  return function checkBearer(header) {
+    const token = bearerToken(header);
+    if (token === undefined) return new GatewayError("unauthorised", "Missing API key: send `Authorization: Bearer <key>`.");
+    if (options.allowAnyKey || isKnown(digest(token), digests)) return undefined;
+    return new GatewayError("unauthorised", "Invalid API key.");
+  };
+}
 
 /**
  * @example
  * app.use("/v1", bearerAuth({ apiKeys: ["sim-key"] }));
  */
 export function bearerAuth(options: BearerAuthOptions): RequestHandler {
-  const digests = options.apiKeys.filter((key) => key.length > 0).map(digest);
+  const check = bearerCheck(options);
   return function bearerAuthStage(req, res, next) {
-    const token = bearerToken(req.get("authorization"));
-    if (token === undefined) {
-      sendError(res, new GatewayError("unauthorised", "Missing API key: send `Authorization: Bearer <key>`."), null, CHALLENGE);
-      return;
-    }
-    if (options.allowAnyKey || isKnown(digest(token), digests)) {
-      next();
-      return;
-    }
-    sendError(res, new GatewayError("unauthorised", "Invalid API key."), null, CHALLENGE);
+    const refused = check(req.get("authorization"));
+    if (refused) sendError(res, refused, null, BEARER_CHALLENGE);
+    else next();
   };
 }
 

@@ -1,13 +1,17 @@
-// The HTTP face of gateway-sim (express 5): auth, body limits and routes around a Gateway.
-// The gateway itself never sees express; every error leaves through sendError.
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from "express";
+// The HTTP face of gateway-sim: the POST surfaces on a raw node:http hot path, and express 5 for
+// everything else (generations, health, 404s, unusual bodies). The gateway itself never sees
+// express; every error leaves through sendError.
+import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { GatewayError } from "../core/errors.js";
-import { bearerAuth } from "./bearer-auth.js";
+import { bearerAuth, bearerCheck } from "./bearer-auth.js";
+import { parseByteLimit } from "./byte-limit.js";
 import type { GatewayLike } from "./gateway-like.js";
 import { generationsRoute } from "./generations-route.js";
+import { createHotPath, type ServerHandler } from "./hot-path.js";
 import { bodyErrors, DEFAULT_BODY_LIMIT, jsonBody } from "./json-body.js";
-import { responsesRoute } from "./responses-route.js";
+import { surfaceRoute } from "./responses-route.js";
 import { sendError, toGatewayError } from "./send-error.js";
+import { SURFACES } from "./surfaces.js";
 
 export interface ServerAppOptions {
   gateway: GatewayLike;
@@ -19,28 +23,31 @@ export interface ServerAppOptions {
 }
 
 /**
- * Routes: POST /v1/responses, GET /v1/generations (?id= one record; ?after=/?limit= a page of the log),
+ * Routes: POST /v1/responses, /v1/chat/completions and /v1/messages, GET /v1/generations (?id= one record; ?after=/?limit= a page of the log),
  * GET /healthz (no auth). Anything else is a
  * 404 not_found — after auth under /v1, so unauthenticated callers learn nothing about routes.
+ * The result is a node request listener (`http.createServer(handler)`) that also mounts in express.
  *
  * @example
  * const app = createServerApp({ gateway, apiKeys: ["sim-key"] });
  * const server = await startServer(app, { port: 8787 });
  */
-export function createServerApp(options: ServerAppOptions): Express {
+export function createServerApp(options: ServerAppOptions): ServerHandler {
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const auth = { apiKeys: options.apiKeys, allowAnyKey: options.allowAnyKey ?? false };
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   app.get("/healthz", (_req, res) => {
     res.status(200).set("cache-control", "no-store").json({ status: "ok" });
   });
-  app.use("/v1", bearerAuth({ apiKeys: options.apiKeys, allowAnyKey: options.allowAnyKey ?? false }));
-  app.post("/v1/responses", jsonBody(options.bodyLimit ?? DEFAULT_BODY_LIMIT), responsesRoute(options.gateway));
+  app.use("/v1", bearerAuth(auth));
+  for (const [path, call] of Object.entries(SURFACES)) app.post(path, jsonBody(limit), surfaceRoute(options.gateway, call));
   app.get("/v1/generations", generationsRoute(options.gateway));
   app.use(notFound);
   app.use(bodyErrors);
   app.use(renderError);
-  return app;
+  return createHotPath({ gateway: options.gateway, checkAuth: bearerCheck(auth), limitBytes: parseByteLimit(limit), fallback: app });
 }
 
 const notFound: RequestHandler = function notFoundStage(req, res) {

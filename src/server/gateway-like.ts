@@ -2,6 +2,8 @@
 // (src/gateway/create-gateway.ts), so the server is tested with a tiny fake as well as the real one
 // (test/server-gateway.test.ts passes a real Gateway, which keeps the two in step).
 import type { SseEvent } from "../core/sse.js";
+import type { RequestInfo } from "../gateway/pipeline/prepare-stage.js";
+import type { GatewaySurface } from "../gateway/surfaces/surfaces.js";
 import type { UsageLog } from "../gateway/usage/usage-log.js";
 
 /** A gateway answer, as the server writes it out. */
@@ -10,7 +12,9 @@ export type GatewayResponseLike =
   | { kind: "stream"; status: number; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record?: Promise<unknown> };
 
 export interface GatewayLike {
-  respond(body: unknown, options?: { signal?: AbortSignal | undefined }): Promise<GatewayResponseLike>;
+  respond(body: unknown, request?: RequestInfo): Promise<GatewayResponseLike>;
+  /** The other surfaces (`chat.completions`, `messages`); without it their routes answer 404. */
+  respondOn?(surface: GatewaySurface, body: unknown, request?: RequestInfo): Promise<GatewayResponseLike>;
   /** Lookups by id, and cursor pages for the list mode of GET /v1/generations. */
   usage: Pick<UsageLog, "get" | "listAfter" | "total">;
 }

@@ -1,7 +1,8 @@
 // The requests a server has in flight, for a graceful drain on shutdown: stop taking new ones, let
 // the running ones finish for a grace period, then cancel the rest through the gateway (so each ends
 // with a terminal stream event or a 503, and its usage record says `cancelled`).
-import type { Request, RequestHandler, Response } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RequestHandler } from "express";
 import { RealClock, type Clock } from "../core/clock.js";
 import { GatewayError } from "../core/errors.js";
 import type { GatewayResponseLike } from "./gateway-like.js";
@@ -11,7 +12,7 @@ import { sendError } from "./send-error.js";
 export const CANCEL_BOUND_MS = 2_000;
 
 interface Entry {
-  res: Response;
+  res: ServerResponse;
   controller: AbortController;
   /** Cancelled by the drain (not by its client leaving). */
   cut: boolean;
@@ -39,15 +40,16 @@ export interface InFlightTracker {
   drain(options: { graceMs: number; stopAccepting: () => void; clock?: Clock | undefined }): Promise<DrainResult>;
 }
 
-const entries = new WeakMap<Request, Entry>();
+// Keyed by the node request: the raw hot path and the express routes both look their request up here.
+const entries = new WeakMap<IncomingMessage, Entry>();
 
 /**
  * The signal that cancels `req`'s gateway work (undefined when no tracker runs).
  *
  * @example
- * const response = await gateway.respond(req.body, { signal: requestSignal(req) });
+ * const response = await gateway.respond(body, { headers: req.headers, signal: requestSignal(req) });
  */
-export function requestSignal(req: Request): AbortSignal | undefined {
+export function requestSignal(req: IncomingMessage): AbortSignal | undefined {
   return entries.get(req)?.controller.signal;
 }
 
@@ -56,9 +58,9 @@ export function requestSignal(req: Request): AbortSignal | undefined {
  * whose usage record says `cancelled`. Streams end with their own terminal events.
  *
  * @example
- * const response = drainedAnswer(req, await gateway.respond(req.body, { signal: requestSignal(req) }));
+ * const response = drainedAnswer(req, await gateway.respond(body, { headers: req.headers, signal: requestSignal(req) }));
  */
-export function drainedAnswer(req: Request, response: GatewayResponseLike): GatewayResponseLike {
+export function drainedAnswer(req: IncomingMessage, response: GatewayResponseLike): GatewayResponseLike {
   if (response.kind !== "json" || entries.get(req)?.cut !== true) return response;
   const id = response.headers["x-generation-id"] ?? null;
   const error = shuttingDown("it was still running when the grace period ended");

@@ -30,6 +30,16 @@ export function hasEmptyBody(req: Request): boolean {
   return req.body === undefined || emptyBodies.has(req);
 }
 
+/** The answer to a request without a body, on either path. */
+export function emptyBodyError(): GatewayError {
+  return new GatewayError("invalid_json", "Request body is empty: send a JSON object.");
+}
+
+/** The answer to a body JSON.parse refused, on either path. */
+export function invalidJsonError(message: string): GatewayError {
+  return new GatewayError("invalid_json", `Request body is not valid JSON: ${message}.`);
+}
+
 /** Maps body-parser failures to GatewayErrors; anything else passes on. */
 export const bodyErrors: ErrorRequestHandler = function bodyErrorStage(error: unknown, _req, _res, next) {
   next(toBodyError(error) ?? error);
@@ -43,7 +53,7 @@ function toBodyError(error: unknown): GatewayError | undefined {
       return new GatewayError("payload_too_large", `Request body too large${limit}.`);
     }
     case "entity.parse.failed":
-      return new GatewayError("invalid_json", `Request body is not valid JSON: ${error instanceof Error ? error.message : "parse error"}.`);
+      return invalidJsonError(error instanceof Error ? error.message : "parse error");
     case "encoding.unsupported":
     case "charset.unsupported":
       return new GatewayError("invalid_json", `Request body encoding is not supported: ${error instanceof Error ? error.message : ""}`.trim());

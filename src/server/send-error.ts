@@ -1,13 +1,15 @@
-// The server's one error renderer: every error response is the flat §8 body of a GatewayError.
-import type { Response } from "express";
+// The server's one error renderer: every error response is the flat §8 body of a GatewayError,
+// written the same way by the express routes and the raw hot path.
+import type { ServerResponse } from "node:http";
 import { GatewayError } from "../core/errors.js";
+import { writeJson } from "./write-json.js";
 
 /**
  * @example
  * sendError(res, new GatewayError("not_found", "No generation G-1f2e"));
  */
-export function sendError(res: Response, error: GatewayError, generationId: string | null = null, headers: Record<string, string> = {}): void {
-  res.status(error.status).set({ "cache-control": "no-store", ...headers }).json(error.toBody(generationId));
+export function sendError(res: ServerResponse, error: GatewayError, generationId: string | null = null, headers: Record<string, string> = {}): void {
+  writeJson(res, error.status, { "cache-control": "no-store", ...headers }, error.toBody(generationId));
 }
 
 /** Anything thrown that is not a GatewayError becomes a 500 gateway_error. */

@@ -1,8 +1,8 @@
-// Listens with an express app and hands back its URL and a close that does not wait for idle
+// Listens with a request handler (the server app) and hands back its URL and a close that does not wait for idle
 // keep-alive connections.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Express } from "express";
+import type { ServerHandler } from "./hot-path.js";
 
 export interface RunningServer {
   url: string;
@@ -20,7 +20,7 @@ export interface RunningServer {
  * await fetch(`${server.url}/healthz`);
  * await server.close();
  */
-export function startServer(app: Express, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export function startServer(app: ServerHandler, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const host = options.host ?? "127.0.0.1";
   const server = createServer(app);
   return new Promise((resolve, reject) => {

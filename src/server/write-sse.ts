@@ -1,6 +1,7 @@
-// Writes a gateway event stream as `text/event-stream`: one formatted event per write (sent at
-// once, no buffering), back-pressure respected, and the source stopped when the client leaves.
-import type { Response } from "express";
+// Writes a gateway event stream as `text/event-stream`: each event sent within the turn of the event
+// loop it is ready in (no buffering beyond that), back-pressure respected, and the source stopped
+// when the client leaves.
+import type { ServerResponse } from "node:http";
 import { formatSseEvent, type SseEvent } from "../core/sse.js";
 import { toGatewayError } from "./send-error.js";
 
@@ -19,8 +20,8 @@ export const SSE_HEADERS = {
  * @example
  * await writeSse(res, 200, response.headers, response.events);
  */
-export async function writeSse(res: Response, status: number, headers: Record<string, string>, events: AsyncIterable<SseEvent>): Promise<void> {
-  res.status(status).set({ ...headers, ...SSE_HEADERS });
+export async function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, events: AsyncIterable<SseEvent>): Promise<void> {
+  res.writeHead(status, { ...headers, ...SSE_HEADERS });
   res.flushHeaders();
   res.socket?.setNoDelay(true);
   const iterator = events[Symbol.asyncIterator]();
@@ -31,21 +32,35 @@ export async function writeSse(res: Response, status: number, headers: Record<st
     void iterator.return?.()?.catch(() => undefined);
   };
   res.on("close", onClose);
+  // Events that are ready together (one upstream chunk often carries several) leave in one write:
+  // the socket is corked at the first and uncorked at the end of this turn of the event loop.
+  let corked = false;
+  const write = (text: string): boolean => {
+    if (!corked) {
+      corked = true;
+      res.cork();
+      setImmediate(() => {
+        corked = false;
+        res.uncork();
+      });
+    }
+    return res.write(text);
+  };
   try {
     for (;;) {
       const step = await iterator.next();
       if (step.done || closed) break;
-      if (!res.write(formatSseEvent(step.value))) await drained(res);
+      if (!write(formatSseEvent(step.value))) await drained(res);
     }
   } catch (error) {
-    if (!closed) res.write(formatSseEvent({ event: "error", data: JSON.stringify(toGatewayError(error).toJSON()) }));
+    if (!closed) write(formatSseEvent({ event: "error", data: JSON.stringify(toGatewayError(error).toJSON()) }));
   } finally {
     res.off("close", onClose);
     if (!closed && !res.writableEnded) res.end();
   }
 }
 
-function drained(res: Response): Promise<void> {
+function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off("drain", done);

@@ -1,10 +1,10 @@
 // One ajv instance per dialect, created on first use and shared: building an instance and adding
 // the formats costs milliseconds, compiling against an existing one does not.
 import { createRequire } from "node:module";
-import { Ajv, type Options } from "ajv";
-import { Ajv2019 } from "ajv/dist/2019.js";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsPlugin from "ajv-formats";
+import type { Ajv, Options } from "ajv";
+import type { Ajv2019 } from "ajv/dist/2019.js";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import type addFormatsPlugin from "ajv-formats";
 import { upgradeDraft04 } from "./draft-04.js";
 import { DRAFT_04_META_SCHEMA } from "./draft-04-meta-schema.js";
 import type { SchemaDraft } from "./schema-draft.js";
@@ -12,17 +12,16 @@ import type { SchemaDraft } from "./schema-draft.js";
 type AnyAjv = Ajv | Ajv2019 | Ajv2020;
 
 /**
- * The settings the corpora were checked with (../shared/corpora/README.md), plus:
+ * The settings the corpora were checked with (test/fixtures/corpora/README.md), plus:
  * `allErrors`, so a report can list up to 8 problems and extended healing can see every fixable one.
  * (Compiled request schemas are removed from the instance right after compiling, see compile-schema.ts,
  * so two requests whose schemas share an `$id` never clash.)
  */
 const AJV_OPTIONS: Options = { strict: false, unicodeRegExp: false, logger: false, allErrors: true };
 
+// ajv is CommonJS and costs ~60 ms to load: required on first use, so commands that compile no
+// schema (validate, --version) start without it.
 const require = createRequire(import.meta.url);
-// ajv-formats is CommonJS: NodeNext types its default import as the module object, whose `default`
-// is the plugin (at run time `module.exports` is the plugin itself and also carries `.default`).
-const addFormats = addFormatsPlugin.default;
 
 const instances = new Map<SchemaDraft, AnyAjv>();
 
@@ -44,7 +43,12 @@ export function ajvForDraft(draft: SchemaDraft): AnyAjv {
 }
 
 function createAjv(draft: SchemaDraft): AnyAjv {
-  const ajv = draft === "2019-09" ? new Ajv2019(AJV_OPTIONS) : draft === "2020-12" ? new Ajv2020(AJV_OPTIONS) : new Ajv(AJV_OPTIONS);
+  const ajv =
+    draft === "2019-09" ? new (require("ajv/dist/2019.js") as typeof import("ajv/dist/2019.js")).Ajv2019(AJV_OPTIONS)
+    : draft === "2020-12" ? new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(AJV_OPTIONS)
+    : new (require("ajv") as typeof import("ajv")).Ajv(AJV_OPTIONS);
+  // ajv-formats' `module.exports` is the plugin itself, and also carries it as `.default`.
+  const addFormats = (require("ajv-formats") as typeof addFormatsPlugin).default;
   // Draft-06 schemas are checked against their own meta-schema, registered beside draft-07's.
   if (draft === "draft-06") ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json") as object);
   // Upgraded draft-04 schemas live in the draft-07 instance and may `$ref` the draft-04 meta-schema.

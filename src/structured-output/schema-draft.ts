@@ -1,5 +1,5 @@
 // Which JSON Schema dialect a schema is written in. ajv needs a different instance per dialect, so
-// every schema is classified once, the same way the corpora under ../shared/corpora were built.
+// every schema is classified once, the same way the corpora under test/fixtures/corpora were built.
 
 /** The dialects gateway-sim validates. */
 export const SCHEMA_DRAFTS = ["draft-04", "draft-06", "draft-07", "2019-09", "2020-12"] as const;

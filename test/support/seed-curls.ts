@@ -1,27 +1,19 @@
-// The curl examples of the documentation seeds (../shared/seeds/*.txt), read from the files themselves,
-// so the end-to-end tests POST exactly what the documentation prints.
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+// The curl examples of the documentation seeds, copied verbatim into test/fixtures/seeds/seed-curls.json
+// (source in its README), so the end-to-end tests POST exactly what the documentation prints.
+import { readFileSync } from "node:fs";
+import { z } from "zod";
 
-export const SEEDS_DIR = fileURLToPath(new URL("../../../shared/seeds/", import.meta.url));
+const seedCurlSchema = z.object({
+  file: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.string(),
+});
+export type SeedCurl = z.infer<typeof seedCurlSchema>;
 
-export interface SeedCurl {
-  file: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
+const SEED_CURLS_FILE = new URL("../fixtures/seeds/seed-curls.json", import.meta.url);
 
-/** Every `curl URL -H … -d '…'` command in the seeds, in file order. */
+/** Every `curl URL -H … -d '…'` command of the seed pages, in file order. */
 export function seedCurls(): SeedCurl[] {
-  const curls: SeedCurl[] = [];
-  for (const file of readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt")).sort()) {
-    const text = readFileSync(`${SEEDS_DIR}${file}`, "utf8");
-    for (const match of text.matchAll(/curl (\S+)((?:\s*\\\n\s*-H "[^"]*")*)\s*\\\n\s*-d '([^']*)'/g)) {
-      const headers: Record<string, string> = {};
-      for (const header of (match[2] ?? "").matchAll(/-H "([^:]+): ([^"]*)"/g)) headers[(header[1] ?? "").toLowerCase()] = header[2] ?? "";
-      curls.push({ file, url: match[1] ?? "", headers, body: match[3] ?? "" });
-    }
-  }
-  return curls;
+  return z.array(seedCurlSchema).parse(JSON.parse(readFileSync(SEED_CURLS_FILE, "utf8")));
 }

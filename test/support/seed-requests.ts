@@ -20,3 +20,9 @@ export const RELEASE_SUMMARY_REQUEST = {
   plugins: [{ id: "response-healing" }],
   meta: true,
 };
+
+/**
+ * The same request in the form the reference gateway reads: the preset selected by `model: "@slug"`
+ * (the `preset` field above is not read there, and without `model` the body is a 400).
+ */
+export const RELEASE_SUMMARY_MODEL_REQUEST = (({ preset: _preset, ...rest }) => ({ model: "@release-summary", ...rest }))(RELEASE_SUMMARY_REQUEST);

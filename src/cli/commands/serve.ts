@@ -16,6 +16,7 @@ export interface ServeCommandOptions {
   traffic?: boolean | undefined;
   key?: string | undefined;
   exportUsage?: string | undefined;
+  fakes?: string | undefined;
   /** Grace period of the drain on the first signal, in ms (`--grace 10s`). */
   grace?: number | undefined;
 }
@@ -43,6 +44,7 @@ function banner(file: string, served: ServeHandle, options: ServeCommandOptions,
   const lines = [
     `serving ${file} at ${options.speed}× speed`,
     `  gateway  ${served.url}/v1/responses`,
+    `  also     ${served.url}/v1/chat/completions and ${served.url}/v1/messages`,
     `  api key  ${shownKey}${options.key === undefined ? " (any bearer key is accepted)" : " (masked)"}`,
     `  usage    ${served.url}/usage (live request explorer${options.key === undefined ? "" : "; it asks for the key"})`,
     ...Object.entries(served.providers).map(([id, url]) => `  fake     ${id} → ${url}`),
@@ -86,6 +88,7 @@ export async function serveCommand(
       seed: options.seed,
       traffic: options.traffic,
       apiKey: options.key,
+      fakesUrl: options.fakes,
       exportUsage: options.exportUsage === undefined ? undefined : resolve(io.cwd, options.exportUsage),
       graceMs: options.grace,
       log: (line) => io.stdout.write(`${line}\n`),
@@ -143,6 +146,7 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
     .option("--seed <seed>", "override the scenario's seed")
     .option("--traffic", "also send the scenario's own traffic")
     .option("--key <key>", "accept only this bearer key (default: any key, e.g. YOUR_API_KEY)")
+    .option("--fakes <url>", "use the fakes `gateway-sim fakes` serves at this URL instead of starting them (their timeline plays there)")
     .option("--export-usage <file.jsonl>", "write every usage record as JSON Lines (complete when stopped)")
     .option("--grace <duration>", "on Ctrl-C/SIGTERM, how long requests in flight may finish before they are cancelled (e.g. 10s, 500ms)", grace)
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options, io)));

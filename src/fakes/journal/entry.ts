@@ -68,6 +68,8 @@ export interface JournalEntry {
   finishReason: "stop" | "length" | undefined;
   /** Usage as reported to the client (after any wrong_usage fault); undefined when omitted or not reached. */
   usage: { input: number; output: number } | undefined;
+  /** The client request this call serves, from its correlation marker (src/fakes/correlation.ts). */
+  correlation?: string;
   /** The body sent (SSE text for streams); only with `keepBodies`. */
   body?: string;
 }

@@ -20,6 +20,9 @@ export const KNOWN_PROVIDERS = {
     format: "openai-chat",
   },
   "google-ai-studio": { baseUrl: "https://generativelanguage.googleapis.com/v1beta/openai", format: "openai-chat" },
+  // Native APIs: Gemini's own generateContent and Bedrock Converse (SigV4).
+  gemini: { baseUrl: "https://generativelanguage.googleapis.com", format: "gemini" },
+  bedrock: { baseUrl: "https://bedrock-runtime.us-east-1.amazonaws.com", format: "bedrock-converse" },
 } as const satisfies Record<string, { baseUrl: string; format: WireFormat }>;
 
 export type KnownProviderId = keyof typeof KNOWN_PROVIDERS;
@@ -37,5 +40,5 @@ export function knownProvider(id: string): { baseUrl: string; format: WireFormat
  * fallbackBaseUrl("acme", "openai-chat"); // "https://acme.gateway-sim.test/v1"
  */
 export function fallbackBaseUrl(id: string, format: WireFormat): string {
-  return format === "openai-chat" ? `https://${id}.gateway-sim.test/v1` : `https://${id}.gateway-sim.test`;
+  return format === "openai-chat" || format === "openai-responses" ? `https://${id}.gateway-sim.test/v1` : `https://${id}.gateway-sim.test`;
 }

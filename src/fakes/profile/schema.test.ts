@@ -40,7 +40,7 @@ describe("fakeProviderProfileSchema", () => {
 
   it("gives unknown providers a reserved .test host and requires their format", () => {
     expect(fakeProviderProfileSchema.parse(minimal({ id: "acme", format: "openai-chat" })).base_url).toBe("https://acme.gateway-sim.test/v1");
-    expect(issues("id: acme\nmodels: {}\n")).toEqual(['p.yaml:1:1 format: "acme" is not a known provider: give format (openai-chat or anthropic-messages)']);
+    expect(issues("id: acme\nmodels: {}\n")).toEqual(['p.yaml:1:1 format: "acme" is not a known provider: give format (one of openai-chat, anthropic-messages, openai-responses, gemini, bedrock-converse)']);
   });
 
   it("applies offer defaults with the catalog's field names", () => {
@@ -59,7 +59,7 @@ describe("fakeProviderProfileSchema", () => {
     expect(issues("id: openai\nmodels: {}\nlatency: { lognormal: { median: 8x, p99: 3s } }\n")).toEqual([
       'p.yaml:3:33 latency.lognormal.median: expected a duration such as "800ms", "1.5s", "10m" or "1h"; got "8x"',
     ]);
-    expect(issues("id: openai\nmodels: {}\nlatencyy: 3s\n")).toEqual(['p.yaml:3:1 latencyy: unknown field "latencyy"']);
+    expect(issues("id: openai\nmodels: {}\nlatencyy: 3s\n")).toEqual(['p.yaml:3:1 latencyy: unknown field "latencyy"; did you mean "latency"?']);
     expect(issues("id: openai\nmodels: {}\nttft: true\n")[0]).toContain("ttft: expected a duration");
   });
 

@@ -85,7 +85,7 @@ export const fakeProviderProfileSchema = z
   })
   .superRefine((profile, ctx) => {
     if (!profile.format && !knownProvider(profile.id)) {
-      ctx.addIssue({ code: "custom", path: ["format"], message: `"${profile.id}" is not a known provider: give format (${WIRE_FORMATS.join(" or ")})` });
+      ctx.addIssue({ code: "custom", path: ["format"], message: `"${profile.id}" is not a known provider: give format (one of ${WIRE_FORMATS.join(", ")})` });
     }
   })
   .transform((profile) => {

@@ -45,10 +45,11 @@ function findOffer(state: ProviderState, model: string): [string, FakeOffer] | u
  */
 export async function admitCall(state: ProviderState, req: FakeHttpRequest, relativePath: string, record: CallRecord): Promise<Admitted | Rejected> {
   const wire = state.wire;
-  if (req.method !== "POST" || relativePath !== wire.endpoint) {
+  const path = wire.matchPath?.(relativePath, req.url);
+  if (req.method !== "POST" || (wire.matchPath ? !path : relativePath !== wire.endpoint)) {
     return reject({ kind: "not_found_path", method: req.method, path: req.url.pathname }, "not_found");
   }
-  const headerError = wire.checkHeaders(req.headers, state.profile.api_key);
+  const headerError = wire.checkHeaders(req.headers, state.profile.api_key, req.url);
   if (headerError) return reject(headerError, headerError.kind === "missing_version" ? "invalid_request" : "unauthorized");
   let body: unknown;
   try {
@@ -56,7 +57,7 @@ export async function admitCall(state: ProviderState, req: FakeHttpRequest, rela
   } catch {
     return reject({ kind: "invalid_json" }, "invalid_request");
   }
-  const parsed = wire.parseRequest(body, req.headers);
+  const parsed = wire.parseRequest(body, req.headers, path);
   if (!parsed.ok) return reject(parsed.error, "invalid_request");
   const request = parsed.request;
   const inputTokens = countTokens(request.inputText);
@@ -72,7 +73,8 @@ export async function admitCall(state: ProviderState, req: FakeHttpRequest, rela
   }
   const decision = state.limiter.admit(state.clock.now(), inputTokens + (request.maxTokens ?? 0));
   if (!decision.ok) {
-    const headers = { ...wire.rateLimitHeaders(decision.snapshot), "retry-after": String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) };
+    const headers = wire.rateLimitHeaders(decision.snapshot);
+    if (wire.sendsRetryAfter !== false) headers["retry-after"] = String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
     const { limit, max, used, requested, retryAfterMs } = decision;
     return reject({ kind: "rate_limited", limit, max, used, requested, retryAfterMs, model: request.model }, "rate_limited", headers);
   }

@@ -1,6 +1,7 @@
 // One call to one fake provider, whatever the transport: admission, then service, every path
 // recorded in the journal exactly once.
 import type { Journal } from "../journal/journal.js";
+import { correlationFromHeader, stripCorrelation } from "../correlation.js";
 import { admitCall } from "./admit-call.js";
 import { startCallRecord } from "./call-record.js";
 import type { FakeHttpRequest, FakeOutcome } from "./outcome.js";
@@ -19,6 +20,11 @@ export async function handleCall(state: ProviderState, req: FakeHttpRequest, rel
   const ctx: CallContext = { state, req, record, requestId: state.ids.requestId(), keepBodies: options.journal.keepBodies };
   try {
     req.signal?.throwIfAborted();
+    // Read once here, so a call rejected before its body is parsed is still attributed.
+    const found = stripCorrelation(await req.text());
+    const correlation = found.id ?? correlationFromHeader(req.headers);
+    if (correlation !== undefined) record.entry.correlation = correlation;
+    req = { ...req, text: () => Promise.resolve(found.text) };
     const admitted = await admitCall(state, req, relativePath, record);
     if (!admitted.ok) return replyOutcome(ctx, state.wire.errorReply(admitted.error, ctx.requestId), admitted.outcome, admitted.headers);
     return await serveCall(ctx, admitted);

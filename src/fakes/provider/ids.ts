@@ -27,6 +27,16 @@ export function createIds(format: WireFormat, random: Random): IdSource {
   if (format === "anthropic-messages") {
     return { responseId: () => `msg_01${draw(random, BASE58, 22)}`, requestId: () => `req_011C${draw(random, BASE58, 20)}` };
   }
+  if (format === "openai-responses") {
+    return { responseId: () => `resp_${draw(random, HEX, 48)}`, requestId: () => `req_${draw(random, HEX, 32)}` };
+  }
+  if (format === "gemini") {
+    return { responseId: () => draw(random, ALNUM, 22), requestId: () => draw(random, HEX, 16) };
+  }
+  if (format === "bedrock-converse") {
+    const uuid = () => [8, 4, 4, 4, 12].map((n) => draw(random, HEX, n)).join("-");
+    return { responseId: uuid, requestId: uuid };
+  }
   return { responseId: () => `chatcmpl-${draw(random, ALNUM, 29)}`, requestId: () => `req_${draw(random, HEX, 32)}` };
 }
 

@@ -1,7 +1,7 @@
 // Sends a stream plan as bytes on the injected clock: each frame waits for its time, so a reader
 // sees the first token at the time to first token and the pacing after, simulated or real.
 import type { Clock } from "../../core/clock.js";
-import { formatSseEvent } from "../../core/sse.js";
+import { formatSseEvent, type SseEvent } from "../../core/sse.js";
 import { StreamDisconnectError } from "./outcome.js";
 import type { StreamPlan } from "./stream-plan.js";
 
@@ -25,7 +25,14 @@ const encoder = new TextEncoder();
  */
 export function pacedStream(
   plan: StreamPlan,
-  options: { clock: Clock; signal: AbortSignal | undefined; keepBody: boolean; onEnd: (end: StreamEnd) => void },
+  options: {
+    clock: Clock;
+    signal: AbortSignal | undefined;
+    keepBody: boolean;
+    /** Binary framing (Bedrock event-stream); default: SSE text. */
+    encode?: ((events: readonly SseEvent[]) => Uint8Array) | undefined;
+    onEnd: (end: StreamEnd) => void;
+  },
 ): ReadableStream<Uint8Array> {
   const { clock, signal } = options;
   const stop = new AbortController();
@@ -52,8 +59,10 @@ export function pacedStream(
             const wait = start + frame.at - clock.now();
             if (wait > 0) await clock.sleep(wait, stop.signal);
             if (stop.signal.aborted) throw stop.signal.reason;
-            const text = frame.events.map(formatSseEvent).join("");
-            controller.enqueue(encoder.encode(text));
+            const encode = options.encode;
+            // The journal keeps a binary stream as one JSON line per event: its bytes are not text.
+            const text = encode ? frame.events.map((e) => `${JSON.stringify(e)}\n`).join("") : frame.events.map(formatSseEvent).join("");
+            controller.enqueue(encode ? encode(frame.events) : encoder.encode(text));
             events += frame.events.length;
             chunks += frame.chunks;
             if (body !== undefined) body += text;

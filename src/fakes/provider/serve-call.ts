@@ -102,6 +102,7 @@ function sendStream(
     clock: state.clock,
     signal: ctx.req.signal,
     keepBody: ctx.keepBodies,
+    encode: state.wire.encodeEvents,
     onEnd: (end) => {
       release();
       const outcome = end.aborted ? "aborted" : faults.stream ? "stream_fault" : "ok";
@@ -115,7 +116,7 @@ function sendStream(
       });
     },
   });
-  const headers = { ...successHeaders(ctx, admitted), "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" };
+  const headers = { ...successHeaders(ctx, admitted), "content-type": state.wire.streamContentType ?? "text/event-stream; charset=utf-8", "cache-control": "no-cache" };
   return { kind: "response", status: 200, headers, body };
 }
 

@@ -2,7 +2,7 @@
 // failing the way undici's fetch fails (TypeError "fetch failed" with the system error as cause).
 import type { FakeHttpRequest, FakeOutcome } from "../provider/outcome.js";
 import { fetchFailureFor, networkError } from "../provider/outcome.js";
-import { textBodyResponse } from "./text-body-response.js";
+import { textBodyResponse } from "../../core/text-body-response.js";
 
 /** A fetch-style request (string, URL or Request plus init) in the fakes' terms. */
 export function toFakeRequest(input: string | URL | Request, init?: RequestInit): FakeHttpRequest {

@@ -24,7 +24,8 @@ function readBody(req: ExpressRequest): Promise<string> {
   });
 }
 
-function toFakeRequest(req: ExpressRequest, origin: string, signal: AbortSignal): FakeHttpRequest {
+/** An express request as the fakes read it (shared with the single-port fakes server, src/external). */
+export function toFakeRequest(req: ExpressRequest, origin: string, signal: AbortSignal): FakeHttpRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
@@ -33,7 +34,8 @@ function toFakeRequest(req: ExpressRequest, origin: string, signal: AbortSignal)
   return { method: req.method, url: new URL(req.originalUrl, origin), headers, text: () => readBody(req), signal };
 }
 
-async function send(outcome: FakeOutcome, req: ExpressRequest, res: ExpressResponse): Promise<void> {
+/** Writes a fake's outcome to an express response: status, headers, body or stream, or a socket fault. */
+export async function send(outcome: FakeOutcome, req: ExpressRequest, res: ExpressResponse): Promise<void> {
   if (outcome.kind === "network_error") {
     if (outcome.fault === "garbage_then_close") req.socket.end(GARBAGE);
     else req.socket.destroy();

@@ -75,6 +75,12 @@ export interface StreamEvents {
   malformed(text: string): SseEvent[];
 }
 
+/** What a path-addressed endpoint says about the request. */
+export interface PathRequest {
+  model: string;
+  stream: boolean;
+}
+
 export type ParseResult = { ok: true; request: FakeChatRequest } | { ok: false; error: WireErrorCase };
 
 /**
@@ -87,13 +93,28 @@ export interface FakeWire {
   format: WireFormat;
   /** The chat endpoint below the base URL: "/chat/completions" or "/v1/messages". */
   endpoint: string;
+  /**
+   * For formats that name the model and the mode in the URL (Gemini `/v1beta/models/{m}:generateContent`,
+   * Bedrock `/model/{m}/converse-stream`): the model and stream flag of a path, undefined when the path
+   * is not the endpoint. Without it, the path must equal `endpoint`.
+   */
+  matchPath?(relativePath: string, url: URL): PathRequest | undefined;
   /** The header carrying the provider's request id. */
   requestIdHeader: string;
-  /** Authentication and required headers; an error case when they fail. */
-  checkHeaders(headers: Headers, apiKey: string | undefined): WireErrorCase | undefined;
-  parseRequest(body: unknown, headers: Headers): ParseResult;
+  /** Authentication and required headers (and, for Gemini, the `?key=` query); an error case when they fail. */
+  checkHeaders(headers: Headers, apiKey: string | undefined, url?: URL): WireErrorCase | undefined;
+  parseRequest(body: unknown, headers: Headers, path?: PathRequest): ParseResult;
+  /** Content type of a streamed answer (default `text/event-stream; charset=utf-8`). */
+  streamContentType?: string;
+  /** Bytes of a group of stream events; default: the one SSE writer. Bedrock frames them as event-stream messages. */
+  encodeEvents?(events: readonly SseEvent[]): Uint8Array;
   errorReply(error: WireErrorCase, requestId: string): WireReply;
   jsonBody(answer: FakeAnswer): unknown;
   streamEvents(answer: FakeAnswer, request: FakeChatRequest): StreamEvents;
   rateLimitHeaders(snapshot: RateLimitSnapshot): Record<string, string>;
+  /**
+   * Whether a rate-limited answer carries `retry-after` (OpenAI, Anthropic: yes; Gemini puts the delay
+   * in the body's RetryInfo, Bedrock sends none). Default true.
+   */
+  sendsRetryAfter?: boolean;
 }

@@ -5,6 +5,9 @@ import { WIRE_FORMATS } from "../../providers/wire-formats.js";
 
 const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a provider id such as \"openai-eu\" (lowercase, digits, dashes)");
 
+/** An offer's zero-data-retention status, as the reference's provider metadata names it. */
+export const ZERO_DATA_RETENTION = ["default", "optional", "unsupported", "unknown"] as const;
+
 /** Parameters a request may carry that an offer can support (for `require_parameters`). */
 export const OFFER_PARAMETERS = ["temperature", "top_p", "max_output_tokens", "response_format", "tools", "reasoning", "stop", "seed"] as const;
 
@@ -19,6 +22,11 @@ export const offerFileSchema = z.strictObject({
   parameters: z.array(z.enum(OFFER_PARAMETERS)).default(["temperature", "top_p", "max_output_tokens", "response_format", "stop"]),
   /** Provider weight in the balanced shuffle score. */
   weight: z.number().positive().default(1),
+  /** Where the offer runs and keeps data (lowercase region ids such as "eu", "us"); unset: unknown, fails a region requirement. */
+  execution_regions: z.array(z.string().min(1)).optional(),
+  data_regions: z.array(z.string().min(1)).optional(),
+  /** Zero data retention: only `default` satisfies `zdr` (providerResidency.ts:179-204); unset is `unknown`. */
+  zero_data_retention: z.enum(ZERO_DATA_RETENTION).optional(),
 });
 
 const providerFileSchema = z.strictObject({
@@ -81,6 +89,9 @@ export interface Offer {
   maxOutputTokens: number;
   parameters: readonly (typeof OFFER_PARAMETERS)[number][];
   weight: number;
+  executionRegions?: readonly string[] | undefined;
+  dataRegions?: readonly string[] | undefined;
+  zeroDataRetention?: (typeof ZERO_DATA_RETENTION)[number] | undefined;
 }
 
 export interface Catalog {
@@ -110,6 +121,9 @@ function toCatalog(file: z.output<z.ZodObject<{ providers: z.ZodRecord<z.ZodStri
         maxOutputTokens: o.max_output_tokens,
         parameters: o.parameters,
         weight: o.weight,
+        executionRegions: o.execution_regions?.map((r) => r.toLowerCase()),
+        dataRegions: o.data_regions?.map((r) => r.toLowerCase()),
+        zeroDataRetention: o.zero_data_retention ?? "unknown",
       };
     });
   }

@@ -1,73 +1,61 @@
 import { describe, expect, it } from "vitest";
 import { defaultGatewaySettings } from "../settings.js";
-import { breakerAt, closedBreaker, observeBreaker, openDurationMs, type BreakerObservation, type BreakerStatus } from "./breaker.js";
+import { admission, afterProbe, closedBreaker, documentedWouldOpen, openBreaker, openDurationMs, probeSample, referenceWouldOpen } from "./breaker.js";
+import { applyObservation, newHealthRecord } from "./health-record.js";
 
 const settings = defaultGatewaySettings().breaker;
-const fail = (at: number, errorRate = 1, volume = 10): BreakerObservation => ({ at, ok: false, errorRate, volume });
-const ok = (at: number): BreakerObservation => ({ at, ok: true, errorRate: 0.2, volume: 10 });
 
-function probeSuccesses(breaker: BreakerStatus, from: number, count: number): BreakerStatus {
-  let b = breaker;
-  for (let i = 0; i < count; i++) b = observeBreaker(b, ok(from + i * 1000), settings);
-  return b;
-}
-
-describe("breaker", () => {
-  it("doubles the open time per consecutive opening and caps it at openMaxMs", () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => openDurationMs(n, settings))).toEqual([
-      30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000,
-    ]);
+describe("breaker (health.ts:591-794)", () => {
+  it("opening durations double from 30 s and cap at 900 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map((n) => openDurationMs(n, settings) / 1000)).toEqual([30, 60, 120, 240, 480, 900, 900]);
   });
 
-  it("stays closed below the error-rate threshold or below the minimum volume", () => {
-    expect(observeBreaker(closedBreaker(), fail(1000, 0.49, 20), settings).state).toBe("closed");
-    expect(observeBreaker(closedBreaker(), fail(1000, 1, 7.99), settings).state).toBe("closed");
+  it("the reference rule never opens: rec_tot_ew_60s stays below the floor of 8 even after 1000 failures", () => {
+    let record = newHealthRecord(800);
+    for (let i = 1; i <= 1000; i++) {
+      record = applyObservation(record, { provider: "p", model: "m", at: i * 50, ok: false, impact: "failure", latencyMs: 10 });
+      expect(referenceWouldOpen({ record, attempts60: i, failures60: i }, 0.5)).toBe(false);
+    }
   });
 
-  it("opens at the threshold with enough volume, for openBaseMs", () => {
-    const b = observeBreaker(closedBreaker(), fail(5000, 0.5, 8), settings);
-    expect(b).toEqual({ state: "open", openedAt: 5000, halfOpenAt: 35_000, consecutiveOpenings: 1, probeSuccesses: 0 });
+  it("the reference rule opens when the volume is injected (the only way at the pin)", () => {
+    const record = { ...newHealthRecord(800), recTot60: 10, recOk60: 4 };
+    expect(referenceWouldOpen({ record, attempts60: 0, failures60: 0 }, 0.5)).toBe(true);
   });
 
-  it("turns half-open lazily when read at or after halfOpenAt, without mutating the stored state", () => {
-    const b = observeBreaker(closedBreaker(), fail(5000), settings);
-    expect(breakerAt(b, 34_999).state).toBe("open");
-    expect(breakerAt(b, 35_000).state).toBe("half_open");
-    expect(b.state).toBe("open");
+  it("the documented rule opens at error rate >= 0.5 over >= 8 attempts", () => {
+    const record = newHealthRecord(800);
+    expect(documentedWouldOpen({ record, attempts60: 7, failures60: 7 }, settings)).toBe(false);
+    expect(documentedWouldOpen({ record, attempts60: 8, failures60: 4 }, settings)).toBe(true);
+    expect(documentedWouldOpen({ record, attempts60: 8, failures60: 3 }, settings)).toBe(false);
   });
 
-  it("ignores late answers while open", () => {
-    const b = observeBreaker(closedBreaker(), fail(5000), settings);
-    expect(observeBreaker(b, ok(6000), settings)).toEqual(b);
-    expect(observeBreaker(b, fail(7000), settings)).toEqual(b);
+  it("admission: blocked inside the window, half-open after it, probes by FNV-1a sample < 0.05", () => {
+    const open = openBreaker(closedBreaker(), 1000, settings);
+    expect(admission(open, 30_999, "w|r", settings).admission).toBe("blocked");
+    const keys = Array.from({ length: 2000 }, (_, i) => `gateway-sim|G-${i}`);
+    const probes = keys.filter((k) => probeSample(k) < 0.05);
+    for (const key of keys) {
+      const decided = admission(open, 31_000, key, settings);
+      expect(decided.next.state).toBe("half_open");
+      expect(decided.admission).toBe(probes.includes(key) ? "probe" : "blocked");
+    }
+    // FNV-1a of short sequential ids is not uniform: 58 of these 2000 fall under 0.05.
+    expect(probes.length).toBe(58);
+    expect(admission(closedBreaker(), 0, "x", settings).admission).toBe("closed");
   });
 
-  it("runs open → half-open → reopen (doubled) → half-open → closed, then resets the doubling", () => {
-    let b = observeBreaker(closedBreaker(), fail(0), settings);
-    expect(b).toMatchObject({ state: "open", halfOpenAt: 30_000, consecutiveOpenings: 1 });
-
-    // A failed probe reopens for 60 s.
-    b = observeBreaker(b, fail(31_000, 0.9), settings);
-    expect(b).toMatchObject({ state: "open", openedAt: 31_000, halfOpenAt: 91_000, consecutiveOpenings: 2 });
-
-    // Four successful probes keep it half-open; a failure then reopens it for 120 s.
-    b = probeSuccesses(b, 91_000, 4);
-    expect(b).toMatchObject({ state: "half_open", probeSuccesses: 4 });
-    b = observeBreaker(b, fail(96_000, 0.6), settings);
-    expect(b).toMatchObject({ state: "open", halfOpenAt: 216_000, consecutiveOpenings: 3, probeSuccesses: 0 });
-
-    // Five successful probes close it and reset n, so the next opening lasts 30 s again.
-    b = probeSuccesses(b, 216_000, 5);
-    expect(b).toEqual(closedBreaker());
-    b = observeBreaker(b, fail(300_000), settings);
-    expect(b).toMatchObject({ state: "open", halfOpenAt: 330_000, consecutiveOpenings: 1 });
+  it("FNV-1a sample of a known key (32-bit offset basis 2166136261, prime 16777619)", () => {
+    // FNV-1a("a") = 0xe40c292c.
+    expect(probeSample("a")).toBeCloseTo(0xe40c292c / 0xffffffff, 12);
   });
 
-  it("honours overridden settings", () => {
-    const custom = { ...settings, probesToClose: 1, openBaseMs: 1000, openMaxMs: 1500 };
-    let b = observeBreaker(closedBreaker(), fail(0), custom);
-    b = observeBreaker(b, fail(1000), custom);
-    expect(b).toMatchObject({ halfOpenAt: 2500, consecutiveOpenings: 2 });
-    expect(observeBreaker(b, ok(2500), custom).state).toBe("closed");
+  it("probes: 5 all ok close; error rate >= 0.5 reopens doubled; 4/5 stays half-open", () => {
+    const half = { ...openBreaker(closedBreaker(), 0, settings), state: "half_open" as const };
+    expect(afterProbe(half, { ok: 4, cnt: 4, expiresAt: 0 }, settings, 40_000)).toBe(half);
+    expect(afterProbe(half, { ok: 5, cnt: 5, expiresAt: 0 }, settings, 40_000)).toEqual(closedBreaker());
+    const reopened = afterProbe(half, { ok: 2, cnt: 5, expiresAt: 0 }, settings, 40_000);
+    expect(reopened).toEqual({ state: "open", untilMs: 40_000 + 60_000, attempts: 2 });
+    expect(afterProbe(half, { ok: 4, cnt: 5, expiresAt: 0 }, settings, 40_000)).toBe(half);
   });
 });

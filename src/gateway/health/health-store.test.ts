@@ -1,114 +1,66 @@
 import { describe, expect, it } from "vitest";
-import { defaultGatewaySettings, gatewaySettingsSchema } from "../settings.js";
+import { gatewaySettingsSchema, type GatewaySettingsInput } from "../settings.js";
 import type { HealthObservation } from "../types.js";
+import { probeSample } from "./breaker.js";
 import { createHealthStore } from "./health-store.js";
 
-const MODEL = "openai/gpt-5.4-nano";
-const obs = (at: number, ok: boolean, latencyMs = 1000, throughputTps?: number): HealthObservation => ({
-  provider: "openai",
-  model: MODEL,
-  at,
-  ok,
-  latencyMs,
-  throughputTps,
-});
+const M = "openai/gpt-5.4-nano";
+const store = (settings: GatewaySettingsInput = {}) => createHealthStore(gatewaySettingsSchema.parse(settings));
+const fail = (at: number, o: Partial<HealthObservation> = {}): HealthObservation => ({ provider: "openai", model: M, at, ok: false, impact: "failure", latencyMs: 50, ...o });
 
-describe("createHealthStore", () => {
-  it("reports the defaults for a provider it has never seen, without listing it", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    const h = store.get("openai", MODEL, 0);
-    expect(h.latencyMs).toEqual({ "10": 800, "60": 800, "300": 800 });
-    expect(h.throughputTps).toEqual({ "10": 50, "60": 50, "300": 50 });
-    expect(h.errorRate).toEqual({ "10": 0, "60": 0, "300": 0 });
-    expect(h.volume["60"]).toBe(0);
-    expect(h.breaker.state).toBe("closed");
-    expect(store.snapshot(0)).toEqual([]);
+describe("health store", () => {
+  it("an unseen provider reads the defaults and is not registered", () => {
+    const health = store();
+    const h = health.get("openai", M, 0);
+    expect([h.lat_ewma_60s, h.err_ewma_60s, h.tp_ewma_60s, h.breaker, h.breaker_until_ms]).toEqual([800, 0, 0, "closed", 0]);
+    expect(health.snapshot(0)).toEqual([]);
   });
 
-  it("computes the time-weighted EWMAs per window (hand-computed values)", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    store.record(obs(0, true, 1000, 40));
-    store.record(obs(10_000, true, 2000, 80));
-    const h = store.get("openai", MODEL, 10_000);
-    // 1000 + (1 − e^(−10/τ)) × 1000 for τ = 10, 60, 300.
-    expect(h.latencyMs["10"]).toBeCloseTo(1632.1205588, 5);
-    expect(h.latencyMs["60"]).toBeCloseTo(1153.5182751, 5);
-    expect(h.latencyMs["300"]).toBeCloseTo(1032.7838995, 5);
-    // 40 + 0.1535182751 × 40.
-    expect(h.throughputTps["60"]).toBeCloseTo(46.1407310, 5);
+  it("failures move latency too: a provider that fails fast lowers its own latency average", () => {
+    const health = store();
+    health.record(fail(1000, { latencyMs: 40 }));
+    expect(health.get("openai", M, 1000).lat_ewma_60s).toBe(40);
+    expect(health.get("openai", M, 1000).err_ewma_60s).toBe(1);
   });
 
-  it("feeds failures into error rate and volume only, not latency", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    store.record(obs(0, true, 1000));
-    store.record(obs(10_000, false, 60_000));
-    store.record(obs(40_000, false, 60_000));
-    const h = store.get("openai", MODEL, 40_000);
-    // 0.1535182751, then + (1 − e^(−0.5)) × (1 − 0.1535182751).
-    expect(h.errorRate["60"]).toBeCloseTo(0.4865828810, 8);
-    expect(h.latencyMs["60"]).toBe(1000);
-    expect(h.recentOutcomes).toEqual([true, false, false]);
+  it("reference: 30 failures in 30 s never open the breaker, and routing can see the documented one would have", () => {
+    const health = store();
+    for (let i = 1; i <= 30; i++) health.record(fail(i * 1000));
+    const h = health.get("openai", M, 30_000);
+    expect(h.breaker).toBe("closed");
+    // The first sample sets it to 1 (d = 0); every later blend of 1 with 1 stays 1, far below the floor of 8.
+    expect(h.rec_tot_ew_60s).toBe(1);
+    expect([h.attempts_60s, h.failures_60s]).toEqual([30, 30]);
+    expect(h.documented_breaker_until_ms).toBe(8000 + 30_000);
   });
 
-  it("counts volume as the attempts that ended inside each window, up to `now`", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    store.record(obs(0, true));
-    store.record(obs(10_000, false));
-    store.record(obs(55_000, true));
-    expect(store.get("openai", MODEL, 55_000).volume).toEqual({ "10": 1, "60": 3, "300": 3 });
-    expect(store.get("openai", MODEL, 64_000).volume).toEqual({ "10": 1, "60": 2, "300": 3 });
-    expect(store.get("openai", MODEL, 65_000).volume["10"]).toBe(0); // exactly 10 s old: outside
+  it("documented (breaker.volumeSource: request_count): opens at the 8th failure, blocks, then probes and closes", () => {
+    const health = store({ breaker: { volumeSource: "request_count" } });
+    for (let i = 1; i <= 8; i++) health.record(fail(i * 1000));
+    const h = health.get("openai", M, 8000);
+    expect([h.breaker, h.breaker_until_ms, h.breaker_attempts]).toEqual(["open", 38_000, 1]);
+    expect(h.documented_breaker_until_ms).toBe(0);
+    expect(health.admit("openai", M, 20_000, "gateway-sim|G-1")).toBe("blocked");
+    const probeKeys = Array.from({ length: 2000 }, (_, i) => `gateway-sim|G-${i}`).filter((k) => probeSample(k) < 0.05);
+    const blockedKey = Array.from({ length: 50 }, (_, i) => `gateway-sim|G-${i}`).find((k) => probeSample(k) >= 0.05) ?? "";
+    expect(health.admit("openai", M, 38_000, blockedKey)).toBe("blocked");
+    expect(health.get("openai", M, 38_000).breaker).toBe("half_open");
+    for (const [i, key] of probeKeys.slice(0, 5).entries()) {
+      expect(health.admit("openai", M, 39_000 + i, key)).toBe("probe");
+      health.record({ provider: "openai", model: M, at: 39_500 + i, ok: true, impact: "success", latencyMs: 100, probe: true });
+    }
+    expect(health.get("openai", M, 40_000).breaker).toBe("closed");
   });
 
-  it("counts attempts in flight, and an end function only once", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    const endA = store.begin("openai", MODEL);
-    const endB = store.begin("openai", MODEL);
-    expect(store.get("openai", MODEL, 0).inFlight).toBe(2);
-    endA();
-    endA();
-    expect(store.get("openai", MODEL, 0).inFlight).toBe(1);
-    endB();
-    expect(store.get("openai", MODEL, 0).inFlight).toBe(0);
-  });
-
-  it("keeps at most maxObservations recent outcomes, newest last", () => {
-    const settings = gatewaySettingsSchema.parse({ routing: { thompson: { maxObservations: 3 } } });
-    const store = createHealthStore(settings);
-    [true, false, true, true, false].forEach((ok, i) => store.record(obs(i * 1000, ok)));
-    expect(store.get("openai", MODEL, 5000).recentOutcomes).toEqual([true, true, false]);
-  });
-
-  it("opens the breaker on 60 s error rate ≥ 0.5 with volume ≥ 8, half-opens lazily, closes after 5 probes", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    for (let i = 0; i < 7; i++) store.record(obs(i * 1000, false));
-    expect(store.get("openai", MODEL, 7000).breaker.state).toBe("closed"); // volume < 8
-    store.record(obs(7000, false));
-    const opened = store.get("openai", MODEL, 7000);
-    expect(opened.volume["60"]).toBe(8);
-    expect(opened.breaker).toMatchObject({ state: "open", openedAt: 7000, halfOpenAt: 37_000 });
-    expect(store.get("openai", MODEL, 37_000).breaker.state).toBe("half_open");
-    for (let i = 0; i < 5; i++) store.record(obs(37_000 + i * 1000, true));
-    const closed = store.get("openai", MODEL, 41_000);
-    expect(closed.breaker).toMatchObject({ state: "closed", consecutiveOpenings: 0 });
-    // Volume restarts at close: one more failure cannot trip it on stale history.
-    expect(closed.volume["60"]).toBe(0);
-    store.record(obs(42_000, false));
-    expect(store.get("openai", MODEL, 42_000).breaker.state).toBe("closed");
-  });
-
-  it("lists every provider × model seen, sorted, in snapshot", () => {
-    const store = createHealthStore(defaultGatewaySettings());
-    store.record({ ...obs(0, true), provider: "openai-eu" });
-    store.record(obs(0, true));
-    store.begin("anthropic", "anthropic/claude-opus-4.6");
-    expect(store.snapshot(0).map((h) => h.provider)).toEqual(["anthropic", "openai", "openai-eu"]);
-  });
-
-  it("tracks the error-rate window even when health.windowsSeconds omits it", () => {
-    const settings = gatewaySettingsSchema.parse({ health: { windowsSeconds: [5] } });
-    const store = createHealthStore(settings);
-    store.record(obs(0, false));
-    expect(Object.keys(store.get("openai", MODEL, 0).errorRate)).toEqual(["5", "60", "300"]);
+  it("a neutral outcome records nothing; in-flight counts and load follow begin/end", () => {
+    const health = store();
+    health.record(fail(1000, { impact: "neutral" }));
+    expect(health.get("openai", M, 1000).err_ewma_60s).toBe(0);
+    const end = health.begin("openai", M);
+    expect(health.get("openai", M, 1000).inflight).toBe(1);
+    expect(health.get("openai", M, 1000).current_load).toBe(1 / 500);
+    end();
+    end();
+    expect(health.get("openai", M, 1000).inflight).toBe(0);
   });
 });

@@ -1,230 +1,184 @@
-// The gateway's own record of how each provider × model has been doing (§4): EWMAs of latency,
-// error rate and throughput per window, a decayed volume, in-flight count, recent outcomes and the
-// circuit breaker. Time only enters through observation timestamps and `get(now)`.
+// The gateway's own record of how each provider × model has been doing (§3–§4 of the reference
+// sheet): the reference's EWMAs and counters, the breaker and its half-open probe counters, and the
+// exact 60 s attempt counts the documented breaker reads. Time only enters through timestamps.
+import { byFidelity } from "../fidelity.js";
 import type { GatewaySettings } from "../settings.js";
-import type { HealthObservation, HealthStore, ProviderHealth } from "../types.js";
-import { breakerAt, closedBreaker, observeBreaker, type BreakerStatus } from "./breaker.js";
+import type { BreakerAdmission, HealthObservation, HealthStore, ProviderHealth } from "../types.js";
 import { createAttemptTimes, type AttemptTimes } from "./attempt-times.js";
-import { ewmaUpdate } from "./ewma.js";
-import { trackedWindows, windowKey } from "./health-windows.js";
+import {
+  admission,
+  afterProbe,
+  closedBreaker,
+  documentedWouldOpen,
+  openBreaker,
+  openDurationMs,
+  referenceWouldOpen,
+  type BreakerStatus,
+  type HalfOpenCounters,
+} from "./breaker.js";
+import { applyObservation, newHealthRecord, type HealthRecord } from "./health-record.js";
 
-/** One EWMA and the time of the sample that last moved it. */
-interface Series {
-  value: number | undefined;
-  lastAt: number | undefined;
-}
-
-interface WindowState {
-  latency: Series;
-  errorRate: Series;
-  throughput: Series;
-}
+const WINDOW_60S_MS = 60_000;
 
 interface Entry {
   provider: string;
   model: string;
-  windows: Map<number, WindowState>;
-  attempts: AttemptTimes;
-  inFlight: number;
-  /** Replaced, never modified, so every view can share it without a copy. */
-  recentOutcomes: readonly boolean[];
+  record: HealthRecord;
   breaker: BreakerStatus;
-  /** The EWMA records every view shares until the next observation (views are read-only). */
-  figures: Figures | undefined;
-  /** The volume record of the last instant a view was made for, until the next observation. */
-  volume: { at: number; record: WindowRecord } | undefined;
-}
-
-type WindowRecord = Readonly<Record<string, number>>;
-
-interface Figures {
-  latencyMs: WindowRecord;
-  errorRate: WindowRecord;
-  throughputTps: WindowRecord;
+  half: HalfOpenCounters | undefined;
+  attempts: AttemptTimes;
+  failures: AttemptTimes;
+  /** Until when the documented breaker would have been open (reference volume source only). */
+  documentedUntilMs: number;
+  documentedOpenings: number;
+  /** The view of the last instant one was made for, until the next write. */
+  view: { at: number; health: ProviderHealth } | undefined;
 }
 
 /**
  * Creates an empty health store.
  *
- * What feeds what: every attempt moves the error rate (0 = ok, 1 = failed) and the volume; only
- * successful attempts move latency, and only those reporting `throughputTps` move throughput (a
- * failed attempt's duration says nothing about the provider's speed). Each series measures its Δt
- * from its own previous sample. Volume is the exact number of attempts that ended inside the window
- * (not an EWMA: a decayed count would read 8 failures in 7 s as 7.55 and miss "volume ≥ 8"); it
- * restarts from zero when the breaker closes, so a freshly closed breaker needs `minVolume` new
- * attempts before stale history can trip it again.
+ * Every non-neutral outcome, success or failure, moves latency, error rate, rates and the recent
+ * ok/total EWMAs (index.ts:930-949, 1135-1153); a failure of a non-probe call then runs the opening
+ * rule, a probe's result runs the half-open evaluation. `breaker.volumeSource` picks the opening rule:
+ * `ewma_of_one` (reference: never opens) or `request_count` (documented). Under the reference rule the
+ * store still computes when the documented breaker would have opened, so routing can say so.
  *
  * @example
  * const health = createHealthStore(settings);
- * const end = health.begin("openai", "openai/gpt-5.4-nano");
- * health.record({ provider: "openai", model: "openai/gpt-5.4-nano", at: 1200, ok: true, latencyMs: 1200 });
- * end();
- * health.get("openai", "openai/gpt-5.4-nano", 1200).latencyMs["60"]; // 1200
+ * health.record({ provider: "openai", model: "openai/gpt-5.4-nano", at: 1200, ok: true, impact: "success", latencyMs: 1200 });
+ * health.get("openai", "openai/gpt-5.4-nano", 1200).lat_ewma_60s; // 1200
  */
 export function createHealthStore(settings: GatewaySettings): HealthStore {
-  const windows = trackedWindows(settings);
-  const errorWindow = settings.routing.errorRateWindowSeconds;
   const entries = new Map<string, Entry>();
-
+  const volumeSource = byFidelity(settings.breaker.volumeSource, settings.fidelity, { reference: "ewma_of_one", documented: "request_count" });
+  const newEntry = (provider: string, model: string): Entry => ({
+    provider,
+    model,
+    record: newHealthRecord(settings.health.defaultLatencyMs),
+    breaker: closedBreaker(),
+    half: undefined,
+    attempts: createAttemptTimes(WINDOW_60S_MS),
+    failures: createAttemptTimes(WINDOW_60S_MS),
+    documentedUntilMs: 0,
+    documentedOpenings: 0,
+    view: undefined,
+  });
   const entryFor = (provider: string, model: string): Entry => {
     const key = `${provider}\u0000${model}`;
     let entry = entries.get(key);
     if (!entry) {
-      entry = newEntry(provider, model, windows);
+      entry = newEntry(provider, model);
       entries.set(key, entry);
     }
     return entry;
   };
+  const view = (entry: Entry, now: number): ProviderHealth => {
+    if (entry.view?.at !== now) entry.view = { at: now, health: toProviderHealth(entry, now) };
+    return entry.view.health;
+  };
 
-  const layout = windowLayout(windows);
-  const view = (entry: Entry, now: number): ProviderHealth => toProviderHealth(entry, now, settings, layout);
+  // The half-open record lives 20 s after its last write (health.ts:432-450, 638-668): creating it and
+  // counting a probe write it; admitting a request to an existing record does not (nothing changes).
+  const liveHalf = (entry: Entry, now: number): HalfOpenCounters | undefined => (entry.half && entry.half.expiresAt > now ? entry.half : undefined);
+
+  const runOpeningRule = (entry: Entry, at: number): void => {
+    const inputs = { record: entry.record, attempts60: entry.attempts.countWithin(at, WINDOW_60S_MS), failures60: entry.failures.countWithin(at, WINDOW_60S_MS) };
+    const documented = documentedWouldOpen(inputs, settings.breaker);
+    if (volumeSource === "request_count") {
+      if (documented && entry.breaker.state === "closed") entry.breaker = openBreaker(entry.breaker, at, settings.breaker);
+      return;
+    }
+    if (referenceWouldOpen(inputs, settings.breaker.errorRateThreshold)) entry.breaker = openBreaker(entry.breaker, at, settings.breaker);
+    if (documented && at >= entry.documentedUntilMs) {
+      entry.documentedOpenings += 1;
+      entry.documentedUntilMs = at + openDurationMs(entry.documentedOpenings, settings.breaker);
+    }
+  };
 
   return {
     get(provider, model, now) {
       // Reading an unseen provider gives the defaults without registering it in `snapshot`.
-      return view(entries.get(`${provider}\u0000${model}`) ?? newEntry(provider, model, windows), now);
+      return view(entries.get(`${provider}\u0000${model}`) ?? newEntry(provider, model), now);
     },
-    record(observation) {
-      const entry = entryFor(observation.provider, observation.model);
-      entry.figures = undefined;
-      entry.volume = undefined;
-      for (const [tau, state] of entry.windows) recordInWindow(state, tau, observation);
-      entry.attempts.add(observation.at);
-      const keep = settings.routing.thompson.maxObservations;
-      const kept = entry.recentOutcomes.length >= keep ? entry.recentOutcomes.slice(entry.recentOutcomes.length - keep + 1) : entry.recentOutcomes.slice();
-      kept.push(observation.ok);
-      entry.recentOutcomes = kept;
-      const errorState = entry.windows.get(errorWindow);
-      const before = breakerAt(entry.breaker, observation.at).state;
-      entry.breaker = observeBreaker(
-        entry.breaker,
-        {
-          at: observation.at,
-          ok: observation.ok,
-          errorRate: errorState?.errorRate.value ?? 0,
-          volume: entry.attempts.countWithin(observation.at, errorWindow * 1000),
-        },
-        settings.breaker,
-      );
-      if (before === "half_open" && entry.breaker.state === "closed") {
-        entry.attempts.clear();
-        entry.volume = undefined;
+    admit(provider, model, now, sampleKey): BreakerAdmission {
+      const entry = entries.get(`${provider}\u0000${model}`);
+      if (!entry || entry.breaker.state === "closed") return "closed";
+      const decided = admission(entry.breaker, now, sampleKey, settings.breaker);
+      if (decided.next !== entry.breaker) {
+        entry.breaker = decided.next;
+        entry.view = undefined;
+      }
+      if (entry.breaker.state === "half_open") entry.half = liveHalf(entry, now) ?? { ok: 0, cnt: 0, expiresAt: now + settings.breaker.halfOpenTtlMs };
+      return decided.admission;
+    },
+    record(o: HealthObservation) {
+      const entry = entryFor(o.provider, o.model);
+      if (o.impact === "neutral") return;
+      entry.view = undefined;
+      entry.record = applyObservation(entry.record, o);
+      entry.attempts.add(o.at);
+      if (!o.ok) entry.failures.add(o.at);
+      if (o.probe) {
+        const half = liveHalf(entry, o.at) ?? { ok: 0, cnt: 0, expiresAt: 0 };
+        entry.half = { ok: half.ok + (o.ok ? 1 : 0), cnt: half.cnt + 1, expiresAt: o.at + settings.breaker.halfOpenTtlMs };
+        const next = afterProbe(entry.breaker, entry.half, settings.breaker, o.at);
+        if (next.state === "closed") entry.half = undefined;
+        entry.breaker = next;
+      } else if (o.impact === "failure") {
+        runOpeningRule(entry, o.at);
       }
     },
     begin(provider, model) {
       const entry = entryFor(provider, model);
-      entry.inFlight += 1;
+      // In place: the record is the store's own (views copy its numbers), and this runs twice per attempt.
+      entry.record.inflight += 1;
+      entry.view = undefined;
       let ended = false;
       return () => {
         // Idempotent: an attempt that ends twice (abort + finally) must not count twice.
         if (ended) return;
         ended = true;
-        entry.inFlight -= 1;
+        entry.record.inflight = Math.max(entry.record.inflight - 1, 0);
+        entry.view = undefined;
       };
     },
     snapshot(now) {
-      return [...entries.values()]
-        .sort((a, b) => compare(a.provider, b.provider) || compare(a.model, b.model))
-        .map((entry) => view(entry, now));
+      return [...entries.values()].sort((a, b) => compare(a.provider, b.provider) || compare(a.model, b.model)).map((entry) => view(entry, now));
     },
   };
 }
 
-function newEntry(provider: string, model: string, windows: number[]): Entry {
-  return {
-    provider,
-    model,
-    windows: new Map(windows.map((w) => [w, emptyWindow()])),
-    attempts: createAttemptTimes(Math.max(...windows) * 1000),
-    inFlight: 0,
-    recentOutcomes: [],
-    breaker: closedBreaker(),
-    figures: undefined,
-    volume: undefined,
-  };
-}
+/** The reference's load soft cap (health.config.ts:23): current_load = min(1, inflight / 500). */
+const LOAD_SOFT_CAP = 500;
 
-function emptyWindow(): WindowState {
-  const series = (): Series => ({ value: undefined, lastAt: undefined });
-  return { latency: series(), errorRate: series(), throughput: series() };
-}
-
-function recordInWindow(state: WindowState, tau: number, o: HealthObservation): void {
-  const dt = (series: Series): number => (series.lastAt === undefined ? 0 : o.at - series.lastAt);
-  state.errorRate = { value: ewmaUpdate(state.errorRate.value, o.ok ? 0 : 1, dt(state.errorRate), tau), lastAt: o.at };
-  if (o.ok) state.latency = { value: ewmaUpdate(state.latency.value, o.latencyMs, dt(state.latency), tau), lastAt: o.at };
-  if (o.ok && o.throughputTps !== undefined && Number.isFinite(o.throughputTps)) {
-    state.throughput = { value: ewmaUpdate(state.throughput.value, o.throughputTps, dt(state.throughput), tau), lastAt: o.at };
-  }
-}
-
-/** The tracked windows with their record keys, and the JSON text of an empty record. */
-interface WindowLayout {
-  windows: readonly { seconds: number; key: string }[];
-  emptyRecord: string;
-  /** Volume records already built, shared by every view with the same counts (views are read-only). */
-  volumes: Map<string, WindowRecord>;
-}
-
-/** Computed once per store: `get` runs for every candidate of every request. */
-function windowLayout(windows: readonly number[]): WindowLayout {
-  const keyed = windows.map((seconds) => ({ seconds, key: windowKey(seconds) }));
-  return { windows: keyed, emptyRecord: JSON.stringify(Object.fromEntries(keyed.map(({ key }) => [key, 0]))), volumes: new Map() };
-}
-
-/**
- * An empty per-window record. Window keys are integer-like ("10", "300"), which V8 stores as array
- * elements: an object literal or spread holding "300" gets a dense backing store of 300-odd slots
- * (about 4 KB), which made these records most of a request's garbage. JSON.parse builds sparse
- * (dictionary) elements instead: about 200 bytes, for about a microsecond.
- */
-function windowRecord(layout: WindowLayout): Record<string, number> {
-  return JSON.parse(layout.emptyRecord) as Record<string, number>;
-}
-
-function figuresOf(entry: Entry, settings: GatewaySettings, layout: WindowLayout): Figures {
-  const latencyMs = windowRecord(layout);
-  const errorRate = windowRecord(layout);
-  const throughputTps = windowRecord(layout);
-  for (const { seconds, key } of layout.windows) {
-    const state = entry.windows.get(seconds);
-    latencyMs[key] = state?.latency.value ?? settings.health.defaultLatencyMs;
-    errorRate[key] = state?.errorRate.value ?? 0;
-    throughputTps[key] = state?.throughput.value ?? settings.health.defaultThroughputTps;
-  }
-  return { latencyMs, errorRate, throughputTps };
-}
-
-/** Interned volume records by their counts: counts repeat, instants do not (bounded, then dropped). */
-const MAX_INTERNED_VOLUMES = 4096;
-
-function volumeRecord(entry: Entry, now: number, layout: WindowLayout): WindowRecord {
-  let key = "";
-  for (const { seconds } of layout.windows) key += `${entry.attempts.countWithin(now, seconds * 1000)},`;
-  let record = layout.volumes.get(key);
-  if (record === undefined) {
-    if (layout.volumes.size >= MAX_INTERNED_VOLUMES) layout.volumes.clear();
-    const built = windowRecord(layout);
-    for (const { seconds, key: window } of layout.windows) built[window] = entry.attempts.countWithin(now, seconds * 1000);
-    layout.volumes.set(key, built);
-    record = built;
-  }
-  return record;
-}
-
-function toProviderHealth(entry: Entry, now: number, settings: GatewaySettings, layout: WindowLayout): ProviderHealth {
-  const figures = (entry.figures ??= figuresOf(entry, settings, layout));
-  if (entry.volume?.at !== now) entry.volume = { at: now, record: volumeRecord(entry, now, layout) };
+function toProviderHealth(entry: Entry, now: number): ProviderHealth {
+  const r = entry.record;
   return {
     provider: entry.provider,
     model: entry.model,
-    latencyMs: figures.latencyMs,
-    errorRate: figures.errorRate,
-    throughputTps: figures.throughputTps,
-    volume: entry.volume.record,
-    inFlight: entry.inFlight,
-    recentOutcomes: entry.recentOutcomes,
-    breaker: breakerAt(entry.breaker, now),
+    lat_ewma_10s: r.lat10,
+    lat_ewma_60s: r.lat60,
+    lat_ewma_300s: r.lat300,
+    err_ewma_10s: r.err10,
+    err_ewma_60s: r.err60,
+    err_ewma_300s: r.err300,
+    rate_10s: r.rate10,
+    rate_60s: r.rate60,
+    tp_ewma_60s: r.tp60,
+    rec_ok_ew_60s: r.recOk60,
+    rec_tot_ew_60s: r.recTot60,
+    inflight: r.inflight,
+    current_load: Math.min(1, r.inflight / LOAD_SOFT_CAP),
+    breaker: entry.breaker.state,
+    breaker_until_ms: entry.breaker.untilMs,
+    breaker_attempts: entry.breaker.attempts,
+    last_ts_10s: r.last10,
+    last_ts_60s: r.last60,
+    last_ts_300s: r.last300,
+    attempts_60s: entry.attempts.countWithin(now, WINDOW_60S_MS),
+    failures_60s: entry.failures.countWithin(now, WINDOW_60S_MS),
+    documented_breaker_until_ms: entry.documentedUntilMs > now ? entry.documentedUntilMs : 0,
   };
 }
 

@@ -1,6 +1,17 @@
-// Provider health: EWMAs, volume, in-flight count and the circuit breaker (§4).
+// Provider health: the reference's EWMAs and counters, and the circuit breaker (§3–§4).
 export { createHealthStore } from "./health-store.js";
-export { breakerAt, closedBreaker, observeBreaker, openDurationMs, type BreakerObservation, type BreakerSettings, type BreakerStatus } from "./breaker.js";
+export { applyObservation, healthImpact, newHealthRecord, TAU_MS, type HealthRecord } from "./health-record.js";
+export {
+  admission,
+  afterProbe,
+  closedBreaker,
+  documentedWouldOpen,
+  openBreaker,
+  openDurationMs,
+  probeSample,
+  referenceWouldOpen,
+  type BreakerSettings,
+  type BreakerStatus,
+  type HalfOpenCounters,
+} from "./breaker.js";
 export { createAttemptTimes, type AttemptTimes } from "./attempt-times.js";
-export { ewmaUpdate, ewmaWeight } from "./ewma.js";
-export { trackedWindows, windowKey } from "./health-windows.js";

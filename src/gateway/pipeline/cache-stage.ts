@@ -1,7 +1,10 @@
-// Response cache around the pipeline (§7): decide eligibility, look up before routing, store after.
+// Response cache around the pipeline (surfaces/text-generate.ts:644-747 at the pin): decide
+// eligibility and policy, look up before routing, store after a successful non-stream answer.
 import { computeCacheKey } from "../../cache/cache-key.js";
 import { bypassInfo, lookupCache } from "../../cache/cache-outcome.js";
-import { resolveCachePolicy } from "../../cache/resolve-cache-policy.js";
+import type { CacheEntry } from "../../cache/cache-store.js";
+import { cacheEligibility, resolveCachePolicy } from "../../cache/resolve-cache-policy.js";
+import { byFidelity } from "../fidelity.js";
 import type { ResponseCacheInfo } from "../types.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
@@ -9,55 +12,75 @@ import type { ResponseFacts } from "./response-body.js";
 
 export type CachePlan =
   | { status: "bypass"; info: ResponseCacheInfo }
-  | { status: "hit"; info: ResponseCacheInfo; body: unknown }
+  | { status: "hit"; info: ResponseCacheInfo; entry: CacheEntry }
   | { status: "miss"; info: ResponseCacheInfo; key: string; ttlSeconds: number };
 
-/** The routing mode as the cache key names it: the same body under another mode is another answer. */
-export function routingModeOf(prepared: Prepared, strategy: string): string {
-  if (prepared.pinnedProvider) return "pinned";
-  const sort = prepared.request.provider.sort;
-  return sort ? `explicit_sort:${sort}` : strategy;
+/** The routing mode as the key names it: `ctx.routingMode` after the request override (before/index.ts:515-823). */
+export function routingModeOf(prepared: Pick<Prepared, "contextRoutingMode">): string | null {
+  return prepared.contextRoutingMode;
+}
+
+/** `debug.enabled` in the body (before/index.ts:263-268): a debug request bypasses the cache. */
+export function debugEnabled(body: unknown): boolean {
+  const debug = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["debug"] : undefined;
+  return typeof debug === "object" && debug !== null && (debug as Record<string, unknown>)["enabled"] === true;
 }
 
 /**
  * @example
  * const plan = planCache(body, prepared, env);
- * if (plan.status === "hit") return replay(plan.body);
+ * if (plan.status === "hit") return replay(plan.entry.body);
  */
 export function planCache(body: unknown, prepared: Prepared, env: GatewayEnv): CachePlan {
   const { request, preset } = prepared;
-  const policy = resolveCachePolicy({
+  const { cache } = env.settings;
+  const eligibility = cacheEligibility({
+    endpoint: "responses",
     stream: request.stream,
+    // debug.enabled or the debug headers (prepare-stage reads both): a debug request is never cached.
+    debug: prepared.debug,
+    serverTools: false,
     hasTools: (request.tools?.length ?? 0) > 0,
-    requestCache: request.responseCaching,
+  });
+  if (eligibility !== "eligible") return { status: "bypass", info: bypassInfo(eligibility) };
+  if (cache.store === "none") return { status: "bypass", info: bypassInfo("store_not_configured") };
+  const readRequest = byFidelity(cache.requestTtl, env.settings.fidelity, { reference: false, documented: true });
+  const policy = resolveCachePolicy({
+    requestCache: readRequest ? request.responseCaching : undefined,
     presetCache: preset?.responseCaching,
-    settings: env.settings,
+    bounds: cache,
   });
-  if (!policy.eligible) return { status: "bypass", info: bypassInfo(policy.reason) };
-  const key = computeCacheKey({
-    endpoint: "/v1/responses",
+  if (!policy.enabled) return { status: "bypass", info: bypassInfo("disabled_by_policy", policy.ttlSource) };
+  const { key, fingerprint } = computeCacheKey({
+    workspaceId: cache.workspaceId,
+    endpoint: "responses",
     model: prepared.model,
-    preset: preset?.slug,
-    routingMode: routingModeOf(prepared, env.settings.routing.strategy),
+    protocol: "openai.responses",
+    // gateway-sim's presets have no database id: the slug stands for both.
+    preset: { id: preset?.slug ?? null, slug: preset?.slug ?? null },
+    routingMode: routingModeOf(prepared),
     body,
+    ignoreOutputFlags: byFidelity(cache.keyIgnoresOutputFlags, env.settings.fidelity, { reference: false, documented: true }),
   });
-  const lookup = lookupCache(env.cache, key, env.clock.now(), policy.ttlSeconds);
-  if (lookup.status === "hit") return { status: "hit", info: lookup.info, body: lookup.entry.body };
+  const lookup = lookupCache(env.cache, { key, fingerprint, ttlSeconds: policy.ttlSeconds, ttlSource: policy.ttlSource }, env.clock.now());
+  if (lookup.status === "hit") return { status: "hit", info: lookup.info, entry: lookup.entry };
   return { status: "miss", info: lookup.info, key, ttlSeconds: policy.ttlSeconds };
 }
 
 /**
- * Whether an answer is worth replaying. The reference does not say; gateway-sim keeps out answers cut
- * off at the output limit and answers whose healing failed, so one bad answer is not replayed for the
- * whole TTL to every caller of a stable preset.
+ * Whether an answer is stored. The reference stores every successful non-stream answer on a miss;
+ * `cache.skipUnreliableAnswers` (gateway-sim's own, off by default) keeps out answers cut off at the
+ * output limit and answers whose healing did not succeed.
  */
-export function isCacheable(facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions">): boolean {
-  return facts.finishReason !== "length" && facts.pluginExecutions.every((execution) => execution.status !== "failed");
+export function isCacheable(facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions">, skipUnreliable: boolean): boolean {
+  if (!skipUnreliable) return true;
+  const healingFailed = facts.pluginExecutions.some((execution) => execution.status === "failed" || (execution.metadata.failure_reason !== undefined && execution.metadata.failure_reason !== "not_json"));
+  return facts.finishReason !== "length" && !healingFailed;
 }
 
-/** Stores a successful, cacheable answer under a miss plan. */
-export function storeInCache(plan: CachePlan, body: unknown, facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions">, env: GatewayEnv): void {
-  if (plan.status !== "miss" || !isCacheable(facts)) return;
+/** Stores the client body of a successful answer under a miss plan. */
+export function storeInCache(plan: CachePlan, body: unknown, facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions" | "selectedProvider">, env: GatewayEnv): void {
+  if (plan.status !== "miss" || !isCacheable(facts, env.settings.cache.skipUnreliableAnswers)) return;
   const now = env.clock.now();
-  env.cache.set(plan.key, { body, storedAt: now, expiresAt: now + plan.ttlSeconds * 1000 });
+  env.cache.set(plan.key, { body, storedAt: now, expiresAt: now + plan.ttlSeconds * 1000, providerId: facts.selectedProvider });
 }

@@ -1,28 +1,53 @@
-// Ordered failover (reference §5): try the ranked candidates in turn, one attempt each, recording
-// every attempt; the same loop serves JSON and streaming calls.
-import { GatewayError } from "../../core/errors.js";
+// Ordered failover (index.ts:471-1155): try the ranked candidates in turn, one attempt each; every
+// non-2xx and every thrown error moves to the next; an open breaker blocks a candidate without a
+// call. Each attempt is recorded and feeds health; the same loop serves JSON and streaming calls.
+import type { GatewayError } from "../../core/errors.js";
 import type { Offer } from "../catalog/schema.js";
+import { healthImpact } from "../health/health-record.js";
 import type { AttemptOutcome, AttemptRecord, HealthStore } from "../types.js";
+import { allCandidatesFailed, type AttemptError } from "./all-candidates-failed.js";
+
+/** The health sample of a success; undefined for a stream (its health is settled when it ends). */
+export interface SuccessHealth {
+  latencyMs: number;
+  generationMs: number;
+  tokensIn: number;
+  tokensOut: number;
+}
 
 /** What one attempt at one provider produced. */
 export type AttemptResult<T> =
-  | { ok: true; value: T; status: number; durationMs: number; ttftMs?: number | undefined; throughputTps?: number | undefined; observed: boolean }
+  | { ok: true; value: T; status: number; durationMs: number; health: SuccessHealth | undefined }
   | { ok: false; error: GatewayError; status: number | null; durationMs: number };
 
 export type ExecutionOutcome<T> =
-  | { ok: true; offer: Offer; value: T; attempts: AttemptRecord[] }
+  | { ok: true; offer: Offer; value: T; attempts: AttemptRecord[]; probe: boolean }
   | { ok: false; error: GatewayError; attempts: AttemptRecord[] };
 
 export interface ExecutionEnv {
   health: HealthStore;
   now: () => number;
+  /** "{workspaceId}|{requestId}": the half-open probe draw's input (health.ts:670-679). */
+  sampleKey: string;
+  /** The model as requested, for the all-failed description. */
+  model: string;
   onAttempt?: ((record: AttemptRecord) => void) | undefined;
 }
 
-/** Classifies a failed attempt into the reference's outcome names. */
-export function attemptOutcome(error: GatewayError): AttemptOutcome {
-  if (error.upstreamStatus !== undefined) return error.isRetryable ? "retryable_error" : "upstream_non_2xx";
+/**
+ * A failed attempt's outcome name: a non-2xx answer is `upstream_non_2xx`; anything else was thrown
+ * (timeout, connection, unreadable body) and is `error`, or `retryable_error` when flagged retryable.
+ *
+ * @example
+ * attemptOutcome(error, 503); // "upstream_non_2xx"
+ */
+export function attemptOutcome(error: GatewayError, status: number | null): AttemptOutcome {
+  if (isNon2xx(status)) return "upstream_non_2xx";
   return error.isRetryable ? "retryable_error" : "error";
+}
+
+function isNon2xx(status: number | null): status is number {
+  return status !== null && (status < 200 || status >= 300);
 }
 
 /**
@@ -38,9 +63,19 @@ export async function executeWithFailover<T>(
   attempt: (offer: Offer, attemptNumber: number) => Promise<AttemptResult<T>>,
 ): Promise<ExecutionOutcome<T>> {
   const attempts: AttemptRecord[] = [];
-  const failures: { provider: string; error: GatewayError; status: number | null }[] = [];
+  const errors: AttemptError[] = [];
   const tried = allowFallbacks ? candidates : candidates.slice(0, 1);
   for (const [index, offer] of tried.entries()) {
+    const startedAt = env.now();
+    const admission = env.health.admit(offer.provider, offer.model, startedAt, env.sampleKey);
+    if (admission === "blocked") {
+      const record: AttemptRecord = { attempt: index + 1, provider: offer.provider, outcome: "blocked", status: null, duration_ms: env.now() - startedAt, was_probe: false };
+      attempts.push(record);
+      env.onAttempt?.(record);
+      errors.push({ provider: offer.provider, type: "blocked", status: null, upstream_error_code: null, upstream_error_message: null, upstream_error_description: null, upstream_error_param: null, upstream_payload_preview: null, retryable: null });
+      continue;
+    }
+    const probe = admission === "probe";
     const end = env.health.begin(offer.provider, offer.model);
     let result: AttemptResult<T>;
     try {
@@ -49,51 +84,62 @@ export async function executeWithFailover<T>(
       end();
     }
     const record: AttemptRecord = result.ok
-      ? { attempt: index + 1, provider: offer.provider, outcome: "success", status: result.status, duration_ms: result.durationMs }
+      ? { attempt: index + 1, provider: offer.provider, outcome: "success", status: result.status, duration_ms: result.durationMs, was_probe: probe }
       : {
           attempt: index + 1,
           provider: offer.provider,
-          outcome: attemptOutcome(result.error),
+          outcome: attemptOutcome(result.error, result.status),
           status: result.status,
           duration_ms: result.durationMs,
           error_code: result.error.code,
           message: result.error.message,
+          was_probe: probe,
         };
     attempts.push(record);
     env.onAttempt?.(record);
     if (result.ok) {
-      // Streams report their health when they finish, not when their headers arrive.
-      if (result.observed) {
-        env.health.record({
-          provider: offer.provider,
-          model: offer.model,
-          at: env.now(),
-          ok: true,
-          latencyMs: result.durationMs,
-          ttftMs: result.ttftMs,
-          throughputTps: result.throughputTps,
-        });
+      if (result.health) {
+        env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: true, impact: "success", probe, ...result.health });
       }
-      return { ok: true, offer, value: result.value, attempts };
+      return { ok: true, offer, value: result.value, attempts, probe };
     }
-    // Cancelled by the caller (a draining server, a client gone): not the provider's failure, and no
-    // other provider is worth trying.
-    if (result.error.extra["reason"] === "cancelled") return { ok: false, error: result.error, attempts };
-    env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: false, latencyMs: result.durationMs });
-    failures.push({ provider: offer.provider, error: result.error, status: result.status });
+    const aborted = result.error.extra.reason === "cancelled";
+    // A thrown error samples the whole attempt; a non-2xx its duration too (no first byte was measured).
+    // A cancelled attempt is neutral: not the provider's failure.
+    env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: false, impact: healthImpact({ status: isNon2xx(result.status) ? result.status : null, aborted }), latencyMs: result.durationMs, probe });
+    // Cancelled by the caller (a draining server, a client gone): no other provider is worth trying.
+    if (aborted) return { ok: false, error: result.error, attempts };
+    errors.push(attemptError(offer.provider, record.outcome, result.error, result.status));
   }
-  return { ok: false, error: allCandidatesFailed(failures), attempts };
+  return { ok: false, error: allCandidatesFailed(errors, env.model), attempts };
 }
 
-function allCandidatesFailed(failures: { provider: string; error: GatewayError; status: number | null }[]): GatewayError {
-  const last = failures[failures.length - 1];
-  return new GatewayError("upstream_error", `All ${failures.length} candidate provider(s) failed; last: ${last ? `${last.provider}: ${last.error.message}` : "none"}`, {
-    extra: {
-      reason: "all_candidates_failed",
-      attempt_count: failures.length,
-      failed_providers: failures.map((f) => f.provider),
-      failed_statuses: failures.map((f) => f.status),
-      failure_sample: last ? { provider: last.provider, status: last.status, error: last.error.code, message: last.error.message } : null,
-    },
-  });
+function attemptError(provider: string, outcome: AttemptOutcome, error: GatewayError, status: number | null): AttemptError {
+  const upstream = (error.extra.upstream_error ?? {}) as { code?: string; param?: string };
+  if (outcome === "upstream_non_2xx") {
+    return {
+      provider,
+      type: "upstream_non_2xx",
+      status,
+      upstream_error_code: upstream.code ?? null,
+      upstream_error_message: error.message,
+      upstream_error_description: null,
+      upstream_error_param: upstream.param ?? null,
+      // The reference keeps 320 characters of the upstream body; gateway-sim keeps none, so an API key a
+      // provider echoes back never reaches the usage log.
+      upstream_payload_preview: null,
+      retryable: null,
+    };
+  }
+  return {
+    provider,
+    type: outcome === "retryable_error" ? "retryable_error" : "error",
+    status: null,
+    upstream_error_code: error.code,
+    upstream_error_message: error.message,
+    upstream_error_description: null,
+    upstream_error_param: null,
+    upstream_payload_preview: null,
+    retryable: outcome === "retryable_error",
+  };
 }

@@ -4,14 +4,25 @@ import { cacheHeaders } from "../../cache/cache-outcome.js";
 import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
+import { bodyOptions, wantsDiagnostics } from "./body-options.js";
 import { planCache, storeInCache } from "./cache-stage.js";
 import { validationError } from "../request/validation-error.js";
 import { checkBodyBounds, isStackOverflow } from "./bounds-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
-import { prepare } from "./prepare-stage.js";
+import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
 import { respondStream } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
+import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
+
+/** Errors of the execute stage, whose bodies carry routing_diagnostics at the pin. */
+const EXECUTE_FAILURES = new Set<string>(["upstream_error", "provider_payment_required"]);
+
+/** `make`, called at most once. */
+function once<T>(make: () => T): () => T {
+  let value: { made: T } | undefined;
+  return () => (value ??= { made: make() }).made;
+}
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
 
@@ -19,13 +30,15 @@ import { errorRecord, finishRequest, successRecord, type RecordBase } from "./us
  * @example
  * const response = await handleResponses({ model: "openai/gpt-5.4-nano", input: "Hi" }, env);
  */
-export async function handleResponses(body: unknown, env: GatewayEnv): Promise<GatewayResponse> {
+export async function handleResponses(body: unknown, envIn: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
+  // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
+  const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
   const id = env.newId();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
   const base: RecordBase = { id, startedAt, preset: null, model: null, stream: false, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
   try {
-    return await run(body, base, env);
+    return await run(body, base, env, request);
   } catch (error) {
     if (isStackOverflow(error)) return errorResponse(base, validationError([{ path: "", keyword: "maxJsonDepth", message: "the request is nested too deeply to process" }]), env);
     // A bug, not bad input: still answer in the flat format, and keep the cause for the log.
@@ -34,23 +47,28 @@ export async function handleResponses(body: unknown, env: GatewayEnv): Promise<G
   }
 }
 
-async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<GatewayResponse> {
+async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
   const outOfBounds = checkBodyBounds(body, env.settings.limits);
   if (outOfBounds) return errorResponse(base, outOfBounds, env);
-  const prepared = prepare(body, env);
+  const prepared = prepare(body, env, request);
   if (!prepared.ok) return errorResponse(base, prepared.error, env);
   const p = prepared.prepared;
   base.preset = p.preset?.slug ?? null;
   base.model = p.model;
   base.stream = p.request.stream;
-  base.wantsDiagnostics = p.request.provider.diagnostics === true;
+  // debug.enabled or the x-gateway-debug / x-phaseo-debug header (prepare reads both).
+  base.debug = p.debug;
+  base.wantsDiagnostics = wantsDiagnostics(p, body) || p.debug;
 
   const cache = planCache(body, p, env);
   base.cache = cache.info;
-  if (cache.status === "hit") return replay(cache.body, base, cache.info, env);
+  if (cache.status === "hit") return replay(cache.entry.body, base, cache.info, p.request.meta || base.debug, env);
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
+  base.clientDiagnostics = once(() => toReferenceDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider));
+  // Request findings (a documented-only form production ignores) lead the routing warnings.
+  if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
 
   if (p.request.stream) {
@@ -63,20 +81,26 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv): Promise<Ga
   if (!outcome.ok) return errorResponse({ ...base, attempts: outcome.attempts }, outcome.error, env);
   const { facts } = outcome;
   const record = successRecord(base, facts);
-  const responseBody = buildResponseBody(facts, { meta: p.request.meta });
-  if (p.request.provider.diagnostics) responseBody.routing_diagnostics = routing.diagnostics;
+  const responseBody = buildResponseBody(facts, bodyOptions(p, env, base.debug));
+  if (base.wantsDiagnostics && base.clientDiagnostics) responseBody.routing_diagnostics = base.clientDiagnostics();
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);
-  return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record };
+  return { kind: "json", status: 200, headers: jsonHeaders(base.id, cache.info), body: responseBody, record, upstreamText: facts.upstreamText };
 }
 
-/** A cache hit replays the stored body under this request's id, with this lookup's cache status. */
-function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, env: GatewayEnv): GatewayResponse {
-  const body: Record<string, unknown> = { ...(stored as Record<string, unknown>), id: base.id, created_at: Math.floor(base.startedAt / 1000) };
-  const meta = body.meta;
-  if (typeof meta === "object" && meta !== null) body.meta = { ...meta, response_cache: info };
+/**
+ * A cache hit replays the stored client body as stored (surfaces/text-generate.ts:457-546): with
+ * `meta: true` or debug its `meta.response_cache` is overwritten with this lookup's record (a body
+ * stored without meta gets a meta of just that); the usage record shows cost 0 and no provider call.
+ */
+function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, returnMeta: boolean, env: GatewayEnv): GatewayResponse {
+  const body: Record<string, unknown> = { ...(stored as Record<string, unknown>) };
+  if (returnMeta) {
+    const meta = typeof body.meta === "object" && body.meta !== null ? body.meta : {};
+    body.meta = { ...meta, response_cache: info };
+  }
   const usage = body.usage as { input_tokens: number; output_tokens: number } | undefined;
-  // No provider served this request: the usage log says so rather than naming the stored answer's provider.
+  const beforeMs = env.clock.now() - base.startedAt;
   const record = successRecord(base, {
     id: base.id,
     createdAtMs: base.startedAt,
@@ -90,7 +114,8 @@ function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, env:
     attempts: [],
     pluginExecutions: [],
     cache: info,
-    timings: { latency_ms: env.clock.now() - base.startedAt, provider_ttft_ms: null, throughput_tps: null, gateway_overhead_ms: env.clock.now() - base.startedAt },
+    // generation 0 and latency = the before-stage time (text-generate.ts:465-466).
+    timings: { latency_ms: beforeMs, provider_ttft_ms: null, throughput_tps: null, gateway_overhead_ms: beforeMs, generation_ms: 0, first_byte_ms: beforeMs },
   }, null);
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, info), body, record };
@@ -104,8 +129,19 @@ function errorResponse(base: RecordBase, failure: GatewayError, env: GatewayEnv)
   const record = errorRecord(base, error, env.clock.now());
   finishRequest(record, env);
   const body = error.toBody(base.id);
-  if (base.wantsDiagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
-  return { kind: "json", status: error.status, headers: jsonHeaders(base.id, base.cache), body, record };
+  // The execute stage's failure body always carries the routing diagnostics (guards.ts:474, 510), and the
+  // error handler passes them through (error-handler.ts:880-882); without the diagnostics flag or debug
+  // the provider lists are empty unless the pool was empty (routing.ts:949-959, 1201).
+  if (base.clientDiagnostics && (base.wantsDiagnostics || EXECUTE_FAILURES.has(error.code))) {
+    const diagnostics = base.clientDiagnostics();
+    body.routing_diagnostics = base.wantsDiagnostics || base.attempts.length === 0 ? diagnostics : withoutProviderLists(diagnostics);
+  }
+  const headers = jsonHeaders(base.id, base.cache);
+  // error-handler.ts:664-701: no-store, and who is to blame: a system or non-user origin is "upstream".
+  headers["cache-control"] = "no-store";
+  headers["x-gateway-error-attribution"] = body.error_type === "system" || body.error_origin !== "user" ? "upstream" : "user";
+  headers["x-gateway-error-origin"] = body.error_origin;
+  return { kind: "json", status: error.status, headers, body, record };
 }
 
 function jsonHeaders(id: string, cache: ResponseCacheInfo | null): Record<string, string> {

@@ -1,7 +1,7 @@
-// Stage 1: body → prepared request (parse, preset merge, plugin layers).
+// Stage 1: body → prepared request (parse, preset merge, before-stage provider gates, plugin layers).
 import type { GatewayError } from "../../core/errors.js";
 import { layerPlugins, type ResolvedPlugin } from "../../plugins/layer-plugins.js";
-import { prepareRequest, type PreparedRequest } from "../presets/prepare-request.js";
+import { prepareOptions, prepareRequest, type PreparedRequest } from "../presets/prepare-request.js";
 import type { GatewayEnv } from "./gateway-env.js";
 
 export interface Prepared extends PreparedRequest {
@@ -10,12 +10,40 @@ export interface Prepared extends PreparedRequest {
 
 export type PrepareOutcome = { ok: true; prepared: Prepared } | { ok: false; error: GatewayError };
 
+/** What of the HTTP request besides its body the gateway reads: the debug headers, and whether it was cancelled. */
+export interface RequestInfo {
+  headers?: Readonly<Record<string, string | string[] | undefined>> | undefined;
+  /**
+   * Aborting it cancels the request's upstream calls (a server draining on shutdown, a client gone):
+   * the answer is then a 503 and the usage record says `cancelled`.
+   */
+  signal?: AbortSignal | undefined;
+}
+
+/** The values the reference reads as "on" (before/guards.ts:30, 267-273). */
+const TRUTHY = new Set(["1", "true", "yes"]);
+
+/**
+ * `x-gateway-debug`, else `x-phaseo-debug`, is truthy (before/index.ts:263-266; the reference's
+ * `isDebugAllowed` always allows it). Header names arrive lowercased from Node.
+ *
+ * @example
+ * debugHeader({ headers: { "x-gateway-debug": "1" } }); // true
+ */
+export function debugHeader(request: RequestInfo | undefined): boolean {
+  const headers = request?.headers;
+  if (!headers) return false;
+  const raw = headers["x-gateway-debug"] ?? headers["x-phaseo-debug"];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === "string" && TRUTHY.has(value.toLowerCase());
+}
+
 /**
  * @example
- * const outcome = prepare({ preset: "release-summary", input: "…" }, env);
+ * const outcome = prepare({ model: "@release-summary", input: "…" }, env);
  */
-export function prepare(body: unknown, env: GatewayEnv): PrepareOutcome {
-  const outcome = prepareRequest(body, env.presets);
+export function prepare(body: unknown, env: GatewayEnv, request?: RequestInfo): PrepareOutcome {
+  const outcome = prepareRequest(body, env.presets, prepareOptions(env.settings), { catalog: env.catalog, debugHeader: debugHeader(request) });
   if (!outcome.ok) return outcome;
   const { prepared } = outcome;
   const layered = layerPlugins([

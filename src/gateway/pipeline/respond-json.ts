@@ -1,47 +1,48 @@
 // Non-streamed answer: failover over the candidates, healing, the Responses body, the cache.
-import { enabledPlugin } from "../../plugins/layer-plugins.js";
-import { healResponse } from "../../plugins/response-healing/heal-response.js";
-import type { HealingMode } from "../../plugins/response-healing/registry.js";
+import { runResponsePlugins } from "../../plugins/run-response-plugins.js";
 import { invokeProvider } from "../../providers/invoke-provider.js";
+import { invokeProviderBuffered } from "../../providers/invoke-provider-buffered.js";
 import type { UpstreamResult } from "../../providers/types.js";
 import type { Offer } from "../catalog/schema.js";
+import { byFidelity } from "../fidelity.js";
 import type { PluginExecution } from "../types.js";
 import { costOf } from "./cost.js";
 import { executeWithFailover, type AttemptResult } from "./execute.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
+import { paramRoutingOf } from "./param-routing.js";
 import type { ResponseFacts } from "./response-body.js";
 import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
 import { overheadOf, throughputOf } from "./usage-record.js";
 
 /** Calls one offer, non-streamed, on the gateway's clock and fetch. */
 export async function callOffer(offer: Offer, prepared: Prepared, env: GatewayEnv): Promise<AttemptResult<{ result: UpstreamResult; ttftMs: number; durationMs: number }>> {
-  const outcome = await invokeProvider(invokeOptionsFor(prepared, offer, env));
+  const invoke = env.settings.execution.upstreamMode === "buffered_stream" ? invokeProviderBuffered : invokeProvider;
+  const outcome = await invoke(invokeOptionsFor(prepared, offer, env));
   if (!outcome.ok) return outcome;
   const { result, ttftMs, durationMs } = outcome;
+  // The latency sample (`health.latencySample`): the first byte of a JSON answer — which the fakes send
+  // whole, so the total — or, with `execution.upstreamMode: buffered_stream`, the stream's first token.
+  const sample = byFidelity<"first_byte" | "total">(env.settings.health.latencySample, env.settings.fidelity, { reference: "first_byte", documented: "total" });
   return {
     ok: true,
     value: { result, ttftMs, durationMs },
     status: outcome.status,
     durationMs,
-    ttftMs,
-    throughputTps: throughputOf(result.usage.outputTokens, durationMs, null) ?? undefined,
-    observed: true,
+    health: { latencyMs: sample === "first_byte" ? ttftMs : durationMs, generationMs: durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens },
   };
 }
 
-/** Runs the healing plugin when enabled; returns the text to send and the execution record. */
-export function applyHealing(prepared: Prepared, text: string, result: UpstreamResult, streaming: boolean): { text: string; executions: PluginExecution[] } {
-  const plugin = enabledPlugin(prepared.plugins, "response-healing");
-  if (!plugin) return { text, executions: [] };
-  const healed = healResponse({
+/** Runs the enabled response plugins; returns the text to send and the execution records. */
+export function applyHealing(prepared: Prepared, text: string, result: UpstreamResult, streaming: boolean, env: GatewayEnv): { text: string; executions: PluginExecution[] } {
+  return runResponsePlugins({
+    plugins: prepared.plugins,
     text,
     finishReason: result.finishReason,
     responseFormat: prepared.request.responseFormat,
-    mode: plugin.mode as HealingMode,
     streaming,
+    schemaCheck: env.settings.healing.schemaCheck,
   });
-  return { text: healed.text, executions: [healed.execution] };
 }
 
 export type JsonOutcome =
@@ -62,12 +63,12 @@ export async function respondJson(
   const executed = await executeWithFailover(
     candidates,
     allowFallbacks,
-    executionEnvFor(request.id, env),
+    executionEnvFor(request.id, prepared.model, env),
     (offer) => callOffer(offer, prepared, env),
   );
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
   const { offer, value, attempts } = executed;
-  const healing = applyHealing(prepared, value.result.text, value.result, false);
+  const healing = applyHealing(prepared, value.result.text, value.result, false, env);
   const latency = env.clock.now() - request.startedAt;
   return {
     ok: true,
@@ -76,9 +77,12 @@ export async function respondJson(
       createdAtMs: request.startedAt,
       model: prepared.model,
       text: healing.text,
+      upstreamText: value.result.text,
       finishReason: value.result.finishReason,
       usage: value.result.usage,
       cost: costOf(value.result.usage, offer.price),
+      price: offer.price,
+      paramRouting: paramRoutingOf(prepared),
       selectedProvider: offer.provider,
       attempts,
       pluginExecutions: healing.executions,
@@ -88,6 +92,8 @@ export async function respondJson(
         provider_ttft_ms: value.ttftMs,
         throughput_tps: throughputOf(value.result.usage.outputTokens, value.durationMs, null),
         gateway_overhead_ms: overheadOf(latency, attempts),
+        generation_ms: value.durationMs,
+        first_byte_ms: value.ttftMs,
       },
     },
   };

@@ -9,7 +9,9 @@ import { costOf } from "./cost.js";
 import { executeWithFailover } from "./execute.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
+import { paramRoutingOf } from "./param-routing.js";
 import { applyHealing } from "./respond-json.js";
+import { bodyOptions } from "./body-options.js";
 import { buildResponseBody, type ResponseFacts } from "./response-body.js";
 import { ResponseEventWriter } from "./response-stream.js";
 import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
@@ -28,17 +30,17 @@ export async function respondStream(prepared: Prepared, candidates: readonly Off
   const executed = await executeWithFailover(
     candidates,
     prepared.request.provider.allowFallbacks ?? true,
-    executionEnvFor(base.id, env),
+    executionEnvFor(base.id, prepared.model, env),
     async (offer) => {
       const outcome = await invokeProviderStream(invokeOptionsFor(prepared, offer, env));
       if (!outcome.ok) return outcome;
-      return { ok: true, value: outcome, status: outcome.status, durationMs: outcome.ttftMs, ttftMs: outcome.ttftMs, observed: false };
+      return { ok: true, value: outcome, status: outcome.status, durationMs: outcome.ttftMs, health: undefined };
     },
   );
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
-  const { offer, value: handle, attempts } = executed;
+  const { offer, value: handle, attempts, probe } = executed;
   const snapshot = { id: base.id, object: "response", created_at: Math.floor(base.startedAt / 1000), model: prepared.model, status: "in_progress", output: [], usage: null };
-  const settled = handle.done.then((outcome) => settle(outcome, handle, offer, prepared, { ...base, attempts }, env));
+  const settled = handle.done.then((outcome) => settle(outcome, handle, offer, prepared, { ...base, attempts }, env, probe));
   return { ok: true, events: relay(handle, snapshot, settled, base.id), record: settled.then((s) => s.record) };
 }
 
@@ -48,19 +50,21 @@ interface Settled {
   error?: GatewayError;
 }
 
-function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offer, prepared: Prepared, base: RecordBase, env: GatewayEnv): Settled {
+function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offer, prepared: Prepared, base: RecordBase, env: GatewayEnv, probe: boolean): Settled {
   const at = env.clock.now();
   if ("error" in outcome) {
-    // A stream its caller cancelled says nothing about the provider's health.
-    if (outcome.error.extra["reason"] !== "cancelled") env.health.record({ provider: offer.provider, model: offer.model, at, ok: false, latencyMs: outcome.durationMs });
+    // A stream that fails or aborts records no health sample at all (after/stream.ts:543-562).
     const record = { ...errorRecord(base, outcome.error, at, offer.provider), http_status: 200 };
     finishRequest(record, env);
     return { record, error: outcome.error };
   }
   const { result, durationMs, ttftMs } = outcome;
   const throughput = throughputOf(result.usage.outputTokens, durationMs, ttftMs);
-  env.health.record({ provider: offer.provider, model: offer.model, at, ok: true, latencyMs: durationMs, ttftMs, throughputTps: throughput ?? undefined });
-  const healing = applyHealing(prepared, result.text, result, true);
+  // A stream's sample is the provider TTFT, at least 1 ms (after/streaming.ts:354-376); an empty one records nothing.
+  if (result.text !== "" || result.usage.outputTokens > 0) {
+    env.health.record({ provider: offer.provider, model: offer.model, at, ok: true, impact: "success", probe, latencyMs: Math.max(1, ttftMs), generationMs: durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens });
+  }
+  const healing = applyHealing(prepared, result.text, result, true, env);
   const latency = at - base.startedAt;
   const facts: ResponseFacts = {
     id: base.id,
@@ -70,16 +74,18 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
     finishReason: result.finishReason,
     usage: result.usage,
     cost: costOf(result.usage, offer.price),
+    price: offer.price,
+    paramRouting: paramRoutingOf(prepared),
     selectedProvider: offer.provider,
     attempts: base.attempts,
     pluginExecutions: healing.executions,
     cache: base.cache,
-    timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts) },
+    timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts), generation_ms: durationMs, first_byte_ms: handle.ttftMs },
   };
   const record = successRecord(base, facts);
   finishRequest(record, env);
-  const body = buildResponseBody(facts, { meta: prepared.request.meta });
-  if (prepared.request.provider.diagnostics && base.diagnostics) body.routing_diagnostics = base.diagnostics;
+  const body = buildResponseBody(facts, bodyOptions(prepared, env, base.debug === true));
+  if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics();
   return { record, body };
 }
 

@@ -1,4 +1,6 @@
-// Stage: the model's offers → ranked candidates and diagnostics (§3).
+// Stage: the model's offers → ranked candidates and diagnostics (reference routing.ts).
+import { byFidelity } from "../fidelity.js";
+import { parsePriority } from "../request/routing-mode.js";
 import { route } from "../routing/route.js";
 import type { RoutingResult } from "../types.js";
 import type { GatewayEnv } from "./gateway-env.js";
@@ -15,6 +17,11 @@ export function routeRequest(prepared: Prepared, id: string, env: GatewayEnv): R
     offers: env.catalog.models[prepared.model] ?? [],
     preferences: request.provider,
     pinnedProvider: prepared.pinnedProvider,
+    modeSources: {
+      priority: parsePriority(request.model).priority,
+      presetMode: prepared.preset?.routingMode,
+      presetRanking: byFidelity<"shuffle" | "sort">(env.settings.presets.routingModeRanking, env.settings.fidelity, { reference: "shuffle", documented: "sort" }),
+    },
     requirements: {
       responseFormat: request.responseFormat !== undefined && request.responseFormat.type !== "text",
       maxOutputTokens: request.maxOutputTokens,

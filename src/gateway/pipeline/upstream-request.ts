@@ -1,11 +1,13 @@
 // The provider-neutral request for one offer, and everything else an attempt at that offer needs
 // (shared by the JSON and the streaming paths).
 import type { Offer } from "../catalog/schema.js";
+import { byFidelity } from "../fidelity.js";
 import { toUpstreamMessages } from "../request/upstream-messages.js";
 import type { InvokeProviderOptions } from "../../providers/invoke-provider.js";
 import { adapterFor } from "../../providers/registry.js";
 import type { UpstreamRequest } from "../../providers/types.js";
 import type { ExecutionEnv } from "./execute.js";
+import type { GatewaySettings } from "../settings.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
 
@@ -29,6 +31,23 @@ export function upstreamRequestFor(prepared: Prepared, offer: Offer): UpstreamRe
   };
 }
 
+/**
+ * The attempt's deadline: `execution.attemptTimeoutMs`, which is unset under reference fidelity (the
+ * reference passes no timeout or abort signal upstream); then the simulation's `hangBoundMs`, so a fake
+ * that never answers still ends its scenario.
+ */
+export function attemptTimeoutMs(env: GatewayEnv): number {
+  return attemptDeadlineMs(env.settings);
+}
+
+/** The same deadline from the settings alone (the outside-gateway config emitters use it too). */
+export function attemptDeadlineMs(settings: Pick<GatewaySettings, "execution" | "fidelity">): number {
+  return byFidelity<number | undefined>(settings.execution.attemptTimeoutMs, settings.fidelity, { reference: undefined, documented: 60_000 }) ?? settings.execution.hangBoundMs;
+}
+
+/** The workspace id of the probe draw's "{workspaceId}|{requestId}" (gateway-sim has one workspace). */
+export const WORKSPACE_ID = "gateway-sim";
+
 /** The upstream call options for one attempt at `offer`. */
 export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayEnv): InvokeProviderOptions {
   return {
@@ -37,16 +56,18 @@ export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayE
     clock: env.clock,
     request: upstreamRequestFor(prepared, offer),
     target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
-    timeoutMs: env.settings.execution.attemptTimeoutMs,
+    timeoutMs: attemptTimeoutMs(env),
     signal: env.signal,
   };
 }
 
-/** The failover loop's view of the gateway, announcing each attempt of request `id`. */
-export function executionEnvFor(id: string, env: GatewayEnv): ExecutionEnv {
+/** The failover loop's view of the gateway, announcing each attempt of request `id` for `model`. */
+export function executionEnvFor(id: string, model: string, env: GatewayEnv): ExecutionEnv {
   return {
     health: env.health,
     now: () => env.clock.now(),
+    sampleKey: `${WORKSPACE_ID}|${id}`,
+    model,
     onAttempt: (attempt) => env.onEvent?.({ type: "attempt:end", id, at: env.clock.now(), attempt }),
   };
 }

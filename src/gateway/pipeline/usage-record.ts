@@ -4,6 +4,8 @@ import type { AttemptRecord, PluginExecution, ResponseCacheInfo, RoutingDiagnost
 import type { GatewayEnv } from "./gateway-env.js";
 import type { ResponseFacts } from "./response-body.js";
 import { responseStatus } from "./response-body.js";
+import { referenceColumns, type DetailMetadata } from "../usage/reference-columns.js";
+import type { ReferenceRoutingDiagnostics } from "./reference-diagnostics.js";
 
 /** What is known about a request before (and whether or not) a provider answered. */
 export interface RecordBase {
@@ -16,8 +18,15 @@ export interface RecordBase {
   cache: ResponseCacheInfo | null;
   attempts: AttemptRecord[];
   pluginExecutions: PluginExecution[];
-  /** `provider.diagnostics` was asked for: error bodies carry the diagnostics too. */
+  /** `provider.diagnostics` or debug was asked for: bodies, error bodies too, carry `routing_diagnostics`. */
   wantsDiagnostics: boolean;
+  /** `debug.enabled` in the body: meta as with `meta: true`, and the cache bypassed. */
+  debug?: boolean;
+  /**
+   * The diagnostics with the reference's names, as bodies and `detail_metadata` carry them; built on
+   * first use (most requests never read them), then kept.
+   */
+  clientDiagnostics?: (() => ReferenceRoutingDiagnostics) | undefined;
 }
 
 const providerTime = (attempts: readonly AttemptRecord[]): number => attempts.reduce((sum, a) => sum + a.duration_ms, 0);
@@ -41,7 +50,7 @@ export function successRecord(base: RecordBase, facts: ResponseFacts, selectedPr
       total_tokens: facts.usage.inputTokens + facts.usage.outputTokens,
     },
     cost_usd: facts.cost.total,
-  });
+  }, { generationMs: facts.timings.generation_ms ?? null, finishReason: facts.finishReason });
 }
 
 /** The record of a request that ended in an error response. */
@@ -58,7 +67,42 @@ export function errorRecord(base: RecordBase, error: GatewayError, endedAt: numb
     gateway_overhead_ms: Math.max(0, latency - providerTime(base.attempts)),
     usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
     cost_usd: 0,
-  });
+  }, { generationMs: null, finishReason: null });
+}
+
+/** How each record's client diagnostics are built, kept off the record so it holds data only (clonable). */
+const DIAGNOSTICS = new WeakMap<LazyDetailMetadata, () => ReferenceRoutingDiagnostics>();
+
+/**
+ * `detail_metadata` whose `routing_diagnostics` is built when read (a JSON export, a test), not on
+ * every request: a prototype getter, and toJSON so exports carry it. A class rather than
+ * defineProperty per record, so every record keeps one shape.
+ */
+class LazyDetailMetadata implements DetailMetadata {
+  constructor(
+    readonly plugin_executions: PluginExecution[],
+    readonly response_cache: ResponseCacheInfo | null,
+  ) {}
+
+  get routing_diagnostics(): ReferenceRoutingDiagnostics | null {
+    return DIAGNOSTICS.get(this)?.() ?? null;
+  }
+
+  toJSON(): DetailMetadata {
+    return { routing_diagnostics: this.routing_diagnostics, plugin_executions: this.plugin_executions, response_cache: this.response_cache };
+  }
+}
+
+function detailMetadata(diagnostics: (() => ReferenceRoutingDiagnostics) | undefined, pluginExecutions: PluginExecution[], cache: ResponseCacheInfo | null): DetailMetadata {
+  const detail = new LazyDetailMetadata(pluginExecutions, cache);
+  if (diagnostics) DIAGNOSTICS.set(detail, diagnostics);
+  return detail;
+}
+
+/** Facts only the reference columns need. */
+interface RecordExtra {
+  generationMs: number | null;
+  finishReason: string | null;
 }
 
 /** The fields that depend on how the request ended. */
@@ -68,12 +112,28 @@ type RecordOutcome = Pick<
 >;
 
 /**
- * One literal with every field in the order the usage log has always written them (the JSON lines
- * are compared byte for byte). Spelt out rather than spread: on Node 20, `{ ...common, more }` is a
- * slow path that cost more per request than building the rest of the record.
+ * The reference columns, then one literal with gateway-sim's fields in the order the usage log has
+ * always written them (the JSON lines are compared byte for byte). Object.assign rather than a
+ * spread: on Node 20, `{ ...common, more }` is a slow path per request.
  */
-function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[], pluginExecutions: PluginExecution[], outcome: RecordOutcome): UsageRecord {
-  return {
+function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[], pluginExecutions: PluginExecution[], outcome: RecordOutcome, extra: RecordExtra): UsageRecord {
+  const columns = referenceColumns({
+    id: base.id,
+    startedAt: base.startedAt,
+    model: base.model,
+    provider: outcome.selected_provider,
+    stream: base.stream,
+    attempts,
+    statusCode: outcome.http_status,
+    generationMs: extra.generationMs,
+    providerTtftMs: outcome.ttft_ms,
+    overheadMs: extra.generationMs === null ? null : Math.max(0, latency - extra.generationMs),
+    costUsd: outcome.cost_usd,
+    throughput: outcome.throughput_tps,
+    finishReason: extra.finishReason,
+    detail: detailMetadata(base.clientDiagnostics, pluginExecutions, base.cache),
+  });
+  return Object.assign(columns, {
     id: base.id,
     created_at: new Date(base.startedAt).toISOString(),
     time_ms: base.startedAt,
@@ -94,7 +154,7 @@ function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[
     gateway_overhead_ms: outcome.gateway_overhead_ms,
     usage: outcome.usage,
     cost_usd: outcome.cost_usd,
-  };
+  });
 }
 
 /** Provider throughput: output tokens over generation time (after the first token when streamed). */

@@ -1,6 +1,7 @@
-// The preset merge (§2) as one pure function: fill-missing (the request always wins), provider
-// preferences key by key under the request's, the system prompt prepended, the model checked
-// against the allowlist, and the preset's provider allow/deny list handed to routing.
+// The preset merge (reference before/presetMerge.ts) as one pure function: default parameters fill
+// missing top-level keys (shallow: the request always wins), the system prompt goes first, the
+// reference's provider keys go under the request's, the model is checked against the allowlist, and
+// the preset's allow/deny list and routing mode are handed to routing.
 import type { GatewayError } from "../../core/errors.js";
 import { definedOnly } from "../request/defined-only.js";
 import { mergeProviderPreferences, PROVIDER_FIELD_NAMES, setProviderFields } from "../request/merge-provider-preferences.js";
@@ -19,27 +20,50 @@ export interface PresetFilter {
 /** A request after its preset: the model is resolved and the preset named. */
 export type PresetAppliedRequest = ResponsesRequest & { model: string; preset: string };
 
+/** The preset rules that differ between the reference's code and its documentation. */
+export interface ApplyPresetOptions {
+  /** `reference`: only the reference's provider keys merge; `all`: sort, allow_fallbacks, require_parameters and diagnostics too. */
+  providerFields: "reference" | "all";
+  /** `reference`: the default model is default_model, else model, else models[0]; `documented`: else the allowlist's one concrete entry. */
+  defaultModel: "reference" | "documented";
+}
+
+export const REFERENCE_PRESET_OPTIONS: ApplyPresetOptions = { providerFields: "reference", defaultModel: "reference" };
+
 export type ApplyPresetResult =
   | {
       ok: true;
       request: PresetAppliedRequest;
       model: string;
       presetFilter: PresetFilter;
-      /** Fields the preset supplied, as written in preset files (`temperature`, `provider.sort`, `reasoning.effort`). */
+      /** Fields the preset supplied, as written in preset files (`temperature`, `provider.order`, `reasoning`). */
       appliedFromPreset: string[];
     }
   | { ok: false; error: GatewayError };
+
+/** The provider keys a preset merges in the reference (presetMerge.ts:77-108). */
+const REFERENCE_PROVIDER_FIELDS = new Set<keyof ProviderPreferences>([
+  "order",
+  "only",
+  "ignore",
+  "requiredExecutionRegion",
+  "requiredDataRegion",
+  "requireZeroDataRetention",
+  "maxPrice",
+  "preferredMinThroughputTps",
+  "preferredMaxLatencySeconds",
+]);
 
 /**
  * Plugins are not merged here: they layer gateway defaults → preset → request with locks
  * (`layerPlugins`), so pass `preset.plugins` and `request.plugins` there.
  *
  * @example
- * const applied = applyPreset(parsed.request, store.get("release-summary")!);
+ * const applied = applyPreset(parsed.request, store.get("release-summary")!, REFERENCE_PRESET_OPTIONS);
  * if (applied.ok) route({ model: applied.model, preferences: applied.request.provider, presetFilter: applied.presetFilter });
  */
-export function applyPreset(request: ResponsesRequest, preset: Preset): ApplyPresetResult {
-  const model = resolvePresetModel(request.model, preset);
+export function applyPreset(request: ResponsesRequest, preset: Preset, options: ApplyPresetOptions = REFERENCE_PRESET_OPTIONS): ApplyPresetResult {
+  const model = resolvePresetModel(request.model, preset, options.defaultModel);
   if (!model.ok) return model;
   const applied = new Set<string>(model.fromPreset ? ["model"] : []);
   const fill = <T>(name: string, own: T | undefined, fromPreset: T | undefined): T | undefined => {
@@ -49,9 +73,7 @@ export function applyPreset(request: ResponsesRequest, preset: Preset): ApplyPre
   };
   const prompt = prependSystemPrompt({ instructions: request.instructions, input: request.input }, preset.systemPrompt);
   if (prompt.applied) applied.add("system_prompt");
-  const presetFilter = presetFilterOf(preset.provider);
-  if (presetFilter.allow) applied.add(preset.provider?.only ? "provider.only" : "provider.order");
-  if (presetFilter.deny) applied.add("provider.ignore");
+  const presetFilter = presetFilterOf(preset);
   const merged: PresetAppliedRequest = {
     ...request,
     model: model.model,
@@ -64,34 +86,50 @@ export function applyPreset(request: ResponsesRequest, preset: Preset): ApplyPre
     stop: fill("stop", request.stop, preset.stop),
     seed: fill("seed", request.seed, preset.seed),
     responseFormat: fill("response_format", request.responseFormat, preset.responseFormat),
-    reasoning: mergeKeys("reasoning", request.reasoning, preset.reasoning, applied),
+    // Shallow (presetMerge.ts:23-29): a request `reasoning` object replaces the preset's whole.
+    reasoning: fill("reasoning", request.reasoning, preset.reasoning),
     responseCaching: mergeKeys("response_caching", request.responseCaching, preset.responseCaching, applied),
-    provider: mergeProvider(request.provider, preset.provider, applied),
+    provider: mergeProvider(request.provider, preset, options, applied),
   };
   return { ok: true, request: merged, model: model.model, presetFilter, appliedFromPreset: [...applied] };
 }
 
-/** The preset's `only` (or, without one, its `order`) allows; its `ignore` denies. */
-function presetFilterOf(provider: ProviderPreferences | undefined): PresetFilter {
-  const allow = provider?.only ?? provider?.order;
-  return { ...(allow ? { allow: [...allow] } : {}), ...(provider?.ignore ? { deny: [...provider.ignore] } : {}) };
+/** The reference's allowlist (only_providers, else provider.only, else provider.order) and denylist. */
+function presetFilterOf(preset: Preset): PresetFilter {
+  const allow = preset.allowedProviders;
+  const deny = preset.deniedProviders;
+  return { ...(allow && allow.length > 0 ? { allow: [...allow] } : {}), ...(deny && deny.length > 0 ? { deny: [...deny] } : {}) };
 }
 
 /**
- * The preset's `only`/`ignore` act as the preset filter, not as request preferences: folded into
- * the request's they would also be subject to the request stage's "restore the full pool" rule.
+ * The preset's provider keys under the request's, request winning per key (presetMerge.ts:109-141).
+ * The preset's `only` already defaults to its `order` (preset-schema.ts); empty lists are not copied.
  */
-function mergeProvider(own: ProviderPreferences, fromPreset: ProviderPreferences | undefined, applied: Set<string>): ProviderPreferences {
-  if (!fromPreset) return own;
-  const under: ProviderPreferences = { ...fromPreset, only: undefined, ignore: undefined };
+function mergeProvider(own: ProviderPreferences, preset: Preset, options: ApplyPresetOptions, applied: Set<string>): ProviderPreferences {
+  const fromPreset = preset.provider;
+  const weights = preset.weights;
+  if (!fromPreset && !weights) return own;
+  const under: ProviderPreferences = { ...mergeProviderPreferences(undefined, undefined), weights };
+  if (fromPreset) {
+    for (const field of setProviderFields(fromPreset)) {
+      if (field === "weights" || field === "mode") continue;
+      if (options.providerFields === "reference" && !REFERENCE_PROVIDER_FIELDS.has(field)) continue;
+      const value = fromPreset[field];
+      if (Array.isArray(value) && value.length === 0) continue;
+      Object.assign(under, { [field]: value });
+    }
+  }
   const ownFields = new Set(setProviderFields(own));
   for (const field of setProviderFields(under)) {
     if (!ownFields.has(field)) applied.add(`provider.${PROVIDER_FIELD_NAMES[field]}`);
   }
-  return mergeProviderPreferences(under, own);
+  const merged = mergeProviderPreferences(under, own);
+  // A request's own weights sit over the preset's, provider by provider.
+  if (weights && own.weights) merged.weights = { ...weights, ...own.weights };
+  return merged;
 }
 
-/** Key-by-key fill for small option objects (`reasoning`, `response_caching`). */
+/** Key-by-key fill for `response_caching` (its TTL and enabled flag are read separately by the cache). */
 function mergeKeys<T extends Record<string, unknown>>(name: string, own: T | undefined, fromPreset: T | undefined, applied: Set<string>): T | undefined {
   if (fromPreset === undefined) return own;
   const mine = own === undefined ? {} : definedOnly(own);

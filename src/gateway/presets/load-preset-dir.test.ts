@@ -37,6 +37,18 @@ describe("loadPresetDir", () => {
     expect(loaded.store.get("bulk")).toMatchObject({ models: ["meta/llama-4-maverick"], temperature: 0 });
   });
 
+  it("warns, with file:line, about a provider.sort the reference's preset schema drops, naming routing_mode", () => {
+    write("support-chat.yaml", "model: openai/gpt-5.4-nano\nprovider:\n  ignore: [groq]\n  sort: speed\n");
+    write("ranked.yaml", "model: openai/gpt-5.4-nano\nrouting_mode: latency\n");
+    const loaded = loadPresetDir(dir);
+    if (!loaded.ok) throw new Error(loaded.issues.map(formatConfigIssue).join("\n"));
+    expect(loaded.warnings).toHaveLength(1);
+    expect(loaded.warnings[0]).toContain(`${join(dir, "support-chat.yaml")}:4:3 preset "support-chat": provider.sort is dropped`);
+    expect(loaded.warnings[0]).toContain("routing_mode: latency");
+    expect(loaded.store.get("support-chat")?.notes).toEqual(loaded.warnings);
+    expect(loaded.store.get("ranked")).toMatchObject({ routingMode: "latency", notes: [] });
+  });
+
   it("reports every problem of every file at once, each located", () => {
     write("a.yaml", "model: openai/gpt-5.4-nano\ntemperature: 5\nsystem_promt: hi\n");
     write("b.yaml", "provider:\n  sort: fastest\n  data_collection: deny\n");
@@ -45,7 +57,7 @@ describe("loadPresetDir", () => {
     write("e.yaml", "temperature: [unclosed\n");
     expect(issuesOf()).toEqual([
       "a.yaml:2:14 temperature: Too big: expected number to be <=2",
-      'a.yaml:3:1 system_promt: unknown field "system_promt"',
+      'a.yaml:3:1 system_promt: unknown field "system_promt"; did you mean "system_prompt"?',
       // Located at the value; the unsupported filter is named before the rest of `provider` is checked.
       'b.yaml:3:20 provider.data_collection: routing filter "data_collection" is not supported by the gateway',
       expect.stringMatching(/^c\.yaml:2:8 model: default model "anthropic\/claude-opus-4\.6" is outside/),

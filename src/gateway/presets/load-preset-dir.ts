@@ -1,15 +1,17 @@
 // Loads a presets folder (one `<slug>.yaml|.yml|.json` per preset) and reports every problem of
 // every file at once, each located `file:line:col`.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { loadConfigFile, type ConfigIssue } from "../../core/load-config.js";
 import { PRESET_SLUG_PATTERN } from "../request/model-reference.js";
-import { presetFileSchemaFor, type Preset } from "./preset-schema.js";
+import { locateKey } from "./locate-key.js";
+import { ignoredProviderFieldsNote, presetFileSchemaFor, type Preset } from "./preset-schema.js";
 import { createPresetStore, type PresetStore } from "./preset-store.js";
 
 export const PRESET_FILE_EXTENSIONS = [".yaml", ".yml", ".json"] as const;
 
-export type LoadPresetDirResult = { ok: true; store: PresetStore } | { ok: false; issues: ConfigIssue[] };
+/** `warnings`: presets that load but hold fields the reference gateway drops (also kept on each preset's `notes`). */
+export type LoadPresetDirResult = { ok: true; store: PresetStore; warnings: string[] } | { ok: false; issues: ConfigIssue[] };
 
 /**
  * Other files in the folder (a README, say) are ignored.
@@ -42,10 +44,19 @@ export function loadPresetDir(dir: string): LoadPresetDirResult {
     }
     firstFileOf.set(slug, file);
     const loaded = loadConfigFile(file, presetFileSchemaFor(slug));
-    if (loaded.ok) presets.push(loaded.value);
+    if (loaded.ok) presets.push(locateNotes(file, loaded.value));
     else issues.push(...loaded.issues);
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, store: createPresetStore(presets) };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, store: createPresetStore(presets), warnings: presets.flatMap((p) => p.notes) };
+}
+
+/** Rewrites the preset's load note with the file:line of its first dropped provider key. */
+function locateNotes(file: string, preset: Preset): Preset {
+  const first = preset.ignoredProviderFields[0];
+  if (first === undefined) return preset;
+  const where = locateKey(file, readFileSync(file, "utf8"), ["provider", first]);
+  const note = ignoredProviderFieldsNote(preset, where);
+  return { ...preset, notes: note === undefined ? [] : [note] };
 }
 
 function slugProblem(slug: string, earlierFile: string | undefined): string | undefined {

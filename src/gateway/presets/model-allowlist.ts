@@ -4,15 +4,16 @@
 export const MODEL_PATTERN = /^[A-Za-z0-9*][A-Za-z0-9._*-]*(\/[A-Za-z0-9*][A-Za-z0-9._*-]*)?$/;
 
 /**
- * Whether `model` matches `pattern`; `*` matches any run of characters, `/` included.
+ * Whether `model` matches `pattern`; `*` matches any run of characters, `/` included. As in the
+ * reference (presetMerge.ts:193), nothing else is escaped: a `.` in a pattern matches any one
+ * character ("openai/gpt-5.4-*" admits "openai/gpt-5x4-mini"). MODEL_PATTERN admits no other regex character.
  *
  * @example
  * matchesModelPattern("openai/gpt-5.4-mini", "openai/*"); // true
  */
 export function matchesModelPattern(model: string, pattern: string): boolean {
   if (!pattern.includes("*")) return model === pattern;
-  const source = pattern.split("*").map(escapeRegExp).join(".*");
-  return new RegExp(`^${source}$`).test(model);
+  return new RegExp(`^${pattern.replace(/\*/g, ".*")}$`).test(model);
 }
 
 /**
@@ -29,8 +30,4 @@ export function isModelAllowed(model: string, allowlist: readonly string[] | und
 export function soleConcreteModel(allowlist: readonly string[] | undefined): string | undefined {
   const concrete = (allowlist ?? []).filter((pattern) => !pattern.includes("*"));
   return concrete.length === 1 ? concrete[0] : undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -4,6 +4,10 @@ import { z } from "zod";
 
 /** A gateway model id such as `openai/gpt-5.4-nano`. */
 export const MODEL_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A requested model: an id, optionally with suffixes after the slash (`:cheap`, `:fast`, `:nitro`, `:free`). */
+export const REQUESTED_MODEL_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*(:[A-Za-z0-9._-]+)*$/;
+/** The provider qualifier of `provider:org/model` (requestRouting.ts:95); matched case-insensitively, then lowercased. */
+export const PROVIDER_QUALIFIER_PATTERN = /^[a-z0-9][a-z0-9._-]{0,127}$/i;
 /** A provider id such as `openai-eu`. */
 export const PROVIDER_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 /** A preset slug (also its file name): lowercase letters, digits, `-` and `_`. */
@@ -20,24 +24,29 @@ export type ModelReference =
  * parseModelReference("anthropic-us:anthropic/claude-opus-4.6");
  * // { ok: true, reference: { kind: "model", model: "anthropic/claude-opus-4.6", pinnedProvider: "anthropic-us" } }
  */
-export function parseModelReference(value: string): { ok: true; reference: ModelReference } | { ok: false; message: string } {
+export function parseModelReference(value: string): { ok: true; reference: ModelReference } | { ok: false; message: string; keyword: string } {
   const trimmed = value.trim();
   if (trimmed.startsWith("@")) {
     const preset = trimmed.slice(1);
     if (PRESET_SLUG_PATTERN.test(preset)) return { ok: true, reference: { kind: "preset", preset } };
-    return { ok: false, message: `"${value}" is not a preset reference: expected "@" and a slug such as "@release-summary"` };
+    return { ok: false, message: `"${value}" is not a preset reference: expected "@" and a slug such as "@release-summary"`, keyword: "model_format" };
   }
   const colon = trimmed.indexOf(":");
   const slash = trimmed.indexOf("/");
   // A colon before the first slash separates a provider pin; model ids themselves never contain one.
   if (colon !== -1 && (slash === -1 || colon < slash)) {
-    const provider = trimmed.slice(0, colon);
-    const model = trimmed.slice(colon + 1);
-    if (!PROVIDER_ID_PATTERN.test(provider)) return { ok: false, message: `"${provider}" is not a provider id (expected e.g. "openai-eu")` };
-    if (!MODEL_ID_PATTERN.test(model)) return { ok: false, message: modelFormatMessage(value) };
-    return { ok: true, reference: { kind: "model", model, pinnedProvider: provider } };
+    const provider = trimmed.slice(0, colon).trim();
+    const model = trimmed.slice(colon + 1).trim();
+    // Keywords and checks of the reference (requestRouting.ts:114-160; before/index.ts:277-300).
+    if (!PROVIDER_QUALIFIER_PATTERN.test(provider)) {
+      return { ok: false, keyword: "invalid_provider_slug", message: `Invalid provider slug "${provider}" in model identifier "${trimmed}": a provider slug starts with a letter or digit and holds only letters, digits, ".", "_" or "-".` };
+    }
+    if (!REQUESTED_MODEL_PATTERN.test(model)) {
+      return { ok: false, keyword: "invalid_provider_qualified_model", message: `Invalid provider-qualified model identifier "${trimmed}": expected "<provider>:<publisher>/<model>".` };
+    }
+    return { ok: true, reference: { kind: "model", model, pinnedProvider: provider.toLowerCase() } };
   }
-  if (!MODEL_ID_PATTERN.test(trimmed)) return { ok: false, message: modelFormatMessage(value) };
+  if (!REQUESTED_MODEL_PATTERN.test(trimmed)) return { ok: false, message: modelFormatMessage(value), keyword: "model_format" };
   return { ok: true, reference: { kind: "model", model: trimmed } };
 }
 
@@ -49,7 +58,7 @@ function modelFormatMessage(value: string): string {
 export const modelReferenceSchema = z.string().transform((value, ctx): ModelReference => {
   const parsed = parseModelReference(value);
   if (parsed.ok) return parsed.reference;
-  ctx.addIssue({ code: "custom", message: parsed.message, params: { keyword: "model_format" } });
+  ctx.addIssue({ code: "custom", message: parsed.message, params: { keyword: parsed.keyword } });
   return z.NEVER;
 });
 

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorDetail } from "../../core/errors.js";
-import { parseResponsesRequest } from "./parse-responses-request.js";
+import { parseResponsesRequest, type ParseRequestOptions } from "./parse-responses-request.js";
 import type { ResponsesRequest } from "./responses-request-schema.js";
 
 const base = { model: "openai/gpt-5.4-nano", input: "Hi" };
 
-function ok(body: Record<string, unknown>): ResponsesRequest {
-  const parsed = parseResponsesRequest(body);
+/** The documented contract (fidelity: documented): `preset` selects, unknown sorts are a 400. */
+const DOCUMENTED: ParseRequestOptions = { presetField: "select", unknownSort: "reject", unknownFields: "reject" };
+
+function ok(body: Record<string, unknown>, options?: ParseRequestOptions): ResponsesRequest {
+  const parsed = parseResponsesRequest(body, options);
   if (!parsed.ok) throw new Error(`expected ok, got ${parsed.error.message}`);
   return parsed.request;
 }
 
-function fail(body: unknown): { code: string; status: number; details: ErrorDetail[]; description: string } {
-  const parsed = parseResponsesRequest(body);
+function fail(body: unknown, options?: ParseRequestOptions): { code: string; status: number; details: ErrorDetail[]; description: string } {
+  const parsed = parseResponsesRequest(body, options);
   if (parsed.ok) throw new Error("expected an error");
   return { code: parsed.error.code, status: parsed.error.status, details: parsed.error.details ?? [], description: parsed.error.message };
 }
@@ -77,13 +80,41 @@ describe("parseResponsesRequest: fields", () => {
     expect(ok({ model, input: "x" })).toMatchObject(expected);
   });
 
-  it("accepts preset by field, with or without @", () => {
-    expect(ok({ preset: "release-summary", input: "x" })).toMatchObject({ preset: "release-summary", presetSource: "preset", model: undefined });
-    expect(ok({ preset: "@release-summary", input: "x" }).preset).toBe("release-summary");
+  it("documented: accepts preset by field, with or without @", () => {
+    expect(ok({ preset: "release-summary", input: "x" }, DOCUMENTED)).toMatchObject({ preset: "release-summary", presetSource: "preset", model: undefined });
+    expect(ok({ preset: "@release-summary", input: "x" }, DOCUMENTED).preset).toBe("release-summary");
   });
 
-  it("accepts a preset and a model together (the preset's allowlist judges the model later)", () => {
-    expect(ok({ preset: "release-summary", model: "anthropic/claude-sonnet-4.6", input: "x" })).toMatchObject({ preset: "release-summary", model: "anthropic/claude-sonnet-4.6" });
+  it("documented: accepts a preset and a model together (the preset's allowlist judges the model later)", () => {
+    expect(ok({ preset: "release-summary", model: "anthropic/claude-sonnet-4.6", input: "x" }, DOCUMENTED)).toMatchObject({ preset: "release-summary", model: "anthropic/claude-sonnet-4.6" });
+  });
+
+  it("reference: a body with preset and no model is a 400 whose description names model: \"@slug\"", () => {
+    const error = fail({ preset: "release-summary", input: "x" });
+    expect(error.code).toBe("validation_error");
+    expect(error.status).toBe(400);
+    expect(error.details).toEqual([expect.objectContaining({ path: "model", keyword: "required" })]);
+    expect(error.description).toContain('model: "@release-summary"');
+    expect(error.description).toContain('"preset" is not read');
+  });
+
+  it("reference: preset beside a model is ignored, with a warning naming the @slug form", () => {
+    const parsed = parseResponsesRequest({ preset: "release-summary", model: "openai/gpt-5.4-mini", input: "x" });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.request.preset).toBeUndefined();
+    expect(parsed.warnings).toEqual([expect.stringContaining('model: "@release-summary"')]);
+    expect(parsed.warnings[0]).toContain("NOT applied");
+  });
+
+  it("reference: an unread preset field is not validated (any value beside a model is a 200)", () => {
+    const parsed = parseResponsesRequest({ preset: { slug: 42 }, model: "openai/gpt-5.4-mini", input: "x" });
+    expect(parsed.ok && parsed.request.preset).toBeUndefined();
+  });
+
+  it("reference: preset beside model @slug: the model's preset applies", () => {
+    const parsed = parseResponsesRequest({ preset: "other", model: "@release-summary", input: "x" });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.request).toMatchObject({ preset: "release-summary", presetSource: "model" });
   });
 });
 
@@ -184,11 +215,12 @@ describe("parseResponsesRequest: provider and routing", () => {
   });
 
   it.each(["data_collection", "dataCollection", "quantizations", "enforce_distillable_text", "enforceDistillableText"])(
-    "rejects the unsupported filter %s with unsupported_routing_filter naming its path",
+    "rejects the unsupported filter %s: validation_error, keyword unsupported_routing_filter, naming its path",
     (key) => {
       const where = key.startsWith("q") ? "routing" : "provider";
-      const error = fail({ ...base, [where]: { sort: "price", [key]: "deny" } });
-      expect(error.code).toBe("unsupported_routing_filter");
+      const value = key === "quantizations" ? ["int8"] : key.startsWith("data") ? "deny" : true;
+      const error = fail({ ...base, [where]: { sort: "price", [key]: value } });
+      expect(error.code).toBe("validation_error");
       expect(error.status).toBe(400);
       expect(error.details).toEqual([expect.objectContaining({ path: `${where}.${key}`, keyword: "unsupported_routing_filter" })]);
     },
@@ -196,8 +228,14 @@ describe("parseResponsesRequest: provider and routing", () => {
 });
 
 describe("parseResponsesRequest: errors", () => {
-  it("is model_required without model and preset", () => {
+  it("reference: validation_error (model required) without model", () => {
     const error = fail({ input: "x" });
+    expect(error.code).toBe("validation_error");
+    expect(error.details).toEqual([expect.objectContaining({ path: "model", keyword: "required" })]);
+  });
+
+  it("documented: model_required without model and preset", () => {
+    const error = fail({ input: "x" }, DOCUMENTED);
     expect(error.code).toBe("model_required");
     expect(error.details).toEqual([expect.objectContaining({ path: "model", keyword: "model_required" })]);
   });
@@ -212,7 +250,7 @@ describe("parseResponsesRequest: errors", () => {
       provider: { sort: "fastest", order: "openai" },
       plugins: [{ name: "response-healing" }],
       bogus: true,
-    });
+    }, DOCUMENTED);
     expect(error.code).toBe("validation_error");
     const byPath = Object.fromEntries(error.details.map((d) => [d.path, d.keyword]));
     expect(byPath).toMatchObject({
@@ -240,13 +278,14 @@ describe("parseResponsesRequest: errors", () => {
 
   it("rejects malformed model references and preset slugs", () => {
     expect(at(fail({ model: "gpt-5.4-nano", input: "x" }).details, "model")?.keyword).toBe("model_format");
-    expect(at(fail({ model: "Open AI:openai/gpt", input: "x" }).details, "model")?.keyword).toBe("model_format");
+    expect(at(fail({ model: "Open AI:openai/gpt", input: "x" }).details, "model")?.keyword).toBe("invalid_provider_slug");
+    expect(at(fail({ model: "baseten:/model", input: "x" }).details, "model")?.keyword).toBe("invalid_provider_qualified_model");
     expect(at(fail({ model: "@Bad Slug", input: "x" }).details, "model")?.keyword).toBe("model_format");
-    expect(at(fail({ preset: "Bad Slug", input: "x" }).details, "preset")?.keyword).toBe("pattern");
+    expect(at(fail({ preset: "Bad Slug", input: "x" }, DOCUMENTED).details, "preset")?.keyword).toBe("pattern");
   });
 
   it("rejects a model @slug that contradicts preset", () => {
-    expect(at(fail({ model: "@a", preset: "b", input: "x" }).details, "model")?.keyword).toBe("preset_conflict");
+    expect(at(fail({ model: "@a", preset: "b", input: "x" }, DOCUMENTED).details, "model")?.keyword).toBe("preset_conflict");
   });
 
   it.each([null, "text", [1], 3])("rejects a body that is not an object (%j)", (body) => {
@@ -260,8 +299,19 @@ describe("parseResponsesRequest: OpenAI compatibility", () => {
     expect(request.ignoredParameters).toEqual(["store", "metadata", "user", "parallel_tool_calls", "truncation", "previous_response_id"]);
   });
 
-  it("rejects undocumented top-level parameters as unknown_parameter", () => {
-    const error = fail({ ...base, temprature: 0.2 });
+  it("documented: rejects undocumented top-level parameters as unknown_parameter", () => {
+    const error = fail({ ...base, temprature: 0.2 }, DOCUMENTED);
     expect(error.details).toEqual([{ path: "temprature", keyword: "unknown_parameter", message: 'unknown parameter "temprature"' }]);
+    expect(fail({ ...base, provider: { sortt: "price" } }, DOCUMENTED).details).toEqual([expect.objectContaining({ path: "provider.sortt", keyword: "unknown_parameter" })]);
+  });
+
+  it("reference: ignores unknown top-level, provider and routing keys (passthrough schemas) and warns, naming each", () => {
+    const body = { ...base, temprature: 0.2, provider: { sortt: "price", only: ["openai"] }, routing: { fallback: false } };
+    const parsed = parseResponsesRequest(body);
+    if (!parsed.ok) throw parsed.error;
+    expect(parsed.request).toMatchObject({ temperature: undefined, provider: { only: ["openai"], sort: undefined } });
+    expect(parsed.warnings).toEqual([expect.stringContaining('"temprature", "provider.sortt", "routing.fallback"')]);
+    // The caller's body is not modified.
+    expect(body.provider).toEqual({ sortt: "price", only: ["openai"] });
   });
 });

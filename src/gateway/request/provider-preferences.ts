@@ -28,10 +28,16 @@ export const UNSUPPORTED_ROUTING_FILTERS = ["data_collection", "quantizations", 
 export function findUnsupportedRoutingFilters(value: unknown): { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
   const found: { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] = [];
-  for (const key of Object.keys(value)) {
+  const seen = new Set<string>();
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || v === null) continue;
     const snake = CAMEL_TO_SNAKE[key] ?? key;
     const filter = UNSUPPORTED_ROUTING_FILTERS.find((name) => name === snake);
-    if (filter) found.push({ key, filter });
+    // One entry per field even when both spellings are sent (requestRouting.ts:543-556).
+    if (filter && !seen.has(filter)) {
+      seen.add(filter);
+      found.push({ key, filter });
+    }
   }
   return found;
 }
@@ -44,6 +50,11 @@ const CAMEL_TO_SNAKE: Record<string, string> = {
   preferredMinThroughput: "preferred_min_throughput",
   dataCollection: "data_collection",
   enforceDistillableText: "enforce_distillable_text",
+  requireZeroDataRetention: "require_zero_data_retention",
+  requiredExecutionRegion: "required_execution_region",
+  requiredDataRegion: "required_data_region",
+  returnDiagnostics: "return_diagnostics",
+  includeAlpha: "include_alpha",
 };
 
 /** Rewrites camelCase keys to the documented snake_case, so error paths name what the docs name. */
@@ -52,63 +63,143 @@ export function snakeCaseProviderKeys(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const snake = CAMEL_TO_SNAKE[key] ?? key;
-    // An explicit snake_case key wins over its camelCase twin.
-    if (snake !== key && snake in value) continue;
+    // An explicit snake_case key wins over its camelCase twin (requestRouting.ts:391-466 reads snake first).
+    if (snake !== key && snake in value && (value as Record<string, unknown>)[snake] != null) continue;
     out[snake] = v;
   }
   return out;
 }
 
-const sortSchema = z
-  .union([z.string(), z.strictObject({ by: z.string().optional(), mode: z.string().optional(), metric: z.string().optional() })])
-  .transform((raw, ctx): SortMode | undefined => {
-    const name = typeof raw === "string" ? raw : (raw.by ?? raw.mode ?? raw.metric);
-    if (name === undefined) return undefined;
-    const mode = SORT_ALIASES[name.toLowerCase()];
-    if (!mode) {
-      ctx.addIssue({ code: "custom", message: `expected one of ${Object.keys(SORT_ALIASES).join(", ")}; got "${name}"`, params: { keyword: "enum" } });
-      return z.NEVER;
-    }
-    return mode;
-  });
+/**
+ * The requested mode of one `sort` value (requestRouting.ts:34-43): a string as written, or an
+ * object's `mode`, else `metric`, else `by`. Not yet mapped to a mode: spellings are the caller's.
+ */
+export function readSortMode(value: unknown): string | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null) {
+    const sort = value as Record<string, unknown>;
+    for (const key of ["mode", "metric", "by"]) if (typeof sort[key] === "string") return sort[key];
+  }
+  return undefined;
+}
+
+/** Any string or object is accepted (core/schemas.ts:40); an unknown spelling is never a 400 here. */
+const sortSchema = z.union([z.string(), z.record(z.string(), z.unknown())]);
+
+/**
+ * A price cap: a number or a numeric string (routing.ts:410-417). A string that is not a number
+ * is kept out of the caps (the reference reads it as "no cap") and reported by `unreadCaps`.
+ */
+const priceCapSchema = z.union([z.number(), z.string()]);
+
+/** `preferred_*`: a number, or an object of percentiles (core/schemas.ts:55-58). */
+const preferenceSchema = z.union([z.number(), z.record(z.string(), z.number())]);
+
+/** The scalar of a `preferred_*` value: a number, else the first of p50…p99, else the first number (requestRouting.ts:485-504). */
+export function preferenceScalar(value: number | Record<string, number> | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  for (const key of ["p50", "p75", "p90", "p95", "p99"]) {
+    const next = value[key];
+    if (typeof next === "number" && Number.isFinite(next)) return next;
+  }
+  for (const next of Object.values(value)) if (Number.isFinite(next)) return next;
+  return undefined;
+}
+
+function priceCap(value: number | string | undefined): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value === "string") {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/** The meters a `max_price` may cap (routing.ts:419-436). */
+export const PRICE_CAP_KEYS = ["prompt", "completion", "image", "audio", "request"] as const;
+export type PriceCaps = { [K in (typeof PRICE_CAP_KEYS)[number]]?: number };
+
+function priceCaps(raw: { [K in (typeof PRICE_CAP_KEYS)[number]]?: number | string | undefined }): PriceCaps {
+  const caps: PriceCaps = {};
+  for (const key of PRICE_CAP_KEYS) {
+    const cap = priceCap(raw[key]);
+    if (cap !== undefined) caps[key] = cap;
+  }
+  return caps;
+}
 
 const providerList = z.array(z.string().min(1));
 
-/** The `provider` object schema; output is camelCase. */
+/** The `provider` object schema (core/schemas.ts:15-62); output is camelCase. `null` means "not set". */
+const providerShapeSchema = z
+  .strictObject({
+    /** Read only from `routing` (requestRouting.ts:368); accepted in `provider` too. */
+    mode: z.string().nullish(),
+    order: providerList.optional(),
+    only: providerList.optional(),
+    ignore: providerList.optional(),
+    sort: sortSchema.nullish(),
+    allow_fallbacks: z.boolean().nullish(),
+    require_parameters: z.boolean().nullish(),
+    require_zero_data_retention: z.boolean().nullish(),
+    /** Shortcut of require_zero_data_retention, read when the long form is absent. */
+    zdr: z.boolean().nullish(),
+    required_execution_region: z.string().nullish(),
+    required_data_region: z.string().nullish(),
+    /** USD per 1M tokens (token meters) or per unit (`image`, `audio`, `request`). */
+    max_price: z
+      .strictObject({ prompt: priceCapSchema.optional(), completion: priceCapSchema.optional(), image: priceCapSchema.optional(), audio: priceCapSchema.optional(), request: priceCapSchema.optional() })
+      .optional(),
+    /** Seconds. */
+    preferred_max_latency: preferenceSchema.optional(),
+    /** Tokens per second. */
+    preferred_min_throughput: preferenceSchema.optional(),
+    diagnostics: z.boolean().nullish(),
+    return_diagnostics: z.boolean().nullish(),
+    // Unsupported routing filters: type-checked here (core/schemas.ts:34-39), then refused by the parser.
+    data_collection: z.enum(["allow", "deny"]).nullish(),
+    enforce_distillable_text: z.boolean().nullish(),
+    quantizations: z.array(z.string()).nullish(),
+    /** Accepted by the reference schema; alpha providers do not exist here. */
+    include_alpha: z.boolean().optional(),
+    // Presets may weight providers in the balanced shuffle.
+    weights: z.record(z.string(), z.number().min(0)).optional(),
+  });
+
+/** Every key a `provider`/`routing` object may hold, in either case style. */
+export const PROVIDER_KEYS: ReadonlySet<string> = new Set([...Object.keys(providerShapeSchema.shape), ...Object.keys(CAMEL_TO_SNAKE)]);
+
 export const providerPreferencesSchema = z.preprocess(
   snakeCaseProviderKeys,
-  z
-    .strictObject({
-      order: providerList.optional(),
-      only: providerList.optional(),
-      ignore: providerList.optional(),
-      sort: sortSchema.optional(),
-      allow_fallbacks: z.boolean().optional(),
-      require_parameters: z.boolean().optional(),
-      max_price: z
-        .strictObject({ prompt: z.number().min(0).optional(), completion: z.number().min(0).optional(), request: z.number().min(0).optional() })
-        .optional(),
-      /** Seconds. */
-      preferred_max_latency: z.number().positive().optional(),
-      /** Tokens per second. */
-      preferred_min_throughput: z.number().positive().optional(),
-      diagnostics: z.boolean().optional(),
-      // Presets may weight providers in the balanced shuffle.
-      weights: z.record(z.string(), z.number().min(0)).optional(),
-    })
-    .transform((p) => ({
-      order: p.order,
-      only: p.only,
-      ignore: p.ignore,
-      sort: p.sort,
-      allowFallbacks: p.allow_fallbacks,
-      requireParameters: p.require_parameters,
-      maxPrice: p.max_price,
-      preferredMaxLatencySeconds: p.preferred_max_latency,
-      preferredMinThroughputTps: p.preferred_min_throughput,
-      diagnostics: p.diagnostics,
-      weights: p.weights,
-    })),
+  providerShapeSchema
+    .transform((p) => {
+      const requestedSort = readSortMode(p.sort ?? undefined);
+      const maxPrice = p.max_price
+        ? priceCaps(p.max_price)
+        : undefined;
+      return {
+        order: p.order,
+        only: p.only,
+        ignore: p.ignore,
+        /** A recognised explicit sort (price/latency/throughput); the final mode is resolved per request. */
+        sort: requestedSort === undefined ? undefined : SORT_ALIASES[requestedSort.toLowerCase()],
+        /** The requested mode as written (a string, or a sort object's mode/metric/by). */
+        requestedSort,
+        /** `mode` as written; only `routing.mode` counts as a request sort. */
+        mode: p.mode ?? undefined,
+        allowFallbacks: p.allow_fallbacks ?? undefined,
+        requireParameters: p.require_parameters ?? undefined,
+        requireZeroDataRetention: p.require_zero_data_retention ?? p.zdr ?? undefined,
+        requiredExecutionRegion: p.required_execution_region ?? undefined,
+        requiredDataRegion: p.required_data_region ?? undefined,
+        maxPrice,
+        preferredMaxLatencySeconds: preferenceScalar(p.preferred_max_latency),
+        preferredMinThroughputTps: preferenceScalar(p.preferred_min_throughput),
+        diagnostics: p.diagnostics ?? p.return_diagnostics ?? undefined,
+        weights: p.weights,
+      };
+    }),
 );
 
 /** Normalised provider preferences; every field optional (absent = not set). */

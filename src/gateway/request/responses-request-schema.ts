@@ -16,7 +16,7 @@ import { IGNORED_OPENAI_PARAMETERS } from "./ignored-parameters.js";
 import { inputSchema } from "./input-items.js";
 import { emptyProviderPreferences, mergeProviderPreferences } from "./merge-provider-preferences.js";
 import { modelReferenceSchema, presetSlugSchema } from "./model-reference.js";
-import { providerPreferencesSchema } from "./provider-preferences.js";
+import { providerPreferencesSchema, SORT_ALIASES, type ProviderPreferences } from "./provider-preferences.js";
 
 /**
  * OpenAI marks most parameters nullable: `null` means "not set". `normalise` turns null into undefined;
@@ -50,6 +50,20 @@ const bodySchema = z.strictObject({
   /** `locked` is accepted (one schema for every layer) but has no effect: nothing layers after a request. */
   plugins: optional(pluginListSchema),
   meta: optional(z.boolean()),
+  /** Debug options (core/schemas.ts:64-74); `enabled` turns on diagnostics, meta and a cache bypass. */
+  debug: optional(
+    z.strictObject({
+      enabled: z.boolean().optional(),
+      echo_upstream_body: z.boolean().optional(),
+      return_upstream_request: z.boolean().optional(),
+      returnUpstreamRequest: z.boolean().optional(),
+      return_upstream_response: z.boolean().optional(),
+      returnUpstreamResponse: z.boolean().optional(),
+      trace: z.boolean().optional(),
+      trace_level: z.enum(["summary", "full"]).optional(),
+      traceLevel: z.enum(["summary", "full"]).optional(),
+    }),
+  ),
   provider: optional(providerPreferencesSchema),
   /** Alias of `provider`; wins key by key when both are sent. */
   routing: optional(providerPreferencesSchema),
@@ -62,6 +76,9 @@ const bodySchema = z.strictObject({
 
 type Body = z.output<typeof bodySchema>;
 
+/** Every top-level key the body schema knows. */
+export const BODY_KEYS: ReadonlySet<string> = new Set(Object.keys(bodySchema.shape));
+
 /**
  * The request schema. Output: the normalised request every later stage reads.
  *
@@ -72,6 +89,22 @@ export const responsesRequestSchema = bodySchema.transform((body) => normalise(b
 
 /** A parsed, normalised Responses request. `undefined` always means "the caller did not set it". */
 export type ResponsesRequest = z.output<typeof responsesRequestSchema>;
+
+/**
+ * `routing` over `provider`, key by key, with the requested mode resolved as the reference reads it:
+ * `routing.mode` first, and `provider.mode` never (requestRouting.ts:367-371). So `requestedSort`
+ * and `sort` on the merged hints are the request's sort, and `mode` is not a second one.
+ */
+function mergedHints(provider: ProviderPreferences | undefined, routing: ProviderPreferences | undefined): ProviderPreferences {
+  const merged = mergeProviderPreferences(provider, routing);
+  merged.mode = undefined;
+  const mode = routing?.mode;
+  if (mode !== undefined) {
+    merged.requestedSort = mode;
+    merged.sort = SORT_ALIASES[mode.toLowerCase()];
+  }
+  return merged;
+}
 
 function normalise(body: Body) {
   const reference = body.model ?? undefined;
@@ -96,8 +129,15 @@ function normalise(body: Body) {
     textVerbosity: body.text?.verbosity ?? undefined,
     plugins: body.plugins ?? undefined,
     meta: body.meta ?? false,
+    /** `debug.enabled` (the `x-gateway-debug` header is read by the caller). */
+    debug: body.debug?.enabled === true,
+    /**
+     * The requested routing mode as written: `routing.mode` (a string), else `routing.sort`, else
+     * `provider.sort` (requestRouting.ts:367-371). `provider.mode` is never read.
+     */
+    requestedSort: body.routing?.mode ?? body.routing?.requestedSort ?? body.provider?.requestedSort,
     /** `provider` and `routing` merged, `routing` winning key by key. */
-    provider: body.provider || body.routing ? mergeProviderPreferences(body.provider ?? undefined, body.routing ?? undefined) : emptyProviderPreferences(),
+    provider: body.provider || body.routing ? mergedHints(body.provider ?? undefined, body.routing ?? undefined) : emptyProviderPreferences(),
     tools: body.tools ?? undefined,
     reasoning: body.reasoning ?? undefined,
     responseCaching: body.response_caching ?? undefined,

@@ -1,7 +1,5 @@
-// A candidate offer with its health and the numbers every ranking strategy reads from it.
+// A candidate offer with its health, and the same candidate after scoring.
 import type { Offer } from "../catalog/schema.js";
-import { windowKey } from "../health/health-windows.js";
-import type { GatewaySettings } from "../settings.js";
 import type { ProviderHealth, RankedProvider, ScoreFactors } from "../types.js";
 
 export interface Candidate {
@@ -9,59 +7,31 @@ export interface Candidate {
   health: ProviderHealth;
 }
 
-/** A candidate after ranking: its final score, the factors behind it, and whether it is a probe. */
+/** A candidate after scoring: its final score and the fifteen factors behind it (unrounded). */
 export interface ScoredCandidate extends Candidate {
   score: number;
   scoreFactors: ScoreFactors;
-  probe: boolean;
   placedBy: RankedProvider["placedBy"];
+  /** The breaker is open and its window has not passed: deranked ×1e-9 (routing.ts:1228-1231). */
+  recentOutage: boolean;
 }
 
 /**
- * A candidate after ranking. Every field is written out (no `{ ...candidate, … }`): on Node 20 a
- * spread followed by more keys is a slow path, and routing builds several of these per request.
- *
- * @example
- * scoredCandidate(candidate, { score: 0.8, scoreFactors, probe: false, placedBy: "shuffle" });
- */
-export function scoredCandidate(candidate: Candidate, ranking: Omit<ScoredCandidate, keyof Candidate>): ScoredCandidate {
-  return { offer: candidate.offer, health: candidate.health, score: ranking.score, scoreFactors: ranking.scoreFactors, probe: ranking.probe, placedBy: ranking.placedBy };
-}
-
-/**
- * The same ranked candidate, placed by something else (`order`, or a pinned request).
+ * The same scored candidate, placed by something else (`order`, or a pinned request).
  *
  * @example
  * placedBy(candidate, "order");
  */
 export function placedBy(candidate: ScoredCandidate, placement: RankedProvider["placedBy"]): ScoredCandidate {
-  return scoredCandidate(candidate, { score: candidate.score, scoreFactors: candidate.scoreFactors, probe: candidate.probe, placedBy: placement });
-}
-
-/** The health figures routing reads, over the routing window (the error-rate window, 60 s). */
-export interface HealthFigures {
-  errorRate: number;
-  latencyMs: number;
-  tailLatencyMs: number;
-  throughputTps: number;
+  return { offer: candidate.offer, health: candidate.health, score: candidate.score, scoreFactors: candidate.scoreFactors, placedBy: placement, recentOutage: candidate.recentOutage };
 }
 
 /**
- * Reads the routing window of a candidate's health. Tail latency is
- * max(latency over the long window, tailLatencyMultiplier × latency over the routing window).
+ * An open breaker whose window has not passed (routing.ts:1228-1229).
  *
  * @example
- * healthFigures(candidate.health, settings).latencyMs; // EWMA latency over 60 s
+ * isRecentOutage(health, now); // true while breaker_until_ms > now
  */
-export function healthFigures(health: ProviderHealth, settings: GatewaySettings): HealthFigures {
-  const short = windowKey(settings.routing.errorRateWindowSeconds);
-  const long = windowKey(settings.routing.tailLongWindowSeconds);
-  const latencyMs = health.latencyMs[short] ?? settings.health.defaultLatencyMs;
-  const longLatency = health.latencyMs[long] ?? latencyMs;
-  return {
-    errorRate: health.errorRate[short] ?? 0,
-    latencyMs,
-    tailLatencyMs: Math.max(longLatency, settings.routing.tailLatencyMultiplier * latencyMs),
-    throughputTps: health.throughputTps[short] ?? settings.health.defaultThroughputTps,
-  };
+export function isRecentOutage(health: ProviderHealth, now: number): boolean {
+  return health.breaker === "open" && health.breaker_until_ms > now;
 }

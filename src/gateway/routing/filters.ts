@@ -1,7 +1,7 @@
 // The drop reasons of each routing filter (§3), one small function per filter. A reason is a
 // stable string a user can search for; an offer is dropped for the first reason that applies.
 import type { Offer } from "../catalog/schema.js";
-import type { ProviderPreferences } from "../request/provider-preferences.js";
+import type { PriceCaps } from "../request/provider-preferences.js";
 import type { RoutingInput } from "../types.js";
 import type { DropReason } from "./filter-stage.js";
 
@@ -89,17 +89,36 @@ export function ignoreReason(ignore: readonly string[]): DropReason {
   return (offer) => (ignored.has(offer.provider) ? DROP_REASONS.inIgnore : undefined);
 }
 
+/** The meters each `max_price` field caps (routing.ts:419-436). */
+const CAP_METERS: Record<keyof PriceCaps, readonly string[]> = {
+  prompt: ["input_text_tokens", "input_tokens", "embedding_tokens"],
+  completion: ["output_text_tokens", "output_tokens", "output_reasoning_tokens"],
+  image: ["output_image", "output_image_tokens"],
+  audio: ["input_audio_minutes", "input_audio_tokens", "output_audio_tokens"],
+  request: ["requests"],
+};
+
 /**
- * `provider.max_price` (USD per 1M tokens): `prompt` caps the input price, `completion` the output
- * price. `request` (a per-request fee) never drops an offer: catalog offers carry no request fee.
+ * `provider.max_price` (routing.ts:446-469): each cap compares the cheapest of its meters' prices (token
+ * meters per 1M tokens) with the cap. A catalog offer prices two meters, `input_text_tokens` and
+ * `output_text_tokens`; a cap whose meters the offer lacks (`image`, `audio`, `request`) drops it under
+ * `missingMeter: "drop"` (reference) and lets it through under `"keep"` (documented).
  *
  * @example
- * maxPriceReason({ prompt: 1, completion: 5 });
+ * maxPriceReason({ prompt: 1, completion: 5 }, "drop");
  */
-export function maxPriceReason(maxPrice: NonNullable<ProviderPreferences["maxPrice"]>): DropReason {
+export function maxPriceReason(maxPrice: PriceCaps, missingMeter: "drop" | "keep"): DropReason {
   return (offer) => {
-    if (maxPrice.prompt !== undefined && offer.price.input > maxPrice.prompt) return DROP_REASONS.exceedsMaxPrice;
-    if (maxPrice.completion !== undefined && offer.price.output > maxPrice.completion) return DROP_REASONS.exceedsMaxPrice;
+    const meters: Record<string, number> = { input_text_tokens: offer.price.input, output_text_tokens: offer.price.output };
+    for (const [field, cap] of Object.entries(maxPrice) as [keyof PriceCaps, number | undefined][]) {
+      if (cap === undefined) continue;
+      const prices = CAP_METERS[field].map((m) => meters[m]).filter((p): p is number => p !== undefined);
+      if (prices.length === 0) {
+        if (missingMeter === "drop") return DROP_REASONS.exceedsMaxPrice;
+        continue;
+      }
+      if (Math.min(...prices) > cap) return DROP_REASONS.exceedsMaxPrice;
+    }
     return undefined;
   };
 }

@@ -1,83 +1,38 @@
 import { describe, expect, it } from "vitest";
-import { createRandom } from "../../core/random.js";
-import { route } from "./route.js";
-import { feed, makeInput, makeOffer } from "./route-fixtures.js";
+import { latencyPreference, missPreference, throughputPreference, tokenAffinity } from "./multipliers.js";
 
-const MODEL = "test/model";
-const providers = (result: ReturnType<typeof route>): string[] => result.diagnostics.rankedProviders.map((r) => r.provider);
-
-describe("preferred_max_latency / preferred_min_throughput", () => {
-  const offers = [makeOffer("cheap-slow", { price: { input: 1, output: 1 } }), makeOffer("dear-fast", { price: { input: 3, output: 3 } })];
-
-  it("moves a provider over the latency preference down without removing it", () => {
-    const input = makeInput({ offers, provider: { sort: "price", preferred_max_latency: 1 }, now: 60_000 });
-    feed(input.health, "cheap-slow", MODEL, { latencyMs: 2500 });
-    feed(input.health, "dear-fast", MODEL, { latencyMs: 400 });
-    const result = route(input);
-    expect(providers(result)).toEqual(["dear-fast", "cheap-slow"]);
-    expect(result.diagnostics.rankedProviders.map((r) => r.scoreFactors.preferenceMultiplier)).toEqual([1, 0.1]);
-    expect(result.diagnostics.finalCandidateCount).toBe(2);
+describe("preference multipliers (routing.ts:471-493)", () => {
+  it("latency: 1.0–1.2 inside the threshold, 0.35–1.0 outside, 1 when unset", () => {
+    expect(latencyPreference(500, 1)).toBeCloseTo(1.1, 12);
+    expect(latencyPreference(0, 1)).toBeCloseTo(1.2, 12);
+    expect(latencyPreference(1000, 1)).toBe(1);
+    expect(latencyPreference(1500, 1)).toBeCloseTo(0.75, 12);
+    expect(latencyPreference(10_000, 1)).toBe(0.35);
+    expect(latencyPreference(500, undefined)).toBe(1);
+    expect(latencyPreference(500, 0)).toBe(1);
   });
 
-  it("moves a provider under the throughput preference down, and multiplies per missed preference", () => {
-    const input = makeInput({ offers, provider: { sort: "price", preferred_min_throughput: 80, preferred_max_latency: 1 }, now: 60_000 });
-    feed(input.health, "cheap-slow", MODEL, { latencyMs: 2500, throughputTps: 30 });
-    feed(input.health, "dear-fast", MODEL, { latencyMs: 400, throughputTps: 120 });
-    const result = route(input);
-    expect(providers(result)).toEqual(["dear-fast", "cheap-slow"]);
-    expect(result.diagnostics.rankedProviders[1]?.scoreFactors.preferenceMultiplier).toBeCloseTo(0.01, 12);
+  it("throughput: 1 + min(0.2, 0.1 × surplus) above, an unseen provider (0 tps) gets 0.5", () => {
+    expect(throughputPreference(150, 100)).toBeCloseTo(1.05, 12);
+    expect(throughputPreference(1000, 100)).toBeCloseTo(1.2, 12);
+    expect(throughputPreference(0, 50)).toBe(0.5);
+    expect(throughputPreference(75, 100)).toBeCloseTo(0.875, 12);
+    expect(throughputPreference(10, undefined)).toBe(1);
   });
 
-  it("leaves the ranking alone when everybody meets the preference", () => {
-    const input = makeInput({ offers, provider: { sort: "price", preferred_max_latency: 5 }, now: 60_000 });
-    expect(providers(route(input))).toEqual(["cheap-slow", "dear-fast"]);
+  it("the documented form multiplies a miss by a flat factor", () => {
+    expect(missPreference(true, 0.1)).toBe(0.1);
+    expect(missPreference(false, 0.1)).toBe(1);
   });
 });
 
-describe("circuit breaker in routing", () => {
-  const offers = [makeOffer("cheap", { price: { input: 1, output: 1 } }), makeOffer("dear", { price: { input: 2, output: 2 } })];
-
-  function withOpenBreaker(now: number, seed = "b") {
-    const input = makeInput({ offers, provider: { sort: "price" }, now, random: createRandom(seed) });
-    feed(input.health, "cheap", MODEL, { ok: false, count: 10, until: 10_000 });
-    return input;
-  }
-
-  it("deranks a provider whose breaker is open (score × 1e-9) instead of removing it", () => {
-    const result = route(withOpenBreaker(10_000));
-    expect(providers(result)).toEqual(["dear", "cheap"]);
-    const cheap = result.diagnostics.rankedProviders[1];
-    expect(cheap).toMatchObject({ breaker: "open", scoreFactors: { breakerMultiplier: 1e-9 } });
-    expect(cheap?.score).toBeLessThan(1e-8);
-  });
-
-  it("draws half-open providers as probes about halfOpenProbeShare of the time, scoring probes normally", () => {
-    // Opened at 10 s for 30 s: half-open from 40 s.
-    let probes = 0;
-    const n = 20_000;
-    for (let i = 0; i < n; i++) {
-      const result = route(withOpenBreaker(40_000, `probe-${i}`));
-      const cheap = result.diagnostics.rankedProviders.find((r) => r.provider === "cheap");
-      expect(cheap?.breaker).toBe("half_open");
-      if (cheap?.probe) {
-        probes += 1;
-        expect(cheap.scoreFactors.breakerMultiplier).toBe(1);
-      } else {
-        expect(cheap?.scoreFactors.breakerMultiplier).toBe(1e-9);
-        expect(cheap?.rank).toBe(2);
-      }
-    }
-    expect(probes / n).toBeGreaterThan(0.04);
-    expect(probes / n).toBeLessThan(0.06);
-  });
-
-  it("lets the open breaker derank in the balanced shuffle too", () => {
-    let cheapFirst = 0;
-    for (let i = 0; i < 2000; i++) {
-      const input = withOpenBreaker(10_000, `shuffle-${i}`);
-      const result = route({ ...input, preferences: { ...input.preferences, sort: undefined } });
-      if (providers(result)[0] === "cheap") cheapFirst += 1;
-    }
-    expect(cheapFirst).toBe(0);
+describe("token affinity (routing.ts:759-785)", () => {
+  it("0.5 unknown, 0 below the request, 1 exact, then 1 − headroom/(4 × requested)", () => {
+    expect(tokenAffinity(undefined, 4096)).toBe(0.5);
+    expect(tokenAffinity(1000, undefined)).toBe(0.5);
+    expect(tokenAffinity(1000, 999)).toBe(0);
+    expect(tokenAffinity(1000, 1000)).toBe(1);
+    expect(tokenAffinity(1000, 3000)).toBe(0.5);
+    expect(tokenAffinity(1000, 16_384)).toBe(0);
   });
 });

@@ -1,45 +1,59 @@
-// Normalisation helpers shared by the ranking strategies.
+// Normalisation and price helpers of the scoring (routing.ts:155-159, 262-408).
 import type { Offer } from "../catalog/schema.js";
 
 /**
- * Min-max normalisation to [0, 1], 1 being best. A single value, or all-equal values, score 1:
- * nobody is worse than anybody else.
+ * Min-max position of `v` in [min, max], clamped to [0, 1]; 0.5 when max equals min (routing.ts:155-159).
  *
  * @example
- * minMaxNormalise([100, 200, 300], "lower"); // [1, 0.5, 0]
+ * normalise(200, 100, 300); // 0.5
+ * normalise(5, 5, 5); // 0.5
  */
-export function minMaxNormalise(values: readonly number[], better: "lower" | "higher"): number[] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  if (values.length <= 1 || !(max > min)) return values.map(() => 1);
-  return values.map((v) => (better === "lower" ? (max - v) / (max - min) : (v - min) / (max - min)));
+export function normalise(v: number, min: number, max: number): number {
+  if (max === min) return 0.5;
+  return Math.max(0, Math.min(1, (v - min) / (max - min)));
 }
 
 /**
- * The common price basis of an offer: input + output text-token prices (USD per 1M tokens).
+ * The per-token text price of an offer: input + output (USD per token; the catalog's prices are per 1M),
+ * the `input_text_tokens` + `output_text_tokens` meters every catalog offer has (routing.ts:289-300).
  *
  * @example
- * priceBasis(offer); // 0.45 for 0.05 in + 0.40 out
+ * priceBasis({ price: { input: 0.05, output: 0.4 } }); // 4.5e-7
  */
 export function priceBasis(offer: Pick<Offer, "price">): number {
-  return offer.price.input + offer.price.output;
+  return (offer.price.input + offer.price.output) / 1_000_000;
 }
 
 /**
- * The balanced shuffle's price factor: 1/price², normalised so the cheapest offer scores 1. A free
- * offer is priced at `freeFraction` × the cheapest paid price (1/0² would swamp every other factor);
- * when every offer is free they all score 1.
+ * Price scores for the explicit price mode (routing.ts:302-340): 1 − (p − min)/(max − min), 0.5 when
+ * every price is equal. Keyed by provider, so a later offer of the same provider wins for both.
  *
  * @example
- * inversePriceSquared([1, 2], 0.1); // [1, 0.25]
- * inversePriceSquared([0, 1], 0.1); // [1, 0.01]
+ * priceScores([offerA, offerB]); // [1, 0] when A is cheaper
  */
-export function inversePriceSquared(prices: readonly number[], freeFraction: number): number[] {
-  const paid = prices.filter((p) => p > 0);
-  if (paid.length === 0) return prices.map(() => 1);
-  const cheapestPaid = Math.min(...paid);
-  const effective = prices.map((p) => (p > 0 ? p : freeFraction * cheapestPaid));
-  const inverse = effective.map((p) => 1 / (p * p));
-  const best = Math.max(...inverse);
-  return inverse.map((v) => v / best);
+export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]): number[] {
+  const prices = offers.map(priceBasis);
+  const min = Math.min(...prices);
+  const max = Math.max(...prices);
+  const range = max - min;
+  const byProvider = new Map<string, number>();
+  offers.forEach((offer, i) => byProvider.set(offer.provider, range === 0 ? 0.5 : 1 - ((prices[i] ?? min) - min) / range));
+  return offers.map((offer) => byProvider.get(offer.provider) ?? 0.5);
+}
+
+/**
+ * Balanced mode's price weight (routing.ts:372-408): 1/cost², normalised so the cheapest is 1; a free
+ * offer costs a tenth (`freeFraction`) of the cheapest paid one, or 1 when none is paid.
+ *
+ * @example
+ * inverseSquarePriceWeights([1, 2], 0.1); // [1, 0.25]
+ */
+export function inverseSquarePriceWeights(costs: readonly number[], freeFraction: number): number[] {
+  const positive = costs.filter((c) => c > 0);
+  // Divided, not multiplied: min / 10 is what the reference computes, to the last bit.
+  const freeCost = positive.length > 0 ? Math.min(...positive) / (1 / freeFraction) : 1;
+  const raw = costs.map((c) => 1 / (c > 0 ? c : freeCost) ** 2);
+  const best = Math.max(...raw, 0);
+  if (!(best > 0)) return costs.map(() => 0.5);
+  return raw.map((w) => w / best);
 }

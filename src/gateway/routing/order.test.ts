@@ -20,14 +20,14 @@ describe("provider.order", () => {
     const offers = defaultOffers("meta/llama-4-maverick");
     const rests = new Set<string>();
     for (let i = 0; i < 40; i++) {
-      const result = route(makeInput({ offers, provider: { order: ["groq"] }, random: createRandom("rest", String(i)) }));
+      const result = route(makeInput({ offers, provider: { order: ["groq"] }, modeSources: { presetMode: "latency" }, random: createRandom("rest", String(i)) }));
       const [first, ...rest] = result.diagnostics.rankedProviders;
       expect(first).toMatchObject({ provider: "groq", rank: 1, placedBy: "order" });
       expect(rest.map((r) => r.placedBy)).toEqual(["shuffle", "shuffle"]);
       expect(rest.map((r) => r.rank)).toEqual([2, 3]);
       rests.add(rest.map((r) => r.provider).join(","));
     }
-    // The rest is still the balanced shuffle, so both orders of deepinfra/together occur.
+    // A preset's mode ranks the rest by the weighted shuffle, so both orders of deepinfra/together occur.
     expect(rests).toEqual(new Set(["deepinfra,together", "together,deepinfra"]));
   });
 

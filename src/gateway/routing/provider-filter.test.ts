@@ -10,13 +10,13 @@ describe("applyProviderFilter", () => {
   it("keeps only the providers in `only`", () => {
     const out = applyProviderFilter("test/model", pool, { only: ["a", "c"], ignore: undefined }, settings);
     expect(out.ok && out.pool.map((o) => o.provider)).toEqual(["a", "c"]);
-    expect(out.stages).toEqual([{ stage: "only", before: 3, after: 2, dropped: [{ provider: "b", reason: "not_in_provider.only" }] }]);
+    expect(out.stages).toEqual([{ stage: "hints.only", before: 3, after: 2, dropped: [{ provider: "b", reason: "not_in_provider.only" }] }]);
   });
 
   it("removes the providers in `ignore`", () => {
     const out = applyProviderFilter("test/model", pool, { only: undefined, ignore: ["b"] }, settings);
     expect(out.ok && out.pool.map((o) => o.provider)).toEqual(["a", "c"]);
-    expect(out.stages).toEqual([{ stage: "ignore", before: 3, after: 2, dropped: [{ provider: "b", reason: "listed_in_provider.ignore" }] }]);
+    expect(out.stages).toEqual([{ stage: "hints.ignore", before: 3, after: 2, dropped: [{ provider: "b", reason: "listed_in_provider.ignore" }] }]);
   });
 
   it("treats empty lists as unset", () => {
@@ -30,7 +30,7 @@ describe("applyProviderFilter", () => {
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.pool.map((o) => o.provider)).toEqual(["a", "b", "c"]);
-    expect(out.stages.map((s) => `${s.stage}:${s.before}->${s.after}`)).toEqual(["only:3->1", "ignore:1->0", "restore_full_pool:0->3"]);
+    expect(out.stages.map((s) => `${s.stage}:${s.before}->${s.after}`)).toEqual(["hints.only:3->1", "hints.ignore:1->0", "restore_full_pool:0->3"]);
     expect(out.warnings).toHaveLength(1);
     expect(out.warnings[0]).toContain("provider.only [a] and provider.ignore [a] left no provider for test/model");
     expect(out.warnings[0]).toContain("The documented contract keeps the request inside provider.only; the reference code restores the full pool");

@@ -4,6 +4,7 @@
 import { GatewayError } from "../../core/errors.js";
 import type { Offer } from "../catalog/schema.js";
 import type { ProviderPreferences } from "../request/provider-preferences.js";
+import { byFidelity } from "../fidelity.js";
 import type { GatewaySettings } from "../settings.js";
 import type { FilterStage } from "../types.js";
 import { runFilterStage } from "./filter-stage.js";
@@ -35,12 +36,12 @@ export function applyProviderFilter(
   const only = nonEmpty(preferences.only);
   const ignore = nonEmpty(preferences.ignore);
   if (only) {
-    const step = runFilterStage("only", current, onlyReason(only));
+    const step = runFilterStage("hints.only", current, onlyReason(only));
     stages.push(step.record);
     current = step.pool;
   }
   if (ignore) {
-    const step = runFilterStage("ignore", current, ignoreReason(ignore));
+    const step = runFilterStage("hints.ignore", current, ignoreReason(ignore));
     stages.push(step.record);
     current = step.pool;
   }
@@ -48,7 +49,8 @@ export function applyProviderFilter(
 
   const lists = describeLists(only, ignore);
   const eligible = pool.map((o) => o.provider).join(", ");
-  if (settings.routing.emptyPoolAfterProviderFilter === "fail_closed") {
+  const policy = byFidelity(settings.routing.emptyPoolAfterProviderFilter, settings.fidelity, { reference: "restore_full_pool", documented: "fail_closed" });
+  if (policy === "fail_closed") {
     return {
       ok: false,
       stages,

@@ -76,7 +76,8 @@ export function defaultOffers(model: string): Offer[] {
 }
 
 /**
- * Records `count` observations one second apart ending at `until`.
+ * Records `count` observations one second apart ending at `until`. `throughputTps` becomes tokens over a
+ * one-second generation (health samples (input + output tokens) / generation seconds).
  *
  * @example
  * feed(health, "openai", "openai/gpt-5.4-nano", { latencyMs: 300, count: 20, until: 60_000 });
@@ -91,6 +92,16 @@ export function feed(
   const until = options.until ?? 60_000;
   for (let i = 0; i < count; i++) {
     const ok = typeof options.ok === "function" ? options.ok(i) : (options.ok ?? true);
-    health.record({ provider, model, at: until - (count - 1 - i) * 1000, ok, latencyMs: options.latencyMs ?? 800, throughputTps: options.throughputTps });
+    const tokens = options.throughputTps ?? 0;
+    health.record({
+      provider,
+      model,
+      at: until - (count - 1 - i) * 1000,
+      ok,
+      impact: ok ? "success" : "failure",
+      latencyMs: options.latencyMs ?? 800,
+      generationMs: tokens > 0 ? 1000 : 0,
+      tokensOut: tokens,
+    });
   }
 }

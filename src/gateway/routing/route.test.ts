@@ -13,14 +13,14 @@ describe("route: the seeds' examples on catalog/default.yaml", () => {
     const result = route(makeInput({ model: NANO, offers: defaultOffers(NANO), provider: { only: ["openai", "openai-eu"], sort: "price" } }));
     expect(result.ok && result.candidates.map((o) => o.provider)).toEqual(["openai", "openai-eu"]);
     expect(result.diagnostics.rankedProviders.map((r) => r.scoreFactors.priceScore)).toEqual([1, 0]);
-    expect(result.diagnostics.filterStages.find((s) => s.stage === "only")).toEqual({ stage: "only", before: 2, after: 2, dropped: [] });
+    expect(result.diagnostics.filterStages.find((s) => s.stage === "hints.only")).toEqual({ stage: "hints.only", before: 2, after: 2, dropped: [] });
   });
 
   it("002: ignore [deepinfra] removes it and records the reason", () => {
     const result = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { ignore: ["deepinfra"] } }));
     expect(result.diagnostics.consideredProviders).toEqual(["together", "groq"]);
     expect(providers(result).sort()).toEqual(["groq", "together"]);
-    expect(result.diagnostics.filterStages).toContainEqual({ stage: "ignore", before: 3, after: 2, dropped: [{ provider: "deepinfra", reason: "listed_in_provider.ignore" }] });
+    expect(result.diagnostics.filterStages).toContainEqual({ stage: "hints.ignore", before: 3, after: 2, dropped: [{ provider: "deepinfra", reason: "listed_in_provider.ignore" }] });
   });
 
   it("002/004: only [google-vertex, google-vertex-eu] + order eu first + sort latency", () => {
@@ -30,7 +30,7 @@ describe("route: the seeds' examples on catalog/default.yaml", () => {
       provider: { only: ["google-vertex", "google-vertex-eu"], order: ["google-vertex-eu"], sort: "latency" },
       now: 60_000,
     });
-    // google-vertex is faster, yet order puts google-vertex-eu first; the rest is sorted by latency.
+    // google-vertex is faster, yet order puts google-vertex-eu first; the rest is sorted by latency (a request sort).
     feed(input.health, "google-vertex", FLASH_LITE, { latencyMs: 300 });
     feed(input.health, "google-vertex-eu", FLASH_LITE, { latencyMs: 700 });
     feed(input.health, "google-ai-studio", FLASH_LITE, { latencyMs: 100 });
@@ -39,7 +39,7 @@ describe("route: the seeds' examples on catalog/default.yaml", () => {
       ["google-vertex-eu", "order"],
       ["google-vertex", "sort"],
     ]);
-    expect(result.diagnostics.filterStages.find((s) => s.stage === "only")?.dropped).toEqual([{ provider: "google-ai-studio", reason: "not_in_provider.only" }]);
+    expect(result.diagnostics.filterStages.find((s) => s.stage === "hints.only")?.dropped).toEqual([{ provider: "google-ai-studio", reason: "not_in_provider.only" }]);
   });
 
   it("004: sort latency without order puts the lowest-latency provider first", () => {
@@ -67,15 +67,26 @@ describe("route: filters end to end", () => {
     expect(seeded.diagnostics.filterStages[0]?.dropped).toEqual([{ provider: "google-ai-studio", reason: "missing_required_parameter:tools" }]);
   });
 
-  it("applies max_price and fails with 400 unsupported_model_or_endpoint when nothing is left", () => {
+  it("pricing_cap_gate: an emptied pool is a 502 all_candidates_failed with no attempt data (reference) or a 400 (documented)", () => {
     const capped = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { max_price: { prompt: 0.2 } } }));
     expect(capped.diagnostics.consideredProviders).toEqual(["deepinfra", "groq"]);
     const none = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { max_price: { completion: 0.5 } } }));
     expect(none.ok).toBe(false);
     if (none.ok) return;
-    expect(none.error.toBody("G-1")).toMatchObject({ status_code: 400, error: "unsupported_model_or_endpoint", error_type: "user" });
+    expect(none.error.toBody("G-1")).toMatchObject({ status_code: 502, error: "upstream_error", reason: "all_candidates_failed", failure_sample: null, failed_providers: null });
+    expect(none.error.toBody("G-1")).not.toHaveProperty("attempt_count");
     expect(none.diagnostics).toMatchObject({ finalCandidateCount: 0, rankedProviders: [], consideredProviders: [] });
-    expect(none.diagnostics.filterStages.at(-1)?.stage).toBe("max_price");
+    expect(none.diagnostics.filterStages.at(-1)?.stage).toBe("pricing_cap_gate");
+    const documented = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { max_price: { completion: 0.5 } }, settings: { fidelity: "documented" } }));
+    expect(!documented.ok && documented.error.toBody("G-1")).toMatchObject({ status_code: 400, error: "unsupported_model_or_endpoint" });
+  });
+
+  it("pricing_cap_gate: a cap on a meter no offer prices (request) drops every offer at the pin, none when documented", () => {
+    const reference = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { max_price: { request: 100 } } }));
+    expect(reference.ok).toBe(false);
+    expect(reference.diagnostics.filterStages.at(-1)).toMatchObject({ stage: "pricing_cap_gate", before: 3, after: 0 });
+    const kept = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), provider: { max_price: { request: 100 } }, settings: { routing: { priceCapMissingMeter: "keep" } } }));
+    expect(kept.ok && kept.candidates).toHaveLength(3);
   });
 
   it("restores the pool with a diagnostics warning, or fails closed, when only/ignore leave nothing", () => {
@@ -98,13 +109,15 @@ describe("route: diagnostics and determinism", () => {
   it("reports strategy, considered and ranked providers with every score factor", () => {
     const result = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK) }));
     const d = result.diagnostics;
-    expect(d).toMatchObject({ model: MAVERICK, strategy: "balanced_shuffle", sort: undefined, warnings: [], finalCandidateCount: 3 });
+    expect(d).toMatchObject({ model: MAVERICK, strategy: "balanced_sort", routingMode: "balanced", priority: "default", sort: undefined, warnings: [], finalCandidateCount: 3 });
     expect(d.consideredProviders).toEqual(["deepinfra", "together", "groq"]);
     expect(d.rankedProviders.map((r) => r.rank)).toEqual([1, 2, 3]);
     for (const r of d.rankedProviders) {
-      expect(Object.keys(r.scoreFactors)).toEqual(
-        expect.arrayContaining(["successRate", "latencyScore", "tailLatencyScore", "throughputScore", "priceScore", "loadScore", "reliability", "weight", "breakerMultiplier", "preferenceMultiplier"]),
-      );
+      expect(Object.keys(r.scoreFactors)).toEqual([
+        "successRate", "latencyScore", "tailLatencyScore", "throughputScore", "priceScore", "reliabilitySample", "reliabilityObservations", "tokenAffinity",
+        "loadPenalty", "baseWeight", "rolloutMultiplier", "routingMultiplier", "cacheBoostMultiplier", "latencyPreferenceMultiplier", "throughputPreferenceMultiplier",
+      ]);
+      for (const v of Object.values(r.scoreFactors)) expect(Number(v.toFixed(6))).toBe(v);
       expect(r.breaker).toBe("closed");
     }
     expect(result.ok && result.candidates.map((o) => o.provider)).toEqual(d.rankedProviders.map((r) => r.provider));
@@ -123,5 +136,26 @@ describe("route: diagnostics and determinism", () => {
       return route(input).diagnostics;
     };
     expect(sorted("G-1")).toEqual(sorted("G-1"));
+  });
+});
+
+describe("route: the breaker production never opens", () => {
+  it("reference: 10 failures in 10 s leave the breaker closed, and the diagnostics say the documented one would have opened", () => {
+    const input = makeInput({ model: NANO, offers: defaultOffers(NANO), provider: { sort: "price" }, now: 10_000 });
+    feed(input.health, "openai", NANO, { ok: false, count: 10, until: 10_000 });
+    const result = route(input);
+    const openai = result.diagnostics.rankedProviders.find((r) => r.provider === "openai");
+    expect(openai).toMatchObject({ breaker: "closed", breakerUntilMs: 0, documentedBreakerOpen: true });
+    expect(result.diagnostics.filterStages.map((s) => s.stage)).not.toContain("health_breaker");
+    expect(result.diagnostics.warnings).toEqual([expect.stringMatching(/documented breaker .* would have opened for openai, but the reference code's volume check reads rec_tot_ew_60s \(1, an EWMA of the constant 1\) against a floor of 8/)]);
+  });
+
+  it("documented (breaker.volumeSource: request_count): the breaker opens and deranks with a health_breaker stage", () => {
+    const input = makeInput({ model: NANO, offers: defaultOffers(NANO), provider: { sort: "price" }, now: 10_000, settings: { breaker: { volumeSource: "request_count" } } });
+    feed(input.health, "openai", NANO, { ok: false, count: 10, until: 10_000 });
+    const result = route(input);
+    expect(result.diagnostics.rankedProviders.map((r) => [r.provider, r.breaker])).toEqual([["openai-eu", "closed"], ["openai", "open"]]);
+    expect(result.diagnostics.filterStages.at(-1)).toEqual({ stage: "health_breaker", before: 2, after: 2, dropped: [{ provider: "openai", reason: "breaker_open_deranked" }] });
+    expect(result.diagnostics.warnings).toEqual([]);
   });
 });

@@ -1,65 +1,133 @@
-// Routing (§3): filters the model's offers, ranks the survivors by the request's strategy, places
-// `provider.order` first, and returns the candidates with the diagnostics that explain them.
-import type { RankedProvider, RoutingDiagnostics, RoutingInput, RoutingResult } from "../types.js";
-import { rankByBalancedShuffle } from "./balanced-shuffle.js";
-import { healthFigures, placedBy, type Candidate, type ScoredCandidate } from "./candidate.js";
-import { rankByExplicitSort } from "./explicit-sort.js";
-import { multipliers } from "./multipliers.js";
-import { applyOrder } from "./order.js";
+// Routing (reference routing.ts:787-1441): filters the model's offers, moves `provider.order` first,
+// scores every survivor in that order, and ranks them by the resolved mode's rule, returning the
+// candidates with the diagnostics that explain them.
+import type { FilterStage, RankedProvider, RoutingDiagnostics, RoutingInput, RoutingResult } from "../types.js";
+import { isRecentOutage, placedBy, type Candidate, type ScoredCandidate } from "./candidate.js";
+import { finalOrder, orderFirst } from "./final-order.js";
+import { resolveMode, type ResolvedMode } from "./routing-mode.js";
 import { runFilters } from "./run-filters.js";
-import { standardFactors } from "./score-factors.js";
-import type { StrategyInput } from "./strategy.js";
-import { rankByThompson } from "./thompson.js";
+import { roundDiagnostic, scoreCandidates } from "./score.js";
+import { byFidelity } from "../fidelity.js";
 
 /**
  * Routes one request. Expected failures (empty pool, preset filter) are a result, not a throw.
- * Random draws, all from `input.random` in a fixed order: half-open probe draws, then the
- * strategy's draws (sort jitter, Thompson draws, or the shuffle).
+ * Random draws, all from `input.random` in candidate order: each candidate's reliability draw, then
+ * its jitter (explicit modes), then the weighted shuffle when the mode shuffles.
  *
  * @example
  * const result = route({ model, offers: catalog.models[model] ?? [], preferences, requirements, health, now, random, settings });
  * if (result.ok) for (const offer of result.candidates) await tryProvider(offer);
  */
 export function route(input: RoutingInput): RoutingResult {
-  const strategy = strategyOf(input);
+  // A request-level sort, in any spelling (`routing.mode` too), makes the ranking deterministic (routing.ts:818-821).
+  const mode = resolveMode({ ...input.modeSources, requestedSort: input.modeSources?.requestedSort ?? input.preferences.requestedSort ?? input.preferences.mode });
+  const strategy = strategyOf(input, mode);
   const filtered = runFilters(input);
-  if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: diagnosticsOf(input, strategy, filtered.stages, [], [], [...filtered.warnings]) };
+  if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: diagnosticsOf(input, mode, strategy, filtered.stages, [], [], [...filtered.warnings]) };
 
-  // Health is read once per candidate and its figures computed once; every factor reads these.
-  const candidates: Candidate[] = filtered.pool.map((offer) => ({ offer, health: input.health.get(offer.provider, input.model, input.now) }));
-  const figures = candidates.map((c) => healthFigures(c.health, input.settings));
-  const strategyInput: StrategyInput = {
-    candidates,
-    figures,
-    standard: standardFactors(candidates, input.settings, figures),
-    multipliers: multipliers(candidates, figures, input.preferences, input.settings, input.random),
+  const pool = orderFirst(filtered.pool, input.preferences.order);
+  const candidates: Candidate[] = pool.map((offer) => ({ offer, health: input.health.get(offer.provider, input.model, input.now) }));
+  const stages = [...filtered.stages];
+  const breakerStage = healthBreakerStage(candidates, input.now);
+  if (breakerStage) stages.push(breakerStage);
+  const next = input.random.next;
+  const scored = scoreCandidates(candidates, {
+    mode,
     preferences: input.preferences,
+    requestedMaxTokens: input.requirements.maxOutputTokens,
     settings: input.settings,
-    random: input.random,
-  };
-  const ranked = rank(strategyInput, input);
-  const ordered = applyOrder(strategy === "pinned" ? ranked.map((c) => placedBy(c, "pinned")) : ranked, input.preferences.order);
-  const warnings = [...filtered.warnings];
-  if (ordered.notCandidates.length > 0) {
-    warnings.push(`provider.order lists ${ordered.notCandidates.join(", ")}, which ${ordered.notCandidates.length === 1 ? "is" : "are"} not a candidate for ${input.model} (not offered, or removed by a filter); order never adds a provider.`);
-  }
+    now: input.now,
+    next,
+  });
+  const ranking = strategy === "balanced_shuffle" || strategy === "weighted_shuffle" ? "shuffle" : "sort";
+  const ordered = finalOrder(scored, input.preferences.order, ranking, next);
+  const ranked = strategy === "pinned" ? ordered.map((c) => placedBy(c, "pinned")) : ordered;
+  const warnings = [...filtered.warnings, ...orderWarnings(input, pool), ...documentedBreakerWarnings(candidates, input)];
   return {
     ok: true,
-    candidates: ordered.ranked.map((c) => c.offer),
-    diagnostics: diagnosticsOf(
-      input,
-      strategy,
-      filtered.stages,
-      filtered.pool.map((o) => o.provider),
-      ordered.ranked.map(toRankedProvider),
-      warnings,
-    ),
+    candidates: ranked.map((c) => c.offer),
+    diagnostics: diagnosticsOf(input, mode, strategy, stages, filtered.pool.map((o) => o.provider), ranked.map((c, i) => toRankedProvider(c, i, input)), warnings),
   };
+}
+
+/** How the final order was made, for the diagnostics. */
+function strategyOf(input: RoutingInput, mode: ResolvedMode): RoutingDiagnostics["strategy"] {
+  if (input.pinnedProvider !== undefined) return "pinned";
+  if (mode.mode === "balanced") {
+    const balanced = byFidelity<"thompson_sort" | "reliability_shuffle">(input.settings.routing.balanced, input.settings.fidelity, { reference: "thompson_sort", documented: "reliability_shuffle" });
+    return balanced === "thompson_sort" ? "balanced_sort" : "balanced_shuffle";
+  }
+  return mode.deterministic ? "explicit_sort" : "weighted_shuffle";
+}
+
+/**
+ * The `health_breaker` stage (routing.ts:1233-1247), only when a candidate's breaker is open inside its
+ * window: nothing is removed (before = after); the open providers are listed as deranked.
+ */
+function healthBreakerStage(candidates: readonly Candidate[], now: number): FilterStage | undefined {
+  const open = candidates.filter((c) => isRecentOutage(c.health, now));
+  if (open.length === 0) return undefined;
+  return { stage: "health_breaker", before: candidates.length, after: candidates.length, dropped: open.map((c) => ({ provider: c.offer.provider, reason: "breaker_open_deranked" })) };
+}
+
+function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[]): string[] {
+  const present = new Set(pool.map((o) => o.provider));
+  const missing = [...new Set(input.preferences.order ?? [])].filter((p) => !present.has(p));
+  if (missing.length === 0) return [];
+  return [`provider.order lists ${missing.join(", ")}, which ${missing.length === 1 ? "is" : "are"} not a candidate for ${input.model} (not offered, or removed by a filter); order never adds a provider.`];
+}
+
+/**
+ * "Your gateway's breaker would never have opened": under the reference's volume source, a provider
+ * for which the documented rule would have the breaker open now gets a warning naming both rules.
+ */
+function documentedBreakerWarnings(candidates: readonly Candidate[], input: RoutingInput): string[] {
+  return candidates
+    .filter((c) => c.health.documented_breaker_until_ms > input.now)
+    .map(
+      (c) =>
+        `breaker: the documented breaker (error rate >= ${input.settings.breaker.errorRateThreshold} over >= ${input.settings.breaker.minVolume} attempts in 60 s; ` +
+        `here ${c.health.failures_60s}/${c.health.attempts_60s}) would have opened for ${c.offer.provider}, but the reference code's volume check reads rec_tot_ew_60s ` +
+        `(${roundDiagnostic(c.health.rec_tot_ew_60s)}, an EWMA of the constant 1) against a floor of 8, so production's breaker stays closed and ${c.offer.provider} keeps its rank. ` +
+        `Set breaker.volumeSource: request_count (or fidelity: documented) to simulate the documented breaker.`,
+    );
+}
+
+function toRankedProvider(candidate: ScoredCandidate, index: number, input: RoutingInput): RankedProvider {
+  const f = candidate.scoreFactors;
+  const ranked: RankedProvider = {
+    provider: candidate.offer.provider,
+    rank: index + 1,
+    score: roundDiagnostic(candidate.score),
+    scoreFactors: {
+      successRate: roundDiagnostic(f.successRate),
+      latencyScore: roundDiagnostic(f.latencyScore),
+      tailLatencyScore: roundDiagnostic(f.tailLatencyScore),
+      throughputScore: roundDiagnostic(f.throughputScore),
+      priceScore: roundDiagnostic(f.priceScore),
+      reliabilitySample: roundDiagnostic(f.reliabilitySample),
+      reliabilityObservations: roundDiagnostic(f.reliabilityObservations),
+      tokenAffinity: roundDiagnostic(f.tokenAffinity),
+      loadPenalty: roundDiagnostic(f.loadPenalty),
+      baseWeight: roundDiagnostic(f.baseWeight),
+      rolloutMultiplier: roundDiagnostic(f.rolloutMultiplier),
+      routingMultiplier: roundDiagnostic(f.routingMultiplier),
+      cacheBoostMultiplier: roundDiagnostic(f.cacheBoostMultiplier),
+      latencyPreferenceMultiplier: roundDiagnostic(f.latencyPreferenceMultiplier),
+      throughputPreferenceMultiplier: roundDiagnostic(f.throughputPreferenceMultiplier),
+    },
+    breaker: candidate.health.breaker,
+    breakerUntilMs: candidate.health.breaker_until_ms,
+    placedBy: candidate.placedBy,
+  };
+  if (candidate.health.documented_breaker_until_ms > input.now) ranked.documentedBreakerOpen = true;
+  return ranked;
 }
 
 /** The diagnostics of one routing, every field written out in the order the diagnostics print. */
 function diagnosticsOf(
   input: RoutingInput,
+  mode: ResolvedMode,
   strategy: RoutingDiagnostics["strategy"],
   filterStages: RoutingDiagnostics["filterStages"],
   consideredProviders: string[],
@@ -69,6 +137,8 @@ function diagnosticsOf(
   return {
     model: input.model,
     strategy,
+    routingMode: mode.mode,
+    priority: mode.priority,
     sort: input.preferences.sort,
     filterStages,
     consideredProviders,
@@ -76,30 +146,4 @@ function diagnosticsOf(
     warnings,
     finalCandidateCount: rankedProviders.length,
   };
-}
-
-function strategyOf(input: RoutingInput): RoutingDiagnostics["strategy"] {
-  if (input.pinnedProvider !== undefined) return "pinned";
-  if (input.preferences.sort !== undefined) return "explicit_sort";
-  return input.settings.routing.strategy === "thompson" ? "thompson" : "balanced_shuffle";
-}
-
-function rank(strategyInput: StrategyInput, input: RoutingInput): ScoredCandidate[] {
-  // A pinned request has one candidate; it is still scored so its factors show in the diagnostics.
-  if (input.preferences.sort !== undefined) return rankByExplicitSort(strategyInput, input.preferences.sort);
-  if (input.settings.routing.strategy === "thompson") return rankByThompson(strategyInput);
-  return rankByBalancedShuffle(strategyInput);
-}
-
-function toRankedProvider(candidate: ScoredCandidate, index: number): RankedProvider {
-  const ranked: RankedProvider = {
-    provider: candidate.offer.provider,
-    rank: index + 1,
-    score: candidate.score,
-    scoreFactors: candidate.scoreFactors,
-    breaker: candidate.health.breaker.state,
-    placedBy: candidate.placedBy,
-  };
-  if (candidate.probe) ranked.probe = true;
-  return ranked;
 }

@@ -76,16 +76,19 @@ describe("runFilters", () => {
 
   it("drops offers above max_price: prompt against input, completion against output", () => {
     const prompt = runFilters(makeInput({ offers, provider: { max_price: { prompt: 0.5 } } }));
-    expect(prompt.stages.at(-1)).toEqual({ stage: "max_price", before: 3, after: 2, dropped: [{ provider: "mid", reason: "exceeds_max_price" }] });
+    expect(prompt.stages.at(-1)).toEqual({ stage: "pricing_cap_gate", before: 3, after: 2, dropped: [{ provider: "mid", reason: "exceeds_max_price" }] });
     const completion = runFilters(makeInput({ offers, provider: { max_price: { completion: 1 } } }));
     expect(completion.ok && completion.pool.map((o) => o.provider)).toEqual(["cheap"]);
+    // No catalog offer prices the `requests` meter: at the pin a request cap drops them all (routing.ts:458-462).
     const request = runFilters(makeInput({ offers, provider: { max_price: { request: 0 } } }));
-    expect(request.ok && request.pool).toHaveLength(3);
+    expect(request.ok).toBe(false);
+    const kept = runFilters(makeInput({ offers, provider: { max_price: { request: 0 } }, settings: { fidelity: "documented" } }));
+    expect(kept.ok && kept.pool).toHaveLength(3);
   });
 
-  it("fails with unsupported_model_or_endpoint when the filters empty the pool, naming every drop", () => {
+  it("documented: fails with unsupported_model_or_endpoint when the filters empty the pool, naming every drop", () => {
     const out = runFilters(
-      makeInput({ offers, requirements: { responseFormat: true, parameters: [] }, provider: { max_price: { prompt: 0.05 } } }),
+      makeInput({ offers, requirements: { responseFormat: true, parameters: [] }, provider: { max_price: { prompt: 0.05 } }, settings: { routing: { emptyPoolAfterGates: "unsupported_model" } } }),
     );
     expect(out.ok).toBe(false);
     if (out.ok) return;

@@ -1,7 +1,10 @@
-// The filter chain of §2–§3 in order: pinned provider, preset allow/deny, capability gates,
-// only/ignore (with the empty-pool policy), max_price; an empty pool ends routing with an error.
+// The filter chain in order: pinned provider, preset allow/deny and capability gates (gateway-sim's
+// stand-ins for the reference's before-stage checks), then the routing gates hints.only, hints.ignore
+// (with the empty-pool policy) and pricing_cap_gate; an empty pool ends routing with an error.
 import { GatewayError, type ErrorDetail } from "../../core/errors.js";
+import { hasResidencyRequirement, residencyDropReason } from "../catalog/residency.js";
 import type { Offer } from "../catalog/schema.js";
+import { byFidelity } from "../fidelity.js";
 import type { FilterStage, RoutingInput } from "../types.js";
 import { runFilterStage, type DropReason } from "./filter-stage.js";
 import { capabilityReason, DROP_REASONS, maxPriceReason, pinnedReason, presetReason } from "./filters.js";
@@ -55,11 +58,34 @@ export function runFilters(input: RoutingInput): FilterOutcome {
   pool = providerFilter.pool;
   warnings.push(...providerFilter.warnings);
 
-  const maxPrice = input.preferences.maxPrice;
-  if (maxPrice && (maxPrice.prompt !== undefined || maxPrice.completion !== undefined)) step("max_price", maxPriceReason(maxPrice));
+  // Region and zero-data-retention requirements (routing.ts:1151-1187), before the price caps.
+  if (hasResidencyRequirement(input.preferences)) step("residency_gate", residencyDropReason(input.preferences));
 
-  if (pool.length === 0) return fail(emptyPoolError(input.model, stages), stages, warnings);
+  const maxPrice = input.preferences.maxPrice;
+  if (maxPrice && Object.values(maxPrice).some((cap) => cap !== undefined)) {
+    const missingMeter = byFidelity<"drop" | "keep">(input.settings.routing.priceCapMissingMeter, input.settings.fidelity, { reference: "drop", documented: "keep" });
+    step("pricing_cap_gate", maxPriceReason(maxPrice, missingMeter));
+  }
+
+  if (pool.length === 0) {
+    const policy = byFidelity<"upstream_error" | "unsupported_model">(input.settings.routing.emptyPoolAfterGates, input.settings.fidelity, { reference: "upstream_error", documented: "unsupported_model" });
+    return fail(policy === "upstream_error" ? emptyPoolUpstreamError(input.model, stages) : emptyPoolError(input.model, stages), stages, warnings);
+  }
   return { ok: true, pool, stages, warnings };
+}
+
+/**
+ * The reference's answer when the routing gates empty the pool (index.ts:471-545, guards.ts:398-517):
+ * zero attempts, then the all-failed guard: 502 upstream_error, all_candidates_failed, no attempt data.
+ */
+function emptyPoolUpstreamError(model: string, stages: readonly FilterStage[]): GatewayError {
+  const drops = stages.flatMap((s) => s.dropped.map((d) => `${d.provider} (${s.stage}: ${d.reason})`)).join(", ");
+  return new GatewayError(
+    "upstream_error",
+    `All 0 provider attempts failed for endpoint "responses" on model "${model}". No per-attempt diagnostics were captured. ` +
+      `(gateway-sim: the routing gates left no candidate: ${drops}. The documented contract answers 400 unsupported_model_or_endpoint; set routing.emptyPoolAfterGates: unsupported_model.)`,
+    { extra: { reason: "all_candidates_failed", failed_providers: null, failed_statuses: null, failure_sample: null } },
+  );
 }
 
 function fail(error: GatewayError, stages: FilterStage[], warnings: string[]): FilterOutcome {
@@ -78,6 +104,6 @@ function detailPath(stage: string, reason: string): string {
   if (reason === DROP_REASONS.noStructuredOutput) return "response_format";
   if (reason === DROP_REASONS.maxOutputTokensBelowRequest) return "max_output_tokens";
   if (reason.startsWith(DROP_REASONS.missingRequiredParameter)) return "provider.require_parameters";
-  const paths: Record<string, string> = { pinned_provider: "model", preset_filter: "preset", only: "provider.only", ignore: "provider.ignore", max_price: "provider.max_price" };
+  const paths: Record<string, string> = { pinned_provider: "model", preset_filter: "preset", "hints.only": "provider.only", "hints.ignore": "provider.ignore", pricing_cap_gate: "provider.max_price" };
   return paths[stage] ?? "provider";
 }

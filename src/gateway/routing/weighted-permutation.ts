@@ -1,30 +1,26 @@
-// A weighted random permutation: successive weighted draws without replacement, so the chance of
-// coming first is proportional to weight, and so on for the remaining places.
-import type { Random } from "../../core/random.js";
+// The weighted shuffle (routing.ts:161-176): successive draws without replacement in proportion to
+// weight, each weight floored at 0.0001, one uniform draw per place.
 
 /**
- * Orders `items` by successive draws, each in proportion to the remaining weights. When every
- * remaining weight is 0 the next item is drawn uniformly.
+ * Orders `items` by weighted draws. The walk subtracts each weight from the target and stops at the
+ * first item that takes it to ≤ 0.
  *
  * @example
- * weightedPermutation(["a", "b"], [3, 1], random); // ["a", "b"] three times in four
+ * weightedOrder(["a", "b"], [3, 1], random.next); // ["a", "b"] three times in four
  */
-export function weightedPermutation<T>(items: readonly T[], weights: readonly number[], random: Random): T[] {
-  const remaining = items.map((item, i) => ({ item, weight: Math.max(0, weights[i] ?? 0) }));
+export function weightedOrder<T>(items: readonly T[], weights: readonly number[], next: () => number): T[] {
+  const bag = items.map((item, i) => ({ item, weight: Math.max(0.0001, weights[i] ?? 0) }));
   const out: T[] = [];
-  while (remaining.length > 0) {
-    const total = remaining.reduce((sum, r) => sum + r.weight, 0);
-    let index: number;
-    if (total > 0) {
-      const target = random.next() * total;
-      let cumulative = 0;
-      index = remaining.findIndex((r) => (cumulative += r.weight) > target && r.weight > 0);
-      // Rounding can leave the target at the very top of the range: take the last weighted item.
-      if (index < 0) index = remaining.map((r) => r.weight > 0).lastIndexOf(true);
-    } else {
-      index = random.int(0, remaining.length);
+  while (bag.length > 0) {
+    const total = bag.reduce((sum, b) => sum + b.weight, 0);
+    let r = next() * total;
+    let index = 0;
+    for (; index < bag.length; index++) {
+      r -= (bag[index] as { weight: number }).weight;
+      if (r <= 0) break;
     }
-    const [picked] = remaining.splice(index, 1);
+    // Rounding can walk past the end; the reference would read undefined there, gateway-sim takes the last.
+    const [picked] = bag.splice(Math.min(index, bag.length - 1), 1);
     if (picked) out.push(picked.item);
   }
   return out;

@@ -35,7 +35,10 @@ export function createMemoryUsageLog(options: MemoryUsageLogOptions = {}): Usage
     append(record) {
       // Only provider error text can echo a key (the gateway never writes one), so only attempts
       // are scrubbed: walking whole records (diagnostics included) cost more than routing them.
-      const clean = record.attempts.some((a) => a.message !== undefined) ? { ...record, attempts: redactSecrets(record.attempts, secrets) } : record;
+      // The attempt log appears twice: gateway-sim's `attempts` and the reference's `provider_attempts`.
+      const clean = record.attempts.some((a) => a.message !== undefined)
+        ? { ...record, attempts: redactSecrets(record.attempts, secrets), provider_attempts: redactSecrets(record.provider_attempts, secrets) }
+        : record;
       total += 1;
       onRecord?.(clean);
       if (maxRecords === 0) return;

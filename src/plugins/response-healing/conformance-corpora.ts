@@ -1,11 +1,11 @@
-// Reads the shared healing corpora (../shared/corpora beside the repo; see its README.md).
+// Reads the healing corpora (test/fixtures/corpora in the repository; see its README.md for sources).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
-/** `../shared/corpora` from the repository root (CI checks ../shared out beside the repo). */
-export const DEFAULT_CORPORA_DIR = fileURLToPath(new URL("../../../../shared/corpora/", import.meta.url));
+/** `test/fixtures/corpora` of the repository (a development tool: the corpora are not in the npm package). */
+export const DEFAULT_CORPORA_DIR = fileURLToPath(new URL("../../../test/fixtures/corpora/", import.meta.url));
 
 const benchRowSchema = z.looseObject({
   id: z.string(),

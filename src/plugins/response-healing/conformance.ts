@@ -8,7 +8,7 @@ import type { FinishReason } from "../../providers/types.js";
 import { validateJson } from "../../structured-output/validate-json.js";
 import { DEFAULT_CORPORA_DIR, readBenchRows, readRepairRows, type BenchRow, type RepairRow } from "./conformance-corpora.js";
 import { corrupt, CORRUPTION_KINDS, type CorruptionKind } from "./corruptions.js";
-import { healResponse } from "./heal-response.js";
+import { healingSucceeded, healResponse } from "./heal-response.js";
 import { HEALING_MODES, type HealingMode } from "./registry.js";
 
 export type ConformanceCase = "clean" | CorruptionKind;
@@ -52,7 +52,7 @@ export interface ConformanceReport {
 }
 
 /**
- * Runs the conformance over the corpora in `corporaDir` (default `../shared/corpora`).
+ * Runs the conformance over the corpora in `corporaDir` (default `test/fixtures/corpora`).
  *
  * @example
  * const report = runHealingConformance();
@@ -102,7 +102,8 @@ function judge(row: BenchRow, c: JudgedCase, tally: FaultTally, report: Conforma
   const responseFormat = { type: "json_schema" as const, name: "conformance", schema: row.schema };
   const { execution, text } = healResponse({ text: c.text, finishReason: c.finishReason, responseFormat, mode: c.mode, streaming: false });
   tally.cases++;
-  const outcome = execution.status === "applied" ? "applied" : String(execution.metadata.failure_reason);
+  // `valid_unchanged`: already valid and compact, left as it was (status skipped, no failure_reason).
+  const outcome = execution.status === "applied" ? "applied" : healingSucceeded(execution) ? "valid_unchanged" : String(execution.metadata.failure_reason);
   tally.outcomes[outcome] = (tally.outcomes[outcome] ?? 0) + 1;
   if (execution.status !== "applied") return;
   tally.healed++;

@@ -47,21 +47,24 @@ export type SchemaCoercion = (typeof SCHEMA_COERCIONS)[number];
 
 export type HealingTransform = SyntaxTransform | ExtendedSyntaxRepair | SchemaCoercion;
 
-/** Why the plugin did not run (status `skipped`). */
-export const HEALING_SKIP_REASONS = ["streaming_unsupported", "not_json"] as const;
-/** Why it ran and could not deliver schema-valid JSON (status `failed`). */
-export const HEALING_FAILURE_REASONS = [
-  /** Finish reason `length` and the JSON is incomplete: closers are never appended to cut-off output. */
+/**
+ * Every `metadata.failure_reason` the plugin writes. All of them come with status `skipped`
+ * (plugins/response-healing.ts:574-708); `failed` is only the registry's record of an exception.
+ */
+export const HEALING_REASONS = [
+  /** The plugin's own stream check (unreachable through the registry, kept for `healResponse` callers). */
+  "streaming_unsupported",
+  /** No json_object/json_schema target, no text to heal, or only blank text. */
+  "not_json",
+  /** Finish reason `length` and the JSON does not parse: closers are never appended to cut-off output. */
   "truncated",
-  /** No transform produced parseable JSON (or extended mode refused a repair that would invent content). */
-  "unparseable",
-  /** Parsed, but the value fails the json_schema; `validation_errors` lists up to 8 problems. */
+  /** No transform produced parseable JSON, or the only parse names keys or values the text never spelled. */
+  "unrepairable",
+  /** Parsed, but the value fails the json_schema; `validation_errors` lists up to 8 `$.path must …` strings. */
   "schema_mismatch",
-  /** The request's json_schema cannot be compiled, so nothing can be validated. */
-  "invalid_schema",
 ] as const;
-/** Every value `metadata.failure_reason` can take. */
-export const HEALING_REASONS = [...HEALING_SKIP_REASONS, ...HEALING_FAILURE_REASONS] as const;
-export type HealingSkipReason = (typeof HEALING_SKIP_REASONS)[number];
-export type HealingFailureReason = (typeof HEALING_FAILURE_REASONS)[number];
 export type HealingReason = (typeof HEALING_REASONS)[number];
+
+/** Reasons the plugin registry writes in `metadata.reason` (plugins/registry.ts:58-96). */
+export const PLUGIN_REGISTRY_REASONS = ["streaming_unsupported", "plugin_error"] as const;
+export type PluginRegistryReason = (typeof PLUGIN_REGISTRY_REASONS)[number];

@@ -48,10 +48,10 @@
     box.appendChild(h("section", null, h("h3", { text: "Plugin executions" }), d.plugins.length ? table(["plugin", "stage", "status", "changed", "mode", "transforms", "failure", "validation errors"], d.plugins.map(function (p) {
       var m = p.metadata || {};
       return h("tr", null, h("td", { text: p.id }), h("td", { text: p.stage }), h("td", { text: p.status }), h("td", { text: p.changed }), h("td", { text: m.mode || "—" }),
-        h("td", { text: (m.transforms_applied || []).join(", ") || "—" }), h("td", { text: m.failure_reason || "—" }),
-        h("td", { text: (m.validation_errors || []).map(function (e) { return e.path + ": " + e.message; }).join("; ") || "—" }));
+        h("td", { text: (m.transforms_applied || []).join(", ") || "—" }), h("td", { text: m.failure_reason || m.reason || "—" }),
+        h("td", { text: (m.validation_errors || []).join("; ") || "—" }));
     })) : h("p", { class: "muted", text: "No plugin ran." })));
-    box.appendChild(h("section", null, h("h3", { text: "Response cache" }), d.cache ? kv([["status", d.cache.status], ["reason", d.cache.reason], ["key", d.cache.key], ["ttl", d.cache.ttl_seconds === undefined ? null : d.cache.ttl_seconds + "s"], ["age", d.cache.age_seconds === undefined ? null : d.cache.age_seconds + "s"]]) : h("p", { class: "muted", text: "no cache information" })));
+    box.appendChild(h("section", null, h("h3", { text: "Response cache" }), d.cache ? kv([["status", d.cache.status], ["reason", d.cache.reason], ["key", d.cache.key], ["ttl", d.cache.ttlSeconds == null ? null : d.cache.ttlSeconds + "s (" + d.cache.ttlSource + ")"], ["age", d.cache.ageMs == null ? null : d.cache.ageMs + " ms"]]) : h("p", { class: "muted", text: "no cache information" })));
     box.appendChild(bodyBlock("Request body", d.request_body));
     box.appendChild(bodyBlock("Response body", d.response_body));
     if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", "");

@@ -7,10 +7,11 @@ import type { RequestOutcome } from "./outcome.js";
 
 const base = makeRecord().routing_diagnostics as RoutingDiagnostics;
 
-/** Request `i` saw openai's breaker in `state` (a probe when `probe`). */
+/** Request `i` saw openai's breaker in `state` (its attempt admitted as a probe when `probe`). */
 function seen(i: number, state: BreakerState, probe = false): RequestOutcome {
-  const rankedProviders = base.rankedProviders.map((r) => (r.provider === "openai" ? { ...r, breaker: state, ...(probe ? { probe } : {}) } : r));
-  return makeOutcome(i, { routing_diagnostics: { ...base, rankedProviders } });
+  const rankedProviders = base.rankedProviders.map((r) => (r.provider === "openai" ? { ...r, breaker: state } : r));
+  const attempts = [{ attempt: 1, provider: "openai", outcome: "success" as const, status: 200, duration_ms: 800, was_probe: probe }];
+  return makeOutcome(i, { routing_diagnostics: { ...base, rankedProviders }, attempts });
 }
 
 function evaluate(breaker: unknown, outcomes: RequestOutcome[]) {
@@ -42,5 +43,17 @@ describe("breaker expectation", () => {
 
   it("needs at least one check", () => {
     expect(expectationSchema.safeParse({ name: "x", breaker: { provider: "openai" } }).success).toBe(false);
+  });
+
+  it("as: documented reads the documented breaker that reference fidelity only shadows", () => {
+    const shadow = (i: number, open: boolean): RequestOutcome => {
+      const rankedProviders = base.rankedProviders.map((r) => (r.provider === "openai" ? { ...r, breaker: "closed" as const, ...(open ? { documentedBreakerOpen: true } : {}) } : r));
+      return makeOutcome(i, { routing_diagnostics: { ...base, rankedProviders } });
+    };
+    const outcomes = [shadow(0, false), shadow(1, true), shadow(2, true)];
+    expect(evaluate({ provider: "openai", as: "documented", opens_within: 2, sequence: ["closed", "open"] }, outcomes).failures).toEqual([]);
+    expect(evaluate({ provider: "openai", opens_within: 2 }, outcomes).failures).toEqual([
+      { check: "breaker.opens_within (openai)", expected: "open by request 2 of the selection", actual: "never seen open" },
+    ]);
   });
 });

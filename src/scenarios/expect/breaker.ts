@@ -68,7 +68,10 @@ export function createBreakerCheck(spec: BreakerExpectation): BreakerCheck {
   return {
     observe(o) {
       const ranked = o.record.routing_diagnostics?.rankedProviders.find((r) => r.provider === spec.provider);
-      seen.push({ index: o.index, state: ranked?.breaker, probe: ranked?.probe === true });
+      const state = spec.as === "documented" ? ranked && (ranked.documentedBreakerOpen ? "open" : "closed") : ranked?.breaker;
+      // A probe is an attempt admitted through the half-open breaker (index.ts:592-601).
+      const probe = o.record.attempts.some((a) => a.provider === spec.provider && a.was_probe === true);
+      seen.push({ index: o.index, state, probe });
     },
     finish: () => failures(spec, seen.sort((a, b) => a.index - b.index)),
   };

@@ -42,7 +42,7 @@ describe("createEvaluator — per-request checks", () => {
       { attempt: 2, provider: "openai-eu", outcome: "success" as const, status: 200, duration_ms: 700 },
     ];
     const healing = {
-      id: "response-healing", stage: "response" as const, changed: true, status: "applied" as const,
+      id: "response-healing", stage: "response.post_provider" as const, changed: true, status: "applied" as const,
       metadata: { attempted: true, healed: true, mode: "safe", transforms_applied: ["strip_markdown_fence"] },
     };
     const ev = createEvaluator(parse({
@@ -62,7 +62,7 @@ describe("createEvaluator — per-request checks", () => {
     expect(checks).toEqual([
       ["failover_path", "openai → openai-eu", "openai success 200"],
       ["healing", "failed (truncated)", "none (plugin did not run)"],
-      ["cache", "hit", "miss (not_found)"],
+      ["cache", "hit", "miss"],
     ]);
   });
 

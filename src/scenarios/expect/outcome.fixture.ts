@@ -1,6 +1,7 @@
 // Builds request outcomes for the expectation engine's unit tests: a successful, routed request by
 // default, with any field overridden.
 import type { UsageRecord } from "../../gateway/types.js";
+import { rankedProviderFixture, scoreFactorsFixture } from "../../gateway/routing/routing-diagnostics.fixture.js";
 import { usageRecord } from "../../gateway/usage/usage-record-fixture.js";
 import type { RequestOutcome } from "./outcome.js";
 
@@ -20,17 +21,19 @@ export function makeRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
     routing_diagnostics: {
       model: "openai/gpt-5.4-nano",
       strategy: "explicit_sort",
+      routingMode: "price",
+      priority: "default",
       sort: "price",
       filterStages: [{ stage: "ignore", before: 3, after: 2, dropped: [{ provider: "deepinfra", reason: "listed_in_provider.ignore" }] }],
       consideredProviders: ["openai", "openai-eu"],
       rankedProviders: [
-        { provider: "openai", rank: 1, score: 0.9, scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 1, loadScore: 1 }, breaker: "closed", placedBy: "sort" },
-        { provider: "openai-eu", rank: 2, score: 0.8, scoreFactors: { successRate: 1, latencyScore: 1, tailLatencyScore: 1, throughputScore: 1, priceScore: 0.5, loadScore: 1 }, breaker: "closed", placedBy: "sort" },
+        rankedProviderFixture("openai", 1, { score: 0.9 }),
+        rankedProviderFixture("openai-eu", 2, { score: 0.8, scoreFactors: scoreFactorsFixture({ priceScore: 0.5 }) }),
       ],
       warnings: [],
       finalCandidateCount: 2,
     },
-    response_cache: { status: "miss", reason: "not_found" },
+    response_cache: { enabled: true, status: "miss", reason: null, key: "gateway:response-cache:v1:gateway-sim:f", fingerprint: "f", ttlSeconds: 300, ttlSource: "platform_default" },
     ...overrides,
   });
 }

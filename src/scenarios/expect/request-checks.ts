@@ -29,18 +29,13 @@ export function healingExecution(record: UsageRecord): PluginExecution | undefin
 
 /** The failure or skip reason of a plugin execution, wherever the plugin put it. */
 export function executionReason(exec: PluginExecution): string | undefined {
-  const m = exec.metadata;
-  for (const key of ["failure_reason", "skip_reason", "reason"]) {
-    const value = m[key];
-    if (typeof value === "string") return value;
-  }
-  return undefined;
+  return exec.metadata.failure_reason ?? exec.metadata.reason;
 }
 
 function showHealing(exec: PluginExecution | undefined): string {
   if (!exec) return "none (plugin did not run)";
   const reason = executionReason(exec);
-  const transforms = exec.metadata.transforms_applied;
+  const transforms = exec.metadata.transforms_applied ?? [];
   return `${exec.status}${transforms.length > 0 ? ` [${transforms.join(", ")}]` : ""}${reason ? ` (${reason})` : ""}`;
 }
 
@@ -51,7 +46,7 @@ const checkHealing: Check<"healing"> = (expected, record) => {
   const ok =
     exec !== undefined &&
     exec.status === expected.status &&
-    (expected.transforms === undefined || same(expected.transforms, exec.metadata.transforms_applied)) &&
+    (expected.transforms === undefined || same(expected.transforms, exec.metadata.transforms_applied ?? [])) &&
     (expected.reason === undefined || executionReason(exec) === expected.reason) &&
     (expected.healed === undefined || exec.metadata.healed === expected.healed);
   const healed = expected.healed === undefined ? "" : ` healed=${String(expected.healed)}`;
@@ -116,7 +111,7 @@ const CHECKS: { [K in PerRequestCheck]: Check<K> } = {
     if (ok) return undefined;
     return {
       expected: want.reason ? `${want.status} (${want.reason})` : want.status,
-      actual: got ? `${got.status} (${got.reason})` : "(no cache info)",
+      actual: got ? (got.reason === null ? got.status : `${got.status} (${got.reason})`) : "(no cache info)",
     };
   },
   status: (e, r) => (e === r.status ? undefined : differ(e, r.status)),

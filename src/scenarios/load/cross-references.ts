@@ -9,6 +9,7 @@ import { createSeededFaker } from "../../fakes/content/seeded-faker.js";
 import { parseModelReference } from "../../gateway/request/model-reference.js";
 import { templateProblems } from "../run/render-template.js";
 import { asArray, asObject, asString, listOf, type RawObject } from "./raw.js";
+import { didYouMean } from "../../core/did-you-mean.js";
 
 /** Names a scenario defines, gathered from the raw data before the checks run. */
 export interface ScenarioNames {
@@ -38,12 +39,12 @@ type Path = (string | number)[];
 function requireProvider(ctx: Ctx, names: ScenarioNames, value: unknown, path: Path): void {
   const id = asString(value);
   if (id === undefined || names.providers.has(id)) return;
-  ctx.addIssue({ code: "custom", path, message: `unknown provider "${id}": expected one of the scenario's providers ${listOf(names.providers)}` });
+  ctx.addIssue({ code: "custom", path, message: `unknown provider "${id}": expected one of the scenario's providers ${listOf(names.providers)}${didYouMean(id, names.providers)}` });
 }
 
 function requirePreset(ctx: Ctx, names: ScenarioNames, slug: string, path: Path): void {
   if (names.presets.has(slug)) return;
-  ctx.addIssue({ code: "custom", path, message: `unknown preset "${slug}": expected one of ${listOf(names.presets)} (inline \`presets\` or \`presets_dir\`)` });
+  ctx.addIssue({ code: "custom", path, message: `unknown preset "${slug}": expected one of ${listOf(names.presets)} (inline \`presets\` or \`presets_dir\`)${didYouMean(slug, names.presets)}` });
 }
 
 function checkBody(ctx: Ctx, names: ScenarioNames, body: RawObject, path: Path): void {
@@ -128,12 +129,12 @@ function checkExpectation(ctx: Ctx, names: ScenarioNames, e: RawObject, path: Pa
     requireProvider(ctx, names, failover.from, [...path, "failover", "from"]);
     const incident = asString(failover.incident);
     if (incident !== undefined && !names.incidents.has(incident)) {
-      ctx.addIssue({ code: "custom", path: [...path, "failover", "incident"], message: `unknown incident "${incident}": expected the name of a timeline event, one of ${listOf(names.incidents)}` });
+      ctx.addIssue({ code: "custom", path: [...path, "failover", "incident"], message: `unknown incident "${incident}": expected the name of a timeline event, one of ${listOf(names.incidents)}${didYouMean(incident, names.incidents)}` });
     }
   }
   const request = asString(e.request);
   if (request !== undefined && !names.requests.has(request)) {
-    ctx.addIssue({ code: "custom", path: [...path, "request"], message: `unknown request name "${request}": expected one of ${listOf(names.requests)}` });
+    ctx.addIssue({ code: "custom", path: [...path, "request"], message: `unknown request name "${request}": expected one of ${listOf(names.requests)}${didYouMean(request, names.requests)}` });
   }
 }
 

@@ -71,7 +71,7 @@ describe("loadScenario", () => {
     });
     expect(problems(dir)).toEqual([
       's.yaml:4:11 presets[0].slug: preset "triage" is also defined in presets_dir; give the inline one another slug',
-      'v2/triage.yaml:2:1 temprature: unknown field "temprature"',
+      'v2/triage.yaml:2:1 temprature: unknown field "temprature"; did you mean "temperature"?',
     ]);
   });
 
@@ -90,6 +90,32 @@ describe("findScenarioFiles", () => {
     expect(findScenarioFiles([dir, join(dir, "missing")], dir)).toEqual({
       files: ["a.json", "b.yaml", "incidents/z.yml"],
       missing: [join(dir, "missing")],
+    });
+  });
+
+  describe("one error per root cause, with a suggestion", () => {
+    const scenario = (traffic: string, provider = "openai-eu") =>
+      `seed: 1\ncatalog: default\npresets_dir: presets\nproviders:\n  - id: openai\n  - id: ${provider}\n${traffic}:\n  requests:\n    - { name: first, at: 0s, body: { preset: triage, input: hi } }\nexpectations:\n  - { name: e, request: first, selected_provider: openai }\n`;
+    const preset = "model: openai/gpt-5.4-nano\n";
+
+    it("a misspelt traffic key is one problem, not also unknown request names", () => {
+      const dir = write({ "s.yaml": scenario("trafic"), "presets/triage.yaml": preset });
+      expect(problems(dir)).toEqual(['s.yaml:7:1 trafic: unknown field "trafic"; did you mean "traffic"?']);
+    });
+
+    it("a misspelt provider id gets the catalog's closest id", () => {
+      const dir = write({ "s.yaml": scenario("traffic", "openai-ue"), "presets/triage.yaml": preset });
+      expect(problems(dir)).toEqual([`s.yaml:6:5 providers[1].models: expected models (the scenario's catalog lists no model for "openai-ue"; did you mean "openai-eu"?)`]);
+    });
+
+    it("a broken preset file is one problem, not also unknown presets where it is used", () => {
+      const dir = write({ "s.yaml": scenario("traffic"), "presets/triage.yaml": "modle: openai/gpt-5.4-nano\n" });
+      expect(problems(dir)).toEqual(['presets/triage.yaml:1:1 modle: unknown field "modle"; did you mean "model"?']);
+    });
+
+    it("a misspelt preset slug gets the closest slug", () => {
+      const dir = write({ "s.yaml": scenario("traffic").replace("preset: triage", "preset: triag"), "presets/triage.yaml": preset });
+      expect(problems(dir)).toEqual(['s.yaml:9:46 traffic.requests[0].body.preset: unknown preset "triag": expected one of "triage" (inline `presets` or `presets_dir`); did you mean "triage"?']);
     });
   });
 });

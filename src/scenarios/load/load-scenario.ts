@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { z } from "zod";
+import { closestMatch } from "../../core/did-you-mean.js";
 import { type ConfigIssue, validateConfig } from "../../core/load-config.js";
 import { yamlSource } from "../../core/yaml-source.js";
 import { compareText } from "../expect/format.js";
@@ -23,6 +24,8 @@ export type LoadScenarioResult = { ok: true; scenario: LoadedScenario } | { ok: 
 interface References {
   catalog: Catalog | undefined;
   dirPresets: Preset[];
+  /** The presets folder has a broken file: its slugs are unknown, and references to them not wrong. */
+  presetsBroken: boolean;
   issues: ConfigIssue[];
 }
 
@@ -36,7 +39,7 @@ export interface LoadScenarioOptions {
 }
 
 function loadReferences(raw: RawObject, dir: string, options: LoadScenarioOptions): References {
-  const out: References = { catalog: undefined, dirPresets: [], issues: [] };
+  const out: References = { catalog: undefined, dirPresets: [], presetsBroken: false, issues: [] };
   const catalogRef = asString(raw.catalog);
   if (catalogRef !== undefined) {
     const path = catalogRef === "default" ? DEFAULT_CATALOG_PATH : join(dir, catalogRef);
@@ -51,7 +54,10 @@ function loadReferences(raw: RawObject, dir: string, options: LoadScenarioOption
     const loaded = loadPresetDir(presetsDir);
     if (loaded.ok) out.dirPresets = loaded.store.list().flatMap((slug) => loaded.store.get(slug) ?? []);
     // A missing `presets_dir` is reported at that field by the cross-reference checks; a missing override here.
-    else if (options.presetsDir !== undefined || !loaded.issues.every((i) => i.message === "presets folder not found")) out.issues.push(...loaded.issues);
+    else if (options.presetsDir !== undefined || !loaded.issues.every((i) => i.message === "presets folder not found")) {
+      out.issues.push(...loaded.issues);
+      out.presetsBroken = true;
+    }
   }
   return out;
 }
@@ -96,6 +102,27 @@ function namesOf(raw: RawObject, dir: string, refs: References): ScenarioNames {
   };
 }
 
+/** The cross-reference messages that name what each top-level section defines. */
+const FOLLOW_ON: Record<string, string> = {
+  providers: "unknown provider ",
+  presets: "unknown preset ",
+  traffic: "unknown request name ",
+  timeline: "unknown incident ",
+};
+
+/**
+ * One error per root cause: references into a section whose key is misspelt (`trafic:`), or to
+ * presets of a folder with a broken file, are not wrong in themselves; the typo or the broken file
+ * is already reported, so the follow-on "unknown …" issues are dropped.
+ */
+function dropFollowOns(raw: RawObject, refs: References, issues: ConfigIssue[]): ConfigIssue[] {
+  const keys = Object.keys(raw);
+  const unreadable = Object.keys(FOLLOW_ON).filter((section) => raw[section] === undefined && keys.some((key) => closestMatch(key, [section]) === section));
+  if (refs.presetsBroken) unreadable.push("presets");
+  const prefixes = unreadable.map((section) => FOLLOW_ON[section] as string);
+  return issues.filter((issue) => !prefixes.some((prefix) => issue.message.startsWith(prefix)));
+}
+
 /** Issues of the scenario file in reading order, then those of referenced files; no duplicates. */
 function orderIssues(file: string, issues: ConfigIssue[]): ConfigIssue[] {
   const seen = new Set<string>();
@@ -137,7 +164,7 @@ export function loadScenario(file: string, options: LoadScenarioOptions = {}): L
   const parsed = validateConfig(file, source, scenarioSchemaFor({ catalog: refs.catalog }));
   const cross = validateConfig(file, source, z.unknown().superRefine((value, ctx) => checkCrossReferences(value, names, ctx)));
   const swaps = parsed.ok ? loadSwapPresets(parsed.value, dir) : { presets: new Map<number, Preset>(), issues: [] };
-  const issues = [...refs.issues, ...(parsed.ok ? [] : parsed.issues), ...(cross.ok ? [] : cross.issues), ...swaps.issues];
+  const issues = [...refs.issues, ...(parsed.ok ? [] : parsed.issues), ...(cross.ok ? [] : dropFollowOns(raw, refs, cross.issues)), ...swaps.issues];
   if (!parsed.ok || issues.length > 0) return { ok: false, issues: orderIssues(file, issues) };
   const spec = parsed.value;
   return {

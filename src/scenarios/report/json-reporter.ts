@@ -36,8 +36,10 @@ export function renderJsonReport(report: SuiteReport, timing?: SuiteTiming): str
     scenarios: report.scenarios.map(({ requests, ...s }) => ({
       ...s,
       stats: { ...s.stats, cost_usd: roundUsd(s.stats.cost_usd) },
-      ...(requests ? { requests: placeholder(sections.push(requests) - 1) } : {}),
+      // null, not absent: every scenario has the same keys (json-report-schema.ts).
+      requests: requests ? placeholder(sections.push(requests) - 1) : null,
     })),
+    ...(report.shard ? { shard: report.shard } : {}),
     ...(timing ? { timing } : {}),
   };
   let text = JSON.stringify(body, null, 2);

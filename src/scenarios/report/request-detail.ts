@@ -37,7 +37,8 @@ export function bodyText(body: unknown): BodyText | null {
 }
 
 function rankedDetail(r: RankedProvider): RankedProvider {
-  const scoreFactors = Object.fromEntries(Object.entries(r.scoreFactors).map(([k, v]) => [k, roundFactor(v)])) as RankedProvider["scoreFactors"];
+  const scoreFactors = { ...r.scoreFactors };
+  for (const key of Object.keys(scoreFactors) as (keyof typeof scoreFactors)[]) scoreFactors[key] = roundFactor(scoreFactors[key]);
   return { ...r, score: roundFactor(r.score), scoreFactors };
 }
 

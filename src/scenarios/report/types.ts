@@ -61,6 +61,14 @@ export interface SuiteSummary {
 export interface SuiteReport {
   summary: SuiteSummary;
   scenarios: ScenarioReport[];
+  /** A `run --shard i/n` report: which share, and the whole suite's files in run order (for merge-reports). */
+  shard?: ShardInfo;
+}
+
+export interface ShardInfo {
+  index: number;
+  count: number;
+  files: string[];
 }
 
 /** Wall-clock measurements, kept apart so reports can be compared byte for byte without them. */

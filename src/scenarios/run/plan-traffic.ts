@@ -2,6 +2,7 @@
 // (ties: explicit first, then loads in file order), each load drawing from its own seeded streams.
 import { createRandom, type Random } from "../../core/random.js";
 import { createSeededFaker } from "../../fakes/content/seeded-faker.js";
+import type { GatewaySurface } from "../../gateway/surfaces/surfaces.js";
 import type { LoadSpec, Traffic } from "../schema/traffic.js";
 import { arrivalOffsets, expectedCount } from "./arrivals.js";
 import { renderTemplate } from "./render-template.js";
@@ -12,6 +13,8 @@ export interface PlannedRequest {
   offsetMs: number;
   name: string | null;
   body: Record<string, unknown>;
+  /** The gateway surface the body is sent to. */
+  surface: GatewaySurface;
   /** The generated load it belongs to (for its concurrency limit); undefined for explicit requests. */
   load: number | undefined;
 }
@@ -21,7 +24,7 @@ type Pending = Omit<PlannedRequest, "index">;
 function* explicitRequests(traffic: Traffic): Generator<Pending> {
   const all: Pending[] = [];
   for (const r of traffic.requests) {
-    for (let k = 0; k < r.repeat; k++) all.push({ offsetMs: r.at + k * r.every, name: r.name ?? null, body: r.body, load: undefined });
+    for (let k = 0; k < r.repeat; k++) all.push({ offsetMs: r.at + k * r.every, name: r.name ?? null, body: r.body, surface: r.surface, load: undefined });
   }
   // Array.prototype.sort is stable: equal times keep file order.
   yield* all.sort((a, b) => a.offsetMs - b.offsetMs);
@@ -43,8 +46,9 @@ function* loadRequests(load: LoadSpec, index: number, seed: string): Generator<P
   const templates = createRandom(seed, ...scope, "template");
   const faker = createSeededFaker(createRandom(seed, ...scope, "input"));
   for (const offsetMs of arrivalOffsets(load, arrivals)) {
-    const body = renderTemplate(pickTemplate(load, templates).body, faker) as Record<string, unknown>;
-    yield { offsetMs, name: load.name, body, load: index };
+    const template = pickTemplate(load, templates);
+    const body = renderTemplate(template.body, faker) as Record<string, unknown>;
+    yield { offsetMs, name: load.name, body, surface: template.surface, load: index };
   }
 }
 

@@ -33,8 +33,12 @@ function limiter(max: number): { acquire(): Promise<void>; release(): void } {
   };
 }
 
-async function send(gateway: Gateway, request: PlannedRequest): Promise<SentRequest> {
-  const response = await gateway.respond(request.body);
+/** The built-in gateway answers every surface; an outside gateway's client speaks its one configured API. */
+type TrafficGateway = Pick<Gateway, "respond"> & Partial<Pick<Gateway, "respondOn">>;
+
+async function send(gateway: TrafficGateway, request: PlannedRequest): Promise<SentRequest> {
+  const response =
+    request.surface === "responses" || gateway.respondOn === undefined ? await gateway.respond(request.body) : await gateway.respondOn(request.surface, request.body);
   if (response.kind === "json") return { request, record: response.record, body: response.body };
   for await (const _event of response.events) {
     // Reading the stream to the end is what lets the record settle.
@@ -49,7 +53,8 @@ async function send(gateway: Gateway, request: PlannedRequest): Promise<SentRequ
  * await clock.run(() => playTraffic({ gateway, clock, startMs, requests, concurrency: [8], onSent }));
  */
 export async function playTraffic(options: {
-  gateway: Gateway;
+  /** The built-in gateway, or a client of an outside one (src/external) answering the same way. */
+  gateway: TrafficGateway;
   clock: Clock;
   startMs: number;
   requests: Iterable<PlannedRequest>;

@@ -5,10 +5,14 @@ import type { LoadedScenario } from "../load/loaded-scenario.js";
 import { degradationPhases } from "../report/degradation-phases.js";
 import { reproduceCommand } from "../report/reproduce.js";
 import { createRequestCollector } from "../report/request-collector.js";
+import type { RequestsSection } from "../report/request-rows.js";
 import type { ExpectationReport, ScenarioReport, ScenarioStats } from "../report/types.js";
+import type { Expectation } from "../schema/expectations.js";
 import type { Transport } from "../schema/scenario.js";
 import { checkSnapshot, type SnapshotMode, type SnapshotOutcome } from "../snapshot/snapshot-file.js";
 import type { UsageLog } from "../../gateway/usage/usage-log.js";
+import { type GatewayOverrides, resolveGatewayTarget } from "../../external/gateway-target.js";
+import { runExternalOnce } from "../../external/run-external.js";
 import { runOnce, type RunOnceResult } from "./run-once.js";
 
 export interface RunScenarioOptions {
@@ -25,6 +29,8 @@ export interface RunScenarioOptions {
   onProgress?: ((done: number, expected: number) => void) | undefined;
   /** Keep the first run's requests in the report (`requests`); default true. */
   requests?: boolean | undefined;
+  /** An outside gateway to play against (over the file's `gateway:`), or `builtin` to ignore the file's. */
+  gateway?: GatewayOverrides | "builtin" | undefined;
 }
 
 /** The seed of run `i`: the base seed itself first, so run 0 replays a single-seed run. */
@@ -46,37 +52,75 @@ function addStats(total: ScenarioStats, run: ScenarioStats): void {
   total.client_errors += run.client_errors;
 }
 
+/** What a scenario's runs are: the seeds, the expectations evaluated, whether to snapshot. */
+export interface ScenarioPlan {
+  base: string;
+  count: number;
+  passRate: number;
+  expectations: Expectation[];
+  wantSnapshot: boolean;
+}
+
+/** The outcome of one seed; the first run also carries the report's requests section. */
+export interface SeedRun {
+  run: RunOnceResult;
+  requests?: RequestsSection | undefined;
+}
+
 /**
  * @example
- * const report = await runScenario(loaded, { snapshots: "new" });
- * report.status; // "passed" | "failed"
+ * const plan = planScenario(loaded, { runs: 20 }); // plan.count === 20
  */
-export async function runScenario(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioReport> {
+export function planScenario(scenario: LoadedScenario, options: Pick<RunScenarioOptions, "seed" | "runs" | "only"> = {}): ScenarioPlan {
   const { spec } = scenario;
   const base = options.seed ?? spec.seed;
-  const count = options.runs ?? spec.runs?.seeds ?? 1;
-  const passRate = spec.runs?.pass_rate ?? 1;
   const only = options.only === scenario.name ? undefined : options.only;
-  const expectations = spec.expectations.filter((e) => only === undefined || e.name === only);
-  const wantSnapshot = spec.snapshot && (only === undefined || only === "snapshot") && base === spec.seed;
+  return {
+    base,
+    count: options.runs ?? spec.runs?.seeds ?? 1,
+    passRate: spec.runs?.pass_rate ?? 1,
+    expectations: spec.expectations.filter((e) => only === undefined || e.name === only),
+    wantSnapshot: spec.snapshot && (only === undefined || only === "snapshot") && base === spec.seed,
+  };
+}
+
+/**
+ * Run `i` of a plan: independent of every other run, so seeds may run in any order or in parallel
+ * (worker threads) and still assemble into the same report.
+ *
+ * @example
+ * const first = await runSeed(loaded, plan, 0);
+ */
+export async function runSeed(scenario: LoadedScenario, plan: ScenarioPlan, i: number, options: RunScenarioOptions = {}): Promise<SeedRun> {
+  const collector = i === 0 && options.requests !== false ? createRequestCollector() : undefined;
+  const seed = derivedSeed(plan.base, i);
+  const target = options.gateway === "builtin" ? undefined : resolveGatewayTarget(scenario.spec.gateway, options.gateway ?? {});
+  const run = target
+    ? await runExternalOnce(scenario, { target, seed, expectations: plan.expectations, onProgress: options.onProgress, onRequest: collector?.add })
+    : await runOnce(scenario, {
+        seed,
+        expectations: plan.expectations,
+        collectDecisions: plan.wantSnapshot && i === 0,
+        transport: options.transport,
+        usage: i === 0 ? options.usage : undefined,
+        onProgress: options.onProgress,
+        onRequest: collector?.add,
+      });
+  return { run, requests: collector?.finish(degradationPhases(scenario, run.stats.simulated_ms)) };
+}
+
+/**
+ * The scenario's report from its seeds' runs (in seed order); checks (and writes) the snapshot.
+ *
+ * @example
+ * const report = assembleScenarioReport(loaded, plan, [await runSeed(loaded, plan, 0)], { snapshots: "new" });
+ */
+export function assembleScenarioReport(scenario: LoadedScenario, plan: ScenarioPlan, seeds: readonly SeedRun[], options: Pick<RunScenarioOptions, "snapshots"> = {}): ScenarioReport {
+  const { spec } = scenario;
+  const { base, count, passRate, expectations, wantSnapshot } = plan;
   const stats: ScenarioStats = { requests: 0, simulated_ms: 0, cost_usd: 0, client_errors: 0 };
-  const runs: RunOnceResult[] = [];
-  const collector = options.requests === false ? undefined : createRequestCollector();
-  let firstRunMs = 0;
-  for (let i = 0; i < count; i++) {
-    const run = await runOnce(scenario, {
-      seed: derivedSeed(base, i),
-      expectations,
-      collectDecisions: wantSnapshot && i === 0,
-      transport: options.transport,
-      usage: i === 0 ? options.usage : undefined,
-      onProgress: options.onProgress,
-      onRequest: i === 0 ? collector?.add : undefined,
-    });
-    if (i === 0) firstRunMs = run.stats.simulated_ms;
-    addStats(stats, run.stats);
-    runs.push(run);
-  }
+  const runs = seeds.map((s) => s.run);
+  for (const run of runs) addStats(stats, run.stats);
   const reports = expectations.map((e, k) => expectationReport(scenario, runs, k, count > 1 ? passRate : undefined));
   let snapshot: SnapshotOutcome | null = null;
   const decisions = runs[0]?.decisions;
@@ -84,6 +128,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
     snapshot = checkSnapshot(scenario.file, { scenario: scenario.name, seed: base, decisions }, options.snapshots ?? "new");
   }
   const snapshotFailed = snapshot?.status === "mismatch" || snapshot?.status === "missing";
+  const requests = seeds[0]?.requests;
   return {
     file: scenario.file,
     name: scenario.name,
@@ -96,8 +141,20 @@ export async function runScenario(scenario: LoadedScenario, options: RunScenario
     snapshot,
     stats,
     error: null,
-    ...(collector ? { requests: collector.finish(degradationPhases(scenario, firstRunMs)) } : {}),
+    ...(requests ? { requests } : {}),
   };
+}
+
+/**
+ * @example
+ * const report = await runScenario(loaded, { snapshots: "new" });
+ * report.status; // "passed" | "failed"
+ */
+export async function runScenario(scenario: LoadedScenario, options: RunScenarioOptions = {}): Promise<ScenarioReport> {
+  const plan = planScenario(scenario, options);
+  const seeds: SeedRun[] = [];
+  for (let i = 0; i < plan.count; i++) seeds.push(await runSeed(scenario, plan, i, options));
+  return assembleScenarioReport(scenario, plan, seeds, options);
 }
 
 function expectationReport(scenario: LoadedScenario, runs: readonly RunOnceResult[], k: number, passRate: number | undefined): ExpectationReport {

@@ -5,8 +5,10 @@ import { overBudgetWithSeeds } from "../schema/budget.js";
 import type { ConfigIssue } from "../../core/load-config.js";
 import { RealClock } from "../../core/clock.js";
 import { loadScenario } from "../load/load-scenario.js";
+import type { LoadedScenario } from "../load/loaded-scenario.js";
 import { type ScenarioReport, type SuiteReport, type SuiteTiming, summarise } from "../report/types.js";
 import { type RunScenarioOptions, runScenario, scenarioMatches } from "./run-scenario.js";
+import { errorMessage } from "./seed-task.js";
 
 export interface RunSuiteOptions extends Omit<RunScenarioOptions, "onProgress" | "usage"> {
   /** Called before each scenario starts (with its name and expected request count), and per request. */
@@ -36,6 +38,25 @@ export function invalidReport(file: string, issues: ConfigIssue[]): ScenarioRepo
   return { ...emptyReport(file, file.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, ""), ""), status: "invalid", issues };
 }
 
+/** The report of a scenario whose run threw (a bug, not a failed expectation). */
+export function crashedReport(file: string, scenario: LoadedScenario, options: Pick<RunSuiteOptions, "seed">, message: string): ScenarioReport {
+  return { ...emptyReport(file, scenario.name, options.seed ?? scenario.spec.seed), error: message };
+}
+
+/**
+ * Loads a scenario for a run: its own issues, or `--runs` multiplying its plan past its request
+ * budget (past what `validate` saw in the file: the same budget applies).
+ *
+ * @example
+ * const loaded = loadForRun("scenarios/order.yaml", { runs: 20 });
+ */
+export function loadForRun(file: string, options: Pick<RunSuiteOptions, "runs">): ReturnType<typeof loadScenario> {
+  const loaded = loadScenario(file);
+  if (!loaded.ok || options.runs === undefined) return loaded;
+  const overBudget = overBudgetWithSeeds(loaded.scenario.spec, options.runs);
+  return overBudget === undefined ? loaded : { ok: false, issues: [{ file, line: 1, column: 1, path: "", message: overBudget }] };
+}
+
 /**
  * @example
  * const { report, timing } = await runSuite(["scenarios/order.yaml"], { snapshots: "new" });
@@ -48,19 +69,15 @@ export async function runSuite(files: readonly string[], options: RunSuiteOption
   const timing: SuiteTiming = { wall_ms: 0, scenarios: [] };
   for (const file of files) {
     const started = wall.now();
-    const loaded = loadScenario(file);
+    const loaded = loadForRun(file, options);
     let report: ScenarioReport | undefined;
-    // `--runs` multiplies the plan past what `validate` saw in the file: the same budget applies.
-    const overBudget = loaded.ok && options.runs !== undefined ? overBudgetWithSeeds(loaded.scenario.spec, options.runs) : undefined;
     if (!loaded.ok) report = invalidReport(file, loaded.issues);
-    else if (overBudget !== undefined) report = invalidReport(file, [{ file, line: 1, column: 1, path: "", message: overBudget }]);
     else if (scenarioMatches(loaded.scenario, options.only)) {
       const onProgress = options.onProgress;
       try {
         report = await runScenario(loaded.scenario, { ...options, onProgress: onProgress && ((done, expected) => onProgress(file, done, expected)) });
       } catch (error) {
-        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        report = { ...emptyReport(file, loaded.scenario.name, options.seed ?? loaded.scenario.spec.seed), error: message };
+        report = crashedReport(file, loaded.scenario, options, errorMessage(error));
       }
     }
     if (!report) continue;

@@ -10,6 +10,8 @@ type JsonSchemaFormat = Extract<ResponseFormat, { type: "json_schema" }>;
 
 /** The JSON-schema format a request asks for, from its body or else its preset; undefined when none. */
 export function requestedSchema(body: Record<string, unknown>, presets: PresetStore): JsonSchemaFormat | undefined {
+  const anthropic = anthropicSchema(body);
+  if (anthropic) return anthropic;
   const own = normaliseResponseFormat(body);
   if (own.ok && own.format) return own.format.type === "json_schema" ? own.format : undefined;
   const slug = presetSlugOf(body);
@@ -19,6 +21,14 @@ export function requestedSchema(body: Record<string, unknown>, presets: PresetSt
   return normalised.ok && normalised.format?.type === "json_schema" ? normalised.format : undefined;
 }
 
+/** A /v1/messages body's `output_config.format` (or the beta `output_format`). */
+function anthropicSchema(body: Record<string, unknown>): JsonSchemaFormat | undefined {
+  const config = body.output_config as { format?: unknown } | undefined;
+  const format = (config?.format ?? body.output_format) as { type?: unknown; schema?: unknown } | undefined;
+  if (format?.type !== "json_schema" || typeof format.schema !== "object" || format.schema === null) return undefined;
+  return { type: "json_schema", name: "response", schema: format.schema as Record<string, unknown> };
+}
+
 function presetSlugOf(body: Record<string, unknown>): string | undefined {
   if (typeof body.preset === "string") return body.preset.trim().replace(/^@/, "");
   if (typeof body.model !== "string") return undefined;
@@ -26,9 +36,23 @@ function presetSlugOf(body: Record<string, unknown>): string | undefined {
   return ref.ok && ref.reference.kind === "preset" ? ref.reference.preset : undefined;
 }
 
-/** The assistant's output text of a Responses body, or undefined when it has none. */
+/**
+ * The assistant's output text of an answer on any surface, located as the reference's healing plugin
+ * locates it: Chat `choices[0].message.content`, Messages `text` blocks, Responses `output_text`.
+ */
 export function outputText(body: unknown): string | undefined {
   if (typeof body !== "object" || body === null) return undefined;
+  const choices = (body as { choices?: unknown }).choices;
+  if (Array.isArray(choices)) {
+    const content = (choices[0] as { message?: { content?: unknown } } | undefined)?.message?.content;
+    return typeof content === "string" ? content : undefined;
+  }
+  if ((body as { type?: unknown }).type === "message") {
+    const blocks = (body as { content?: unknown }).content;
+    if (!Array.isArray(blocks)) return undefined;
+    const texts = (blocks as { type?: unknown; text?: unknown }[]).filter((b) => b.type === "text" && typeof b.text === "string").map((b) => b.text as string);
+    return texts.length > 0 ? texts.join("") : undefined;
+  }
   const output = (body as { output?: unknown }).output;
   if (!Array.isArray(output)) return undefined;
   for (const item of output as unknown[]) {

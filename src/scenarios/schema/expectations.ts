@@ -83,6 +83,12 @@ const breakerSchema = z
     probes: boundSchema.optional(),
     /** The state the last selected request saw. */
     final: z.enum(BREAKER_STATES).optional(),
+    /**
+     * `gateway` (default): the breaker the simulated gateway ran. `documented`: the documented breaker
+     * (error rate >= 0.5 over >= 8 attempts in 60 s) that reference fidelity shadows without acting on it,
+     * read from `rankedProviders[].documentedBreakerOpen` (open or closed, never half-open).
+     */
+    as: z.enum(["gateway", "documented"]).default("gateway"),
   })
   .superRefine((b, ctx) => {
     if (b.opens_within === undefined && b.sequence === undefined && b.probes === undefined && b.final === undefined) {

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { type FakeProviderProfile, type FakeProviderProfileInput, fakeProviderProfileSchema } from "../../fakes/profile/schema.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
+import { didYouMean } from "../../core/did-you-mean.js";
+import { acceptsKeysOf } from "../../core/schema-keys.js";
 
 type ProfileModels = FakeProviderProfileInput["models"];
 
@@ -35,13 +37,13 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * providerItemSchema(defaultCatalog).parse({ id: "openai-eu", latency: "1.2s" });
  */
 export function providerItemSchema(catalog: Catalog | undefined) {
-  return z.custom<FakeProviderProfileInput>(() => true).transform((value, ctx): FakeProviderProfile => {
+  const schema = z.custom<FakeProviderProfileInput>(() => true).transform((value, ctx): FakeProviderProfile => {
     let input: unknown = value;
     if (isPlainObject(value) && value.models === undefined && typeof value.id === "string") {
       const models = catalog ? catalogModelsOf(catalog, value.id) : {};
       if (Object.keys(models).length > 0) input = { ...value, models };
       else {
-        const why = catalog ? `the scenario's catalog lists no model for "${value.id}"` : "the scenario references no catalog";
+        const why = catalog ? `the scenario's catalog lists no model for "${value.id}"${didYouMean(value.id, Object.keys(catalog.providers))}` : "the scenario references no catalog";
         ctx.addIssue({ code: "custom", path: ["models"], message: `expected models (${why})` });
       }
     }
@@ -53,4 +55,6 @@ export function providerItemSchema(catalog: Catalog | undefined) {
     }
     return z.NEVER;
   });
+  // "did you mean" for a misspelt profile field (load-config.ts) sees through the hand-run parse.
+  return acceptsKeysOf(schema, fakeProviderProfileSchema);
 }

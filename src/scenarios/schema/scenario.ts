@@ -5,6 +5,7 @@ import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
 import { inlinePresetSchema } from "../../gateway/presets/preset-schema.js";
+import { gatewayTargetSchema } from "../../external/gateway-target.js";
 import { gatewaySettingsSchema } from "../../gateway/settings.js";
 import { budgetSchema, checkScenarioBudget } from "./budget.js";
 import { expectationSchema } from "./expectations.js";
@@ -12,9 +13,10 @@ import { providerItemSchema } from "./provider-item.js";
 import { timelineEventSchema } from "./timeline.js";
 import { trafficSchema } from "./traffic.js";
 
+import { TRANSPORTS, type Transport } from "../transports.js";
+
 /** How the gateway's fetch reaches the fakes: in-process call, or msw intercepting global fetch. */
-export const TRANSPORTS = ["direct", "msw"] as const;
-export type Transport = (typeof TRANSPORTS)[number];
+export { TRANSPORTS, type Transport };
 
 /** Statistical mode: run over `seeds` derived seeds; each expectation must hold on `pass_rate` of them. */
 export const runsSchema = z.strictObject({
@@ -59,6 +61,8 @@ export function scenarioSchemaFor(context: ScenarioSchemaContext) {
     timeline: z.array(timelineEventSchema).default([]),
     expectations: z.array(expectationSchema).default([]),
     runs: runsSchema.optional(),
+    /** Play the traffic through an outside gateway (Portkey, LiteLLM, a deployment) instead of the built-in one. */
+    gateway: gatewayTargetSchema.optional(),
     /** Compare every request's routing decision with `__snapshots__/<file>.snap.json`. */
     snapshot: z.boolean().default(false),
     /** Raises or lowers this scenario's request and duration budget (see budget.ts for the defaults). */

@@ -2,11 +2,18 @@
 // generated load (a count or a rate over a duration, from weighted templates with faker input).
 import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
+import { GATEWAY_SURFACES } from "../../gateway/surfaces/surfaces.js";
 
 /** A `POST /v1/responses` body, sent as written; the gateway, not the scenario, validates it. */
 export const requestBodySchema = z.record(z.string(), z.unknown());
 
 const requestName = z.string().min(1);
+
+/**
+ * The API a request is sent to: `responses` (POST /v1/responses, the default), `chat.completions`
+ * (POST /v1/chat/completions) or `messages` (POST /v1/messages); `body` is that API's body.
+ */
+export const surfaceSchema = z.enum(GATEWAY_SURFACES).default("responses");
 
 /** One explicit request, optionally repeated. */
 export const explicitRequestSchema = z
@@ -19,12 +26,14 @@ export const explicitRequestSchema = z
     repeat: z.number().int().min(1).default(1),
     /** Spacing between repeats. */
     every: durationSchema.default(0),
+    surface: surfaceSchema,
     body: requestBodySchema,
   });
 
 /** A weighted request body for generated load; strings may hold faker placeholders like `{{lorem.sentence}}`. */
 export const requestTemplateSchema = z.strictObject({
   weight: z.number().positive().default(1),
+  surface: surfaceSchema,
   body: requestBodySchema,
 });
 

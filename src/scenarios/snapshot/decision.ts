@@ -30,7 +30,7 @@ export function decisionOf(o: RequestOutcome): Decision {
   let healing: string | null = null;
   if (exec) {
     const reason = executionReason(exec);
-    const transforms = exec.metadata.transforms_applied;
+    const transforms = exec.metadata.transforms_applied ?? [];
     healing = `${exec.status}${transforms.length ? ` [${transforms.join(", ")}]` : ""}${reason ? ` (${reason})` : ""}`;
   }
   return {

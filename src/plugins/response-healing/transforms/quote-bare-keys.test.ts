@@ -6,8 +6,12 @@ describe("quoteBareKeys", () => {
     expect(quoteBareKeys('{summary: "ok", meta: {risk_level: "low"}}')).toBe('{"summary": "ok", "meta": {"risk_level": "low"}}');
   });
 
-  it("quotes keys with dots, dashes and other non-identifier characters", () => {
-    expect(quoteBareKeys('{a.b: 1, a-b: 2, @type: 3, 1st: 4}')).toBe('{"a.b": 1, "a-b": 2, "@type": 3, "1st": 4}');
+  it("quotes dashed identifiers but leaves non-identifier tokens alone (as the reference's pattern does)", () => {
+    expect(quoteBareKeys('{a-b: 2, a.b: 1, @type: 3, 1st: 4}')).toBe('{"a-b": 2, a.b: 1, @type: 3, 1st: 4}');
+  });
+
+  it("never quotes a curly-quoted key, which would put the curly quotes into the name", () => {
+    expect(quoteBareKeys("{\u201ca\u201d: 15}")).toBe("{\u201ca\u201d: 15}");
   });
 
   it("leaves values, string contents and quoted keys alone", () => {

@@ -4,10 +4,13 @@ import { forEachCodeChar, nextNonSpace, previousNonSpace } from "./json-scanner.
 /** Characters that end a bare key; quotes and backslashes are excluded so a key never needs escaping. */
 const KEY_END = /[\s{}[\],:"'\\]/;
 
+/** Only identifier-like tokens are keys, as in the reference (plugins/response-healing.ts:90-92). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
 /**
- * Quotes every bare token that sits where an object key can (after `{` or `,`, outside strings) and
- * is followed by `:`. Any run of characters other than whitespace, brackets, commas, colons, quotes
- * and backslashes counts as a key, so `foo.bar`, `@type` and `1st` are quoted too.
+ * Quotes every bare identifier-like token (`[A-Za-z_][A-Za-z0-9_-]*`) that sits where an object key
+ * can (after `{` or `,`, outside strings) and is followed by `:`. Anything else (`“a”`, `@type`,
+ * `1st`) is left alone: quoting it would put stray characters into the key's name.
  *
  * @example
  * quoteBareKeys('{summary: "a: b", risk_level: "low"}'); // '{"summary": "a: b", "risk_level": "low"}'
@@ -22,7 +25,7 @@ export function quoteBareKeys(text: string): string {
     let end = index;
     while (end < text.length && !KEY_END.test(text[end] as string)) end++;
     skipUntil = end;
-    if (text[nextNonSpace(text, end - 1)] === ":") keys.push({ start: index, end });
+    if (text[nextNonSpace(text, end - 1)] === ":" && IDENTIFIER.test(text.slice(index, end))) keys.push({ start: index, end });
   });
   if (keys.length === 0) return text;
   let out = "";

@@ -1,0 +1,69 @@
+// `npm run bench -- gateway --compare <git-rev>`: the in-process gateway bench of another revision and of
+// this worktree, alternated in one run on the same machine, so the overhead ratio is read from one output.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { GatewayBenchResult } from "./gateway.bench.js";
+import { fmt, median, printSection } from "./stats.js";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+
+/** A tree of `rev` under the temp directory (git archive: no worktree metadata in the shared repo), node_modules linked. */
+function checkout(rev: string): string {
+  const commit = execFileSync("git", ["rev-parse", "--verify", `${rev}^{commit}`], { cwd: ROOT, encoding: "utf8" }).trim();
+  const dir = path.join(os.tmpdir(), `gateway-sim-bench-${commit.slice(0, 12)}`);
+  if (!existsSync(path.join(dir, "bench", "gateway.bench.ts"))) {
+    mkdirSync(dir, { recursive: true });
+    const archive = execFileSync("git", ["archive", "--format=tar", commit], { cwd: ROOT, maxBuffer: 1 << 30 });
+    execFileSync("tar", ["-x", "-C", dir], { input: archive });
+  }
+  if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  return dir;
+}
+
+/** One gateway bench in a fresh Node process (same flags as `npm run bench`) rooted at `root`. */
+function runIn(root: string): GatewayBenchResult {
+  // The runner lives in the temp directory (nothing untracked in the worktree) and imports that checkout's bench.
+  const runner = path.join(os.tmpdir(), `gateway-sim-bench-runner-${process.pid}.mts`);
+  const bench = pathToFileURL(path.join(root, "bench", "gateway.bench.ts")).href;
+  writeFileSync(runner, `import { benchGateway } from ${JSON.stringify(bench)};\nconsole.log(JSON.stringify(await benchGateway()));\n`);
+  const child = spawnSync(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", runner], { cwd: root, encoding: "utf8" });
+  rmSync(runner, { force: true });
+  if (child.status !== 0) throw new Error(`bench in ${root} failed (exit ${child.status}):\n${child.stderr}`);
+  const last = child.stdout.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(last) as GatewayBenchResult;
+}
+
+/**
+ * Alternates `rounds` runs of the base revision and of this worktree; prints each round and the medians.
+ *
+ * @example
+ * await compareGateway("6e0e315", 3);
+ */
+export async function compareGateway(rev: string, rounds: number): Promise<void> {
+  const baseDir = checkout(rev);
+  const base: GatewayBenchResult[] = [];
+  const current: GatewayBenchResult[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    base.push(runIn(baseDir));
+    current.push(runIn(ROOT));
+    const b = base.at(-1) as GatewayBenchResult;
+    const c = current.at(-1) as GatewayBenchResult;
+    console.log(`round ${round}: ${rev} respond ${fmt(b.pipelineMedianUs)} direct ${fmt(b.directMedianUs)} overhead ${fmt(b.overheadUs)} µs | worktree respond ${fmt(c.pipelineMedianUs)} direct ${fmt(c.directMedianUs)} overhead ${fmt(c.overheadUs)} µs`);
+  }
+  const pick = (runs: GatewayBenchResult[], key: keyof GatewayBenchResult): number => median(runs.map((run) => run[key]));
+  const line = (name: string, key: keyof GatewayBenchResult) => ({
+    name,
+    value: `${fmt(pick(base, key))} → ${fmt(pick(current, key))} µs`,
+    note: `${fmt((pick(current, key) / pick(base, key) - 1) * 100)} %`,
+  });
+  printSection(`Gateway pipeline, ${rev} → worktree (median over ${rounds} alternated round(s))`, [
+    line("gateway.respond() median", "pipelineMedianUs"),
+    line("direct adapter call median", "directMedianUs"),
+    line("pipeline overhead", "overheadUs"),
+    line("response-cache hit median", "cacheHitMedianUs"),
+  ]);
+}

@@ -1,0 +1,40 @@
+// gateway-sim as an HTTP bench target: the real server app and pipeline, every provider of the
+// default catalog pointed at the instant upstream, a keep-alive upstream fetch.
+import { RealClock } from "../../src/core/clock.js";
+import { createKeepAliveFetch } from "../../src/core/keep-alive-fetch.js";
+import { createRandomFactory } from "../../src/core/random.js";
+import { loadDefaultCatalog } from "../../src/gateway/catalog/load-catalog.js";
+import type { Catalog } from "../../src/gateway/catalog/schema.js";
+import { createGateway } from "../../src/gateway/create-gateway.js";
+import { createPresetStore } from "../../src/gateway/presets/preset-store.js";
+import { createMemoryUsageLog } from "../../src/gateway/usage/memory-usage-log.js";
+import { createServerApp } from "../../src/server/create-server-app.js";
+import { startServer } from "../../src/server/start-server.js";
+import type { Listening } from "./listen.js";
+
+export const BENCH_KEY = "bench-key";
+
+/** The default catalog with every offer's base URL at `baseUrl` (the upstream serves any path). */
+export function localCatalog(catalog: Catalog, baseUrl: string): Catalog {
+  const models = Object.fromEntries(Object.entries(catalog.models).map(([id, offers]) => [id, offers.map((o) => ({ ...o, baseUrl: `${baseUrl}/${o.provider}/v1` }))]));
+  return { ...catalog, models };
+}
+
+/**
+ * @example
+ * const gateway = await startGatewayTarget(upstream.url);
+ */
+export async function startGatewayTarget(upstreamUrl: string): Promise<Listening> {
+  const catalog = loadDefaultCatalog();
+  if (!catalog.ok) throw new Error("default catalog failed to load");
+  const gateway = createGateway({
+    fetch: createKeepAliveFetch(),
+    clock: new RealClock(),
+    random: createRandomFactory("bench-http"),
+    catalog: localCatalog(catalog.value, upstreamUrl),
+    presets: createPresetStore([]),
+    usage: createMemoryUsageLog({ maxRecords: 1000 }),
+  });
+  const server = await startServer(createServerApp({ gateway, apiKeys: [BENCH_KEY] }), { port: 0, host: "127.0.0.1" });
+  return { url: server.url, close: () => server.close() };
+}

@@ -1,0 +1,64 @@
+// Start-up time of the CLI, hyperfine-style: spawn each command N times, report the median, with
+// `node -e ""` measured in the same run as the floor (no CLI can start faster than node itself).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { fmt, median, percentile, printSection } from "./stats.js";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const BIN = fileURLToPath(new URL("../bin/gateway-sim.js", import.meta.url));
+const ONE_FILE = "scenarios/only-openai-sort-price.yaml";
+
+export interface StartupCase {
+  name: string;
+  args: string[];
+}
+
+export interface StartupResult {
+  name: string;
+  medianMs: number;
+  p90Ms: number;
+}
+
+/**
+ * Another checkout's bin to measure in the same run, for before/after figures on a noisy machine
+ * (e.g. `git archive main | tar -x -C /tmp/main`, its node_modules linked to this one's).
+ */
+const BEFORE_BIN = process.env.STARTUP_BEFORE_BIN;
+
+/** The commands measured: the floor first, then the CLI's cheapest and a typical one-file command. */
+export const STARTUP_CASES: readonly StartupCase[] = [
+  { name: 'node -e ""  (floor)', args: ["-e", ""] },
+  { name: "gateway-sim --version", args: [BIN, "--version"] },
+  { name: `gateway-sim validate ${ONE_FILE}`, args: [BIN, "validate", ONE_FILE] },
+  ...(BEFORE_BIN === undefined
+    ? []
+    : [
+        { name: "before: gateway-sim --version", args: [BEFORE_BIN, "--version"] },
+        { name: `before: gateway-sim validate ${ONE_FILE}`, args: [BEFORE_BIN, "validate", ONE_FILE] },
+      ]),
+];
+
+function timeOnce(args: readonly string[]): number {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${String(result.stderr)}`);
+  return ms;
+}
+
+/** Runs every case `runs` times after `warmup` unmeasured runs, interleaved so noise hits every case alike. */
+export function benchStartup(runs = 20, warmup = 2): StartupResult[] {
+  const samples = STARTUP_CASES.map(() => [] as number[]);
+  for (let i = 0; i < warmup; i++) for (const c of STARTUP_CASES) timeOnce(c.args);
+  for (let i = 0; i < runs; i++) STARTUP_CASES.forEach((c, index) => samples[index]?.push(timeOnce(c.args)));
+  return STARTUP_CASES.map((c, index) => ({ name: c.name, medianMs: median(samples[index] ?? []), p90Ms: percentile(samples[index] ?? [], 0.9) }));
+}
+
+export function printStartupBench(results: readonly StartupResult[], runs = 20): void {
+  const floor = results[0]?.medianMs ?? Number.NaN;
+  printSection(`CLI start-up (median of ${runs} spawns each, interleaved)`, results.map((r, index) => ({
+    name: r.name,
+    value: `${fmt(r.medianMs, 0)} ms median, p90 ${fmt(r.p90Ms, 0)} ms`,
+    ...(index > 0 ? { note: `floor + ${fmt(r.medianMs - floor, 0)} ms` } : {}),
+  })));
+}

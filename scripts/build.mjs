@@ -1,0 +1,23 @@
+// `npm run build` (and prepare/prepack): compiles src/ to dist/ with tsc (JavaScript, .d.ts, source
+// maps), copies the non-TypeScript files the code reads at run time beside their modules, and writes
+// dist/.build-stamp last, so a half-finished build is never mistaken for a fresh one (test/support/global-setup.ts).
+import { spawnSync } from "node:child_process";
+import { cpSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const dist = fileURLToPath(new URL("../dist/", import.meta.url));
+
+/** Non-TS assets read at run time through `import.meta.url`, relative to src/ and dist/ alike. */
+export const ASSET_DIRS = ["report-html/client"];
+
+rmSync(dist, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const result = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+if (result.status !== 0) {
+  console.error("gateway-sim build: tsc failed (see above)");
+  process.exit(result.status ?? 1);
+}
+for (const dir of ASSET_DIRS) cpSync(new URL(`../src/${dir}/`, import.meta.url), new URL(`../dist/${dir}/`, import.meta.url), { recursive: true });
+writeFileSync(new URL("../dist/.build-stamp", import.meta.url), `${new Date().toISOString()}\n`);

@@ -1,0 +1,40 @@
+// The final attempt order (routing.ts:1395-1441): non-positive scores leave; `order`'s providers come
+// first in list order; the rest are sorted by score (a suffix, any request-level sort, or balanced
+// mode) or drawn by the weighted shuffle (a mode from a preset).
+import { placedBy, type ScoredCandidate } from "./candidate.js";
+import { weightedOrder } from "./weighted-permutation.js";
+
+export type Ranking = "sort" | "shuffle";
+
+/**
+ * Orders the scored candidates. The sort is stable and has no tie-break: equal scores keep pool order.
+ *
+ * @example
+ * finalOrder(scored, ["anthropic-us"], "shuffle", random.next);
+ */
+export function finalOrder(scored: readonly ScoredCandidate[], order: readonly string[] | undefined, ranking: Ranking, next: () => number): ScoredCandidate[] {
+  const routable = scored.filter((c) => c.score > 0);
+  const listed = order ?? [];
+  const first = listed.flatMap((name) => routable.filter((c) => c.offer.provider === name)).map((c) => placedBy(c, "order"));
+  const firstSet = new Set(first.map((c) => c.offer.provider));
+  const remaining = routable.filter((c) => !firstSet.has(c.offer.provider));
+  const rest =
+    ranking === "sort"
+      ? [...remaining].sort((a, b) => b.score - a.score).map((c) => placedBy(c, "sort"))
+      : weightedOrder(remaining, remaining.map((c) => c.score), next).map((c) => placedBy(c, "shuffle"));
+  return [...first, ...rest];
+}
+
+/**
+ * The pool with `order`'s providers moved to the front before scoring (routing.ts:1210-1218), which
+ * is also the order the random draws follow.
+ *
+ * @example
+ * orderFirst(pool, ["anthropic-us"]);
+ */
+export function orderFirst<T extends { provider: string }>(pool: readonly T[], order: readonly string[] | undefined): T[] {
+  if (!order || order.length === 0) return [...pool];
+  const ordered = order.flatMap((name) => pool.filter((o) => o.provider === name));
+  const seen = new Set(ordered);
+  return [...ordered, ...pool.filter((o) => !seen.has(o))];
+}

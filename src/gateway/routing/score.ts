@@ -1,0 +1,128 @@
+// Scores every candidate in pool order (routing.ts:1259-1380): the explicit modes' weighted sum with
+// token affinity and a one-sided jitter, or balanced mode's price × reliability × affinity, times the
+// multipliers. Random draws, in candidate order: the reliability draw, then (explicit modes) the jitter.
+import { byFidelity } from "../fidelity.js";
+import type { ProviderPreferences } from "../request/provider-preferences.js";
+import type { GatewaySettings } from "../settings.js";
+import type { ScoreFactors } from "../types.js";
+import { sampleBeta } from "./beta-sampler.js";
+import { isRecentOutage, type Candidate, type ScoredCandidate } from "./candidate.js";
+import { latencyPreference, missPreference, throughputPreference, tokenAffinity } from "./multipliers.js";
+import { inverseSquarePriceWeights, normalise, priceBasis, priceScores } from "./normalise.js";
+import { PROFILES, type ResolvedMode } from "./routing-mode.js";
+
+/** Everything scoring reads besides the candidates. */
+export interface ScoringContext {
+  mode: ResolvedMode;
+  preferences: Partial<Pick<ProviderPreferences, "preferredMaxLatencySeconds" | "preferredMinThroughputTps" | "weights">>;
+  requestedMaxTokens: number | undefined;
+  settings: GatewaySettings;
+  now: number;
+  /** The request's routing stream. */
+  next: () => number;
+}
+
+/**
+ * The reliability draw (routing.ts:244-260): Beta(8 + s·n, 2 + (1−s)·n) with n = clamp(rate_60s × 60, 0, 60)
+ * and s = clamp(1 − err_ewma_60s, 0, 1).
+ *
+ * @example
+ * reliabilityDraw(health, settings, random.next); // { sample: 0.83, observations: 0 }
+ */
+export function reliabilityDraw(candidate: Candidate, settings: GatewaySettings, next: () => number): { sample: number; observations: number } {
+  const { priorSuccesses, priorFailures, maxObservations } = settings.routing.thompson;
+  const observations = Math.max(0, Math.min(maxObservations, candidate.health.rate_60s * 60));
+  const success = Math.max(0, Math.min(1, 1 - candidate.health.err_ewma_60s));
+  return { sample: sampleBeta(priorSuccesses + success * observations, priorFailures + (1 - success) * observations, next), observations };
+}
+
+/**
+ * Scores `candidates` (already in `order`-first pool order).
+ *
+ * @example
+ * const scored = scoreCandidates(candidates, { mode, preferences, requestedMaxTokens: 1024, settings, now, next: random.next });
+ */
+export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringContext): ScoredCandidate[] {
+  const { settings, mode } = ctx;
+  const routing = settings.routing;
+  const balanced = mode.mode === "balanced";
+  const thompson = byFidelity(routing.balanced, settings.fidelity, { reference: "thompson_sort", documented: "reliability_shuffle" }) === "thompson_sort";
+  const graded = byFidelity(routing.preferenceMultipliers, settings.fidelity, { reference: "graded", documented: "miss_multiplier" }) === "graded";
+  const weights = mode.mode === "balanced" ? undefined : routing.sortWeights[mode.mode];
+  const profile = PROFILES[mode.priority];
+  const noise = routing.sortJitter ?? profile.noise;
+
+  const lat60 = candidates.map((c) => c.health.lat_ewma_60s);
+  const tail = candidates.map((c) => Math.max(c.health.lat_ewma_300s, c.health.lat_ewma_60s * 1.6));
+  const tps = candidates.map((c) => c.health.tp_ewma_60s);
+  const [minP50, maxP50, minTail, maxTail, minTps, maxTps] = [Math.min(...lat60), Math.max(...lat60), Math.min(...tail), Math.max(...tail), Math.min(...tps), Math.max(...tps)];
+  const offers = candidates.map((c) => c.offer);
+  const explicitPrice = weights && weights.price > 0 ? priceScores(offers) : undefined;
+  const balancedPrice = balanced ? inverseSquarePriceWeights(offers.map(priceBasis), routing.freeOfferPriceFraction) : undefined;
+  const maxLatency = ctx.preferences.preferredMaxLatencySeconds;
+  const minThroughput = ctx.preferences.preferredMinThroughputTps;
+
+  return candidates.map((candidate, i): ScoredCandidate => {
+    const h = candidate.health;
+    const configured = candidate.offer.weight * (ctx.preferences.weights?.[candidate.offer.provider] ?? 1);
+    const baseWeight = configured > 0 ? configured : 1;
+    const successRate = 1 - h.err_ewma_60s;
+    // Every mode draws the reliability sample at the pin, explicit modes included: it keeps the stream's order.
+    const reliability = thompson
+      ? reliabilityDraw(candidate, settings, ctx.next)
+      : { sample: Math.max(routing.reliabilityFloor, 1 - h.err_ewma_60s), observations: Math.max(0, Math.min(routing.thompson.maxObservations, h.rate_60s * 60)) };
+    const latencyScore = 0.5 * (1 / (1 + h.lat_ewma_60s / profile.latencyScaleMs)) + 0.5 * (1 - normalise(h.lat_ewma_60s, minP50, maxP50));
+    const tailLatencyScore = 1 - normalise(tail[i] ?? 0, minTail, maxTail);
+    const throughputScore = maxTps > 0 ? normalise(h.tp_ewma_60s, minTps, maxTps) : 0;
+    const loadPenalty = 0;
+    const priceScore = balancedPrice ? (balancedPrice[i] ?? 0.5) : explicitPrice ? (explicitPrice[i] ?? 0.5) : 0.5;
+    const latencyPreferenceMultiplier = graded ? latencyPreference(h.lat_ewma_60s, maxLatency) : missPreference(maxLatency !== undefined && h.lat_ewma_60s > maxLatency * 1000, routing.preferenceMissMultiplier);
+    const throughputPreferenceMultiplier = graded ? throughputPreference(h.tp_ewma_60s, minThroughput) : missPreference(minThroughput !== undefined && h.tp_ewma_60s < minThroughput, routing.preferenceMissMultiplier);
+    const affinity = tokenAffinity(ctx.requestedMaxTokens, candidate.offer.maxOutputTokens);
+
+    const base = weights
+      ? weights.success * successRate +
+        weights.p50Latency * latencyScore +
+        weights.tailLatency * tailLatencyScore +
+        weights.throughput * throughputScore -
+        weights.load * loadPenalty +
+        weights.price * priceScore +
+        0.1 * affinity +
+        noise * ctx.next()
+      : priceScore * Math.max(routing.reliabilityFloor, reliability.sample) * Math.max(0.05, 1 - loadPenalty) * (0.5 + affinity);
+    const recentOutage = isRecentOutage(h, ctx.now);
+    const score = Math.max(0, base * Math.max(baseWeight, 0.0001) * latencyPreferenceMultiplier * throughputPreferenceMultiplier * (recentOutage ? routing.openBreakerMultiplier : 1));
+    const scoreFactors: ScoreFactors = {
+      successRate,
+      latencyScore,
+      tailLatencyScore,
+      throughputScore,
+      priceScore,
+      reliabilitySample: reliability.sample,
+      reliabilityObservations: reliability.observations,
+      tokenAffinity: affinity,
+      loadPenalty,
+      baseWeight,
+      rolloutMultiplier: 1,
+      routingMultiplier: 1,
+      cacheBoostMultiplier: 1,
+      latencyPreferenceMultiplier,
+      throughputPreferenceMultiplier,
+    };
+    return { offer: candidate.offer, health: h, score, scoreFactors, placedBy: "sort", recentOutage };
+  });
+}
+
+/**
+ * A diagnostics number (routing.ts:636-638): rounded to 6 decimals, non-finite → 0.
+ *
+ * @example
+ * roundDiagnostic(1 / 3); // 0.333333
+ */
+export function roundDiagnostic(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  // Most factors are 0, 0.5 or 1 (multipliers, affinity, load, weights), which rounding leaves alone:
+  // skip the string round trip for them, fifteen factors per candidate per request.
+  if (Number.isInteger(value * 2)) return value;
+  return Number(value.toFixed(6));
+}
