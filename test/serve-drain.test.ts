@@ -146,4 +146,27 @@ describe("serve drains on shutdown", () => {
     await closing;
     expect(exported(exportFile).find((r) => r.id === id)?.status).toBe("completed");
   }, 30_000);
+
+  // The other surfaces share the hot path and the gateway's cancellation: the drain cuts them alike.
+  const messages = [{ role: "user", content: "A long answer, please." }];
+  for (const [path, body] of [
+    ["/v1/chat/completions", { model: "openai/gpt-5.4-nano", messages }],
+    ["/v1/messages", { model: "openai/gpt-5.4-nano", max_tokens: 256, messages }],
+  ] as const) {
+    it(`cancels a ${path} request still running when the grace period ends: a 503 naming a cancelled record`, async () => {
+      const { served, exportFile } = await start(0);
+      const running = fetch(`${served.url}${path}`, {
+        method: "POST",
+        headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      while (served.inFlight === 0) await new Promise((r) => setTimeout(r, 5));
+      await served.close();
+      const response = await running;
+      expect(response.status).toBe(503);
+      const answer = (await response.json()) as { generation_id?: string | null };
+      expect(answer).toMatchObject({ error: "service_unavailable", reason: "shutting_down" });
+      expect(exported(exportFile).find((r) => r.id === answer.generation_id)).toMatchObject({ status: "cancelled", http_status: 503 });
+    }, 30_000);
+  }
 });
