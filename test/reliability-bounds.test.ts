@@ -50,6 +50,24 @@ describe("request bodies out of bounds, over HTTP", () => {
     });
   }
 
+  // The other surfaces check the raw body before their decoders walk it: a field the decoder would
+  // drop unread is still out of bounds (without the check these answer 200).
+  const chatText = `{"model":"openai/gpt-5.4-nano","messages":[{"role":"user","content":"Hi","extra":${nestedText(5_000)}}]}`;
+  const messagesText = `{"model":"openai/gpt-5.4-nano","max_tokens":64,"messages":[{"role":"user","content":"Hi","extra":${nestedText(5_000)}}]}`;
+  for (const [path, text] of [["/v1/chat/completions", chatText], ["/v1/messages", messagesText]] as const) {
+    it(`answers ${path} nested thousands of levels with the same flat 400, and records it`, async () => {
+      const gateway = realGateway();
+      server = await startServer(createServerApp({ gateway, apiKeys: [KEY] }), { port: 0 });
+      const response = await fetch(`${server.url}${path}`, { method: "POST", headers: { authorization: `Bearer ${KEY}` }, body: text });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as ErrorBody;
+      expect(body).toMatchObject({ error: "validation_error", status_code: 400 });
+      expect(body.details?.[0]).toMatchObject({ keyword: "maxJsonDepth" });
+      expect(body.details?.[0]?.path.startsWith("messages[0].extra")).toBe(true);
+      expect(gateway.usage.get(body.generation_id ?? "")).toMatchObject({ status: "failed", http_status: 400, error_code: "validation_error" });
+    });
+  }
+
   it("refuses 50,000 metadata keys at `metadata`", async () => {
     const gateway = realGateway();
     server = await startServer(createServerApp({ gateway, apiKeys: [KEY], bodyLimit: "5mb" }), { port: 0 });
