@@ -8,8 +8,10 @@ import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
 import { benchMemory, printMemoryBench } from "./pipeline-memory.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
+import { benchSoak, printSoakBench } from "./soak.bench.js";
 import { benchStartup, printStartupBench } from "./startup.bench.js";
 import { benchSuiteWorkers, printSuiteWorkersBench } from "./suite-workers.bench.js";
+import { benchValidate, printValidateBench } from "./validate.bench.js";
 import { fmt, printSection } from "./stats.js";
 
 // `--compare <rev> [--rounds N]`: the gateway bench of that revision and of this worktree, alternated (bench/compare.ts).
@@ -19,7 +21,9 @@ const roundsAt = args.indexOf("--rounds");
 const compareRev = compareAt >= 0 ? args[compareAt + 1] : undefined;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 const only = args.filter((arg, i) => !arg.startsWith("--") && i !== compareAt + 1 && i !== roundsAt + 1);
-const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+/** Sections that take minutes run only when named. */
+const OPT_IN = new Set(["soak-10m"]);
+const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
 
 const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
 console.log(`gateway-sim bench — node ${process.version} ${flags.join(" ") || "(default heap)"}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
@@ -40,7 +44,10 @@ if (wanted("heal")) {
 }
 if (wanted("fakes")) printFakesBench(await benchFakes());
 if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
+if (wanted("validate")) printValidateBench(await benchValidate());
+if (wanted("soak")) printSoakBench(await benchSoak({ durationS: 40, sampleEveryS: 5, rate: 500, heapCapMb: 384 }));
+if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleEveryS: 60, rate: 500, heapCapMb: 384 }));
 if (wanted("startup")) printStartupBench(benchStartup());
 if (wanted("memory")) printMemoryBench(await benchMemory());
 if (wanted("suite")) printSuiteWorkersBench(await benchSuiteWorkers());
-console.log("\nSections: gateway http heal fakes pipeline startup memory suite (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).");
+console.log("\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).");

@@ -36,4 +36,11 @@ describe("gateway-sim serve: the usage page in the banner", () => {
     expect(banner).toContain("/usage (live request explorer; it asks for the key)");
     expect(await page.text()).not.toContain("team-key-77");
   });
+
+  it("masks a key given with --key everywhere in the banner (issue 14)", async () => {
+    const { banner } = await bannerOf("client-4f9a2c7e81xyz");
+    expect(banner).not.toContain("4f9a2c7e81");
+    expect(banner).toContain("api key  client-…xyz (masked)");
+    expect(banner).toContain('-H "Authorization: Bearer client-…xyz"');
+  });
 });

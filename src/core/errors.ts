@@ -1,5 +1,6 @@
 // The one error family of gateway-sim: every client-visible error and every failed provider attempt
 // is a GatewayError with a string code; its status, type and origin come from one registry.
+import { truncateEchoes } from "./truncate-echo.js";
 
 /** Every error code, with its HTTP status, type and origin (reference §8). */
 export const ERROR_CODES = {
@@ -13,6 +14,8 @@ export const ERROR_CODES = {
   unknown_gateway_plugin: { status: 400, type: "user", origin: "user" },
   not_found: { status: 404, type: "user", origin: "user" },
   payload_too_large: { status: 413, type: "user", origin: "user" },
+  /** A server draining on shutdown: new requests, and requests still running when its grace period ended. */
+  service_unavailable: { status: 503, type: "system", origin: "gateway" },
   gateway_error: { status: 500, type: "system", origin: "gateway" },
   upstream_error: { status: 502, type: "system", origin: "upstream" },
   // Any attempt answered 402 (guards.ts:478-514, http.ts:25): still a 502.
@@ -46,6 +49,15 @@ export interface ErrorBody {
   details?: ErrorDetail[];
   [extra: string]: unknown;
 }
+
+/**
+ * Bounds of a rendered error body: no client input, however large, makes an error body larger than
+ * ERROR_DESCRIPTION_LIMIT + ERROR_DETAILS_LIMIT × 2 × ERROR_DETAIL_FIELD_LIMIT characters plus the
+ * fixed fields (~45 KB), and every echoed value is cut at ECHO_LIMIT characters.
+ */
+export const ERROR_DESCRIPTION_LIMIT = 2_000;
+export const ERROR_DETAILS_LIMIT = 40;
+export const ERROR_DETAIL_FIELD_LIMIT = 500;
 
 const RETRYABLE_STATUSES = new Set([408, 409, 429]);
 
@@ -104,9 +116,29 @@ export class GatewayError extends Error {
       error: this.code,
       error_type: meta.type,
       error_origin: meta.origin,
-      description: this.message,
-      ...(this.details && this.details.length > 0 ? { details: this.details } : {}),
-      ...this.extra,
+      description: truncateEchoes(this.message, ERROR_DESCRIPTION_LIMIT),
+      ...(this.details && this.details.length > 0 ? { details: boundedDetails(this.details) } : {}),
+      ...boundedExtra(this.extra),
     };
   }
+}
+
+/** At most ERROR_DETAILS_LIMIT details, the last saying how many were left out; each field cut. */
+function boundedDetails(details: readonly ErrorDetail[]): ErrorDetail[] {
+  const kept = details.length > ERROR_DETAILS_LIMIT ? details.slice(0, ERROR_DETAILS_LIMIT - 1) : details;
+  const out = kept.map((d) => ({
+    ...d,
+    message: truncateEchoes(d.message, ERROR_DETAIL_FIELD_LIMIT),
+    path: truncateEchoes(d.path, ERROR_DETAIL_FIELD_LIMIT),
+    keyword: truncateEchoes(d.keyword, ERROR_DETAIL_FIELD_LIMIT),
+  }));
+  if (kept.length < details.length) out.push({ message: `and ${details.length - kept.length} more problems`, path: "", keyword: "truncated" });
+  return out;
+}
+
+/** Extra fields are the gateway's own (reasons, counts); strings among them may still quote input. */
+function boundedExtra(extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(extra)) out[key] = typeof value === "string" ? truncateEchoes(value, ERROR_DESCRIPTION_LIMIT) : value;
+  return out;
 }

@@ -1,10 +1,13 @@
 // Loads a YAML or JSON file through a zod schema and turns every problem into a located message
 // (`file:line:column path: expected …`), so bad input never surfaces as a stack trace.
 import { readFileSync } from "node:fs";
-import { isCollection, isNode, LineCounter, parseDocument, type Document } from "yaml";
+import { isCollection, isNode, type Document, type LineCounter } from "yaml";
 import type { z } from "zod";
 import { closestMatch } from "./did-you-mean.js";
 import { knownKeysAt } from "./schema-keys.js";
+import { formatPath } from "./format-path.js";
+import { checkJsonBounds } from "./json-bounds.js";
+import { MAX_CONFIG_DEPTH, yamlSource, type YamlSource } from "./yaml-source.js";
 
 /** One problem in a config file. */
 export interface ConfigIssue {
@@ -24,22 +27,14 @@ export class ConfigError extends Error {
   }
 }
 
+export { formatPath };
+
 export type ConfigResult<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };
 
 /** `file:line:column path: message`. */
 export function formatConfigIssue(issue: ConfigIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.column}`;
   return issue.path ? `${where} ${issue.path}: ${issue.message}` : `${where} ${issue.message}`;
-}
-
-/** Joins a zod path the way users write it: `a.b[2].c`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 /**
@@ -50,18 +45,39 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * if (!result.ok) console.error(result.issues.map(formatConfigIssue).join("\n"));
  */
 export function parseConfig<S extends z.ZodType>(file: string, text: string, schema: S): ConfigResult<z.output<S>> {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  return validateConfig(file, yamlSource(text), schema);
+}
+
+/**
+ * Validates an already-read source with `schema`; a file validated against several schemas is read once.
+ * A valid file is decided on the fast reading alone; problems are located on the `yaml` document.
+ *
+ * @example
+ * const source = yamlSource(text);
+ * const a = validateConfig(file, source, schemaA), b = validateConfig(file, source, schemaB);
+ */
+export function validateConfig<S extends z.ZodType>(file: string, source: YamlSource, schema: S): ConfigResult<z.output<S>> {
+  const fast = source.fast();
+  if (fast !== undefined) {
+    const parsed = schema.safeParse(fast);
+    if (parsed.success) return { ok: true, value: parsed.data };
+  }
+  const located = source.located();
+  if (!located.ok) {
     return {
       ok: false,
-      issues: doc.errors.map((e) => {
-        const pos = lines.linePos(e.pos[0]);
-        return { file, line: pos.line, column: pos.col, path: "", message: `syntax error: ${firstLine(e.message)}` };
+      issues: located.problems.map((p) => {
+        const pos = located.lines.linePos(p.offset);
+        return { file, line: pos.line, column: pos.col, path: "", message: p.message };
       }),
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  const { doc, lines, data } = located;
+  const tooDeep = checkJsonBounds(data, { ...UNBOUNDED, maxDepth: MAX_CONFIG_DEPTH });
+  if (tooDeep) {
+    const at = locate(doc, lines, pathKeys(data, tooDeep.path), false);
+    return { ok: false, issues: [{ file, ...at, path: tooDeep.path, message: `${tooDeep.message}: flatten the file` }] };
+  }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
   // A misspelt key is one problem: "unknown field trafic; did you mean traffic?", not also "traffic
@@ -89,6 +105,20 @@ export function parseConfig<S extends z.ZodType>(file: string, text: string, sch
     return [{ file, ...locate(doc, lines, issue.path, false), path, message: issue.message }];
   });
   return { ok: false, issues };
+}
+
+const UNBOUNDED = { maxObjectKeys: Infinity, maxArrayItems: Infinity, maxNodes: Infinity };
+
+/** The keys of a formatted path (`a.b[2].c`), as the value's own containers have them. */
+function pathKeys(data: unknown, path: string): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  let node: unknown = data;
+  for (const part of path.match(/[^.[\]]+|\[\d+\]/g) ?? []) {
+    const key: PropertyKey = part.startsWith("[") && Array.isArray(node) ? Number(part.slice(1, -1)) : part;
+    keys.push(key);
+    node = typeof node === "object" && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return keys;
 }
 
 /** Reads and parses a file; a missing file is one located issue, not an exception. */
@@ -142,8 +172,4 @@ function keyOf(pair: PairLike): string {
   const key = pair.key;
   if (isNode(key) && "value" in key) return String((key as { value: unknown }).value);
   return String(key);
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0] ?? message;
 }

@@ -49,8 +49,14 @@ export type GatewayResponse =
     }
   | { kind: "stream"; status: 200; headers: Record<string, string>; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> };
 
+/** Per-request options of `respond` and `respondOn`: the request's headers and its cancel signal. */
+export type RespondOptions = RequestInfo;
+
 export interface Gateway {
-  /** Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input. */
+  /**
+   * Handles one `POST /v1/responses` body (already JSON-decoded). Never throws for bad input.
+   * `request.signal` cancels it (a 503 recorded `cancelled`).
+   */
   respond(body: unknown, request?: RequestInfo): Promise<GatewayResponse>;
   /**
    * Handles one body on any surface (`/v1/chat/completions`, `/v1/messages`, `/v1/responses`),

@@ -1,6 +1,7 @@
 // Every weight, window and threshold of the gateway, named, with the reference implementation's
 // defaults (gateway-semantics.md §3–§7). A scenario or server config overrides any of them.
 import { z } from "zod";
+import { DEFAULT_JSON_BOUNDS } from "../core/json-bounds.js";
 import { FIDELITY_MODES } from "./fidelity.js";
 
 const sortWeights = z.strictObject({
@@ -233,6 +234,15 @@ export const gatewaySettingsSchema = z.strictObject({
           }),
         )
         .default([]),
+    })
+    .prefault({}),
+  /** Shape limits of a request body (src/core/json-bounds.ts); the reference has none, memory and the stack do. */
+  limits: z
+    .strictObject({
+      maxJsonDepth: z.number().int().positive().default(DEFAULT_JSON_BOUNDS.maxDepth),
+      maxObjectKeys: z.number().int().positive().default(DEFAULT_JSON_BOUNDS.maxObjectKeys),
+      maxArrayItems: z.number().int().positive().default(DEFAULT_JSON_BOUNDS.maxArrayItems),
+      maxJsonNodes: z.number().int().positive().default(DEFAULT_JSON_BOUNDS.maxNodes),
     })
     .prefault({}),
 });

@@ -281,8 +281,8 @@ export interface UsageRecord extends ReferenceColumns {
   /** The model the request (or its preset) asked for. */
   model: string | null;
   selected_provider: string | null;
-  /** Response status: completed, incomplete (length), failed (error answered). */
-  status: "completed" | "incomplete" | "failed";
+  /** Response status: completed, incomplete (length), failed (error answered), cancelled (its caller cancelled it). */
+  status: "completed" | "incomplete" | "failed" | "cancelled";
   http_status: number;
   error_code: string | null;
   stream: boolean;

@@ -36,7 +36,7 @@ export const replayRecordSchema = z.looseObject({
   preset: z.string().nullable(),
   model: z.string().nullable(),
   selected_provider: z.string().nullable(),
-  status: z.enum(["completed", "incomplete", "failed"]),
+  status: z.enum(["completed", "incomplete", "failed", "cancelled"]),
   http_status: z.number().int(),
   stream: z.boolean(),
   latency_ms: z.number(),

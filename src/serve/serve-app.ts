@@ -3,6 +3,7 @@
 import express, { type Express } from "express";
 import type { Gateway } from "../gateway/create-gateway.js";
 import { createServerApp } from "../server/create-server-app.js";
+import type { InFlightTracker } from "../server/in-flight.js";
 import { liveUsageRoutes, type LiveUsageOptions } from "./live-usage-routes.js";
 
 export interface ServeAppOptions {
@@ -11,6 +12,8 @@ export interface ServeAppOptions {
   /** Accept any bearer key (no `--key`): then the page may try `key` itself, which is only the seeds' placeholder. */
   anyKey: boolean;
   live: Omit<LiveUsageOptions, "usage" | "auth" | "tryKey">;
+  /** Tracks requests in flight for a graceful drain on shutdown. */
+  inFlight?: InFlightTracker | undefined;
 }
 
 /**
@@ -24,6 +27,7 @@ export function createServeApp(options: ServeAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  if (options.inFlight) app.use(options.inFlight.middleware);
   // A key set with --key never reaches the (unauthenticated) page: it asks the user instead.
   app.use(liveUsageRoutes({ ...options.live, usage: gateway.usage, auth, tryKey: anyKey ? key : null }));
   app.use(createServerApp({ gateway, ...auth }));

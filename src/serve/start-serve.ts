@@ -16,6 +16,7 @@ import type { PresetStore } from "../gateway/presets/preset-store.js";
 import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
 import { createSwappablePresetStore } from "../scenarios/run/swappable-presets.js";
 import { scheduleTimeline } from "../scenarios/run/timeline.js";
+import { createInFlightTracker } from "../server/in-flight.js";
 import { startServer } from "../server/start-server.js";
 import { announcingFleet, formatStateChange } from "./announce.js";
 import { breakerWatch } from "./breaker-watch.js";
@@ -50,6 +51,8 @@ export interface ServeOptions {
   fakesUrl?: string | undefined;
   /** Write every usage record as JSON Lines to this file (streamed, closed on close()). */
   exportUsage?: string | undefined;
+  /** How long close() lets requests in flight finish before cancelling them (real ms; default 10 s). */
+  graceMs?: number | undefined;
   log: (line: string) => void;
 }
 
@@ -62,8 +65,19 @@ export interface ServeHandle {
   gateway: Gateway;
   /** Settles when the scenario's traffic has been sent (at once without `traffic`). */
   trafficDone: Promise<void>;
+  /**
+   * Drains, then stops everything: no new requests; those in flight get the grace period, then are
+   * cancelled (a terminal stream event or a 503, a `cancelled` usage record); the export is complete.
+   */
   close(): Promise<void>;
+  /** Stops everything at once, dropping requests in flight (a second Ctrl-C). */
+  abort(): Promise<void>;
+  /** Requests the server is answering now. */
+  readonly inFlight: number;
 }
+
+/** Default grace period of a draining serve (real time). */
+export const DEFAULT_GRACE_MS = 10_000;
 
 /** The URLs of fakes served by `gateway-sim fakes` at `base`, laid out as it lays them out. */
 function outsideFakes(base: string, scenario: LoadedScenario): { urls: Record<string, string>; close(): Promise<void> } {
@@ -135,7 +149,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   // offsets count from then (the fleet's own profile phases, from its creation a moment earlier).
   const run = { origin: 0 };
   const live = { scenario, seed, speed, journal, clock, retained: SERVE_RETAINED_RECORDS, runStart: () => run.origin };
-  const app = createServeApp({ gateway, key, anyKey: options.apiKey === undefined, live });
+  const inFlight = createInFlightTracker();
+  const app = createServeApp({ gateway, key, anyKey: options.apiKey === undefined, live, inFlight });
   const server = await startServer(app, { port: options.port ?? DEFAULT_SERVE_PORT, host: "127.0.0.1" }).catch(async (error: unknown) => {
     await fakes.close();
     exportStream?.end();
@@ -147,22 +162,36 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     ? playServedTraffic({ scenario, seed, gateway, clock, startMs: run.origin, log, onSend: (r) => journal.expectName(r.body, r.name) })
     : Promise.resolve();
   let closing: Promise<void> | undefined;
+  let stopping: Promise<void> | undefined;
+  // Once, whether reached after a drain or at once (abort): closing the connections also ends a drain's waits.
+  const stopAll = (): Promise<void> =>
+    (stopping ??= (async () => {
+      clock.stop();
+      await trafficDone;
+      await server.close();
+      await fakes.close();
+      if (exportStream) {
+        exportStream.end();
+        await once(exportStream, "finish");
+      }
+    })());
   return {
     url: server.url,
     key,
     providers: { ...fakes.urls },
     gateway,
     trafficDone,
+    get inFlight() {
+      return inFlight.size;
+    },
     close: () =>
       (closing ??= (async () => {
-        clock.stop();
-        await trafficDone;
-        await server.close();
-        await fakes.close();
-        if (exportStream) {
-          exportStream.end();
-          await once(exportStream, "finish");
-        }
+        // Every request that got a generation id ends (finished or cancelled) before the clock stops,
+        // so its record reaches the export.
+        const drained = await inFlight.drain({ graceMs: options.graceMs ?? DEFAULT_GRACE_MS, stopAccepting: () => server.stopAccepting() });
+        if (drained.cancelled > 0) log(`cancelled ${drained.cancelled} of ${drained.inFlight} requests still in flight when the grace period ended`);
+        await stopAll();
       })()),
+    abort: () => stopAll(),
   };
 }

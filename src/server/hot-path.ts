@@ -12,7 +12,6 @@ import { hasBody, isPlainUtf8Body, readRawBody } from "./read-raw-body.js";
 import { sendError } from "./send-error.js";
 import { SURFACES, type SurfaceCall } from "./surfaces.js";
 import { answerSurface } from "./write-answer.js";
-import type { RequestInfo } from "../gateway/pipeline/prepare-stage.js";
 
 /** A node request listener that may also be mounted as connect/express middleware. */
 export type ServerHandler = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -50,13 +49,12 @@ export function createHotPath(options: HotPathOptions): ServerHandler {
       return;
     }
     const body = readRawBody(req, limitBytes);
-    const request = { headers: req.headers };
-    if ("ok" in body) finish(res, gateway, call, body, request);
-    else void body.then((read) => finish(res, gateway, call, read, request));
+    if ("ok" in body) finish(req, res, gateway, call, body);
+    else void body.then((read) => finish(req, res, gateway, call, read));
   };
 }
 
-function finish(res: ServerResponse, gateway: GatewayLike, call: SurfaceCall, body: Awaited<ReturnType<typeof readRawBody>>, request: RequestInfo): void {
+function finish(req: IncomingMessage, res: ServerResponse, gateway: GatewayLike, call: SurfaceCall, body: Awaited<ReturnType<typeof readRawBody>>): void {
   if (!body.ok) {
     sendError(res, body.error);
     return;
@@ -72,5 +70,5 @@ function finish(res: ServerResponse, gateway: GatewayLike, call: SurfaceCall, bo
     sendError(res, invalidJsonError(error instanceof Error ? error.message : "parse error"));
     return;
   }
-  void answerSurface(res, call, gateway, parsed, request);
+  void answerSurface(req, res, call, gateway, parsed);
 }

@@ -15,6 +15,6 @@ import { answerSurface } from "./write-answer.js";
 export function surfaceRoute(gateway: GatewayLike, call: SurfaceCall): RequestHandler {
   return async function surfaceHandler(req, res) {
     if (hasEmptyBody(req)) sendError(res, emptyBodyError());
-    else await answerSurface(res, call, gateway, req.body, { headers: req.headers });
+    else await answerSurface(req, res, call, gateway, req.body);
   };
 }

@@ -7,6 +7,8 @@ import type { ServerHandler } from "./hot-path.js";
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops listening and closes idle keep-alive connections; requests in flight carry on (a graceful drain). */
+  stopAccepting(): void;
   close(): Promise<void>;
 }
 
@@ -27,14 +29,21 @@ export function startServer(app: ServerHandler, options: { port?: number; host?:
       server.off("error", reject);
       const { port } = server.address() as AddressInfo;
       const shownHost = host.includes(":") ? `[${host}]` : host;
+      let closed: Promise<void> | undefined;
+      const stopAccepting = (): Promise<void> =>
+        (closed ??= new Promise<void>((done, fail) => {
+          server.close((error) => (error ? fail(error) : done()));
+          server.closeIdleConnections();
+        }));
       resolve({
         url: `http://${shownHost}:${port}`,
         port,
-        close: () =>
-          new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()));
-            server.closeAllConnections();
-          }),
+        stopAccepting: () => void stopAccepting().catch(() => undefined),
+        close: () => {
+          const done = stopAccepting();
+          server.closeAllConnections();
+          return done;
+        },
       });
     });
   });

@@ -2,6 +2,7 @@
 // parsed request is validated several times), then by canonical text (replayed scenarios send equal
 // schemas as new objects). The text cache is bounded so a long `serve` run cannot grow without limit.
 import type { ValidateFunction } from "ajv";
+import { jsonDepth } from "../core/json-bounds.js";
 import { ajvForDraft } from "./ajv-for-draft.js";
 import { upgradeDraft04 } from "./draft-04.js";
 import { detectSchemaDraft, DRAFT_META_SCHEMA_URIS, type SchemaDraft } from "./schema-draft.js";
@@ -10,6 +11,13 @@ import { detectSchemaDraft, DRAFT_META_SCHEMA_URIS, type SchemaDraft } from "./s
 export type CompiledSchema =
   | { ok: true; draft: SchemaDraft; validate: ValidateFunction }
   | { ok: false; draft: SchemaDraft; message: string };
+
+/**
+ * Deepest schema compiled. ajv compiles (and JSON.stringify keys) by recursion: a schema nested
+ * thousands of levels would overflow the stack. Schemas from presets, scenarios and `heal --schema`
+ * reach here without the request-body bounds, so the check sits at the one compile entry.
+ */
+export const MAX_SCHEMA_DEPTH = 64;
 
 /** How many distinct schema texts keep their compiled validator. */
 export const COMPILED_SCHEMA_CACHE_SIZE = 500;
@@ -27,6 +35,9 @@ const byText = new Map<string, CompiledSchema>();
 export function compileSchema(schema: Record<string, unknown>): CompiledSchema {
   const cached = byObject.get(schema);
   if (cached !== undefined) return cached;
+  if (jsonDepth(schema, MAX_SCHEMA_DEPTH) > MAX_SCHEMA_DEPTH) {
+    return { ok: false, draft: detectSchemaDraft(schema), message: `the schema nests deeper than ${MAX_SCHEMA_DEPTH} levels` };
+  }
   const text = JSON.stringify(schema);
   let compiled = byText.get(text);
   if (compiled === undefined) {

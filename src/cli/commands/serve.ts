@@ -2,7 +2,9 @@
 // played in real time × --speed, until SIGINT/SIGTERM stops everything (exit 0).
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
+import { formatDuration, parseDuration } from "../../core/duration.js";
 import { formatConfigIssue } from "../../core/load-config.js";
+import { maskKey } from "../../serve/mask-key.js";
 import type { ServeHandle } from "../../serve/start-serve.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
@@ -15,34 +17,44 @@ export interface ServeCommandOptions {
   key?: string | undefined;
   exportUsage?: string | undefined;
   fakes?: string | undefined;
+  /** Grace period of the drain on the first signal, in ms (`--grace 10s`). */
+  grace?: number | undefined;
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
-export function untilSignal(): Promise<NodeJS.Signals> {
+/** Resolves on the next SIGINT or SIGTERM; `cancel` stops listening (the promise then never settles). */
+export function untilSignal(cancel?: AbortSignal): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
+    const off = (): void => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
+    };
+    const stop = (signal: NodeJS.Signals): void => {
+      off();
       resolve(signal);
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
+    cancel?.addEventListener("abort", off, { once: true });
   });
 }
 
-function banner(file: string, served: ServeHandle, options: ServeCommandOptions, model: string | undefined): string {
+function banner(file: string, served: ServeHandle, options: ServeCommandOptions, model: string | undefined, defaultGraceMs: number): string {
+  // Only the seeds' placeholder is shown whole: a key given with --key would land in CI logs.
+  const shownKey = options.key === undefined ? served.key : maskKey(served.key);
   const lines = [
     `serving ${file} at ${options.speed}× speed`,
     `  gateway  ${served.url}/v1/responses`,
     `  also     ${served.url}/v1/chat/completions and ${served.url}/v1/messages`,
-    `  api key  ${served.key}${options.key === undefined ? " (any bearer key is accepted)" : ""}`,
+    `  api key  ${shownKey}${options.key === undefined ? " (any bearer key is accepted)" : " (masked)"}`,
     `  usage    ${served.url}/usage (live request explorer${options.key === undefined ? "" : "; it asks for the key"})`,
     ...Object.entries(served.providers).map(([id, url]) => `  fake     ${id} → ${url}`),
   ];
   if (model !== undefined) {
     const body = JSON.stringify({ model, input: "Say hello." });
-    lines.push(`  try      curl ${served.url}/v1/responses -H "Authorization: Bearer ${served.key}" -H "Content-Type: application/json" -d '${body}'`);
+    lines.push(`  try      curl ${served.url}/v1/responses -H "Authorization: Bearer ${shownKey}" -H "Content-Type: application/json" -d '${body}'`);
   }
+  const grace = formatDuration(options.grace ?? defaultGraceMs);
+  lines.push(`  grace    ${grace}: on Ctrl-C or SIGTERM, requests in flight get ${grace} to finish; a second signal stops at once`);
   lines.push("Ctrl-C stops.", "");
   return lines.join("\n");
 }
@@ -51,10 +63,16 @@ function banner(file: string, served: ServeHandle, options: ServeCommandOptions,
  * @example
  * const code = await serveCommand("scenarios/incidents/openai-503-burst.yaml", { port: 8787, speed: 10 }, processIo());
  */
-export async function serveCommand(file: string, options: ServeCommandOptions, io: CliIo, stop: () => Promise<unknown> = untilSignal): Promise<ExitCode> {
+export async function serveCommand(
+  file: string,
+  options: ServeCommandOptions,
+  io: CliIo,
+  stop: () => Promise<unknown> = untilSignal,
+  stopAtOnce: (cancel: AbortSignal) => Promise<unknown> = untilSignal,
+): Promise<ExitCode> {
   // Loaded on use: the gateway, the fakes and express are only needed once a command runs.
   const { loadScenario } = await import("../../scenarios/load/load-scenario.js");
-  const { startServe } = await import("../../serve/start-serve.js");
+  const { startServe, DEFAULT_GRACE_MS } = await import("../../serve/start-serve.js");
   const loaded = loadScenario(resolve(io.cwd, file));
   if (!loaded.ok) {
     for (const issue of loaded.issues) io.stderr.write(`${formatConfigIssue(issue)}\n`);
@@ -72,6 +90,7 @@ export async function serveCommand(file: string, options: ServeCommandOptions, i
       apiKey: options.key,
       fakesUrl: options.fakes,
       exportUsage: options.exportUsage === undefined ? undefined : resolve(io.cwd, options.exportUsage),
+      graceMs: options.grace,
       log: (line) => io.stdout.write(`${line}\n`),
     });
   } catch (error) {
@@ -80,13 +99,28 @@ export async function serveCommand(file: string, options: ServeCommandOptions, i
     if (code === "ENOENT" || code === "EACCES") throw new CliError("E_WRITE_FAILED", `cannot write ${options.exportUsage ?? ""}: ${(error as Error).message}`);
     throw error;
   }
-  io.stdout.write(banner(file, served, options, Object.keys(loaded.scenario.catalog.models)[0]));
+  io.stdout.write(banner(file, served, options, Object.keys(loaded.scenario.catalog.models)[0], DEFAULT_GRACE_MS));
   await stopping;
-  io.stdout.write("stopping…\n");
-  await served.close();
+  const inFlight = served.inFlight;
+  io.stdout.write(inFlight > 0 ? `stopping… (${inFlight} request${inFlight === 1 ? "" : "s"} in flight; a second signal stops at once)\n` : "stopping…\n");
+  const listening = new AbortController();
+  const atOnce = stopAtOnce(listening.signal).then(() => "at once" as const);
+  const how = await Promise.race([served.close().then(() => "drained" as const), atOnce]);
+  listening.abort();
+  if (how === "at once") {
+    await served.abort();
+    io.stderr.write(`gateway-sim: stopped at once; requests in flight were dropped${options.exportUsage === undefined ? "" : " and their records are missing from the export"}\n`);
+    return EXIT_CODES.failed;
+  }
   if (options.exportUsage !== undefined) io.stdout.write(`usage records written to ${options.exportUsage}\n`);
   io.stdout.write("stopped\n");
   return EXIT_CODES.ok;
+}
+
+function grace(value: string): number {
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : parseDuration(value);
+  if (ms === undefined || !Number.isFinite(ms) || ms > 3_600_000) throw new InvalidArgumentError('expected a duration up to 1h, e.g. "10s", "500ms" or "0" (seconds)');
+  return ms;
 }
 
 function port(value: string): number {
@@ -114,5 +148,6 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
     .option("--key <key>", "accept only this bearer key (default: any key, e.g. YOUR_API_KEY)")
     .option("--fakes <url>", "use the fakes `gateway-sim fakes` serves at this URL instead of starting them (their timeline plays there)")
     .option("--export-usage <file.jsonl>", "write every usage record as JSON Lines (complete when stopped)")
+    .option("--grace <duration>", "on Ctrl-C/SIGTERM, how long requests in flight may finish before they are cancelled (e.g. 10s, 500ms)", grace)
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options, io)));
 }

@@ -105,7 +105,10 @@ export async function executeWithFailover<T>(
     }
     const aborted = result.error.extra.reason === "cancelled";
     // A thrown error samples the whole attempt; a non-2xx its duration too (no first byte was measured).
+    // A cancelled attempt is neutral: not the provider's failure.
     env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: false, impact: healthImpact({ status: isNon2xx(result.status) ? result.status : null, aborted }), latencyMs: result.durationMs, probe });
+    // Cancelled by the caller (a draining server, a client gone): no other provider is worth trying.
+    if (aborted) return { ok: false, error: result.error, attempts };
     errors.push(attemptError(offer.provider, record.outcome, result.error, result.status));
   }
   return { ok: false, error: allCandidatesFailed(errors, env.model), attempts };

@@ -27,4 +27,6 @@ export interface GatewayEnv {
   providerKey: (provider: string, apiKeyEnv: string | undefined) => string;
   onEvent: ((event: GatewayEvent) => void) | undefined;
   newId: () => string;
+  /** Set per request when the caller can cancel it (see RespondOptions); passed to every upstream call. */
+  signal?: AbortSignal | undefined;
 }

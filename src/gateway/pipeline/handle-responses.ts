@@ -6,6 +6,8 @@ import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
 import { bodyOptions, wantsDiagnostics } from "./body-options.js";
 import { planCache, storeInCache } from "./cache-stage.js";
+import { validationError } from "../request/validation-error.js";
+import { checkBodyBounds, isStackOverflow } from "./bounds-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { prepare, type RequestInfo } from "./prepare-stage.js";
 import { respondJson } from "./respond-json.js";
@@ -28,7 +30,9 @@ import { errorRecord, finishRequest, successRecord, type RecordBase } from "./us
  * @example
  * const response = await handleResponses({ model: "openai/gpt-5.4-nano", input: "Hi" }, env);
  */
-export async function handleResponses(body: unknown, env: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
+export async function handleResponses(body: unknown, envIn: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
+  // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
+  const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
   const id = env.newId();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
@@ -36,6 +40,7 @@ export async function handleResponses(body: unknown, env: GatewayEnv, request?: 
   try {
     return await run(body, base, env, request);
   } catch (error) {
+    if (isStackOverflow(error)) return errorResponse(base, validationError([{ path: "", keyword: "maxJsonDepth", message: "the request is nested too deeply to process" }]), env);
     // A bug, not bad input: still answer in the flat format, and keep the cause for the log.
     const failure = new GatewayError("gateway_error", `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     return errorResponse(base, failure, env);
@@ -43,6 +48,8 @@ export async function handleResponses(body: unknown, env: GatewayEnv, request?: 
 }
 
 async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
+  const outOfBounds = checkBodyBounds(body, env.settings.limits);
+  if (outOfBounds) return errorResponse(base, outOfBounds, env);
   const prepared = prepare(body, env, request);
   if (!prepared.ok) return errorResponse(base, prepared.error, env);
   const p = prepared.prepared;
@@ -114,7 +121,11 @@ function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, retu
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, info), body, record };
 }
 
-function errorResponse(base: RecordBase, error: GatewayError, env: GatewayEnv): GatewayResponse {
+function errorResponse(base: RecordBase, failure: GatewayError, env: GatewayEnv): GatewayResponse {
+  // A request its caller cancelled failed for that reason, whatever its last step said: a 503 whose
+  // record says `cancelled`. Bad input stays a 4xx.
+  const cancelled = failure.status >= 500 && (env.signal?.aborted === true || failure.extra["reason"] === "cancelled");
+  const error = cancelled ? new GatewayError("service_unavailable", "The request was cancelled by its caller.", { extra: { reason: "cancelled" } }) : failure;
   const record = errorRecord(base, error, env.clock.now());
   finishRequest(record, env);
   const body = error.toBody(base.id);

@@ -10,9 +10,14 @@ export interface Prepared extends PreparedRequest {
 
 export type PrepareOutcome = { ok: true; prepared: Prepared } | { ok: false; error: GatewayError };
 
-/** What of the HTTP request besides its body the gateway reads: the debug headers. */
+/** What of the HTTP request besides its body the gateway reads: the debug headers, and whether it was cancelled. */
 export interface RequestInfo {
   headers?: Readonly<Record<string, string | string[] | undefined>> | undefined;
+  /**
+   * Aborting it cancels the request's upstream calls (a server draining on shutdown, a client gone):
+   * the answer is then a 503 and the usage record says `cancelled`.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /** The values the reference reads as "on" (before/guards.ts:30, 267-273). */

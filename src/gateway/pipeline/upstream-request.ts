@@ -58,6 +58,7 @@ export function invokeOptionsFor(prepared: Prepared, offer: Offer, env: GatewayE
     request: upstreamRequestFor(prepared, offer),
     target: { baseUrl: offer.baseUrl, apiKey: env.providerKey(offer.provider, offer.apiKeyEnv) },
     timeoutMs: attemptTimeoutMs(env),
+    signal: env.signal,
   };
 }
 

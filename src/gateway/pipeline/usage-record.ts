@@ -58,7 +58,8 @@ export function errorRecord(base: RecordBase, error: GatewayError, endedAt: numb
   const latency = endedAt - base.startedAt;
   return usageRecord(base, latency, base.attempts, base.pluginExecutions, {
     selected_provider: selectedProvider,
-    status: "failed",
+    // A request its caller cancelled (a drained server, a client gone) did not fail on its own.
+    status: error.extra["reason"] === "cancelled" ? "cancelled" : "failed",
     http_status: error.status,
     error_code: error.code,
     ttft_ms: null,

@@ -4,6 +4,7 @@
 import type { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { GatewayEnv } from "../pipeline/gateway-env.js";
+import { checkBodyBounds } from "../pipeline/bounds-stage.js";
 import { handleResponses } from "../pipeline/handle-responses.js";
 import { debugHeader, type RequestInfo } from "../pipeline/prepare-stage.js";
 import { errorRecord, finishRequest } from "../pipeline/usage-record.js";
@@ -43,6 +44,9 @@ export async function respondOnSurface(surface: GatewaySurface, body: unknown, e
     case "responses":
       return handleResponses(body, env, request);
     case "chat.completions": {
+      // The bounds come before the surface's decoder walks the body (handleResponses checks the decoded one again).
+      const outOfBounds = checkBodyBounds(body, env.settings.limits);
+      if (outOfBounds) return undecodable(body, outOfBounds, env);
       const decoded = decodeChatRequest(body);
       if (!decoded.ok) return undecodable(body, decoded.error, env);
       const response = await handleResponses(decoded.body, env, request);
@@ -50,6 +54,8 @@ export async function respondOnSurface(surface: GatewaySurface, body: unknown, e
       return { ...response, body: encodeChatResponse(response.body, response.record.selected_provider, { meta: metaAsked(decoded.body, request) }) };
     }
     case "messages": {
+      const outOfBounds = checkBodyBounds(body, env.settings.limits);
+      if (outOfBounds) return undecodable(body, outOfBounds, env);
       const decoded = decodeMessagesRequest(body);
       if (!decoded.ok) return undecodable(body, decoded.error, env);
       const response = await handleResponses(decoded.body, env, request);

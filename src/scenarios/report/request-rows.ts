@@ -20,7 +20,7 @@ export type HealingOutcome = (typeof HEALING_OUTCOMES)[number];
  * entry of `providers` — c closed, h half-open, o open, - not ranked; `detail` indexes `details` (-1: not kept).
  */
 export type RequestRow = [
-  index: number, offsetMs: number, name: number, id: string, provider: number, status: "completed" | "incomplete" | "failed",
+  index: number, offsetMs: number, name: number, id: string, provider: number, status: "completed" | "incomplete" | "failed" | "cancelled",
   httpStatus: number, latencyMs: number, ttftMs: number | null, costUsd: number,
   attemptProviders: number[], healing: HealingOutcome, cache: CacheStatus | null, breakers: string, detail: number,
 ];

@@ -2,13 +2,12 @@
 // assembled into the report the in-process runner gives, byte for byte: scenarios in file order,
 // each assembled from its seeds in seed order, reported (onScenario) in file order as they complete.
 import { RealClock } from "../../core/clock.js";
-import { loadScenario } from "../load/load-scenario.js";
 import type { LoadedScenario } from "../load/loaded-scenario.js";
 import { type ScenarioReport, type SuiteReport, type SuiteTiming, summarise } from "../report/types.js";
 import { assembleScenarioReport, planScenario, type ScenarioPlan, scenarioMatches, type SeedRun } from "./run-scenario.js";
 import { createSeedPool } from "./seed-pool.js";
 import { errorMessage } from "./seed-task.js";
-import { crashedReport, invalidReport, runSuite, type RunSuiteOptions } from "./run-suite.js";
+import { crashedReport, invalidReport, loadForRun, runSuite, type RunSuiteOptions } from "./run-suite.js";
 
 interface Slot {
   file: string;
@@ -26,7 +25,7 @@ interface Slot {
 function plan(files: readonly string[], options: RunSuiteOptions): Slot[] {
   const slots: Slot[] = [];
   for (const file of files) {
-    const loaded = loadScenario(file);
+    const loaded = loadForRun(file, options);
     if (!loaded.ok) slots.push({ file, report: invalidReport(file, loaded.issues), seeds: [], remaining: 0, wallMs: 0 });
     else if (scenarioMatches(loaded.scenario, options.only)) {
       const p = planScenario(loaded.scenario, options);

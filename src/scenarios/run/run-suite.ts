@@ -1,6 +1,7 @@
 // Runs a list of scenario files one after another and assembles the suite report. Invalid files
 // become reports with their located issues; a crash inside a run becomes a failed report with the
 // error, so one broken scenario never hides the others' results.
+import { overBudgetWithSeeds } from "../schema/budget.js";
 import type { ConfigIssue } from "../../core/load-config.js";
 import { RealClock } from "../../core/clock.js";
 import { loadScenario } from "../load/load-scenario.js";
@@ -43,6 +44,20 @@ export function crashedReport(file: string, scenario: LoadedScenario, options: P
 }
 
 /**
+ * Loads a scenario for a run: its own issues, or `--runs` multiplying its plan past its request
+ * budget (past what `validate` saw in the file: the same budget applies).
+ *
+ * @example
+ * const loaded = loadForRun("scenarios/order.yaml", { runs: 20 });
+ */
+export function loadForRun(file: string, options: Pick<RunSuiteOptions, "runs">): ReturnType<typeof loadScenario> {
+  const loaded = loadScenario(file);
+  if (!loaded.ok || options.runs === undefined) return loaded;
+  const overBudget = overBudgetWithSeeds(loaded.scenario.spec, options.runs);
+  return overBudget === undefined ? loaded : { ok: false, issues: [{ file, line: 1, column: 1, path: "", message: overBudget }] };
+}
+
+/**
  * @example
  * const { report, timing } = await runSuite(["scenarios/order.yaml"], { snapshots: "new" });
  * report.summary.failed; // 0
@@ -54,7 +69,7 @@ export async function runSuite(files: readonly string[], options: RunSuiteOption
   const timing: SuiteTiming = { wall_ms: 0, scenarios: [] };
   for (const file of files) {
     const started = wall.now();
-    const loaded = loadScenario(file);
+    const loaded = loadForRun(file, options);
     let report: ScenarioReport | undefined;
     if (!loaded.ok) report = invalidReport(file, loaded.issues);
     else if (scenarioMatches(loaded.scenario, options.only)) {

@@ -126,7 +126,7 @@ export const expectationSchema = z
     healing: healingMatcherSchema.optional(),
     cache: cacheMatcherSchema.optional(),
     /** Response status as in the usage log. */
-    status: z.enum(["completed", "incomplete", "failed"]).optional(),
+    status: z.enum(["completed", "incomplete", "failed", "cancelled"]).optional(),
     http_status: z.number().int().optional(),
     error_code: z.string().nullable().optional(),
     count: boundSchema.optional(),

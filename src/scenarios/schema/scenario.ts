@@ -7,6 +7,7 @@ import type { Catalog } from "../../gateway/catalog/schema.js";
 import { inlinePresetSchema } from "../../gateway/presets/preset-schema.js";
 import { gatewayTargetSchema } from "../../external/gateway-target.js";
 import { gatewaySettingsSchema } from "../../gateway/settings.js";
+import { budgetSchema, checkScenarioBudget } from "./budget.js";
 import { expectationSchema } from "./expectations.js";
 import { providerItemSchema } from "./provider-item.js";
 import { timelineEventSchema } from "./timeline.js";
@@ -64,7 +65,9 @@ export function scenarioSchemaFor(context: ScenarioSchemaContext) {
     gateway: gatewayTargetSchema.optional(),
     /** Compare every request's routing decision with `__snapshots__/<file>.snap.json`. */
     snapshot: z.boolean().default(false),
-  });
+    /** Raises or lowers this scenario's request and duration budget (see budget.ts for the defaults). */
+    budget: budgetSchema.optional(),
+  }).superRefine((scenario, ctx) => checkScenarioBudget(scenario, ctx));
 }
 
 export type ScenarioFile = z.output<ReturnType<typeof scenarioSchemaFor>>;

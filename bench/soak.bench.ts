@@ -1,0 +1,134 @@
+// `npm run bench -- soak`: memory of a long `serve` under steady load. The real CLI serves a scenario
+// in a child process (with --export-usage, as a long run would); this process sends ~500 req/s
+// (JSON and streamed, inputs varied so the cache does not answer) and samples the child's RSS. Once
+// the usage log holds its retention limit (10,000 records, reached after ~20 s), RSS must stay flat.
+// The short version runs in the normal bench; `npm run bench -- soak-10m` runs 10 minutes, sampling each minute.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fmt, printSection } from "./stats.js";
+
+const SCENARIO = `
+name: soak
+seed: 11
+catalog: default
+providers:
+  - { id: openai, latency: 15ms, ttft: 10ms, throughput: 4000 }
+  - { id: openai-eu, latency: 15ms, ttft: 10ms, throughput: 4000 }
+traffic: { requests: [] }
+expectations: []
+`;
+
+export interface SoakOptions {
+  durationS: number;
+  sampleEveryS: number;
+  /** Target request rate (the clients pace themselves to it). */
+  rate: number;
+  /**
+   * The child's V8 old-space cap (MB). A served run whose live memory grew without bound would die
+   * of it within the run (every later request an error); one that holds steady does not.
+   */
+  heapCapMb: number;
+}
+
+export interface SoakBench {
+  options: SoakOptions;
+  samples: { atS: number; rssMb: number; requests: number }[];
+  requests: number;
+  errors: number;
+  /** The child's exit code if it died during the run (out of memory under the heap cap), else null. */
+  diedWith: number | null;
+  achievedRate: number;
+  exportLines: number;
+  exportMb: number;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
+  return kb / 1024;
+}
+
+export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
+  const dir = mkdtempSync(join(tmpdir(), "gateway-sim-soak-"));
+  const file = join(dir, "soak.yaml");
+  const exportFile = join(dir, "usage.jsonl");
+  writeFileSync(file, SCENARIO);
+  const bin = join(process.cwd(), "bin", "gateway-sim.js");
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapCapMb}`, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const poll = setInterval(() => {
+        const match = /gateway {2}(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses/.exec(out);
+        if (match?.[1]) {
+          clearInterval(poll);
+          resolve(match[1]);
+        }
+      }, 20);
+      child.once("exit", () => {
+        clearInterval(poll);
+        reject(new Error(`serve exited:\n${out}`));
+      });
+    });
+    const started = performance.now();
+    const endAt = started + options.durationS * 1000;
+    let requests = 0;
+    let errors = 0;
+    let next = started;
+    const gap = 1000 / options.rate;
+    // Each client takes the next send slot, so the whole pool sends at `rate` however long answers take.
+    const clientLoop = async (): Promise<void> => {
+      for (;;) {
+        // Slots are taken in order; a server slower than `rate` falls behind, and the run still ends on time.
+        const slot = Math.max(next, performance.now() - gap * 64);
+        next = slot + gap;
+        if (slot >= endAt || performance.now() >= endAt) return;
+        const wait = slot - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const k = requests++;
+        const stream = k % 5 === 0;
+        try {
+          const response = await fetch(`${url}/v1/responses`, {
+            method: "POST",
+            headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
+            body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: `Soak request ${k}: list three action items.`, stream }),
+          });
+          await response.text();
+          if (response.status !== 200) errors++;
+        } catch {
+          errors++;
+        }
+      }
+    };
+    const samples: SoakBench["samples"] = [{ atS: 0, rssMb: rssMb(child.pid ?? 0), requests: 0 }];
+    const sampler = setInterval(() => {
+      samples.push({ atS: Math.round((performance.now() - started) / 1000), rssMb: rssMb(child.pid ?? 0), requests });
+    }, options.sampleEveryS * 1000);
+    await Promise.all(Array.from({ length: 64 }, clientLoop));
+    clearInterval(sampler);
+    samples.push({ atS: Math.round((performance.now() - started) / 1000), rssMb: rssMb(child.pid ?? 0), requests });
+    const achievedRate = requests / ((performance.now() - started) / 1000);
+    const diedWith = child.exitCode;
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+    const exportText = readFileSync(exportFile, "utf8");
+    return { options, samples, requests, errors, diedWith, achievedRate, exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function printSoakBench(b: SoakBench): void {
+  const { durationS, rate, heapCapMb } = b.options;
+  printSection(`Long serve: RSS under ${rate} req/s for ${durationS} s (child process, --export-usage, old space capped at ${heapCapMb} MB)`, [
+    ...b.samples.map((s) => ({ name: `RSS at ${s.atS} s (${s.requests.toLocaleString("en-US")} requests sent)`, value: `${fmt(s.rssMb)} MB` })),
+    { name: "requests sent / errors", value: `${b.requests.toLocaleString("en-US")} / ${b.errors}` },
+    { name: "serve process", value: b.diedWith === null ? "alive at the end" : `died (exit ${b.diedWith})` },
+    { name: "achieved rate", value: `${fmt(b.achievedRate)} req/s` },
+    { name: "usage records exported", value: `${b.exportLines.toLocaleString("en-US")} (${fmt(b.exportMb)} MB)` },
+  ]);
+}
