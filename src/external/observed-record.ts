@@ -6,7 +6,7 @@ import type { JournalEntry } from "../fakes/journal/entry.js";
 import type { Catalog } from "../gateway/catalog/schema.js";
 import { costOf } from "../gateway/pipeline/cost.js";
 import type { AttemptOutcome, AttemptRecord, UsageRecord } from "../gateway/types.js";
-import { referenceColumns } from "../gateway/usage/reference-columns.js";
+import { columnsOfOwnFields, type OwnRecordFields } from "../gateway/usage/reference-columns.js";
 import type { ClientAnswer } from "./client/client-answer.js";
 
 /** One call to a fake, as the attempt the gateway made. */
@@ -52,7 +52,7 @@ export function observedRecord(input: {
   const served = answer.status !== "failed" ? [...attempts].reverse().find((a) => a.outcome === "success") : undefined;
   const usage = answer.usage ?? { input: 0, output: 0 };
   const throughput = answer.ttftMs !== null && answer.latencyMs > answer.ttftMs && usage.output > 0 ? (usage.output * 1000) / (answer.latencyMs - answer.ttftMs) : null;
-  const own = {
+  const own: OwnRecordFields = {
     id: input.id,
     created_at: new Date(input.timeMs).toISOString(),
     time_ms: input.timeMs,
@@ -75,21 +75,6 @@ export function observedRecord(input: {
     response_cache: null,
   };
   // The reference's columns, from the same observations (its insides — diagnostics, plugins, cache — stay empty).
-  const columns = referenceColumns({
-    id: own.id,
-    startedAt: own.time_ms,
-    model: own.model,
-    provider: own.selected_provider,
-    stream: own.stream,
-    attempts,
-    statusCode: own.http_status,
-    generationMs: null,
-    providerTtftMs: own.ttft_ms,
-    overheadMs: own.gateway_overhead_ms,
-    costUsd: own.cost_usd,
-    throughput: own.throughput_tps,
-    finishReason: null,
-    detail: { routing_diagnostics: null, plugin_executions: [], response_cache: null },
-  });
+  const columns = columnsOfOwnFields(own, { generationMs: null, overheadMs: own.gateway_overhead_ms, finishReason: null });
   return { ...columns, ...own };
 }

@@ -115,3 +115,32 @@ export function referenceColumns(input: ReferenceColumnInput): ReferenceColumns 
     detail_metadata: input.detail,
   };
 }
+
+/** The gateway-sim fields of a usage record (everything but the reference columns). */
+export type OwnRecordFields = Omit<import("../types.js").UsageRecord, keyof ReferenceColumns>;
+
+/**
+ * The reference columns of a record built outside the pipeline (test fixtures, an outside gateway's
+ * observed answers), from its own fields; what only the pipeline knows is given in `extra`.
+ *
+ * @example
+ * const record = { ...columnsOfOwnFields(own, { generationMs: null, overheadMs: null, finishReason: null }), ...own };
+ */
+export function columnsOfOwnFields(own: OwnRecordFields, extra: { generationMs: number | null; overheadMs: number | null; finishReason: string | null }): ReferenceColumns {
+  return referenceColumns({
+    id: own.id,
+    startedAt: own.time_ms,
+    model: own.model,
+    provider: own.selected_provider,
+    stream: own.stream,
+    attempts: own.attempts,
+    statusCode: own.http_status,
+    generationMs: extra.generationMs,
+    providerTtftMs: own.ttft_ms,
+    overheadMs: extra.overheadMs,
+    costUsd: own.cost_usd,
+    throughput: own.throughput_tps,
+    finishReason: extra.finishReason,
+    detail: { routing_diagnostics: null, plugin_executions: own.plugin_executions, response_cache: own.response_cache },
+  });
+}

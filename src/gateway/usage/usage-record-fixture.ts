@@ -1,12 +1,11 @@
 // A complete UsageRecord for the usage-log tests; each test overrides what it checks. The reference
 // columns are derived from the gateway-sim fields (after the overrides), as the pipeline derives them.
 import type { UsageRecord } from "../types.js";
-import { referenceColumns } from "./reference-columns.js";
+import { columnsOfOwnFields, type OwnRecordFields } from "./reference-columns.js";
 
-type OwnFields = Omit<UsageRecord, keyof import("./reference-columns.js").ReferenceColumns>;
 
 export function usageRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
-  const own: OwnFields = {
+  const own: OwnRecordFields = {
     id: "G-0001",
     created_at: "2026-05-19T10:00:00.000Z",
     time_ms: 1_000,
@@ -29,21 +28,7 @@ export function usageRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
     response_cache: null,
     ...overrides,
   };
-  const columns = referenceColumns({
-    id: own.id,
-    startedAt: own.time_ms,
-    model: own.model,
-    provider: own.selected_provider,
-    stream: own.stream,
-    attempts: own.attempts,
-    statusCode: own.http_status,
-    generationMs: null,
-    providerTtftMs: own.ttft_ms,
-    overheadMs: null,
-    costUsd: own.cost_usd,
-    throughput: own.throughput_tps,
-    finishReason: own.status === "incomplete" ? "length" : own.status === "completed" ? "stop" : null,
-    detail: { routing_diagnostics: null, plugin_executions: own.plugin_executions, response_cache: own.response_cache },
-  });
+  const finishReason = own.status === "incomplete" ? "length" : own.status === "completed" ? "stop" : null;
+  const columns = columnsOfOwnFields(own, { generationMs: null, overheadMs: null, finishReason });
   return { ...columns, ...own, ...overrides };
 }
