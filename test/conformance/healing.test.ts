@@ -30,7 +30,7 @@ describe(`conformance: ${HEALING_TEST_FILE}`, () => {
 
 describe("conformance: the curly-quoted key of the corpus (the false-success defect)", () => {
   // From the healing corpus run: `{“a”: 15}` was quoted as `{"“a”":15}` and reported healed because the
-  // schema accepted the wrong key. Kept here as a fixture so the test does not read ../shared.
+  // schema accepted the wrong key. Kept here as a fixture, so the test needs no corpus outside the repository.
   const format = { type: "json_schema" as const, name: "a", schema: { type: "object", properties: { a: { type: "number" } } } };
   for (const mode of HEALING_MODES) {
     it(`${mode}: never delivers a key with the curly quotes in its name`, () => {
