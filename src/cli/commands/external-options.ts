@@ -1,17 +1,12 @@
 // The `run` options that play scenarios through an outside gateway (src/external), kept apart so the
 // run command's own wiring in program.ts stays as it was.
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { parsePort } from "../option-parsers.js";
 import { parseDuration } from "../../core/duration.js";
 
 function positive(value: string): number {
   const n = Number(value);
   if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number > 0 (20: twenty simulated seconds per second)");
-  return n;
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError("expected a port number (0 picks a free one)");
   return n;
 }
 
@@ -38,6 +33,6 @@ export function externalRunOptions(command: Command, apis: readonly string[]): C
     // Repeatable rather than variadic: a variadic option would swallow the scenario paths after it.
     .option("--gateway-header <header>", "'name: value' sent with every request (repeatable); the value may be file:<path> and hold ${GATEWAY_SIM_<PROVIDER>_URL}", collect, [])
     .option("--speed <n>", "simulated seconds per real second through an outside gateway (default: the file's, else 1)", positive)
-    .option("--fakes-port <port>", "serve the fakes on this port (a gateway started beforehand points at it; default: a free one)", port)
+    .option("--fakes-port <port>", "serve the fakes on this port (a gateway started beforehand points at it; default: a free one)", parsePort)
     .option("--latency-tolerance <duration>", "added to latency bounds for the outside gateway's own time (default: 25ms × speed)", duration);
 }

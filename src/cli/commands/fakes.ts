@@ -3,7 +3,8 @@
 // GATEWAY_SIM_<PROVIDER>_URL set, forwards signals to it and exits with its status.
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
-import { type Command, InvalidArgumentError } from "commander";
+import type { Command } from "commander";
+import { parsePort, parseSpeed } from "../option-parsers.js";
 import { formatConfigIssue } from "../../core/load-config.js";
 import type { FakesHandle } from "../../external/start-fakes.js";
 import { childExitStatus, CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
@@ -88,18 +89,6 @@ export async function fakesCommand(file: string, command: readonly string[], opt
   }
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError("expected a port number (0 picks a free one)");
-  return n;
-}
-
-function speed(value: string): number {
-  const n = Number(value);
-  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number > 0 (10: ten simulated seconds per second)");
-  return n;
-}
-
 /** Adds `fakes` to the program (src/cli/program.ts). */
 export function registerFakesCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   program
@@ -107,8 +96,8 @@ export function registerFakesCommand(program: Command, io: CliIo, setExit: (code
     .description("serve only a scenario's fake providers on one port, for your own gateway; with -- <command>, run it with GATEWAY_SIM_<PROVIDER>_URL set")
     .argument("<scenario>", "a scenario file")
     .argument("[command...]", "after --: a command to run with the fakes' URLs in its environment (its exit status is gateway-sim's)")
-    .option("--port <port>", "port on 127.0.0.1 (0 picks a free one)", port, 8790)
-    .option("--speed <n>", "simulated seconds per real second", speed, 1)
+    .option("--port <port>", "port on 127.0.0.1 (0 picks a free one)", parsePort, 8790)
+    .option("--speed <n>", "simulated seconds per real second", parseSpeed, 1)
     .option("--seed <seed>", "override the scenario's seed")
     .option("--urls-file <file.json>", "where to write the fakes' URLs", "gateway-sim-fakes.json")
     .action(async (file: string, command: string[], options: FakesCommandOptions) => setExit(await fakesCommand(file, command, options, io)));

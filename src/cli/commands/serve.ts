@@ -2,6 +2,7 @@
 // played in real time × --speed, until SIGINT/SIGTERM stops everything (exit 0).
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
+import { parsePort, parseSpeed } from "../option-parsers.js";
 import { formatDuration, parseDuration } from "../../core/duration.js";
 import { formatConfigIssue } from "../../core/load-config.js";
 import { maskKey } from "../../serve/mask-key.js";
@@ -123,26 +124,14 @@ function grace(value: string): number {
   return ms;
 }
 
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError("expected a port number (0 picks a free one)");
-  return n;
-}
-
-function speed(value: string): number {
-  const n = Number(value);
-  if (!(n > 0) || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number > 0 (10: ten simulated seconds per second)");
-  return n;
-}
-
 /** Adds `serve` to the program (src/cli/program.ts). */
 export function registerServeCommand(program: Command, io: CliIo, setExit: (code: ExitCode) => void): void {
   program
     .command("serve")
     .description("serve a scenario over HTTP: its fake providers and the gateway on local ports, its timeline in real time × --speed")
     .argument("<scenario>", "a scenario file")
-    .option("--port <port>", "gateway port on 127.0.0.1", port, 8787)
-    .option("--speed <n>", "simulated seconds per real second", speed, 1)
+    .option("--port <port>", "gateway port on 127.0.0.1", parsePort, 8787)
+    .option("--speed <n>", "simulated seconds per real second", parseSpeed, 1)
     .option("--seed <seed>", "override the scenario's seed")
     .option("--traffic", "also send the scenario's own traffic")
     .option("--key <key>", "accept only this bearer key (default: any key, e.g. YOUR_API_KEY)")
