@@ -52,7 +52,9 @@ export async function compareGateway(rev: string, rounds: number): Promise<void>
     current.push(runIn(ROOT));
     const b = base.at(-1) as GatewayBenchResult;
     const c = current.at(-1) as GatewayBenchResult;
-    console.log(`round ${round}: ${rev} respond ${fmt(b.pipelineMedianUs)} direct ${fmt(b.directMedianUs)} overhead ${fmt(b.overheadUs)} µs | worktree respond ${fmt(c.pipelineMedianUs)} direct ${fmt(c.directMedianUs)} overhead ${fmt(c.overheadUs)} µs`);
+    console.log(
+      `round ${round}: ${rev} respond ${fmt(b.pipelineMedianUs)} direct ${fmt(b.directMedianUs)} overhead ${fmt(b.overheadUs)} µs | worktree respond ${fmt(c.pipelineMedianUs)} direct ${fmt(c.directMedianUs)} overhead ${fmt(c.overheadUs)} µs`,
+    );
   }
   const pick = (runs: GatewayBenchResult[], key: keyof GatewayBenchResult): number => median(runs.map((run) => run[key]));
   const line = (name: string, key: keyof GatewayBenchResult) => ({

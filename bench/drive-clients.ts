@@ -14,11 +14,7 @@ export interface DriveFigures {
  * @example
  * const figures = await driveClients(clock, { clients: 100, requests: 20_000 }, (client, i) => send(client, i));
  */
-export async function driveClients(
-  clock: VirtualClock,
-  load: { clients: number; requests: number },
-  send: (client: number, index: number) => Promise<void>,
-): Promise<DriveFigures> {
+export async function driveClients(clock: VirtualClock, load: { clients: number; requests: number }, send: (client: number, index: number) => Promise<void>): Promise<DriveFigures> {
   let peakHeap = 0;
   let peakRss = 0;
   const started = performance.now();

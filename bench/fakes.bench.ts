@@ -18,7 +18,10 @@ const CLIENTS = 100;
 export type FakesRun = DriveFigures;
 
 const PROMPT = "Summarise the incident in one line.";
-const SIGV4 = { authorization: `AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`, "x-amz-date": "20260101T000000Z" };
+const SIGV4 = {
+  authorization: `AWS4-HMAC-SHA256 Credential=AKIDBENCH/20260101/us-east-1/bedrock/aws4_request, SignedHeaders=host;x-amz-date, Signature=${"0".repeat(64)}`,
+  "x-amz-date": "20260101T000000Z",
+};
 
 /** One call per format: where it goes, with which headers, and its JSON and streamed bodies. */
 const CALLS: Record<WireFormat, { model: string; url: (stream: boolean) => string; headers: Record<string, string>; body: (stream: boolean) => string }> = {

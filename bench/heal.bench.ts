@@ -52,7 +52,15 @@ export async function benchHeal(options: { iterations?: number } = {}): Promise<
   const iterations = options.iterations ?? 5000;
   const store = createMemoryCacheStore();
   const body = { id: "G-0", object: "response", output: [{ type: "message", role: "assistant", content: [{ type: "output_text", text: VALID }] }] };
-  const { key } = computeCacheKey({ workspaceId: "gateway-sim", endpoint: "responses", model: "openai/gpt-5.4-nano", protocol: "openai.responses", preset: { id: "release-summary", slug: "release-summary" }, routingMode: null, body: { input: "x" } });
+  const { key } = computeCacheKey({
+    workspaceId: "gateway-sim",
+    endpoint: "responses",
+    model: "openai/gpt-5.4-nano",
+    protocol: "openai.responses",
+    preset: { id: "release-summary", slug: "release-summary" },
+    routingMode: null,
+    body: { input: "x" },
+  });
   store.set(key, { body, storedAt: 0, expiresAt: Number.MAX_SAFE_INTEGER });
   return {
     directParseUs: medianUs(iterations, healer(VALID, "safe")),

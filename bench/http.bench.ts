@@ -89,7 +89,10 @@ export function printHttpBench(result: HttpBenchResult): void {
     const lines = Object.entries(figures).map(([name, f]) => ({
       name,
       value: `1 conn ${rate(f.one)}, median ${fmt(f.medianUs, 0)} µs · 64 conns ${rate(f.many)}, ${fmt(f.cpuUsPerRequest, 0)} µs CPU/request`,
-      note: floor && name !== "floor" ? `× floor: ${fmt(f.many.perSecond / floor.many.perSecond, 2)} at 64, ${fmt(f.one.perSecond / floor.one.perSecond, 2)} at 1; adds ${fmt(f.medianUs - floor.medianUs, 0)} µs median at 1; floor CPU/request ÷ this ${fmt(floor.cpuUsPerRequest / f.cpuUsPerRequest, 2)}` : "the floor",
+      note:
+        floor && name !== "floor"
+          ? `× floor: ${fmt(f.many.perSecond / floor.many.perSecond, 2)} at 64, ${fmt(f.one.perSecond / floor.one.perSecond, 2)} at 1; adds ${fmt(f.medianUs - floor.medianUs, 0)} µs median at 1; floor CPU/request ÷ this ${fmt(floor.cpuUsPerRequest / f.cpuUsPerRequest, 2)}`
+          : "the floor",
     }));
     printSection(`HTTP ${mode === "json" ? "JSON" : "SSE"} under autocannon (${SECONDS} s per figure, loopback, instant upstream, cache off)`, lines);
   }

@@ -29,11 +29,14 @@ export async function benchMemory(): Promise<PipelineRun[]> {
 }
 
 export function printMemoryBench(runs: readonly PipelineRun[]): void {
-  printSection("Memory of long runs (direct transport, each in a fresh process; aim < 300 MB peak RSS, flat)", runs.map((run) => ({
-    name: `${run.requests.toLocaleString("en-US")} requests`,
-    value: `peak RSS ${fmt(run.peakRssMb, 0)} MB, peak heap ${fmt(run.peakHeapMb, 0)} MB`,
-    note: `${fmt(run.requests / (run.wallMs / 1000), 0)} simulated req/s, ${run.errors} client errors`,
-  })));
+  printSection(
+    "Memory of long runs (direct transport, each in a fresh process; aim < 300 MB peak RSS, flat)",
+    runs.map((run) => ({
+      name: `${run.requests.toLocaleString("en-US")} requests`,
+      value: `peak RSS ${fmt(run.peakRssMb, 0)} MB, peak heap ${fmt(run.peakHeapMb, 0)} MB`,
+      note: `${fmt(run.requests / (run.wallMs / 1000), 0)} simulated req/s, ${run.errors} client errors`,
+    })),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

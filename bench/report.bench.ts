@@ -82,5 +82,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const r = await benchReport();
   const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`;
   console.log(`report of a ${r.requests.toLocaleString("en-US")}-request run (simulated in ${r.runSeconds.toFixed(1)}s):`);
-  console.log(`  HTML ${mb(r.htmlBytes)} (bound ${mb(r.htmlBoundBytes)}: ${r.withinBound ? "within" : "EXCEEDED"}), JSON ${mb(r.jsonBytes)}, ${r.detailsKept} full details, rendered in ${r.renderMs.toFixed(0)} ms`);
+  console.log(
+    `  HTML ${mb(r.htmlBytes)} (bound ${mb(r.htmlBoundBytes)}: ${r.withinBound ? "within" : "EXCEEDED"}), JSON ${mb(r.jsonBytes)}, ${r.detailsKept} full details, rendered in ${r.renderMs.toFixed(0)} ms`,
+  );
 }

@@ -50,4 +50,6 @@ if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleE
 if (wanted("startup")) printStartupBench(benchStartup());
 if (wanted("memory")) printMemoryBench(await benchMemory());
 if (wanted("suite")) printSuiteWorkersBench(await benchSuiteWorkers());
-console.log("\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).");
+console.log(
+  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).",
+);

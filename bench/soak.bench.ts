@@ -56,7 +56,9 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
   const exportFile = join(dir, "usage.jsonl");
   writeFileSync(file, SCENARIO);
   const bin = join(process.cwd(), "bin", "gateway-sim.js");
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapCapMb}`, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapCapMb}`, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
   try {

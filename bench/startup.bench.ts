@@ -56,9 +56,12 @@ export function benchStartup(runs = 20, warmup = 2): StartupResult[] {
 
 export function printStartupBench(results: readonly StartupResult[], runs = 20): void {
   const floor = results[0]?.medianMs ?? Number.NaN;
-  printSection(`CLI start-up (median of ${runs} spawns each, interleaved)`, results.map((r, index) => ({
-    name: r.name,
-    value: `${fmt(r.medianMs, 0)} ms median, p90 ${fmt(r.p90Ms, 0)} ms`,
-    ...(index > 0 ? { note: `floor + ${fmt(r.medianMs - floor, 0)} ms` } : {}),
-  })));
+  printSection(
+    `CLI start-up (median of ${runs} spawns each, interleaved)`,
+    results.map((r, index) => ({
+      name: r.name,
+      value: `${fmt(r.medianMs, 0)} ms median, p90 ${fmt(r.p90Ms, 0)} ms`,
+      ...(index > 0 ? { note: `floor + ${fmt(r.medianMs - floor, 0)} ms` } : {}),
+    })),
+  );
 }

@@ -53,7 +53,11 @@ export async function benchSuiteWorkers(): Promise<SuiteWorkersResult> {
 export function printSuiteWorkersBench(result: SuiteWorkersResult): void {
   printSection(`Example suite ×${COPIES} (${result.scenarios} scenarios, ${result.requests.toLocaleString("en-US")} requests) through the CLI`, [
     { name: "--workers 1 (in-process)", value: `${fmt(result.wallMs[1] / 1000)} s wall` },
-    { name: "--workers 2", value: `${fmt(result.wallMs[2] / 1000)} s wall`, note: `speed-up ${fmt(result.wallMs[1] / result.wallMs[2], 2)}×; JSON reports ${result.identical ? "byte-identical" : "DIFFER"}` },
+    {
+      name: "--workers 2",
+      value: `${fmt(result.wallMs[2] / 1000)} s wall`,
+      note: `speed-up ${fmt(result.wallMs[1] / result.wallMs[2], 2)}×; JSON reports ${result.identical ? "byte-identical" : "DIFFER"}`,
+    },
   ]);
 }
 

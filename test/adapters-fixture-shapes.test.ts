@@ -50,12 +50,7 @@ const ANTHROPIC = {
   errorResponse: readonly (keyof Anthropic.ErrorResponse)[];
   messageDelta: readonly (keyof Anthropic.RawMessageDeltaEvent.Delta)[];
   deltaUsage: readonly (keyof Anthropic.MessageDeltaUsage)[];
-  event: readonly (
-    | keyof Anthropic.RawMessageStartEvent
-    | keyof Anthropic.RawContentBlockStartEvent
-    | keyof Anthropic.RawContentBlockDeltaEvent
-    | keyof Anthropic.RawMessageDeltaEvent
-  )[];
+  event: readonly (keyof Anthropic.RawMessageStartEvent | keyof Anthropic.RawContentBlockStartEvent | keyof Anthropic.RawContentBlockDeltaEvent | keyof Anthropic.RawMessageDeltaEvent)[];
 };
 
 function unknownKeys(value: unknown, allowed: readonly string[]): string[] {

@@ -121,25 +121,22 @@ describe("openai SDK ↔ openai-chat adapter", () => {
     expect(captured[0]?.body).toEqual(JSON.parse(ADAPTERS["openai-chat"].buildRequest({ ...upstream, stream: true }, target).init.body));
   });
 
-  it.each(fixtureNames("openai-chat", "response-"))(
-    "reads %s as the gateway does",
-    async (name) => {
-      const text = fixtureText("openai-chat", name);
-      const completion = await client(replay(200, "application/json", text).fetch).chat.completions.create(sdkParams);
-      const outcome = await viaGateway("openai-chat", upstream, 200, "application/json", text);
-      expect(outcome.ok).toBe(true);
-      if (!outcome.ok) return;
-      const choice = completion.choices[0];
-      const refused = choice?.message.content === null && choice.message.refusal !== null;
-      expect(outcome.result).toEqual({
-        id: completion.id,
-        model: completion.model,
-        text: choice?.message.content ?? choice?.message.refusal ?? "",
-        finishReason: refused ? "content_filter" : mapOpenAiChatFinishReason(choice?.finish_reason),
-        usage: { inputTokens: completion.usage?.prompt_tokens, outputTokens: completion.usage?.completion_tokens },
-      });
-    },
-  );
+  it.each(fixtureNames("openai-chat", "response-"))("reads %s as the gateway does", async (name) => {
+    const text = fixtureText("openai-chat", name);
+    const completion = await client(replay(200, "application/json", text).fetch).chat.completions.create(sdkParams);
+    const outcome = await viaGateway("openai-chat", upstream, 200, "application/json", text);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const choice = completion.choices[0];
+    const refused = choice?.message.content === null && choice.message.refusal !== null;
+    expect(outcome.result).toEqual({
+      id: completion.id,
+      model: completion.model,
+      text: choice?.message.content ?? choice?.message.refusal ?? "",
+      finishReason: refused ? "content_filter" : mapOpenAiChatFinishReason(choice?.finish_reason),
+      usage: { inputTokens: completion.usage?.prompt_tokens, outputTokens: completion.usage?.completion_tokens },
+    });
+  });
 
   it("reads the recorded stream as the gateway does", async () => {
     const text = fixtureText("openai-chat", "stream-basic.sse");
@@ -161,7 +158,11 @@ describe("openai SDK ↔ openai-chat adapter", () => {
   it("fails on the recorded mid-stream error where the SDK throws", async () => {
     const text = fixtureText("openai-chat", "stream-server-error.sse");
     const stream = await client(replay(200, "text/event-stream", text).fetch).chat.completions.create({ ...sdkParams, stream: true });
-    const error = await caught((async () => { for await (const _chunk of stream) void _chunk; })());
+    const error = await caught(
+      (async () => {
+        for await (const _chunk of stream) void _chunk;
+      })(),
+    );
     expect(error).toBeInstanceOf(OpenAI.APIError);
     const end = await viaGatewayStream("openai-chat", { ...upstream, stream: true }, text);
     expect(end).toMatchObject({ error: { message: error instanceof OpenAI.APIError ? error.message : "", upstreamStatus: 500 } });
@@ -259,7 +260,11 @@ describe("@anthropic-ai/sdk ↔ anthropic-messages adapter", () => {
 
   it.each(["stream-overloaded.sse", "stream-overloaded-mid.sse"])("fails on %s where the SDK throws overloaded_error", async (name) => {
     const text = fixtureText("anthropic-messages", name);
-    const error = await caught(pinned(replay(200, "text/event-stream", text).fetch).messages.stream(sdkParams).finalMessage());
+    const error = await caught(
+      pinned(replay(200, "text/event-stream", text).fetch)
+        .messages.stream(sdkParams)
+        .finalMessage(),
+    );
     expect(error).toBeInstanceOf(Anthropic.APIError);
     if (!(error instanceof Anthropic.APIError)) return;
     expect(error.type).toBe("overloaded_error");

@@ -17,7 +17,15 @@ const request = {
   meta: true,
 };
 const keyOf = (body: Record<string, unknown>) =>
-  computeCacheKey({ workspaceId: "gateway-sim", endpoint: "responses", model: "openai/gpt-5.4-nano", protocol: "openai.responses", preset: { id: "release-summary", slug: "release-summary" }, routingMode: null, body });
+  computeCacheKey({
+    workspaceId: "gateway-sim",
+    endpoint: "responses",
+    model: "openai/gpt-5.4-nano",
+    protocol: "openai.responses",
+    preset: { id: "release-summary", slug: "release-summary" },
+    routingMode: null,
+    body,
+  });
 
 describe("response cache on the virtual clock", () => {
   it("misses, stores, hits until the preset's TTL runs out in simulated time", async () => {
@@ -32,7 +40,11 @@ describe("response cache on the virtual clock", () => {
     store.set(key, { body: { id: "G-first" }, storedAt: clock.now(), expiresAt: clock.now() + policy.ttlSeconds * 1000, providerId: "openai" });
 
     await clock.advance(599_000);
-    expect(lookupCache(store, input, clock.now())).toMatchObject({ status: "hit", entry: { body: { id: "G-first" } }, info: { ageMs: 599_000, ttlSeconds: 600, ttlSource: "preset", providerId: "openai" } });
+    expect(lookupCache(store, input, clock.now())).toMatchObject({
+      status: "hit",
+      entry: { body: { id: "G-first" } },
+      info: { ageMs: 599_000, ttlSeconds: 600, ttlSource: "preset", providerId: "openai" },
+    });
 
     await clock.advance(1_000);
     expect(lookupCache(store, input, clock.now()).status).toBe("miss");

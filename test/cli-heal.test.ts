@@ -52,7 +52,7 @@ describe("gateway-sim heal", () => {
     const fromStdin = heal(["--schema", responseFormat], '{"summary":"ok","risk_level":"low"}');
     expect(fromStdin.code).toBe(0);
     expect(printed(fromStdin.stdout)).toMatchObject({ text: '{"summary":"ok","risk_level":"low"}', execution: { status: "skipped", changed: false, metadata: { transforms_applied: [] } } });
-    const dash = heal(["-", "--schema", responseFormat], "```\n{\"summary\": \"ok\", \"risk_level\": \"low\"}\n```");
+    const dash = heal(["-", "--schema", responseFormat], '```\n{"summary": "ok", "risk_level": "low"}\n```');
     expect(printed(dash.stdout).execution.metadata.transforms_applied).toEqual(["strip_markdown_fence"]);
   });
 

@@ -32,63 +32,75 @@ beforeAll(() => {
 const withoutWall = (text: string): string => text.replace(/ in \S+ wall \(×[\d,]+\)/, "");
 
 describe("run --workers", () => {
-  it("gives the in-process report byte for byte, and the same console report in the same order", () => {
-    const run = cli(["run", ...SUITE, "--ci", "--workers", "2", "--no-timing", "--reporter", "json", "--output", join(dir, "two.json")]);
-    expect(run.code).toBe(2);
-    expect(readFileSync(join(dir, "two.json"), "utf8")).toBe(single);
-    expect(withoutWall(run.stdout)).toBe(withoutWall(singleConsole));
-    const report = JSON.parse(single) as { scenarios: { name: string; status: string; runs: { seeds: number } | null }[] };
-    // The suite exercises what matters: a statistical scenario's seeds, a failure, an invalid file.
-    expect(report.scenarios.find((s) => s.name === "ignore-deepinfra")?.runs?.seeds).toBe(5);
-    expect(report.scenarios.map((s) => s.status)).toEqual(expect.arrayContaining(["passed", "failed", "invalid"]));
-  }, TIMEOUT);
+  it(
+    "gives the in-process report byte for byte, and the same console report in the same order",
+    () => {
+      const run = cli(["run", ...SUITE, "--ci", "--workers", "2", "--no-timing", "--reporter", "json", "--output", join(dir, "two.json")]);
+      expect(run.code).toBe(2);
+      expect(readFileSync(join(dir, "two.json"), "utf8")).toBe(single);
+      expect(withoutWall(run.stdout)).toBe(withoutWall(singleConsole));
+      const report = JSON.parse(single) as { scenarios: { name: string; status: string; runs: { seeds: number } | null }[] };
+      // The suite exercises what matters: a statistical scenario's seeds, a failure, an invalid file.
+      expect(report.scenarios.find((s) => s.name === "ignore-deepinfra")?.runs?.seeds).toBe(5);
+      expect(report.scenarios.map((s) => s.status)).toEqual(expect.arrayContaining(["passed", "failed", "invalid"]));
+    },
+    TIMEOUT,
+  );
 });
 
 describe("run --shard and merge-reports", () => {
-  it("three shards cover every scenario exactly once and merge into the single run's report", () => {
-    const shards = [1, 2, 3].map((i) => {
-      const output = join(dir, `shard-${i}.json`);
-      const run = cli(["run", ...SUITE, "--ci", "--workers", "1", "--shard", `${i}/3`, "--no-timing", "--reporter", "json", "--output", output]);
-      expect([0, 1, 2]).toContain(run.code);
-      return output;
-    });
-    const files = shards.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as { scenarios: { file: string }[] }).scenarios.map((s) => s.file));
-    const all = (JSON.parse(single) as { scenarios: { file: string }[] }).scenarios.map((s) => s.file);
-    expect([...files].sort()).toEqual([...all].sort());
-    expect(new Set(files).size).toBe(files.length);
-    // Not all in one shard: the split is a real split.
-    expect(shards.filter((f) => (JSON.parse(readFileSync(f, "utf8")) as { scenarios: unknown[] }).scenarios.length > 0).length).toBeGreaterThan(1);
+  it(
+    "three shards cover every scenario exactly once and merge into the single run's report",
+    () => {
+      const shards = [1, 2, 3].map((i) => {
+        const output = join(dir, `shard-${i}.json`);
+        const run = cli(["run", ...SUITE, "--ci", "--workers", "1", "--shard", `${i}/3`, "--no-timing", "--reporter", "json", "--output", output]);
+        expect([0, 1, 2]).toContain(run.code);
+        return output;
+      });
+      const files = shards.flatMap((f) => (JSON.parse(readFileSync(f, "utf8")) as { scenarios: { file: string }[] }).scenarios.map((s) => s.file));
+      const all = (JSON.parse(single) as { scenarios: { file: string }[] }).scenarios.map((s) => s.file);
+      expect([...files].sort()).toEqual([...all].sort());
+      expect(new Set(files).size).toBe(files.length);
+      // Not all in one shard: the split is a real split.
+      expect(shards.filter((f) => (JSON.parse(readFileSync(f, "utf8")) as { scenarios: unknown[] }).scenarios.length > 0).length).toBeGreaterThan(1);
 
-    const partial = cli(["merge-reports", ...shards.slice(0, 2)]);
-    expect(partial.code).toBe(2);
-    expect(partial.stderr).toContain("shard 3/3 missing");
+      const partial = cli(["merge-reports", ...shards.slice(0, 2)]);
+      expect(partial.code).toBe(2);
+      expect(partial.stderr).toContain("shard 3/3 missing");
 
-    const merged = cli(["merge-reports", ...shards, "--reporter", "json", "--output", join(dir, "merged.json")]);
-    expect(merged.code).toBe(2);
-    expect(readFileSync(join(dir, "merged.json"), "utf8")).toBe(single);
-    // The console report of the merge is the single run's, scenario blocks in the same order.
-    expect(merged.stdout).toBe(withoutWall(singleConsole));
-  }, TIMEOUT);
+      const merged = cli(["merge-reports", ...shards, "--reporter", "json", "--output", join(dir, "merged.json")]);
+      expect(merged.code).toBe(2);
+      expect(readFileSync(join(dir, "merged.json"), "utf8")).toBe(single);
+      // The console report of the merge is the single run's, scenario blocks in the same order.
+      expect(merged.stdout).toBe(withoutWall(singleConsole));
+    },
+    TIMEOUT,
+  );
 
-  it("names the problem: a malformed shard, a file that is not JSON, a JSON that is not a report, a scenario in two shards", () => {
-    const bad = cli(["run", "scenarios/healing", "--shard", "4/3"]);
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("--shard");
-    expect(bad.stderr).toContain('expected i/n with 1 ≤ i ≤ n (e.g. --shard 1/3), got "4/3"');
+  it(
+    "names the problem: a malformed shard, a file that is not JSON, a JSON that is not a report, a scenario in two shards",
+    () => {
+      const bad = cli(["run", "scenarios/healing", "--shard", "4/3"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain("--shard");
+      expect(bad.stderr).toContain('expected i/n with 1 ≤ i ≤ n (e.g. --shard 1/3), got "4/3"');
 
-    writeFileSync(join(dir, "broken.json"), '{\n  "summary": {,\n}');
-    const broken = cli(["merge-reports", join(dir, "broken.json")]);
-    expect(broken.code).toBe(2);
-    expect(broken.stderr).toContain("broken.json:2:15 invalid JSON");
+      writeFileSync(join(dir, "broken.json"), '{\n  "summary": {,\n}');
+      const broken = cli(["merge-reports", join(dir, "broken.json")]);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toContain("broken.json:2:15 invalid JSON");
 
-    writeFileSync(join(dir, "other.json"), JSON.stringify({ summary: { scenarios: 1 }, scenarios: [] }));
-    const other = cli(["merge-reports", join(dir, "other.json")]);
-    expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/other\.json: not a gateway-sim JSON report \(run --reporter json\): at summary\.passed: /);
+      writeFileSync(join(dir, "other.json"), JSON.stringify({ summary: { scenarios: 1 }, scenarios: [] }));
+      const other = cli(["merge-reports", join(dir, "other.json")]);
+      expect(other.code).toBe(2);
+      expect(other.stderr).toMatch(/other\.json: not a gateway-sim JSON report \(run --reporter json\): at summary\.passed: /);
 
-    const twice = cli(["merge-reports", join(dir, "one.json"), join(dir, "one.json")]);
-    expect(twice.code).toBe(2);
-    expect(twice.stderr).toMatch(/is in both .*one\.json and .*one\.json/);
-    expect(bad.stderr + broken.stderr + other.stderr + twice.stderr).not.toMatch(/\n\s+at /);
-  }, TIMEOUT);
+      const twice = cli(["merge-reports", join(dir, "one.json"), join(dir, "one.json")]);
+      expect(twice.code).toBe(2);
+      expect(twice.stderr).toMatch(/is in both .*one\.json and .*one\.json/);
+      expect(bad.stderr + broken.stderr + other.stderr + twice.stderr).not.toMatch(/\n\s+at /);
+    },
+    TIMEOUT,
+  );
 });

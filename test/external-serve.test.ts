@@ -30,13 +30,17 @@ async function bothWays(file: string): Promise<{ inProcess: ScenarioReport; thro
 }
 
 describe("run --gateway against gateway-sim's own serve", () => {
-  it.each(["fallback-503.yaml", "loadbalance-70-30.yaml", "latency-spike.yaml"])("gives the in-process verdicts for %s", async (name) => {
-    const { inProcess, throughServe } = await bothWays(`test/fixtures/external/${name}`);
-    expect(throughServe.error).toBeNull();
-    expect(Object.values(verdicts(inProcess)).every(Boolean)).toBe(true);
-    expect(verdicts(throughServe)).toEqual(verdicts(inProcess));
-    expect(throughServe.stats.requests).toBe(inProcess.stats.requests);
-  }, 90_000);
+  it.each(["fallback-503.yaml", "loadbalance-70-30.yaml", "latency-spike.yaml"])(
+    "gives the in-process verdicts for %s",
+    async (name) => {
+      const { inProcess, throughServe } = await bothWays(`test/fixtures/external/${name}`);
+      expect(throughServe.error).toBeNull();
+      expect(Object.values(verdicts(inProcess)).every(Boolean)).toBe(true);
+      expect(verdicts(throughServe)).toEqual(verdicts(inProcess));
+      expect(throughServe.stats.requests).toBe(inProcess.stats.requests);
+    },
+    90_000,
+  );
 
   it("reports checks on the gateway's insides as not judgeable, located, instead of passing them", async () => {
     const loaded = loadScenario("test/fixtures/outside-insides.yaml");

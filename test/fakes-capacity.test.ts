@@ -73,7 +73,9 @@ describe("capacity", () => {
 
 describe("request checks", () => {
   it("answers the provider's own errors for bad keys, models and limits", async () => {
-    const { clock, fleet } = virtualFleet([openAiProfile({ api_key: "sk-right", models: { "openai/gpt-x": { model: "gpt-x", price: { input: 1, output: 1 }, structured_output: false, max_output_tokens: 100 } } })]);
+    const { clock, fleet } = virtualFleet([
+      openAiProfile({ api_key: "sk-right", models: { "openai/gpt-x": { model: "gpt-x", price: { input: 1, output: 1 }, structured_output: false, max_output_tokens: 100 } } }),
+    ]);
     const auth = { authorization: "Bearer sk-right" };
     const [missing, unknownModel, noStructured, tooMany, badJson] = await clock.run(async () => [
       await fleet.fetch(OPENAI_URL, chatInit({ model: "gpt-x" })),
@@ -86,7 +88,9 @@ describe("request checks", () => {
     expect(unknownModel?.status).toBe(404);
     expect(await unknownModel?.json()).toMatchObject({ error: { code: "model_not_found", message: "The model `gpt-9` does not exist or you do not have access to it." } });
     expect(noStructured?.status).toBe(400);
-    expect(await tooMany?.json()).toMatchObject({ error: { param: "max_tokens", message: "max_tokens is too large: 101. This model supports at most 100 completion tokens, whereas you provided 101." } });
+    expect(await tooMany?.json()).toMatchObject({
+      error: { param: "max_tokens", message: "max_tokens is too large: 101. This model supports at most 100 completion tokens, whereas you provided 101." },
+    });
     expect(badJson?.status).toBe(400);
     expect(fleet.journal.entries.map((e) => e.outcome)).toEqual(["unauthorized", "not_found", "invalid_request", "invalid_request", "invalid_request"]);
   });

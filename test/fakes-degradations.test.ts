@@ -47,7 +47,18 @@ async function aroundPhase(phase: Omit<DegradationPhaseInput, "at" | "duration">
 const choiceOf = (p: Probe) => (JSON.parse(p.text) as { choices: { message: { content: string }; finish_reason: string }[] }).choices[0]!;
 const streamed = (p: Probe) => {
   const events = new SseParser().push(p.text);
-  return { data: events.map((e) => e.data), text: events.flatMap((e) => { try { return [(JSON.parse(e.data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content ?? ""]; } catch { return []; } }).join("") };
+  return {
+    data: events.map((e) => e.data),
+    text: events
+      .flatMap((e) => {
+        try {
+          return [(JSON.parse(e.data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content ?? ""];
+        } catch {
+          return [];
+        }
+      })
+      .join(""),
+  };
 };
 
 describe("answer-replacing faults", () => {
@@ -69,7 +80,11 @@ describe("answer-replacing faults", () => {
 
   it("hang with a limit drops the connection after it; without one it waits for the client to abort", async () => {
     const limited = await aroundPhase({ hang: { for: "7s" } });
-    expect(limited.map((p) => [p.ms, p.error])).toEqual([[1000, undefined], [7000, "TypeError: fetch failed (ECONNRESET)"], [1000, undefined]]);
+    expect(limited.map((p) => [p.ms, p.error])).toEqual([
+      [1000, undefined],
+      [7000, "TypeError: fetch failed (ECONNRESET)"],
+      [1000, undefined],
+    ]);
     const { clock, fleet } = virtualFleet([openAiProfile({ degradations: [{ ...PHASE, hang: true }] })]);
     const aborted = await clock.run(async () => {
       const abort = new AbortController();
@@ -115,7 +130,20 @@ describe("stream faults", () => {
           expect(inside!.text).toContain("<read failed: terminated>");
           break;
         case "malformed_chunk":
-          expect(got.data.some((d) => d !== "[DONE]" && (() => { try { JSON.parse(d); return false; } catch { return true; } })())).toBe(true);
+          expect(
+            got.data.some(
+              (d) =>
+                d !== "[DONE]" &&
+                (() => {
+                  try {
+                    JSON.parse(d);
+                    return false;
+                  } catch {
+                    return true;
+                  }
+                })(),
+            ),
+          ).toBe(true);
           expect(got.data.at(-1)).toBe("[DONE]");
           break;
         case "missing_final_event":
@@ -211,14 +239,28 @@ describe("phase shapes", () => {
   });
 
   it("journals the faults applied with their phase", async () => {
-    const { clock, fleet } = virtualFleet([openAiProfile({ latency: "10ms", degradations: [{ latency_multiplier: 2 }, { content_fault: "markdown_fence" }, { http_error: { status: 500, count: 1 } }] })]);
+    const { clock, fleet } = virtualFleet([
+      openAiProfile({ latency: "10ms", degradations: [{ latency_multiplier: 2 }, { content_fault: "markdown_fence" }, { http_error: { status: 500, count: 1 } }] }),
+    ]);
     await clock.run(async () => {
       await probe(fleet, clock, 0, chatInit());
       await probe(fleet, clock, 1000, chatInit());
     });
     expect(fleet.journal.entries.map((e) => [e.outcome, e.faults])).toEqual([
-      ["http_error", [{ phase: 0, kind: "latency_multiplier", detail: "×2", applied: true }, { phase: 2, kind: "http_error", detail: "500", applied: true }]],
-      ["ok", [{ phase: 0, kind: "latency_multiplier", detail: "×2", applied: true }, { phase: 1, kind: "content_fault", detail: "markdown_fence: not a JSON answer", applied: false }]],
+      [
+        "http_error",
+        [
+          { phase: 0, kind: "latency_multiplier", detail: "×2", applied: true },
+          { phase: 2, kind: "http_error", detail: "500", applied: true },
+        ],
+      ],
+      [
+        "ok",
+        [
+          { phase: 0, kind: "latency_multiplier", detail: "×2", applied: true },
+          { phase: 1, kind: "content_fault", detail: "markdown_fence: not a JSON answer", applied: false },
+        ],
+      ],
     ]);
   });
 });

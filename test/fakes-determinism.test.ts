@@ -34,9 +34,7 @@ async function runWorkload(seed: string): Promise<string> {
           await clock.sleep(100 * client);
           const useOpenAi = (client + i) % 2 === 0;
           const format = i % 3 === 0 ? { response_format: { type: "json_schema", json_schema: { name: "city", schema: CITY_SCHEMA } } } : {};
-          const response = useOpenAi
-            ? await fleet.fetch(OPENAI_URL, chatInit({ ...format, stream: i % 2 === 1 }))
-            : await fleet.fetch(ANTHROPIC_URL, messagesInit({ stream: true }));
+          const response = useOpenAi ? await fleet.fetch(OPENAI_URL, chatInit({ ...format, stream: i % 2 === 1 })) : await fleet.fetch(ANTHROPIC_URL, messagesInit({ stream: true }));
           await response.text().catch(() => "disconnected");
         }
       }),

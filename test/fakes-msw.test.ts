@@ -32,7 +32,16 @@ describe("msw interception", () => {
       const parser = new SseParser();
       return (await readTimed(response, clock)).flatMap((piece) => parser.push(piece.text).map((e) => `${piece.at - start}:${e.event}`));
     });
-    expect(events).toEqual(["400:message_start", "400:content_block_start", "400:ping", "400:content_block_delta", "480:content_block_delta", "480:content_block_stop", "480:message_delta", "480:message_stop"]);
+    expect(events).toEqual([
+      "400:message_start",
+      "400:content_block_start",
+      "400:ping",
+      "400:content_block_delta",
+      "480:content_block_delta",
+      "480:content_block_stop",
+      "480:message_delta",
+      "480:message_stop",
+    ]);
   });
 
   it("answers an unknown path with the provider's 404 and turns connection faults into a fetch TypeError", async () => {

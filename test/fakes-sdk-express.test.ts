@@ -93,13 +93,17 @@ describe("openai SDK against the express fake", () => {
   });
 
   it("raises InternalServerError for a 500", async () => {
-    const error = await openai("groq").chat.completions.create({ model: "gpt-5.4-nano", messages }).catch((e: unknown) => e);
+    const error = await openai("groq")
+      .chat.completions.create({ model: "gpt-5.4-nano", messages })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.InternalServerError);
     expect((error as InstanceType<typeof OpenAI.InternalServerError>).error).toMatchObject({ type: "server_error" });
   });
 
   it("raises BadRequestError with OpenAI's wording for a malformed request", async () => {
-    const error = await openai().chat.completions.create({ model: "gpt-5.4-nano", messages, temperature: 7 }).catch((e: unknown) => e);
+    const error = await openai()
+      .chat.completions.create({ model: "gpt-5.4-nano", messages, temperature: 7 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe("temperature");
   });

@@ -89,11 +89,15 @@ describe("@google/genai against the Gemini fake", () => {
   });
 
   it("surfaces Google's error body: a wrong key, and a 503", async () => {
-    const wrongKey = await genai("gemini", "AIza-wrong").models.generateContent({ model: "gemini-2.5-flash", contents: "Hi" }).catch((e: unknown) => e);
+    const wrongKey = await genai("gemini", "AIza-wrong")
+      .models.generateContent({ model: "gemini-2.5-flash", contents: "Hi" })
+      .catch((e: unknown) => e);
     expect(wrongKey).toBeInstanceOf(ApiError);
     expect((wrongKey as ApiError).status).toBe(400);
     expect((wrongKey as ApiError).message).toContain("API key not valid");
-    const down = await genai("gemini-down").models.generateContent({ model: "gemini-2.5-flash", contents: "Hi" }).catch((e: unknown) => e);
+    const down = await genai("gemini-down")
+      .models.generateContent({ model: "gemini-2.5-flash", contents: "Hi" })
+      .catch((e: unknown) => e);
     expect((down as ApiError).status).toBe(503);
     expect((down as ApiError).message).toContain("UNAVAILABLE");
   });
@@ -128,7 +132,9 @@ describe("@aws-sdk/client-bedrock-runtime against the Bedrock fake", () => {
   });
 
   it("rejects an unknown access key with Bedrock's exception", async () => {
-    const error = await bedrock("bedrock", "AKIDWRONG").send(new ConverseCommand({ modelId: BEDROCK_MODEL, messages })).catch((e: unknown) => e);
+    const error = await bedrock("bedrock", "AKIDWRONG")
+      .send(new ConverseCommand({ modelId: BEDROCK_MODEL, messages }))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "UnrecognizedClientException", $metadata: { httpStatusCode: 403 } });
   });
 
@@ -144,7 +150,9 @@ describe("@aws-sdk/client-bedrock-runtime against the Bedrock fake", () => {
 
   it("names the throttling exception when it does not retry", async () => {
     fleet.degrade("bedrock-busy", { http_error: { status: 429, count: 1, after: "0ms" } });
-    const error = await bedrock("bedrock-busy").send(new ConverseCommand({ modelId: BEDROCK_MODEL, messages })).catch((e: unknown) => e);
+    const error = await bedrock("bedrock-busy")
+      .send(new ConverseCommand({ modelId: BEDROCK_MODEL, messages }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ThrottlingException);
   });
 });
@@ -183,7 +191,9 @@ describe("openai SDK (Responses) against the Responses fake", () => {
   });
 
   it("answers OpenAI's 400 for an unknown parameter", async () => {
-    const error = await openai().responses.create({ model: "gpt-5.4-nano", input: "Hi", ...{ bogus: 1 } }).catch((e: unknown) => e);
+    const error = await openai()
+      .responses.create({ model: "gpt-5.4-nano", input: "Hi", ...{ bogus: 1 } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).message).toContain("Unrecognized request argument supplied: bogus");
   });

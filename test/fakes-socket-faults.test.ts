@@ -27,7 +27,10 @@ afterAll(() => fakes.close());
 
 const post = (provider: string, extra = {}) => fetch(`${fakes.urls[provider]}/chat/completions`, chatInit(extra));
 const causeOf = async (p: Promise<unknown>) => {
-  const error = (await p.then(() => undefined, (e: unknown) => e)) as (Error & { cause?: { code?: string } }) | undefined;
+  const error = (await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )) as (Error & { cause?: { code?: string } }) | undefined;
   return { name: error?.name, message: error?.message, code: error?.cause?.code };
 };
 

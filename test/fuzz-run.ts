@@ -25,7 +25,11 @@ const { values } = parseArgs({
 const seed = Number(values.seed);
 const boundMs = Number(values["time-bound"]) * 1000;
 const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
-const show = (map: Map<string, number>): string => [...map].sort().map(([k, v]) => `${k} ${v}`).join(", ");
+const show = (map: Map<string, number>): string =>
+  [...map]
+    .sort()
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
 const failures: string[] = [];
 
 async function timed<T>(work: Promise<T>): Promise<{ value: T | "hang"; ms: number }> {
@@ -85,7 +89,19 @@ if (!usageMatches) failures.push(`usage log: ${gateway.usage.total} records for 
 
 // 3. Body texts over real HTTP.
 const server = await startServer(createServerApp({ gateway: realGateway({ seed: `fuzz-http-${seed}`, fetch: "fakes" }), apiKeys: ["k"] }), { port: 0 });
-const texts = fc.sample(fc.oneof(requestBodyArbitrary.map((b) => { try { return JSON.stringify(b) ?? ""; } catch { return "[".repeat(9_000); } }), fc.string({ maxLength: 80 })), { seed, numRuns: Number(values.http) });
+const texts = fc.sample(
+  fc.oneof(
+    requestBodyArbitrary.map((b) => {
+      try {
+        return JSON.stringify(b) ?? "";
+      } catch {
+        return "[".repeat(9_000);
+      }
+    }),
+    fc.string({ maxLength: 80 }),
+  ),
+  { seed, numRuns: Number(values.http) },
+);
 const overHttp = new Map<string, number>();
 for (const body of texts) {
   const response = await fetch(`${server.url}/v1/responses`, { method: "POST", headers: { authorization: "Bearer k" }, body });

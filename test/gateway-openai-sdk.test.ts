@@ -115,13 +115,7 @@ describe("the seeds' curl examples, verbatim", () => {
   const curls = seedCurls();
 
   it("finds every curl example of the seeds", () => {
-    expect(curls.map((c) => c.file)).toEqual([
-      "002_610b34f640c96660.txt",
-      "002_610b34f640c96660.txt",
-      "002_610b34f640c96660.txt",
-      "004_5607b99f59a3aebe.txt",
-      "004_5607b99f59a3aebe.txt",
-    ]);
+    expect(curls.map((c) => c.file)).toEqual(["002_610b34f640c96660.txt", "002_610b34f640c96660.txt", "002_610b34f640c96660.txt", "004_5607b99f59a3aebe.txt", "004_5607b99f59a3aebe.txt"]);
   });
 
   for (const [index, curl] of curls.entries()) {
@@ -139,7 +133,7 @@ describe("the seeds' curl examples, verbatim", () => {
     });
   }
 
-  it("reference fidelity: the Python recipe's body (`preset`, no `model`) is a 400 naming model: \"@release-summary\"", async () => {
+  it('reference fidelity: the Python recipe\'s body (`preset`, no `model`) is a 400 naming model: "@release-summary"', async () => {
     const { status, body } = await postResponses(server.url, RELEASE_SUMMARY_REQUEST);
     expect(status).toBe(400);
     expect(body).toMatchObject({ error: "validation_error", details: [expect.objectContaining({ path: "model", keyword: "required" })] });
@@ -148,8 +142,8 @@ describe("the seeds' curl examples, verbatim", () => {
   });
 
   it.each([
-    ["reference fidelity, model: \"@release-summary\"", () => server.url, RELEASE_SUMMARY_MODEL_REQUEST],
-    ["documented fidelity, model: \"@release-summary\"", () => documentedServer.url, RELEASE_SUMMARY_MODEL_REQUEST],
+    ['reference fidelity, model: "@release-summary"', () => server.url, RELEASE_SUMMARY_MODEL_REQUEST],
+    ['documented fidelity, model: "@release-summary"', () => documentedServer.url, RELEASE_SUMMARY_MODEL_REQUEST],
     ["documented fidelity, the recipe's `preset` body", () => documentedServer.url, RELEASE_SUMMARY_REQUEST],
   ])("answers the release-summary request through the preset under %s", async (_name, url, request) => {
     const { status, body: raw } = await postResponses(url(), request);

@@ -58,7 +58,14 @@ const healing = { plugins: [{ id: "response-healing" }] } as Record<string, unkn
 
 describe("@anthropic-ai/sdk → POST /v1/messages", () => {
   it("creates a message served by a Gemini provider, with usage and no meta (reference)", async () => {
-    const message = await anthropic().messages.create({ model: "acme/model-x", max_tokens: 500, system: "Be brief.", messages: [{ role: "user", content: "Name a city." }], meta: true, ...only("gemini") } as Anthropic.MessageCreateParamsNonStreaming);
+    const message = await anthropic().messages.create({
+      model: "acme/model-x",
+      max_tokens: 500,
+      system: "Be brief.",
+      messages: [{ role: "user", content: "Name a city." }],
+      meta: true,
+      ...only("gemini"),
+    } as Anthropic.MessageCreateParamsNonStreaming);
     expect(message).toMatchObject({ type: "message", role: "assistant", stop_reason: "end_turn" });
     expect(message.content[0]?.type).toBe("text");
     expect(message.usage.output_tokens).toBe(30);
@@ -78,13 +85,27 @@ describe("@anthropic-ai/sdk → POST /v1/messages", () => {
   });
 
   it("reads structured output from output_config.format", async () => {
-    const message = await anthropic().messages.create({ model: "acme/model-x", max_tokens: 500, messages: [{ role: "user", content: "Name a city." }], output_config: { format: { type: "json_schema", schema: CITY_SCHEMA } }, ...only("gemini") } as Anthropic.MessageCreateParamsNonStreaming);
+    const message = await anthropic().messages.create({
+      model: "acme/model-x",
+      max_tokens: 500,
+      messages: [{ role: "user", content: "Name a city." }],
+      output_config: { format: { type: "json_schema", schema: CITY_SCHEMA } },
+      ...only("gemini"),
+    } as Anthropic.MessageCreateParamsNonStreaming);
     const text = message.content[0]?.type === "text" ? message.content[0].text : "";
     expect(Object.keys(JSON.parse(text) as object).sort()).toEqual(["city", "kind", "population"]);
   });
 
   it("returns the provider's unhealed text at reference fidelity, the healed text and meta when documented", async () => {
-    const body = { model: "acme/model-x", max_tokens: 500, messages: [{ role: "user", content: "Name a city." }], output_config: { format: { type: "json_schema", schema: CITY_SCHEMA } }, meta: true, ...healing, ...only("fenced") } as Anthropic.MessageCreateParamsNonStreaming;
+    const body = {
+      model: "acme/model-x",
+      max_tokens: 500,
+      messages: [{ role: "user", content: "Name a city." }],
+      output_config: { format: { type: "json_schema", schema: CITY_SCHEMA } },
+      meta: true,
+      ...healing,
+      ...only("fenced"),
+    } as Anthropic.MessageCreateParamsNonStreaming;
     const raw = await anthropic(reference).messages.create(body);
     const rawText = raw.content[0]?.type === "text" ? raw.content[0].text : "";
     expect(rawText.startsWith("```")).toBe(true);
@@ -96,7 +117,9 @@ describe("@anthropic-ai/sdk → POST /v1/messages", () => {
   });
 
   it("answers an all-providers-failed request with the flat gateway error, not Anthropic's envelope", async () => {
-    const error = await anthropic().messages.create({ model: "acme/model-x", max_tokens: 100, messages: [{ role: "user", content: "Hi" }], ...only("down") } as Anthropic.MessageCreateParamsNonStreaming).catch((e: unknown) => e);
+    const error = await anthropic()
+      .messages.create({ model: "acme/model-x", max_tokens: 100, messages: [{ role: "user", content: "Hi" }], ...only("down") } as Anthropic.MessageCreateParamsNonStreaming)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.APIError);
     const apiError = error as InstanceType<typeof Anthropic.APIError>;
     expect(apiError.status).toBe(502);
@@ -105,7 +128,9 @@ describe("@anthropic-ai/sdk → POST /v1/messages", () => {
   });
 
   it("reports a missing max_tokens as a validation_error naming the field", async () => {
-    const error = await anthropic().messages.create({ model: "acme/model-x", messages: [{ role: "user", content: "Hi" }] } as unknown as Anthropic.MessageCreateParamsNonStreaming).catch((e: unknown) => e);
+    const error = await anthropic()
+      .messages.create({ model: "acme/model-x", messages: [{ role: "user", content: "Hi" }] } as unknown as Anthropic.MessageCreateParamsNonStreaming)
+      .catch((e: unknown) => e);
     expect((error as InstanceType<typeof Anthropic.APIError>).status).toBe(400);
     expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({ error: "validation_error", details: [{ path: "max_tokens", keyword: "required" }] });
   });
@@ -113,16 +138,30 @@ describe("@anthropic-ai/sdk → POST /v1/messages", () => {
 
 describe("openai SDK → POST /v1/chat/completions", () => {
   it("creates a completion with provider and provider_id, and meta only when asked", async () => {
-    const plain = (await openai().chat.completions.create({ model: "acme/model-x", messages: [{ role: "user", content: "Name a city." }], ...only("bedrock") })) as OpenAI.ChatCompletion & { provider: string; provider_id: string };
+    const plain = (await openai().chat.completions.create({ model: "acme/model-x", messages: [{ role: "user", content: "Name a city." }], ...only("bedrock") })) as OpenAI.ChatCompletion & {
+      provider: string;
+      provider_id: string;
+    };
     expect(plain).toMatchObject({ object: "chat.completion", provider: "bedrock", provider_id: "bedrock", choices: [{ finish_reason: "stop", message: { role: "assistant" } }] });
     expect(plain.usage?.completion_tokens).toBe(30);
     expect(plain).not.toHaveProperty("meta");
-    const withMeta = (await openai().chat.completions.create({ model: "acme/model-x", messages: [{ role: "user", content: "Name a city." }], meta: true, ...only("gemini") } as OpenAI.ChatCompletionCreateParamsNonStreaming)) as OpenAI.ChatCompletion & { meta: { routing: { selected_provider: string } } };
+    const withMeta = (await openai().chat.completions.create({
+      model: "acme/model-x",
+      messages: [{ role: "user", content: "Name a city." }],
+      meta: true,
+      ...only("gemini"),
+    } as OpenAI.ChatCompletionCreateParamsNonStreaming)) as OpenAI.ChatCompletion & { meta: { routing: { selected_provider: string } } };
     expect(withMeta.meta.routing.selected_provider).toBe("gemini");
   });
 
   it("streams chunks, usage and [DONE]", async () => {
-    const stream = await openai().chat.completions.create({ model: "acme/model-x", messages: [{ role: "user", content: "Name a city." }], stream: true, stream_options: { include_usage: true }, ...only("gemini") });
+    const stream = await openai().chat.completions.create({
+      model: "acme/model-x",
+      messages: [{ role: "user", content: "Name a city." }],
+      stream: true,
+      stream_options: { include_usage: true },
+      ...only("gemini"),
+    });
     let text = "";
     let finish: string | null = null;
     let usage: OpenAI.CompletionUsage | null | undefined;
@@ -148,7 +187,9 @@ describe("openai SDK → POST /v1/chat/completions", () => {
   });
 
   it("answers errors in the flat gateway shape", async () => {
-    const error = await openai().chat.completions.create({ model: "acme/model-x", messages: [{ role: "user", content: "Hi" }], ...only("down") }).catch((e: unknown) => e);
+    const error = await openai()
+      .chat.completions.create({ model: "acme/model-x", messages: [{ role: "user", content: "Hi" }], ...only("down") })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect((error as InstanceType<typeof OpenAI.APIError>).status).toBe(502);
     // The SDK keeps `body.error` of a body that has one: in the flat shape that is the code string.

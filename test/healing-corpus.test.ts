@@ -5,8 +5,7 @@ import { runHealingConformance, type ConformanceReport } from "../src/plugins/re
 import { HEALING_MODES } from "../src/plugins/response-healing/registry.js";
 
 let report: ConformanceReport;
-const rate = (mode: (typeof HEALING_MODES)[number], kind: keyof ConformanceReport["faults"]["safe"]): number =>
-  report.faults[mode][kind].healed / report.faults[mode][kind].cases;
+const rate = (mode: (typeof HEALING_MODES)[number], kind: keyof ConformanceReport["faults"]["safe"]): number => report.faults[mode][kind].healed / report.faults[mode][kind].cases;
 
 beforeAll(() => {
   report = runHealingConformance();

@@ -6,7 +6,6 @@ import { enabledPlugin, healResponse, isHealingMode, layerPlugins, pluginListSch
 import { normaliseResponseFormat } from "../src/structured-output/index.js";
 import { RELEASE_SUMMARY_REQUEST } from "./support/seed-requests.js";
 
-
 function setUp(presetPlugins: unknown[] = []) {
   const format = normaliseResponseFormat(RELEASE_SUMMARY_REQUEST);
   if (!format.ok) throw new Error("the seed's response_format must be valid");
@@ -50,7 +49,10 @@ describe("the seed's release-summary recipe", () => {
 
   it("heals it in extended mode (set and locked by the preset) only when the match is unique", () => {
     const heal = setUp([{ id: "response-healing", mode: "extended", locked: true }]);
-    expect(heal('{"summary": "ok", "risk_level": "High"}')).toMatchObject({ text: '{"summary":"ok","risk_level":"high"}', execution: { metadata: { mode: "extended", transforms_applied: ["coerce_enum_case"] } } });
+    expect(heal('{"summary": "ok", "risk_level": "High"}')).toMatchObject({
+      text: '{"summary":"ok","risk_level":"high"}',
+      execution: { metadata: { mode: "extended", transforms_applied: ["coerce_enum_case"] } },
+    });
     expect(heal('{"summary": "ok", "risk_level": "severe"}').execution.metadata.failure_reason).toBe("schema_mismatch");
   });
 

@@ -54,7 +54,10 @@ describe("request bodies out of bounds, over HTTP", () => {
   // drop unread is still out of bounds (without the check these answer 200).
   const chatText = `{"model":"openai/gpt-5.4-nano","messages":[{"role":"user","content":"Hi","extra":${nestedText(5_000)}}]}`;
   const messagesText = `{"model":"openai/gpt-5.4-nano","max_tokens":64,"messages":[{"role":"user","content":"Hi","extra":${nestedText(5_000)}}]}`;
-  for (const [path, text] of [["/v1/chat/completions", chatText], ["/v1/messages", messagesText]] as const) {
+  for (const [path, text] of [
+    ["/v1/chat/completions", chatText],
+    ["/v1/messages", messagesText],
+  ] as const) {
     it(`answers ${path} nested thousands of levels with the same flat 400, and records it`, async () => {
       const gateway = realGateway();
       server = await startServer(createServerApp({ gateway, apiKeys: [KEY] }), { port: 0 });

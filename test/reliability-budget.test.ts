@@ -22,8 +22,16 @@ const cases: { name: string; lines: string[]; where: RegExp }[] = [
     lines: [...HEAD, "  requests:", "    - at: 0s", "      repeat: 1000000000000", "      body: { model: openai/gpt-5.4-nano, input: Hi }"],
     where: /budget\.yaml:9:15 traffic\.requests\[0\]\.repeat: the scenario plans 1,000,000,000,000 requests/,
   },
-  { name: "10,000 seeds of 500 requests", lines: [...HEAD, ...load("count: 500"), "runs: { seeds: 10000 }"], where: /budget\.yaml:13:\d+ runs\.seeds: the scenario plans 5,000,000 requests \(10000 seeds × 500 requests\)/ },
-  { name: "a timeline event a year out", lines: [...HEAD, ...request, "timeline:", "  - at: 9000h", "    recover: openai"], where: /budget\.yaml:11:9 timeline\[0\]\.at: the run would last 9000h simulated, more than the budget of 168h/ },
+  {
+    name: "10,000 seeds of 500 requests",
+    lines: [...HEAD, ...load("count: 500"), "runs: { seeds: 10000 }"],
+    where: /budget\.yaml:13:\d+ runs\.seeds: the scenario plans 5,000,000 requests \(10000 seeds × 500 requests\)/,
+  },
+  {
+    name: "a timeline event a year out",
+    lines: [...HEAD, ...request, "timeline:", "  - at: 9000h", "    recover: openai"],
+    where: /budget\.yaml:11:9 timeline\[0\]\.at: the run would last 9000h simulated, more than the budget of 168h/,
+  },
   { name: "duration: 1e300", lines: [...HEAD, ...request, "duration: 1e300"], where: /budget\.yaml:10:11 duration: the run would last .*e\+\d+h simulated/ },
 ];
 

@@ -7,13 +7,9 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/program.js";
 import { captureIo } from "./support/capture-io.js";
 
-const ALIAS_BOMB = [
-  'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
-  "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]",
-  "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]",
-  "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]",
-  "",
-].join("\n");
+const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]", "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]", ""].join(
+  "\n",
+);
 
 const cases: { name: string; text: string; where: RegExp }[] = [
   { name: "an alias bomb", text: ALIAS_BOMB, where: /bad\.yaml:3:8 aliases expand into more than 1000 copies/ },
@@ -22,7 +18,11 @@ const cases: { name: string; text: string; where: RegExp }[] = [
   { name: "a custom tag", text: "seed: 1\nname: !custom foo\n", where: /bad\.yaml:2:7 unsupported tag !custom/ },
   { name: "a duplicate key", text: "seed: 1\nseed: 2\n", where: /bad\.yaml:2:1 syntax error: Map keys must be unique/ },
   { name: "20,000 nested flow sequences", text: `seed: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`, where: /bad\.yaml:1:\d+ syntax error: nested too deeply to read/ },
-  { name: "150 nested maps", text: `seed: 1\nx:\n${Array.from({ length: 150 }, (_, i) => `${"  ".repeat(i + 1)}a:`).join("\n")}\n${"  ".repeat(151)}1\n`, where: /bad\.yaml:\d+:\d+ x(\.a)+: nesting deeper than 100 levels/ },
+  {
+    name: "150 nested maps",
+    text: `seed: 1\nx:\n${Array.from({ length: 150 }, (_, i) => `${"  ".repeat(i + 1)}a:`).join("\n")}\n${"  ".repeat(151)}1\n`,
+    where: /bad\.yaml:\d+:\d+ x(\.a)+: nesting deeper than 100 levels/,
+  },
 ];
 
 describe("YAML errors are located, exit 2", () => {

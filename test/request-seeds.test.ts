@@ -23,7 +23,7 @@ describe("seed request bodies", () => {
     for (const key of ["order", "only", "ignore", "sort"] as const) expect(parsed.request.provider[key]).toEqual(body.provider[key]);
   });
 
-  it("reference: the Python release-summary request (preset field, no model) is a 400 naming model: \"@release-summary\"", () => {
+  it('reference: the Python release-summary request (preset field, no model) is a 400 naming model: "@release-summary"', () => {
     const parsed = parseResponsesRequest(RELEASE_SUMMARY_REQUEST);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;

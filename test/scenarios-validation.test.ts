@@ -51,7 +51,7 @@ describe("malformed scenarios", () => {
     const found = problems("yaml-syntax.yaml");
     expect(found.length).toBeGreaterThan(0);
     for (const line of found) expect(line).toMatch(new RegExp(`^${dir}/yaml-syntax\\.yaml:\\d+:\\d+ syntax error: `));
-    expect(found.join("\n")).toContain("Missing closing \"quote");
+    expect(found.join("\n")).toContain('Missing closing "quote');
   });
 
   it("preset references that do not exist, inline or in presets_dir", () => {

@@ -91,7 +91,11 @@ async function client(url: string, n: number, seen: Seen, stopAt: { stopped: boo
 }
 
 function exported(file: string): UsageRecord[] {
-  return readFileSync(file, "utf8").trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as UsageRecord);
+  return readFileSync(file, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as UsageRecord);
 }
 
 describe("serve drains on shutdown", () => {

@@ -106,7 +106,10 @@ describe("serve", () => {
     await own.close();
     await expect(fetch(`${own.url}/healthz`)).rejects.toThrow();
     await expect(fetch(`${fakeUrl}/chat/completions`, { method: "POST", body: "{}" })).rejects.toThrow();
-    const records = readFileSync(join(dir, "own-usage.jsonl"), "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as UsageRecord);
+    const records = readFileSync(join(dir, "own-usage.jsonl"), "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as UsageRecord);
     expect(records.map((r) => r.id)).toEqual([response.id]);
   });
 });

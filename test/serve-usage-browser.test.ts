@@ -91,7 +91,11 @@ async function liveRequests(page: Page): Promise<number> {
 
 async function shownRanking(page: Page) {
   const rows = await page.$$eval("#ranked tbody tr", (trs) =>
-    trs.map((tr) => ({ provider: tr.querySelector(".provider")?.textContent ?? "", rank: Number(tr.getAttribute("data-rank")), score: Number(tr.querySelector(".score")?.getAttribute("data-value")) })),
+    trs.map((tr) => ({
+      provider: tr.querySelector(".provider")?.textContent ?? "",
+      rank: Number(tr.getAttribute("data-rank")),
+      score: Number(tr.querySelector(".score")?.getAttribute("data-value")),
+    })),
   );
   const cells = await page.$$eval("#ranked tbody .factor[data-value]", (tds) =>
     tds.map((td) => ({ provider: td.parentElement?.getAttribute("data-provider") ?? "", factor: td.getAttribute("data-factor") ?? "", value: Number(td.getAttribute("data-value")) })),
@@ -132,7 +136,9 @@ describe("serve's live /usage page in chromium", () => {
 
       const byId = (await (await fetch(`${served.url}/v1/generations?id=${record.id}`, { headers: { authorization: "Bearer any-key" } })).json()) as UsageRecord;
       const expected = (byId.routing_diagnostics?.rankedProviders ?? []).map((r) => ({
-        provider: r.provider, rank: r.rank, score: roundFactor(r.score),
+        provider: r.provider,
+        rank: r.rank,
+        score: roundFactor(r.score),
         factors: Object.fromEntries(Object.entries(r.scoreFactors).map(([k, v]) => [k, roundFactor(v)])),
       }));
       expect(expected.length).toBe(2);
@@ -154,7 +160,11 @@ describe("serve's live /usage page in chromium", () => {
       await page.evaluate(() => {
         (globalThis as unknown as { gatewaySim: { explorer: { data: { live: { max_rows: number } } } } }).gatewaySim.explorer.data.live.max_rows = 30;
       });
-      const extra = await fetch(`${served.url}/v1/responses`, { method: "POST", headers: { authorization: "Bearer k", "content-type": "application/json" }, body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: "One more." }) });
+      const extra = await fetch(`${served.url}/v1/responses`, {
+        method: "POST",
+        headers: { authorization: "Bearer k", "content-type": "application/json" },
+        body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: "One more." }),
+      });
       const newest = [...records.map((r) => r.id), ((await extra.json()) as { id: string }).id].slice(-30);
       await expect.poll(() => liveRequests(page), { timeout: 10_000 }).toBe(30);
       expect(await page.$$eval("#requests-body tr", (trs) => trs.map((tr) => tr.getAttribute("data-id")))).toEqual(newest);

@@ -64,6 +64,6 @@ describe("server auth", () => {
     expect(await known.json()).toMatchObject({ error: "not_found", status_code: 404, description: "No route POST /v1/chat/completions." });
     const outside = await fetch(`${server.url}/nowhere`);
     expect(outside.status).toBe(404);
-    expect(((await fetch(`${server.url}/v1/responses`, { headers: authHeaders() })).status)).toBe(404);
+    expect((await fetch(`${server.url}/v1/responses`, { headers: authHeaders() })).status).toBe(404);
   });
 });

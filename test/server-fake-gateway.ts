@@ -46,9 +46,7 @@ export function createFakeGateway(options: FakeGatewayOptions = {}): FakeGateway
 }
 
 /** A real listening server on a free port around a fake gateway. */
-export async function startFakeServer(
-  options: FakeGatewayOptions & Partial<Omit<ServerAppOptions, "gateway">> = {},
-): Promise<{ server: RunningServer; gateway: FakeGateway }> {
+export async function startFakeServer(options: FakeGatewayOptions & Partial<Omit<ServerAppOptions, "gateway">> = {}): Promise<{ server: RunningServer; gateway: FakeGateway }> {
   const gateway = createFakeGateway(options);
   const app = createServerApp({ gateway, apiKeys: options.apiKeys ?? [API_KEY], allowAnyKey: options.allowAnyKey ?? false, bodyLimit: options.bodyLimit ?? "1mb" });
   const server = await startServer(app, { port: 0 });

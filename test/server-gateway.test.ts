@@ -40,7 +40,7 @@ async function start() {
 }
 
 describe("server with the real gateway", () => {
-  it("answers the seed's preset request (model: \"@release-summary\", the form the reference reads) and serves its usage record", async () => {
+  it('answers the seed\'s preset request (model: "@release-summary", the form the reference reads) and serves its usage record', async () => {
     const { url } = await start();
     const body = { model: "@release-summary", input: "Summarize the last 24 hours of deployment activity.", meta: true };
     const response = await fetch(`${url}/v1/responses`, { method: "POST", headers, body: JSON.stringify(body) });
@@ -58,7 +58,11 @@ describe("server with the real gateway", () => {
     const { url } = await start();
     const response = await fetch(`${url}/v1/responses`, { method: "POST", headers, body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: "x", provider: { only: ["no-such-provider"] } }) });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "validation_error", reason: "request_provider_filter_no_match", details: [expect.objectContaining({ keyword: "request_provider_filter_no_match" })] });
+    expect(await response.json()).toMatchObject({
+      error: "validation_error",
+      reason: "request_provider_filter_no_match",
+      details: [expect.objectContaining({ keyword: "request_provider_filter_no_match" })],
+    });
   });
 
   it("streams a Responses event stream to the end", async () => {

@@ -57,7 +57,7 @@ describe("POST /v1/responses on the raw hot path", () => {
   it("reads a chunked body within the limit, and drops a UTF-8 byte-order mark as body-parser does", async () => {
     const { server, gateway } = await start();
     const answer = await request(server.url, { "transfer-encoding": "chunked" }, (r) => {
-      r.write("\uFEFF{\"model\":\"openai/gpt-5.4-nano\",");
+      r.write('\uFEFF{"model":"openai/gpt-5.4-nano",');
       r.end('"input":"ping é"}');
     });
     expect(answer.status).toBe(200);

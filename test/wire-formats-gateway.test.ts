@@ -104,13 +104,18 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     const { clock, gateway, fleet } = setup();
     fleet.degrade(`p-${format}`, { http_error: { status: 503 } });
     const other = WIRE_FORMATS.find((f) => f !== format) as WireFormat;
-    const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Hi", provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] }, meta: true }));
+    const response = await clock.run(() =>
+      gateway.respond({ model: "acme/model-x", input: "Hi", provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] }, meta: true }),
+    );
     expect(response.status).toBe(200);
     // meta.routing carries the reference's keys (selected_provider, requested_params, …); the attempts are in the usage record.
     const meta = (bodyOf(response) as { meta: { routing: { selected_provider: string } } }).meta.routing;
     expect(meta.selected_provider).toBe(`p-${other}`);
     if (response.kind !== "json") throw new Error("expected a JSON answer");
-    expect(response.record.attempts.map((a) => [a.provider, a.status])).toEqual([[`p-${format}`, 503], [`p-${other}`, 200]]);
+    expect(response.record.attempts.map((a) => [a.provider, a.status])).toEqual([
+      [`p-${format}`, 503],
+      [`p-${other}`, 200],
+    ]);
   });
 
   it.each(["truncate", "malformed_chunk", "error_event"] as const)("treats a %s stream as a failed attempt", async (fault) => {
@@ -133,14 +138,19 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
     const { clock, gateway, fleet } = setup();
     fleet.degrade(`p-${format}`, phase);
     const other = WIRE_FORMATS.find((f) => f !== format) as WireFormat;
-    const response = await clock.run(() => gateway.respond({ model: "acme/model-x", input: "Hi", stream: "stream_fault" in phase, provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] } }));
+    const response = await clock.run(() =>
+      gateway.respond({ model: "acme/model-x", input: "Hi", stream: "stream_fault" in phase, provider: { order: [`p-${format}`, `p-${other}`], only: [`p-${format}`, `p-${other}`] } }),
+    );
     expect(response.status).toBe(200);
-    const record = response.kind === "json" ? response.record : await clock.run(async () => {
-      for await (const _ of response.events) {
-        // read to the end so the record settles
-      }
-      return response.record;
-    });
+    const record =
+      response.kind === "json"
+        ? response.record
+        : await clock.run(async () => {
+            for await (const _ of response.events) {
+              // read to the end so the record settles
+            }
+            return response.record;
+          });
     expect(record.attempts.map((a) => a.provider)).toEqual([`p-${format}`, `p-${other}`]);
     expect(record.selected_provider).toBe(`p-${other}`);
   });
@@ -160,7 +170,11 @@ describe.each(WIRE_FORMATS)("the gateway through the %s adapter and fake", (form
 describe("rate-limit answers per format", () => {
   const calls: Record<WireFormat, { url: string; headers: Record<string, string>; body: unknown }> = {
     "openai-chat": { url: "https://p-openai-chat.gateway-sim.test/v1/chat/completions", headers: {}, body: { model: "gpt-5.4-nano", messages: [{ role: "user", content: "Hi" }] } },
-    "anthropic-messages": { url: "https://p-anthropic-messages.gateway-sim.test/v1/messages", headers: { "anthropic-version": "2023-06-01" }, body: { model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: "Hi" }] } },
+    "anthropic-messages": {
+      url: "https://p-anthropic-messages.gateway-sim.test/v1/messages",
+      headers: { "anthropic-version": "2023-06-01" },
+      body: { model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: "Hi" }] },
+    },
     "openai-responses": { url: "https://p-openai-responses.gateway-sim.test/v1/responses", headers: {}, body: { model: "gpt-5.4-nano", input: "Hi" } },
     gemini: { url: "https://p-gemini.gateway-sim.test/v1beta/models/gemini-2.5-flash:generateContent", headers: {}, body: { contents: [{ parts: [{ text: "Hi" }] }] } },
     "bedrock-converse": {

@@ -12,8 +12,19 @@ const input = { workspaceId: "ws_1", endpoint: "responses", model: "openai/gpt-5
 
 describe("computeCacheKey", () => {
   it("is gateway:response-cache:v1:{workspace}:{sha256 of the prefixed, sorted payload}", () => {
-    const payload = { version: "v1", workspace_id: "ws_1", endpoint: "responses", model: "openai/gpt-5.4-nano", protocol: "openai.responses", preset: { id: "p1", slug: "release-summary" }, routing_mode: null, body };
-    const digest = createHash("sha256").update(`gateway:response-cache:v1:${canonicalJson(payload)}`).digest("hex");
+    const payload = {
+      version: "v1",
+      workspace_id: "ws_1",
+      endpoint: "responses",
+      model: "openai/gpt-5.4-nano",
+      protocol: "openai.responses",
+      preset: { id: "p1", slug: "release-summary" },
+      routing_mode: null,
+      body,
+    };
+    const digest = createHash("sha256")
+      .update(`gateway:response-cache:v1:${canonicalJson(payload)}`)
+      .digest("hex");
     expect(computeCacheKey(input)).toEqual({ key: `gateway:response-cache:v1:ws_1:${digest}`, fingerprint: digest });
   });
 

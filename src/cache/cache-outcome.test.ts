@@ -6,15 +6,31 @@ describe("lookupCache", () => {
   const input = { key: "gateway:response-cache:v1:w:abc", fingerprint: "abc", ttlSeconds: 300, ttlSource: "platform_default" as const };
 
   it("records a miss with reason null and the TTL this request would store with", () => {
-    expect(lookupCache(createMemoryCacheStore(), input, 0).info).toEqual({ enabled: true, status: "miss", reason: null, key: input.key, fingerprint: "abc", ttlSeconds: 300, ttlSource: "platform_default" });
+    expect(lookupCache(createMemoryCacheStore(), input, 0).info).toEqual({
+      enabled: true,
+      status: "miss",
+      reason: null,
+      key: input.key,
+      fingerprint: "abc",
+      ttlSeconds: 300,
+      ttlSource: "platform_default",
+    });
   });
 
   it("records a hit with the stored TTL, createdAt, age and provider", () => {
     const store = createMemoryCacheStore();
     store.set(input.key, { body: { ok: true }, storedAt: 1_000, expiresAt: 61_000, providerId: "openai" });
     expect(lookupCache(store, input, 6_000).info).toEqual({
-      enabled: true, status: "hit", reason: null, key: input.key, fingerprint: "abc", ttlSeconds: 60, ttlSource: "platform_default",
-      createdAt: new Date(1_000).toISOString(), ageMs: 5_000, providerId: "openai",
+      enabled: true,
+      status: "hit",
+      reason: null,
+      key: input.key,
+      fingerprint: "abc",
+      ttlSeconds: 60,
+      ttlSource: "platform_default",
+      createdAt: new Date(1_000).toISOString(),
+      ageMs: 5_000,
+      providerId: "openai",
     });
   });
 });
@@ -26,6 +42,14 @@ describe("cacheHeaders", () => {
   });
 
   it("a bypass has key, fingerprint and TTL null", () => {
-    expect(bypassInfo("disabled_by_policy", "disabled")).toEqual({ enabled: false, status: "bypass", reason: "disabled_by_policy", key: null, fingerprint: null, ttlSeconds: null, ttlSource: "disabled" });
+    expect(bypassInfo("disabled_by_policy", "disabled")).toEqual({
+      enabled: false,
+      status: "bypass",
+      reason: "disabled_by_policy",
+      key: null,
+      fingerprint: null,
+      ttlSeconds: null,
+      ttlSource: "disabled",
+    });
   });
 });

@@ -31,7 +31,10 @@ export class CliError extends Error {
   override name = "CliError";
   readonly exitCode: ExitCode;
 
-  constructor(readonly code: CliErrorCode, message: string) {
+  constructor(
+    readonly code: CliErrorCode,
+    message: string,
+  ) {
     super(message);
     this.exitCode = CLI_ERROR_CODES[code];
   }

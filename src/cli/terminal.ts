@@ -23,10 +23,6 @@ export function terminalSupport(io: Pick<CliIo, "stdout" | "env">, wanted: { col
   const { env } = io;
   const interactive = io.stdout.isTTY === true && env.TERM !== "dumb" && !isSet(env.CI);
   const force = env.FORCE_COLOR;
-  const color =
-    !wanted.color ? false
-    : force !== undefined ? force !== "0" && force !== "false"
-    : isSet(env.NO_COLOR) ? false
-    : interactive;
+  const color = !wanted.color ? false : force !== undefined ? force !== "0" && force !== "false" : isSet(env.NO_COLOR) ? false : interactive;
   return { color, progress: wanted.progress && interactive };
 }

@@ -17,11 +17,12 @@ import type { Reporter } from "./reporters.js";
  */
 export async function writeReport(report: SuiteReport, shownTiming: SuiteTiming | undefined, options: { reporter: Reporter; output?: string | undefined }, io: CliIo): Promise<void> {
   if (options.reporter === "console") return;
-  const text = options.reporter === "json"
-    ? renderJsonReport(report, shownTiming)
-    : options.reporter === "html"
-      ? (await import("./commands/report.js")).htmlReport({ ...report, ...(shownTiming ? { timing: shownTiming } : {}) })
-      : renderJunitReport(report, shownTiming);
+  const text =
+    options.reporter === "json"
+      ? renderJsonReport(report, shownTiming)
+      : options.reporter === "html"
+        ? (await import("./commands/report.js")).htmlReport({ ...report, ...(shownTiming ? { timing: shownTiming } : {}) })
+        : renderJunitReport(report, shownTiming);
   if (options.output !== undefined) writeReportFile(io, options.output, text);
   else io.stdout.write(text);
 }

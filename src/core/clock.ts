@@ -51,10 +51,13 @@ export class RealClock implements Clock {
         clearTimeout(timer);
         reject(abortError(signal));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, Math.max(0, ms / this.#speed));
+      const timer = setTimeout(
+        () => {
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        },
+        Math.max(0, ms / this.#speed),
+      );
       signal?.addEventListener("abort", onAbort, { once: true });
     });
   }

@@ -82,11 +82,7 @@ export class GatewayError extends Error {
   /** For upstream attempts: the provider's HTTP status, when there was one. */
   readonly upstreamStatus: number | undefined;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { details?: ErrorDetail[]; extra?: Record<string, unknown>; upstreamStatus?: number; status?: number; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetail[]; extra?: Record<string, unknown>; upstreamStatus?: number; status?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.status = options.status ?? ERROR_CODES[code].status;

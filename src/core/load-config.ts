@@ -139,9 +139,7 @@ function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[],
   for (let i = 0; i < path.length; i++) {
     if (!isCollection(node)) break;
     const key = path[i];
-    const pair = (node.items as unknown[]).find((item, index) =>
-      isPairLike(item) ? keyOf(item) === String(key) : index === key,
-    );
+    const pair = (node.items as unknown[]).find((item, index) => (isPairLike(item) ? keyOf(item) === String(key) : index === key));
     if (pair === undefined) break;
     const isLast = i === path.length - 1;
     if (isPairLike(pair)) {

@@ -31,7 +31,13 @@ function objectsAt(schema: unknown, path: readonly PropertyKey[], depth = 0): De
   const def = defOf(schema);
   if (def === undefined || depth > 64) return [];
   switch (def.type) {
-    case "optional": case "nullable": case "default": case "prefault": case "readonly": case "catch": case "nonoptional":
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "readonly":
+    case "catch":
+    case "nonoptional":
       return objectsAt(def.innerType, path, depth + 1);
     case "pipe": {
       // A transform's output, or a preprocess step's (`in` is then the preprocessing transform): where

@@ -99,9 +99,7 @@ export class VirtualClock implements Clock {
       await this.#waitIdle(() => settled);
       if (settled) break;
       if (!this.#fireNext()) {
-        throw new ClockDeadlockError(
-          `simulation stalled at ${new Date(this.#now).toISOString()}: tasks are pending but no timer is scheduled`,
-        );
+        throw new ClockDeadlockError(`simulation stalled at ${new Date(this.#now).toISOString()}: tasks are pending but no timer is scheduled`);
       }
     }
     if (failure) throw failure.error;

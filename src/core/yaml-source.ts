@@ -17,9 +17,7 @@ export interface YamlProblem {
 }
 
 /** The located form of a file: the `yaml` document and its line counter, or why it could not be read. */
-export type LocatedYaml =
-  | { ok: true; doc: Document; lines: LineCounter; data: unknown }
-  | { ok: false; lines: LineCounter; problems: YamlProblem[] };
+export type LocatedYaml = { ok: true; doc: Document; lines: LineCounter; data: unknown } | { ok: false; lines: LineCounter; problems: YamlProblem[] };
 
 /** One file's text, read fast for data and slowly (once, on demand) for positions. */
 export interface YamlSource {

@@ -4,8 +4,15 @@ import type { PresetMetrics } from "./metrics.js";
 import { renderDiffMarkdown, renderDiffTable, violations } from "./render-diff.js";
 
 const base: PresetMetrics = {
-  requests: 100, providerShare: { openai: 1 }, costPerRequest: 0.0001, latencyP50: 800, latencyP95: 2000,
-  schemaValidRate: undefined, healingRate: undefined, cacheHitRate: 0.2, clientErrorRate: 0,
+  requests: 100,
+  providerShare: { openai: 1 },
+  costPerRequest: 0.0001,
+  latencyP50: 800,
+  latencyP95: 2000,
+  schemaValidRate: undefined,
+  healingRate: undefined,
+  cacheHitRate: 0.2,
+  clientErrorRate: 0,
 };
 
 describe("compareMetrics", () => {

@@ -52,7 +52,11 @@ const pts = (n: number): string => `${Math.round(n * 1000) / 10} pts`;
  */
 export function compareMetrics(before: PresetMetrics | undefined, after: PresetMetrics | undefined, t: DiffThresholds): MetricRow[] {
   const row = (metric: string, kind: MetricKind, pick: (m: PresetMetrics) => number | undefined, violation?: string): MetricRow => ({
-    metric, kind, before: before && pick(before), after: after && pick(after), violation,
+    metric,
+    kind,
+    before: before && pick(before),
+    after: after && pick(after),
+    violation,
   });
   const providers = [...new Set([...Object.keys(before?.providerShare ?? {}), ...Object.keys(after?.providerShare ?? {})])].sort();
   const delta = (pick: (m: PresetMetrics) => number | undefined): number | undefined => {

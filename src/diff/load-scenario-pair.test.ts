@@ -45,7 +45,10 @@ const sortOf = (presets: readonly Preset[], slug: string): unknown => presets.fi
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "diff-pair-"));
-  for (const [side, sort] of [[v1, "price"], [v2, "latency"]] as const) {
+  for (const [side, sort] of [
+    [v1, "price"],
+    [v2, "latency"],
+  ] as const) {
     side.dir = join(dir, side.label);
     mkdirSync(side.dir);
     writeFileSync(join(side.dir, "triage.yaml"), `model: openai/gpt-5.4-nano\nprovider: { sort: ${sort} }\n`);

@@ -25,9 +25,7 @@ export interface DiffSide {
   revision?: string | undefined;
 }
 
-export type LoadedPair =
-  | { ok: true; name: string; before: LoadedScenario; after: LoadedScenario; notes: string[] }
-  | { ok: false; issues: ConfigIssue[] };
+export type LoadedPair = { ok: true; name: string; before: LoadedScenario; after: LoadedScenario; notes: string[] } | { ok: false; issues: ConfigIssue[] };
 
 const rawSchema = z.looseObject({ presets_dir: z.unknown().optional(), presets: z.array(z.looseObject({ slug: z.unknown() })).catch([]) });
 
@@ -90,7 +88,10 @@ function unique(issues: readonly ConfigIssue[]): ConfigIssue[] {
  */
 export async function loadScenarioPair(file: string, sides: { before: DiffSide; after: DiffSide }, git: GitRunner = runGit): Promise<LoadedPair> {
   const own = readOwnPresets(file);
-  const named: [string, DiffSide][] = [["--before", sides.before], ["--after", sides.after]];
+  const named: [string, DiffSide][] = [
+    ["--before", sides.before],
+    ["--after", sides.after],
+  ];
   const conflicts = own ? conflictsOf(own.slugs, named) : [];
   if (own && own.hasDir && conflicts.length > 0) return { ok: false, issues: conflictIssues(file, own.text, conflicts) };
   const shadowed = new Set(conflicts.map((c) => c.slug));

@@ -28,10 +28,14 @@ function value(kind: MetricKind, n: number | undefined): string {
   if (n === undefined) return "–";
   switch (kind) {
     case "share":
-    case "rate": return `${Math.round(n * 1000) / 10}%`;
-    case "usd": return `$${n.toPrecision(3)}`;
-    case "ms": return formatDuration(Math.round(n));
-    case "count": return String(n);
+    case "rate":
+      return `${Math.round(n * 1000) / 10}%`;
+    case "usd":
+      return `$${n.toPrecision(3)}`;
+    case "ms":
+      return formatDuration(Math.round(n));
+    case "count":
+      return String(n);
   }
 }
 
@@ -66,7 +70,13 @@ export function renderDiffTable(report: DiffReport): string {
       const rows = [HEADER, ...p.rows.map(cells)];
       const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length)));
       out.push(`${s.name} (${s.file}) · preset ${p.preset}`);
-      for (const r of rows) out.push(`  ${r.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ").trimEnd()}`);
+      for (const r of rows)
+        out.push(
+          `  ${r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join("  ")
+            .trimEnd()}`,
+        );
       out.push("");
     }
   }
@@ -93,7 +103,12 @@ export function renderDiffMarkdown(report: DiffReport): string {
   for (const s of report.scenarios) {
     for (const p of s.presets) {
       out.push(`#### ${s.name} · \`${p.preset}\``, "", "| metric | before | after | change | |", "| --- | ---: | ---: | ---: | --- |");
-      for (const r of p.rows) out.push(`| ${cells(r).map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+      for (const r of p.rows)
+        out.push(
+          `| ${cells(r)
+            .map((c) => c.replace(/\|/g, "\\|"))
+            .join(" | ")} |`,
+        );
       out.push("");
     }
   }

@@ -26,14 +26,7 @@ export interface FakesRun {
  * @example
  * const run = startFakesRun({ scenario, seed: "42", base: new RealClock({ speed: 20 }), number: 1, onEntry, log });
  */
-export function startFakesRun(options: {
-  scenario: LoadedScenario;
-  seed: string;
-  base: Clock;
-  number: number;
-  onEntry: (entry: JournalEntry) => void;
-  log: (line: string) => void;
-}): FakesRun {
+export function startFakesRun(options: { scenario: LoadedScenario; seed: string; base: Clock; number: number; onEntry: (entry: JournalEntry) => void; log: (line: string) => void }): FakesRun {
   const { scenario } = options;
   const clock = stoppableClock(options.base);
   // No entry is retained by the fleet: the server keeps its own cursor-numbered log of them.

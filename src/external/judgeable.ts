@@ -64,9 +64,13 @@ export function notJudgeableIssues(file: string, expectations: readonly Expectat
     return paths.map((p) => ({ file, line: 1, column: 1, path: p.path.join("."), message: p.message }));
   }
   // The loader's own locator, fed one custom issue per path, places each at its key.
-  const located = parseConfig(file, text, z.unknown().superRefine((_v, ctx) => {
-    for (const p of paths) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
-  }));
+  const located = parseConfig(
+    file,
+    text,
+    z.unknown().superRefine((_v, ctx) => {
+      for (const p of paths) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+    }),
+  );
   return located.ok ? [] : located.issues;
 }
 

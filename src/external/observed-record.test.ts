@@ -6,15 +6,44 @@ import { attemptOf, observedRecord } from "./observed-record.js";
 
 function call(provider: string, status: number | undefined, outcome: JournalEntry["outcome"], usage?: { input: number; output: number }): JournalEntry {
   return {
-    seq: 1, provider, format: "openai-chat", start: 0, end: 120, durationMs: 120, method: "POST", path: "/v1/chat/completions", model: "gpt-5.4-nano",
-    gatewayModel: "openai/gpt-5.4-nano", stream: false, request: undefined, draws: undefined, queue: undefined, faults: [], outcome, status,
-    responseId: undefined, events: undefined, chunks: undefined, finishReason: undefined, usage, correlation: "r1",
+    seq: 1,
+    provider,
+    format: "openai-chat",
+    start: 0,
+    end: 120,
+    durationMs: 120,
+    method: "POST",
+    path: "/v1/chat/completions",
+    model: "gpt-5.4-nano",
+    gatewayModel: "openai/gpt-5.4-nano",
+    stream: false,
+    request: undefined,
+    draws: undefined,
+    queue: undefined,
+    faults: [],
+    outcome,
+    status,
+    responseId: undefined,
+    events: undefined,
+    chunks: undefined,
+    finishReason: undefined,
+    usage,
+    correlation: "r1",
   };
 }
 
 const offer = (provider: string, input: number) => ({
-  provider, model: "openai/gpt-5.4-nano", providerModel: "gpt-5.4-nano", format: "openai-chat" as const, baseUrl: "", apiKeyEnv: undefined,
-  price: { input, output: 0.4 }, structuredOutput: true, maxOutputTokens: 1000, parameters: [], weight: 1,
+  provider,
+  model: "openai/gpt-5.4-nano",
+  providerModel: "gpt-5.4-nano",
+  format: "openai-chat" as const,
+  baseUrl: "",
+  apiKeyEnv: undefined,
+  price: { input, output: 0.4 },
+  structuredOutput: true,
+  maxOutputTokens: 1000,
+  parameters: [],
+  weight: 1,
 });
 const catalog: Catalog = { providers: {}, models: { "openai/gpt-5.4-nano": [offer("openai", 0.05), offer("openai-eu", 0.1)] } };
 const answer: ClientAnswer = { httpStatus: 200, status: "completed", errorCode: null, usage: { input: 1000, output: 100 }, text: "ok", ttftMs: null, latencyMs: 400, body: undefined };
@@ -29,7 +58,14 @@ describe("observedRecord", () => {
   });
 
   it("attributes the failover path, the serving provider and its cost at the fakes' prices", () => {
-    const record = observedRecord({ id: "r1", timeMs: 0, body: { model: "openai/gpt-5.4-nano" }, answer, catalog, calls: [call("openai", 503, "http_error"), call("openai-eu", 200, "ok", { input: 1000, output: 100 })] });
+    const record = observedRecord({
+      id: "r1",
+      timeMs: 0,
+      body: { model: "openai/gpt-5.4-nano" },
+      answer,
+      catalog,
+      calls: [call("openai", 503, "http_error"), call("openai-eu", 200, "ok", { input: 1000, output: 100 })],
+    });
     expect(record.attempts.map((a) => `${a.provider} ${a.status}`)).toEqual(["openai 503", "openai-eu 200"]);
     expect(record.selected_provider).toBe("openai-eu");
     expect(record.cost_usd).toBeCloseTo((1000 * 0.1 + 100 * 0.4) / 1e6, 12);

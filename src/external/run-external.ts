@@ -43,7 +43,6 @@ function recordOf(scenario: LoadedScenario, s: SentRequest, calls: ReadonlyMap<s
 /** Real ms allowed after the last answer for the fakes' last journal entries (aborted calls) to land. */
 const SETTLE_REAL_MS = 100;
 
-
 /**
  * @example
  * const result = await runExternalOnce(loaded, { target, seed: "42", expectations: loaded.spec.expectations });

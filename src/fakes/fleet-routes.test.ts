@@ -21,6 +21,11 @@ describe("fleet routes", () => {
   });
 
   it("refuses two providers on one base URL", () => {
-    expect(() => buildRoutes([{ id: "a", baseUrl: "https://x.test/v1" }, { id: "b", baseUrl: "https://x.test/v1/" }])).toThrow('fake providers "a" and "b" share the base URL');
+    expect(() =>
+      buildRoutes([
+        { id: "a", baseUrl: "https://x.test/v1" },
+        { id: "b", baseUrl: "https://x.test/v1/" },
+      ]),
+    ).toThrow('fake providers "a" and "b" share the base URL');
   });
 });

@@ -24,10 +24,7 @@ export interface FakeFleetOptions {
 }
 
 /** A change to the fleet at a moment of the run (scenario timelines). */
-export type FleetTimelineEvent =
-  | { type: "degrade"; provider: string; phase: DegradationPhaseInput }
-  | { type: "recover"; provider: string }
-  | { type: "set_profile"; profile: FakeProviderProfile };
+export type FleetTimelineEvent = { type: "degrade"; provider: string; phase: DegradationPhaseInput } | { type: "recover"; provider: string } | { type: "set_profile"; profile: FakeProviderProfile };
 
 export interface FakeFleet {
   readonly seed: string;

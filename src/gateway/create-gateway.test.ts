@@ -17,7 +17,13 @@ if (!catalogResult.ok) throw new Error("default catalog must load");
 const catalog = catalogResult.value;
 
 const ok = (body: string, afterMs = 100): Script => ({ kind: "response", status: 200, headers: { "content-type": "application/json" }, headersAfterMs: afterMs, chunks: [{ text: body }] });
-const status = (code: number, afterMs = 50): Script => ({ kind: "response", status: code, headers: { "content-type": "application/json" }, headersAfterMs: afterMs, chunks: [{ text: fixtureText("openai-chat", code === 429 ? "error-429.json" : "error-500.json") }] });
+const status = (code: number, afterMs = 50): Script => ({
+  kind: "response",
+  status: code,
+  headers: { "content-type": "application/json" },
+  headersAfterMs: afterMs,
+  chunks: [{ text: fixtureText("openai-chat", code === 429 ? "error-429.json" : "error-500.json") }],
+});
 const chat = (content: string, finish = "stop"): string =>
   JSON.stringify({
     id: "chatcmpl-1",
@@ -66,9 +72,7 @@ describe("createGateway", () => {
 
   it("fails over in ranked order and records every attempt", async () => {
     const { clock, gateway } = setup((request) => (request.url.includes("eu.api.openai.com") ? ok(chat("from eu")) : status(503)));
-    const response = await clock.run(() =>
-      gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }),
-    );
+    const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }));
     expect(recordOf(response).attempts.map((a) => [a.provider, a.outcome, a.status])).toEqual([
       // Every non-2xx is `upstream_non_2xx` and fails over (index.ts:951-1013).
       ["openai", "upstream_non_2xx", 503],
@@ -104,7 +108,12 @@ describe("createGateway", () => {
     const { clock, gateway } = setup((request) => (request.url.includes("eu.api.openai.com") ? status(500) : status(402)));
     const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] } }));
     expect(response.status).toBe(502);
-    expect(json(response)).toMatchObject({ error: "provider_payment_required", reason: "upstream_provider_payment_required", provider_payment_required_provider: "openai", failed_statuses: [402, 500] });
+    expect(json(response)).toMatchObject({
+      error: "provider_payment_required",
+      reason: "upstream_provider_payment_required",
+      provider_payment_required_provider: "openai",
+      failed_statuses: [402, 500],
+    });
   });
 
   it("tries only the first candidate with allow_fallbacks: false", async () => {
@@ -120,7 +129,12 @@ describe("createGateway", () => {
     expect(without.routing_diagnostics).toBeUndefined();
     const withDiagnostics = json(await clock.run(() => gateway.respond({ model: "meta/llama-4-maverick", input: "x", provider: { ignore: ["deepinfra"], sort: "price", diagnostics: true } })));
     // The reference's names (routing.ts:569-634): providerId, beforeCount/afterCount, droppedProviders.
-    const diagnostics = withDiagnostics.routing_diagnostics as { endpoint: string; rankedProviders: { providerId: string; scoreFactors: Record<string, number> }[]; consideredProviders: { providerId: string; baseWeight: number }[]; filterStages: { stage: string; droppedProviders: { providerId: string; reason: string }[] }[] };
+    const diagnostics = withDiagnostics.routing_diagnostics as {
+      endpoint: string;
+      rankedProviders: { providerId: string; scoreFactors: Record<string, number> }[];
+      consideredProviders: { providerId: string; baseWeight: number }[];
+      filterStages: { stage: string; droppedProviders: { providerId: string; reason: string }[] }[];
+    };
     expect(diagnostics.endpoint).toBe("responses");
     expect(diagnostics.rankedProviders.map((r) => r.providerId)).not.toContain("deepinfra");
     expect(diagnostics.consideredProviders[0]).toMatchObject({ providerId: expect.any(String), baseWeight: expect.any(Number) });
@@ -135,7 +149,16 @@ describe("createGateway", () => {
         gateway.respond({
           model: "openai/gpt-5.4-mini",
           input: "Summarize.",
-          response_format: { type: "json_schema", name: "release_summary", schema: { type: "object", required: ["summary", "risk_level"], properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } }, additionalProperties: false } },
+          response_format: {
+            type: "json_schema",
+            name: "release_summary",
+            schema: {
+              type: "object",
+              required: ["summary", "risk_level"],
+              properties: { summary: { type: "string" }, risk_level: { type: "string", enum: ["low", "medium", "high"] } },
+              additionalProperties: false,
+            },
+          },
           plugins: [{ id: "response-healing" }],
           meta: true,
         }),
@@ -144,7 +167,12 @@ describe("createGateway", () => {
     const output = body.output as { content: { text: string }[] }[];
     expect(output[0]?.content[0]?.text).toBe('{"summary":"ok","risk_level":"low"}');
     expect((body.meta as { plugin_executions: unknown[] }).plugin_executions).toEqual([
-      expect.objectContaining({ id: "response-healing", status: "applied", changed: true, metadata: expect.objectContaining({ healed: true, transforms_applied: ["strip_markdown_fence", "remove_trailing_commas"] }) }),
+      expect.objectContaining({
+        id: "response-healing",
+        status: "applied",
+        changed: true,
+        metadata: expect.objectContaining({ healed: true, transforms_applied: ["strip_markdown_fence", "remove_trailing_commas"] }),
+      }),
     ]);
   });
 
@@ -174,8 +202,16 @@ describe("createGateway", () => {
     expect(requests).toHaveLength(1);
     expect(json(hit).meta).toEqual({
       response_cache: {
-        enabled: true, status: "hit", reason: null, key: expect.stringMatching(/^gateway:response-cache:v1:gateway-sim:[0-9a-f]{64}$/), fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
-        ttlSeconds: 600, ttlSource: "preset", createdAt: new Date(Date.UTC(2026, 4, 19) + 100).toISOString(), ageMs: 5_000, providerId: expect.any(String),
+        enabled: true,
+        status: "hit",
+        reason: null,
+        key: expect.stringMatching(/^gateway:response-cache:v1:gateway-sim:[0-9a-f]{64}$/),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        ttlSeconds: 600,
+        ttlSource: "preset",
+        createdAt: new Date(Date.UTC(2026, 4, 19) + 100).toISOString(),
+        ageMs: 5_000,
+        providerId: expect.any(String),
       },
     });
     // The stored body is replayed as stored, and the record shows nothing was paid or generated.
@@ -202,14 +238,26 @@ describe("createGateway", () => {
     for (let i = 0; i < 2; i++) {
       const response = await clock.run(() => gateway.respond({ model: "@cached", input: "same", meta: true }));
       expect(response.headers["x-phaseo-response-cache"]).toBeUndefined();
-      expect((json(response).meta as Record<string, unknown>).response_cache).toEqual({ enabled: false, status: "bypass", reason: "store_not_configured", key: null, fingerprint: null, ttlSeconds: null, ttlSource: null });
+      expect((json(response).meta as Record<string, unknown>).response_cache).toEqual({
+        enabled: false,
+        status: "bypass",
+        reason: "store_not_configured",
+        key: null,
+        fingerprint: null,
+        ttlSeconds: null,
+        ttlSource: null,
+      });
     }
     expect(requests).toHaveLength(2);
   });
 
   it("reads the request's TTL only under documented fidelity (or cache.requestTtl)", async () => {
     const body = { model: "openai/gpt-5.4-nano", input: "same", meta: true, response_caching: { ttl_seconds: 60 } };
-    for (const [settings, ttl] of [[undefined, 300], [{ fidelity: "documented" as const }, 60], [{ cache: { requestTtl: true } }, 60]] as const) {
+    for (const [settings, ttl] of [
+      [undefined, 300],
+      [{ fidelity: "documented" as const }, 60],
+      [{ cache: { requestTtl: true } }, 60],
+    ] as const) {
       const { clock, gateway } = setup(() => ok(chat("x")), createPresetStore([]), settings);
       const response = await clock.run(() => gateway.respond(body));
       expect((json(response).meta as Record<string, unknown>).response_cache, JSON.stringify(settings)).toMatchObject({ status: "miss", ttlSeconds: ttl });

@@ -60,13 +60,11 @@ export const gatewaySettingsSchema = z.strictObject({
       /** Reliability floor: max(floor, reliability) in balanced mode. */
       reliabilityFloor: z.number().min(0).max(1).default(0.05),
       /** Explicit-sort weight table (routing.ts:97-132). */
-      sortWeights: z
-        .strictObject({ price: sortWeights, latency: sortWeights, throughput: sortWeights })
-        .default({
-          price: { success: 0.25, p50Latency: 0.15, tailLatency: 0.1, throughput: 0.05, load: 0.05, price: 0.4 },
-          latency: { success: 0.25, p50Latency: 0.55, tailLatency: 0.15, throughput: 0.02, load: 0.03, price: 0 },
-          throughput: { success: 0.2, p50Latency: 0.2, tailLatency: 0.1, throughput: 0.4, load: 0.1, price: 0 },
-        }),
+      sortWeights: z.strictObject({ price: sortWeights, latency: sortWeights, throughput: sortWeights }).default({
+        price: { success: 0.25, p50Latency: 0.15, tailLatency: 0.1, throughput: 0.05, load: 0.05, price: 0.4 },
+        latency: { success: 0.25, p50Latency: 0.55, tailLatency: 0.15, throughput: 0.02, load: 0.03, price: 0 },
+        throughput: { success: 0.2, p50Latency: 0.2, tailLatency: 0.1, throughput: 0.4, load: 0.1, price: 0 },
+      }),
       /** Overrides the profile's jitter amplitude (default 0.02, :fast 0.005, :nitro/:cheap 0.001) when set. */
       sortJitter: z.number().min(0).optional(),
       /**

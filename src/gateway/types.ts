@@ -170,12 +170,14 @@ export interface RoutingInput {
    * it makes the ranking deterministic), the model suffix's profile, the preset's routing mode, and how a
    * preset's mode ranks (`presets.routingModeRanking`). Absent: balanced, default profile.
    */
-  modeSources?: {
-    requestedSort?: string | undefined;
-    priority?: "default" | "fast" | "nitro" | "cheap" | undefined;
-    presetMode?: string | undefined;
-    presetRanking?: "shuffle" | "sort" | undefined;
-  } | undefined;
+  modeSources?:
+    | {
+        requestedSort?: string | undefined;
+        priority?: "default" | "fast" | "nitro" | "cheap" | undefined;
+        presetMode?: string | undefined;
+        presetRanking?: "shuffle" | "sort" | undefined;
+      }
+    | undefined;
   /** Preset allow/deny filter, applied before the request's own filters (§2). */
   presetFilter?: { allow?: readonly string[] | undefined; deny?: readonly string[] | undefined } | undefined;
   health: HealthStore;
@@ -185,9 +187,7 @@ export interface RoutingInput {
   settings: GatewaySettings;
 }
 
-export type RoutingResult =
-  | { ok: true; candidates: Offer[]; diagnostics: RoutingDiagnostics }
-  | { ok: false; error: import("../core/errors.js").GatewayError; diagnostics: RoutingDiagnostics };
+export type RoutingResult = { ok: true; candidates: Offer[]; diagnostics: RoutingDiagnostics } | { ok: false; error: import("../core/errors.js").GatewayError; diagnostics: RoutingDiagnostics };
 
 // ─── Execution (§5) ─────────────────────────────────────────────────────────
 

@@ -32,7 +32,15 @@ const objectEntry = z
  * pluginEntrySchema.parse({ id: "response-healing", config: { mode: "strict" } }); // { id: "response-healing", mode: "strict" }
  */
 export const pluginEntrySchema = z
-  .union([z.string().trim().toLowerCase().min(1).transform((id) => ({ id })), objectEntry])
+  .union([
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1)
+      .transform((id) => ({ id })),
+    objectEntry,
+  ])
   .superRefine((entry, ctx) => {
     const problem = pluginModeProblem(entry.id, "mode" in entry ? entry.mode : undefined);
     if (problem !== undefined) ctx.addIssue({ code: "custom", path: ["mode"], message: problem });

@@ -26,9 +26,16 @@ describe("runResponsePlugins", () => {
   it("records an exception as the only failed status: {attempted, mode, reason: plugin_error, error}", () => {
     // A schema whose pattern getter throws stands in for any bug inside the plugin.
     const schema = { type: "object" } as Record<string, unknown>;
-    Object.defineProperty(schema, "required", { get: () => { throw new Error("boom"); }, enumerable: true });
+    Object.defineProperty(schema, "required", {
+      get: () => {
+        throw new Error("boom");
+      },
+      enumerable: true,
+    });
     const out = runResponsePlugins({ ...input, text: "{}", plugins: [healing()], responseFormat: { type: "json_schema", name: "x", schema } });
-    expect(out.executions).toEqual([{ id: "response-healing", stage: "response.post_provider", changed: false, status: "failed", metadata: { attempted: true, mode: "safe", reason: "plugin_error", error: "boom" } }]);
+    expect(out.executions).toEqual([
+      { id: "response-healing", stage: "response.post_provider", changed: false, status: "failed", metadata: { attempted: true, mode: "safe", reason: "plugin_error", error: "boom" } },
+    ]);
     expect(out.text).toBe("{}");
   });
 });

@@ -24,7 +24,9 @@ function run(script: Script) {
 
 describe("invokeProviderBuffered", () => {
   it("reads an upstream stream to the end: the answer, its first token (ttft) and its last event (duration)", async () => {
-    const chunks = fixtureText("openai-chat", "stream-basic.sse").split(/(?<=\n\n)/).map((text) => ({ afterMs: 50, text }));
+    const chunks = fixtureText("openai-chat", "stream-basic.sse")
+      .split(/(?<=\n\n)/)
+      .map((text) => ({ afterMs: 50, text }));
     const outcome = await run({ kind: "response", headers: sse, headersAfterMs: 200, chunks });
     // headers at 200 ms, role chunk +50, first text +50: the first token at 300 ms; every later chunk +50.
     expect(outcome).toMatchObject({ ok: true, status: 200, ttftMs: 300, result: { text: "The capital of France is Paris.", finishReason: "stop" } });
@@ -32,7 +34,10 @@ describe("invokeProviderBuffered", () => {
   });
 
   it("fails the attempt when the stream is cut after its first token", async () => {
-    const chunks = fixtureText("openai-chat", "stream-basic.sse").split(/(?<=\n\n)/).slice(0, 4).map((text) => ({ afterMs: 10, text }));
+    const chunks = fixtureText("openai-chat", "stream-basic.sse")
+      .split(/(?<=\n\n)/)
+      .slice(0, 4)
+      .map((text) => ({ afterMs: 10, text }));
     const outcome = await run({ kind: "response", headers: sse, headersAfterMs: 0, chunks });
     expect(outcome).toMatchObject({ ok: false, status: 200, error: { code: "upstream_invalid_response" } });
   });

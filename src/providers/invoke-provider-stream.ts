@@ -42,7 +42,10 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
     const error = new GatewayError("upstream_invalid_response", `${options.adapter.format} answered a stream request with ${detail}`);
     return { ok: false, error, status: response.status, durationMs: exchange.elapsed() };
   }
-  const run = new StreamRun(() => exchange.elapsed(), () => exchange.cancel());
+  const run = new StreamRun(
+    () => exchange.elapsed(),
+    () => exchange.cancel(),
+  );
   void pump(body, exchange, options, run);
   const begun = await run.begun;
   if (!begun.ok) return { ok: false, error: begun.error, status: response.status, durationMs: begun.durationMs };

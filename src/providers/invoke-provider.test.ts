@@ -131,9 +131,7 @@ describe("invokeProvider", () => {
     const fake = scriptedFetch(clock, () => ({ kind: "response", headersAfterMs: 5_000, chunks: [{ text: "{}" }] }));
     const controller = new AbortController();
     clock.schedule(1_200, () => controller.abort());
-    const outcome = await clock.run(() =>
-      invokeProvider({ adapter: ADAPTERS["anthropic-messages"], fetch: fake.fetch, clock, request, target, timeoutMs: 10_000, signal: controller.signal }),
-    );
+    const outcome = await clock.run(() => invokeProvider({ adapter: ADAPTERS["anthropic-messages"], fetch: fake.fetch, clock, request, target, timeoutMs: 10_000, signal: controller.signal }));
     expect(outcome).toMatchObject({ ok: false, durationMs: 1_200 });
     if (outcome.ok) return;
     expect(outcome.error.code).toBe("gateway_error");
@@ -143,7 +141,12 @@ describe("invokeProvider", () => {
 
   it("rethrows a non-GatewayError thrown by an adapter: a bug is not a provider failure", async () => {
     const { clock, fake } = setup(() => ({ kind: "response", headers: json, chunks: [{ text: "{}" }] }));
-    const broken = { ...ADAPTERS["openai-chat"], parseResponse: (): never => { throw new RangeError("adapter bug"); } };
+    const broken = {
+      ...ADAPTERS["openai-chat"],
+      parseResponse: (): never => {
+        throw new RangeError("adapter bug");
+      },
+    };
     await expect(clock.run(() => invokeProvider({ adapter: broken, fetch: fake.fetch, clock, request, target, timeoutMs: 1000 }))).rejects.toThrow("adapter bug");
   });
 });

@@ -10,11 +10,7 @@ describe("adapter registry", () => {
 
   it("routes each format to its own endpoint", () => {
     const request = { model: "m", messages: [{ role: "user" as const, content: "Hi" }], stream: false };
-    expect(adapterFor("openai-chat").buildRequest(request, { baseUrl: "https://api.groq.com/openai/v1", apiKey: "k" }).url).toBe(
-      "https://api.groq.com/openai/v1/chat/completions",
-    );
-    expect(adapterFor("anthropic-messages").buildRequest(request, { baseUrl: "https://api.anthropic.com", apiKey: "k" }).url).toBe(
-      "https://api.anthropic.com/v1/messages",
-    );
+    expect(adapterFor("openai-chat").buildRequest(request, { baseUrl: "https://api.groq.com/openai/v1", apiKey: "k" }).url).toBe("https://api.groq.com/openai/v1/chat/completions");
+    expect(adapterFor("anthropic-messages").buildRequest(request, { baseUrl: "https://api.anthropic.com", apiKey: "k" }).url).toBe("https://api.anthropic.com/v1/messages");
   });
 });

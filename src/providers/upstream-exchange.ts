@@ -134,11 +134,7 @@ export class UpstreamExchange {
  * const opened = await openUpstream(options, exchange, false);
  * if (!opened.ok) return opened;
  */
-export async function openUpstream(
-  options: InvokeProviderOptions,
-  exchange: UpstreamExchange,
-  stream: boolean,
-): Promise<{ ok: true; response: Response } | InvokeFailure> {
+export async function openUpstream(options: InvokeProviderOptions, exchange: UpstreamExchange, stream: boolean): Promise<{ ok: true; response: Response } | InvokeFailure> {
   const call = options.adapter.buildRequest({ ...options.request, stream }, { ...options.target, now: options.clock.now() });
   let status: number | null = null;
   try {

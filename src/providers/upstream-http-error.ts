@@ -19,12 +19,7 @@ export interface ProviderErrorInfo {
  * @example
  * upstreamHttpError(429, { message: "Rate limit reached", type: "requests", code: "rate_limit_exceeded" }, body);
  */
-export function upstreamHttpError(
-  status: number,
-  info: ProviderErrorInfo | undefined,
-  rawBody: unknown,
-  extra: Record<string, unknown> = {},
-): GatewayError {
+export function upstreamHttpError(status: number, info: ProviderErrorInfo | undefined, rawBody: unknown, extra: Record<string, unknown> = {}): GatewayError {
   const upstreamError: Record<string, string> = {};
   if (info?.type) upstreamError.type = info.type;
   if (info?.code) upstreamError.code = info.code;

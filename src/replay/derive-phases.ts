@@ -96,12 +96,20 @@ function runsOf<T>(states: readonly BucketState[], pick: (s: BucketState) => T |
  */
 export function derivePhases(timeline: ProviderTimeline, bucketMs: number, buckets: number, baseMedian: number | undefined): PhaseInput[] {
   const states = statesOf(timeline, bucketMs, buckets, baseMedian);
-  const errors = runsOf(states, (s) => s.error, (a, b) => a.status === b.status && a.probability === b.probability).map(({ from, to, value }) => {
+  const errors = runsOf(
+    states,
+    (s) => s.error,
+    (a, b) => a.status === b.status && a.probability === b.probability,
+  ).map(({ from, to, value }) => {
     const [start, end] = errorSpan(timeline.points, from * bucketMs, to * bucketMs, value.probability === 1, buckets * bucketMs);
     return value.status === null
       ? faultPhase("connection_error", { probability: value.probability }, start, end)
       : faultPhase("http_error", { status: value.status, probability: value.probability }, start, end);
   });
-  const slow = runsOf(states, (s) => s.slow, (a, b) => a === b).map(({ from, to, value }) => faultPhase("latency_multiplier", value, from * bucketMs, to * bucketMs));
+  const slow = runsOf(
+    states,
+    (s) => s.slow,
+    (a, b) => a === b,
+  ).map(({ from, to, value }) => faultPhase("latency_multiplier", value, from * bucketMs, to * bucketMs));
   return [...errors, ...slow].sort((a, b) => a.from - b.from).map((p) => p.phase);
 }

@@ -7,7 +7,14 @@ function billed(price: { input: number; output: number }, tokens: [number, numbe
   return tokens.map(([input, output]) => ({ input, output, costUsd: round(round((input * price.input) / 1e6) + round((output * price.output) / 1e6)) }));
 }
 
-const mix: [number, number][] = [[16, 32], [14, 25], [15, 38], [17, 20], [15, 31], [16, 40]];
+const mix: [number, number][] = [
+  [16, 32],
+  [14, 25],
+  [15, 38],
+  [17, 20],
+  [15, 31],
+  [16, 40],
+];
 
 describe("fitPrice", () => {
   it("recovers a scenario's price override from billed costs, as short decimals", () => {
@@ -22,7 +29,11 @@ describe("fitPrice", () => {
   });
 
   it("scales the catalog's split when every request has the same input:output mix", () => {
-    const requests = billed({ input: 0.2, output: 0.8 }, [[10, 20], [20, 40], [15, 30]]);
+    const requests = billed({ input: 0.2, output: 0.8 }, [
+      [10, 20],
+      [20, 40],
+      [15, 30],
+    ]);
     expect(fitPrice(requests, { input: 0.1, output: 0.4 })).toEqual({ price: { input: 0.2, output: 0.8 }, exact: true });
     expect(fitPrice(requests)).toBeUndefined();
   });

@@ -40,7 +40,11 @@ export function explainsCosts(price: Price, requests: readonly BilledRequest[]):
 
 /** Least squares over both prices; undefined when every request has the same input:output mix. */
 function leastSquares(requests: readonly BilledRequest[]): Price | undefined {
-  let xx = 0, xy = 0, yy = 0, xc = 0, yc = 0;
+  let xx = 0,
+    xy = 0,
+    yy = 0,
+    xc = 0,
+    yc = 0;
   for (const r of requests) {
     const c = r.costUsd * 1e6;
     xx += r.input * r.input;
@@ -56,7 +60,8 @@ function leastSquares(requests: readonly BilledRequest[]): Price | undefined {
 
 /** One scale on a known input:output split (the catalog's), when the mix cannot separate them. */
 function scaledSplit(requests: readonly BilledRequest[], split: Price): Price | undefined {
-  let kk = 0, kc = 0;
+  let kk = 0,
+    kc = 0;
   for (const r of requests) {
     const k = r.input * split.input + r.output * split.output;
     kk += k * k;

@@ -27,11 +27,14 @@ const cost = (price: [number, number], [input, output]: [number, number]): numbe
 describe("loggedPriceOverrides", () => {
   // The scenario priced google-vertex at 0.075 / 0.3: its factor is 1, vertex-eu's (0.375/0.55)², studio's (0.375/0.5)².
   const ranked = { "google-vertex": 1, "google-vertex-eu": (0.375 / 0.55) ** 2, "google-ai-studio": (0.375 / 0.45) ** 2 };
-  const mix: [number, number][] = [[16, 32], [14, 25], [15, 38], [17, 20]];
+  const mix: [number, number][] = [
+    [16, 32],
+    [14, 25],
+    [15, 38],
+    [17, 20],
+  ];
   const vertex = mix.map((tokens) => replayRecord({ model: MODEL, ranked, tokens, costUsd: cost([0.075, 0.3], tokens) }));
-  const eu = mix.map((tokens) =>
-    replayRecord({ model: MODEL, ranked: { "google-vertex-eu": ranked["google-vertex-eu"], "google-vertex": 1 }, tokens, costUsd: cost([0.11, 0.44], tokens) }),
-  );
+  const eu = mix.map((tokens) => replayRecord({ model: MODEL, ranked: { "google-vertex-eu": ranked["google-vertex-eu"], "google-vertex": 1 }, tokens, costUsd: cost([0.11, 0.44], tokens) }));
 
   it("prices a provider from its billed costs and one only ever ranked from its price factor", () => {
     expect(loggedPriceOverrides([...vertex, ...eu], catalog)).toEqual([
@@ -47,7 +50,26 @@ describe("loggedPriceOverrides", () => {
   });
 
   it("ignores cache hits and failures, which billed no provider", () => {
-    const hit = replayRecord({ model: MODEL, ranked, tokens: [16, 32], costUsd: 0, overrides: { response_cache: { enabled: true, status: "hit", reason: null, key: "k", fingerprint: "f", ttlSeconds: 300, ttlSource: "preset", createdAt: "2026-01-01T00:00:00.000Z", ageMs: 1000, providerId: "google-vertex" } } });
+    const hit = replayRecord({
+      model: MODEL,
+      ranked,
+      tokens: [16, 32],
+      costUsd: 0,
+      overrides: {
+        response_cache: {
+          enabled: true,
+          status: "hit",
+          reason: null,
+          key: "k",
+          fingerprint: "f",
+          ttlSeconds: 300,
+          ttlSource: "preset",
+          createdAt: "2026-01-01T00:00:00.000Z",
+          ageMs: 1000,
+          providerId: "google-vertex",
+        },
+      },
+    });
     const failed = replayRecord({ model: MODEL, ranked, tokens: [16, 32], costUsd: 0, overrides: { http_status: 502, status: "failed" } });
     expect(loggedPriceOverrides([hit, failed], catalog)).toEqual([]);
   });

@@ -59,9 +59,10 @@ export function providerTimelines(records: readonly ReplayRecord[], bucketMs: nu
       bucket.attempts++;
       const seen = points.get(attempt.provider) ?? [];
       const sinceStart = at - (record.time_ms - start);
-      const answer = k === answered
-        ? { ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart), tps: replayThroughput(record), outputTokens: record.usage.output_tokens }
-        : undefined;
+      const answer =
+        k === answered
+          ? { ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart), tps: replayThroughput(record), outputTokens: record.usage.output_tokens }
+          : undefined;
       seen.push({ at, ok: attempt.outcome === "success", durationMs: attempt.duration_ms, answer });
       points.set(attempt.provider, seen);
       if (attempt.outcome === "success") {

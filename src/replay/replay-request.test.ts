@@ -3,8 +3,7 @@ import { countTokens } from "../fakes/content/tokens.js";
 import { replayRecord } from "./replay-record-fixture.js";
 import { replayBody } from "./replay-request.js";
 
-const record = (input: number, stream = false) =>
-  replayRecord({ model: "openai/gpt-5.4-nano", ranked: { openai: 1 }, tokens: [input, 20], costUsd: 0, overrides: { stream } });
+const record = (input: number, stream = false) => replayRecord({ model: "openai/gpt-5.4-nano", ranked: { openai: 1 }, tokens: [input, 20], costUsd: 0, overrides: { stream } });
 
 describe("replayBody", () => {
   it("sends exactly the logged input tokens, short prompts included, each input unique", () => {

@@ -8,7 +8,12 @@ import { createHash } from "node:crypto";
  */
 export function contentSecurityPolicy(html: string): string {
   // renderPage writes executable scripts as bare `<script>`; the data block has a type and is not run.
-  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash("sha256").update(m[1] ?? "").digest("base64")}'`);
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) =>
+      `'sha256-${createHash("sha256")
+        .update(m[1] ?? "")
+        .digest("base64")}'`,
+  );
   return [
     "default-src 'none'",
     `script-src ${hashes.join(" ")}`,

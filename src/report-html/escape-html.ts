@@ -16,7 +16,10 @@ export function escapeHtml(text: string): string {
  * scriptJson({ a: "</script>" }); // {"a":"\u003c/script>"}
  */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 /** Script text that cannot close its own element early. */

@@ -7,13 +7,31 @@ const hostile = `<img src=x onerror=alert(1)></script>`;
 const assets: ReportAssets = { uplotJs: "var uPlot = 1; // </script> inside", uplotCss: ".u{}", appJs: "app();", appCss: "body{}", liveJs: "live();" };
 const report: ReportData = {
   summary: { scenarios: 1, passed: 0, failed: 1, invalid: 0, expectations: { passed: 0, failed: 1 }, requests: 1, simulated_ms: 60_000, cost_usd: 0.01 },
-  scenarios: [{
-    file: "s.yaml", name: hostile, description: hostile, seed: "1", status: "failed", issues: [], runs: null, error: null,
-    stats: { requests: 1, simulated_ms: 60_000, cost_usd: 0.01, client_errors: 1 },
-    expectations: [{ name: hostile, passed: false, selected: 1, pass_rate: null, seed: "1", reproduce: "npx gateway-sim run s.yaml",
-      failures: [{ check: "selected_provider", expected: hostile, actual: "openai", failing: 1 }] }],
-    requests: { total: 1, detail_policy: { kept: 0, first: 100, notable_max: 1000 }, columns: ["index"], providers: ["openai"], names: [hostile], phases: [], rows: [[0]], details: [] },
-  }],
+  scenarios: [
+    {
+      file: "s.yaml",
+      name: hostile,
+      description: hostile,
+      seed: "1",
+      status: "failed",
+      issues: [],
+      runs: null,
+      error: null,
+      stats: { requests: 1, simulated_ms: 60_000, cost_usd: 0.01, client_errors: 1 },
+      expectations: [
+        {
+          name: hostile,
+          passed: false,
+          selected: 1,
+          pass_rate: null,
+          seed: "1",
+          reproduce: "npx gateway-sim run s.yaml",
+          failures: [{ check: "selected_provider", expected: hostile, actual: "openai", failing: 1 }],
+        },
+      ],
+      requests: { total: 1, detail_policy: { kept: 0, first: 100, notable_max: 1000 }, columns: ["index"], providers: ["openai"], names: [hostile], phases: [], rows: [[0]], details: [] },
+    },
+  ],
   timing: { wall_ms: 500, scenarios: [] },
 };
 

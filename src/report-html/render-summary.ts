@@ -33,11 +33,12 @@ export function renderSummaryCards(report: ReportData): string {
 function expectationRows(s: ScenarioData): string {
   return s.expectations
     .map((x) => {
-      const checks = x.failures.length === 0
-        ? `<td colspan="3" class="muted">all checks held</td>`
-        : `<td>${x.failures.map((f) => e(f.check)).join("<br>")}</td><td>${x.failures.map((f) => e(f.expected)).join("<br>")}</td><td>${x.failures
-            .map((f) => `${e(f.actual)}${f.failing !== undefined ? ` <span class="muted">(${f.failing} of ${x.selected})</span>` : ""}`)
-            .join("<br>")}</td>`;
+      const checks =
+        x.failures.length === 0
+          ? `<td colspan="3" class="muted">all checks held</td>`
+          : `<td>${x.failures.map((f) => e(f.check)).join("<br>")}</td><td>${x.failures.map((f) => e(f.expected)).join("<br>")}</td><td>${x.failures
+              .map((f) => `${e(f.actual)}${f.failing !== undefined ? ` <span class="muted">(${f.failing} of ${x.selected})</span>` : ""}`)
+              .join("<br>")}</td>`;
       const rate = x.pass_rate === null ? "" : ` <span class="muted">${Math.round(x.pass_rate * 1000) / 10}% of seeds</span>`;
       const reproduce = x.reproduce ? `<div class="mono muted">${e(x.reproduce)}</div>` : "";
       return `<tr><td class="${x.passed ? "passed" : "failed"}">${x.passed ? "✓ passed" : "✗ failed"}${rate}</td><td>${e(x.name)}${reproduce}</td><td>${x.selected}</td>${checks}</tr>`;

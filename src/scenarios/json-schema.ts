@@ -17,7 +17,10 @@ function toJson(schema: z.ZodType): JsonObject {
     unrepresentable: "any",
     override: (ctx) => {
       if (ctx.zodSchema === durationSchema || ctx.zodSchema === durationSchema.in) {
-        ctx.jsonSchema.anyOf = [{ type: "number", minimum: 0 }, { type: "string", pattern: DURATION_PATTERN }];
+        ctx.jsonSchema.anyOf = [
+          { type: "number", minimum: 0 },
+          { type: "string", pattern: DURATION_PATTERN },
+        ];
         ctx.jsonSchema.description ??= 'A duration: "800ms", "1.5s", "10m", "1h", or a number of milliseconds.';
       }
     },

@@ -26,20 +26,28 @@ function defineOne(scenario: LoadedScenario, options: ScenarioTestOptions): void
     it("runs", async () => failIfError(await run()), timeout);
   }
   for (const expectation of scenario.spec.expectations) {
-    it(expectation.name, async () => {
-      const r = await run();
-      failIfError(r);
-      const result = r.expectations.find((e) => e.name === expectation.name);
-      if (result && !result.passed) throw new Error(expectationFailureLines(result).join("\n"));
-    }, timeout);
+    it(
+      expectation.name,
+      async () => {
+        const r = await run();
+        failIfError(r);
+        const result = r.expectations.find((e) => e.name === expectation.name);
+        if (result && !result.passed) throw new Error(expectationFailureLines(result).join("\n"));
+      },
+      timeout,
+    );
   }
   if (scenario.spec.snapshot) {
-    it("routing snapshot", async () => {
-      const r = await run();
-      failIfError(r);
-      const lines = snapshotFailureLines(r);
-      if (lines.length > 0) throw new Error(lines.join("\n"));
-    }, timeout);
+    it(
+      "routing snapshot",
+      async () => {
+        const r = await run();
+        failIfError(r);
+        const lines = snapshotFailureLines(r);
+        if (lines.length > 0) throw new Error(lines.join("\n"));
+      },
+      timeout,
+    );
   }
 }
 

@@ -18,7 +18,13 @@ const diagnostics: RoutingDiagnostics = routingDiagnosticsFixture([
   rankedProviderFixture("openai", 1, { score: 0.123456789, breaker: "open", scoreFactors: scoreFactorsFixture({ successRate: 0.4 }) }),
   rankedProviderFixture("openai-eu", 2, { score: 0.1, scoreFactors: scoreFactorsFixture({ priceScore: 0.9 }) }),
 ]);
-const healed = { id: "response-healing", stage: "response.post_provider" as const, changed: true, status: "applied" as const, metadata: { attempted: true, healed: true, mode: "json", transforms_applied: ["strip_fences"] } };
+const healed = {
+  id: "response-healing",
+  stage: "response.post_provider" as const,
+  changed: true,
+  status: "applied" as const,
+  metadata: { attempted: true, healed: true, mode: "json", transforms_applied: ["strip_fences"] },
+};
 
 describe("liveRequestsView", () => {
   it("turns a page of the log into report rows and details, with names, bodies and the phases so far", async () => {
@@ -29,10 +35,19 @@ describe("liveRequestsView", () => {
     journal.expectName(body, "extraction");
     usage.append(usageRecord({ id: "G-a", time_ms: START + 5_000, selected_provider: "openai", latency_ms: 420.04 }));
     journal.noteAnswer("G-a", body, { id: "G-a", status: "completed" });
-    usage.append(usageRecord({
-      id: "G-b", time_ms: START + 150_000, selected_provider: "openai-eu", routing_diagnostics: diagnostics, plugin_executions: [healed],
-      attempts: [{ attempt: 1, provider: "openai", outcome: "retryable_error", status: 503, duration_ms: 80 }, { attempt: 2, provider: "openai-eu", outcome: "success", status: 200, duration_ms: 300 }],
-    }));
+    usage.append(
+      usageRecord({
+        id: "G-b",
+        time_ms: START + 150_000,
+        selected_provider: "openai-eu",
+        routing_diagnostics: diagnostics,
+        plugin_executions: [healed],
+        attempts: [
+          { attempt: 1, provider: "openai", outcome: "retryable_error", status: 503, duration_ms: 80 },
+          { attempt: 2, provider: "openai-eu", outcome: "success", status: 200, duration_ms: 300 },
+        ],
+      }),
+    );
     await clock.advance(180_000);
     const view = liveRequestsView({ scenario, journal, clock, runStart: () => START });
     const listed = listGenerations(usage, { after: "0" });

@@ -47,7 +47,11 @@ export function liveUsageRoutes(options: LiveUsageOptions): Router {
             scenario: { name: scenario.name, file: scenario.file, description: scenario.spec.description ?? null },
             requests: createRequestCollector().finish(degradationPhases(scenario, 0)),
             live: { requests_path: "/usage/requests", poll_ms: LIVE_POLL_MS, page_limit: LIST_LIMIT.max, max_rows: options.retained, try_key: options.tryKey },
-            facts: [["scenario", scenario.file], ["seed", options.seed], ["speed", `${options.speed}×`]],
+            facts: [
+              ["scenario", scenario.file],
+              ["seed", options.seed],
+              ["speed", `${options.speed}×`],
+            ],
           },
           assets.assets,
         ),

@@ -158,9 +158,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   });
   run.origin = clock.now();
   if (options.fakesUrl === undefined) scheduleTimeline(scenario, { clock, fleet: announcingFleet(fleet, clock, (c) => log(formatStateChange(c))), presets });
-  const trafficDone = options.traffic
-    ? playServedTraffic({ scenario, seed, gateway, clock, startMs: run.origin, log, onSend: (r) => journal.expectName(r.body, r.name) })
-    : Promise.resolve();
+  const trafficDone = options.traffic ? playServedTraffic({ scenario, seed, gateway, clock, startMs: run.origin, log, onSend: (r) => journal.expectName(r.body, r.name) }) : Promise.resolve();
   let closing: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   // Once, whether reached after a drain or at once (abort): closing the connections also ends a drain's waits.

@@ -27,7 +27,11 @@ describe("createUsageJournal", () => {
 
   it("notes the answers of every surface in their own shapes", async () => {
     const clock = new VirtualClock();
-    const fleet = createFakeFleet({ seed: "j", clock, profiles: [defineFakeProvider({ id: "gemini", models: { "acme/m": { model: "gemini-2.5-flash", price: { input: 1, output: 1 } } }, output_tokens: 5 })] });
+    const fleet = createFakeFleet({
+      seed: "j",
+      clock,
+      profiles: [defineFakeProvider({ id: "gemini", models: { "acme/m": { model: "gemini-2.5-flash", price: { input: 1, output: 1 } } }, output_tokens: 5 })],
+    });
     const journal = createUsageJournal(10);
     const gateway = journalingGateway(createGateway({ fetch: fleet.fetch, clock, random: createRandomFactory("j"), catalog: fleet.catalog(), presets: createPresetStore([]) }), journal);
     const response = await clock.run(() => gateway.respondOn("messages", { model: "acme/m", max_tokens: 50, messages: [{ role: "user", content: "Hi" }] }));

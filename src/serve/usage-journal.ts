@@ -55,7 +55,11 @@ export function createUsageJournal(maxEntries: number): UsageJournal {
 export function journalingGateway(gateway: Gateway, journal: UsageJournal): Gateway {
   const note = (body: unknown, response: GatewayResponse): GatewayResponse => {
     if (response.kind === "json") journal.noteAnswer(response.record.id, body, response.body);
-    else response.record.then((record) => journal.noteAnswer(record.id, body, undefined), () => undefined);
+    else
+      response.record.then(
+        (record) => journal.noteAnswer(record.id, body, undefined),
+        () => undefined,
+      );
     return response;
   };
   return {

@@ -11,7 +11,11 @@ import type { UsageLog, UsageLogPage } from "../gateway/usage/usage-log.js";
 /** Page sizes, as OpenAI's list endpoints have them: 20 unless asked, at most 100. */
 export const LIST_LIMIT = { default: 20, max: 100 } as const;
 
-const wholeNumber = (what: string) => z.string().regex(/^[0-9]{1,15}$/, { error: `expected ${what}` }).transform(Number);
+const wholeNumber = (what: string) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,15}$/, { error: `expected ${what}` })
+    .transform(Number);
 
 /** The query of a list request (query parameters are strings; a repeated one is an array, and rejected). */
 export const generationsListQuerySchema = z.strictObject({

@@ -33,7 +33,11 @@ export function usagePageRoutes(options: UsagePageRouteOptions): Router {
       : {};
   router.get("/usage", function usagePageHandler(_req, res) {
     if ("error" in page) res.status(503).type("text/plain").send(`The usage page is unavailable: ${page.error}\n`);
-    else res.status(200).set({ ...headers, "cache-control": "no-store" }).send(page.html);
+    else
+      res
+        .status(200)
+        .set({ ...headers, "cache-control": "no-store" })
+        .send(page.html);
   });
   router.get("/usage/requests", bearerAuth(options.auth), function usageRequestsHandler(req, res) {
     const listed = listGenerations(options.usage, req.query);

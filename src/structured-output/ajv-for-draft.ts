@@ -44,9 +44,11 @@ export function ajvForDraft(draft: SchemaDraft): AnyAjv {
 
 function createAjv(draft: SchemaDraft): AnyAjv {
   const ajv =
-    draft === "2019-09" ? new (require("ajv/dist/2019.js") as typeof import("ajv/dist/2019.js")).Ajv2019(AJV_OPTIONS)
-    : draft === "2020-12" ? new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(AJV_OPTIONS)
-    : new (require("ajv") as typeof import("ajv")).Ajv(AJV_OPTIONS);
+    draft === "2019-09"
+      ? new (require("ajv/dist/2019.js") as typeof import("ajv/dist/2019.js")).Ajv2019(AJV_OPTIONS)
+      : draft === "2020-12"
+        ? new (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).Ajv2020(AJV_OPTIONS)
+        : new (require("ajv") as typeof import("ajv")).Ajv(AJV_OPTIONS);
   // ajv-formats' `module.exports` is the plugin itself, and also carries it as `.default`.
   const addFormats = (require("ajv-formats") as typeof addFormatsPlugin).default;
   // Draft-06 schemas are checked against their own meta-schema, registered beside draft-07's.

@@ -8,9 +8,7 @@ import { upgradeDraft04 } from "./draft-04.js";
 import { detectSchemaDraft, DRAFT_META_SCHEMA_URIS, type SchemaDraft } from "./schema-draft.js";
 
 /** A compiled schema, or why it could not be compiled. */
-export type CompiledSchema =
-  | { ok: true; draft: SchemaDraft; validate: ValidateFunction }
-  | { ok: false; draft: SchemaDraft; message: string };
+export type CompiledSchema = { ok: true; draft: SchemaDraft; validate: ValidateFunction } | { ok: false; draft: SchemaDraft; message: string };
 
 /**
  * Deepest schema compiled. ajv compiles (and JSON.stringify keys) by recursion: a schema nested

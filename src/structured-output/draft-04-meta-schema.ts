@@ -44,10 +44,7 @@ export const DRAFT_04_META_SCHEMA: Record<string, unknown> = {
     dependencies: { type: "object", additionalProperties: { anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }] } },
     enum: { type: "array", minItems: 1, uniqueItems: true },
     type: {
-      anyOf: [
-        { $ref: "#/definitions/simpleTypes" },
-        { type: "array", items: { $ref: "#/definitions/simpleTypes" }, minItems: 1, uniqueItems: true },
-      ],
+      anyOf: [{ $ref: "#/definitions/simpleTypes" }, { type: "array", items: { $ref: "#/definitions/simpleTypes" }, minItems: 1, uniqueItems: true }],
     },
     allOf: { $ref: "#/definitions/schemaArray" },
     anyOf: { $ref: "#/definitions/schemaArray" },

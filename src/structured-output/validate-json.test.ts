@@ -66,7 +66,10 @@ describe("validateJson errors", () => {
 
   it("lists at most 8 errors and counts them all", () => {
     const schema = { type: "array", items: { type: "string" } };
-    const result = validateJson(schema, Array.from({ length: 20 }, (_, i) => i));
+    const result = validateJson(
+      schema,
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     if (result.ok || result.reason !== "schema_mismatch") throw new Error("expected a mismatch");
     expect(result.errors).toHaveLength(MAX_VALIDATION_ERRORS);
     expect(result.errorCount).toBe(20);

@@ -9,7 +9,18 @@ import { loadDefaultCatalog } from "../../src/gateway/catalog/load-catalog.js";
 import { createGateway, type GatewayResponse } from "../../src/gateway/create-gateway.js";
 import { createPresetStore } from "../../src/gateway/presets/preset-store.js";
 import { scriptedFetch } from "../../src/providers/__fixtures__/scripted-fetch.js";
-import { CACHE_TEST_FILE, CLAMP_VECTORS, ELIGIBILITY_VECTORS, FINGERPRINT_VECTORS, KEY_VECTORS, PIPELINE_VECTORS, POLICY_VECTORS, RECORD_VECTORS, SANITISE_VECTORS, TEXT_GENERATE_CACHE_TEST_FILE } from "./cache.vectors.js";
+import {
+  CACHE_TEST_FILE,
+  CLAMP_VECTORS,
+  ELIGIBILITY_VECTORS,
+  FINGERPRINT_VECTORS,
+  KEY_VECTORS,
+  PIPELINE_VECTORS,
+  POLICY_VECTORS,
+  RECORD_VECTORS,
+  SANITISE_VECTORS,
+  TEXT_GENERATE_CACHE_TEST_FILE,
+} from "./cache.vectors.js";
 
 const bounds = { defaultTtlSeconds: 300, minTtlSeconds: 30, maxTtlSeconds: 86_400 };
 
@@ -53,7 +64,14 @@ describe(`conformance: ${CACHE_TEST_FILE}`, () => {
 describe(`conformance: ${TEXT_GENERATE_CACHE_TEST_FILE}`, () => {
   const catalog = loadDefaultCatalog();
   if (!catalog.ok) throw new Error("default catalog must load");
-  const answer = JSON.stringify({ id: "c", object: "chat.completion", created: 1, model: "gpt-5.4-nano", choices: [{ index: 0, message: { role: "assistant", content: "live", refusal: null }, finish_reason: "stop" }], usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } });
+  const answer = JSON.stringify({
+    id: "c",
+    object: "chat.completion",
+    created: 1,
+    model: "gpt-5.4-nano",
+    choices: [{ index: 0, message: { role: "assistant", content: "live", refusal: null }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+  });
 
   for (const v of PIPELINE_VECTORS) {
     it(v.name, async () => {
@@ -62,7 +80,8 @@ describe(`conformance: ${TEXT_GENERATE_CACHE_TEST_FILE}`, () => {
       const stored = v.stored;
       // The reference test's store returns its record for any key.
       const store: ResponseCacheStore = {
-        get: (_key, now) => (stored ? { body: structuredClone(stored.body), storedAt: now - stored.ageMs, expiresAt: now - stored.ageMs + stored.ttlSeconds * 1000, providerId: stored.providerId } : undefined),
+        get: (_key, now) =>
+          stored ? { body: structuredClone(stored.body), storedAt: now - stored.ageMs, expiresAt: now - stored.ageMs + stored.ttlSeconds * 1000, providerId: stored.providerId } : undefined,
         set: () => {},
         size: 0,
       };

@@ -3,7 +3,14 @@
 export const CACHE_TEST_FILE = "apps/api/src/core/response-cache.test.ts";
 export const TEXT_GENERATE_CACHE_TEST_FILE = "apps/api/src/pipeline/surfaces/text-generate.response-cache.test.ts";
 
-const fingerprintInput = { workspaceId: "ws_123", endpoint: "responses", model: "openai/gpt-5.4-nano", protocol: "responses", preset: { id: "preset_123", slug: "fast-agent" }, routingMode: "latency" };
+const fingerprintInput = {
+  workspaceId: "ws_123",
+  endpoint: "responses",
+  model: "openai/gpt-5.4-nano",
+  protocol: "responses",
+  preset: { id: "preset_123", slug: "fast-agent" },
+  routingMode: "latency",
+};
 
 export const FINGERPRINT_VECTORS = [
   {
@@ -25,13 +32,25 @@ export const SANITISE_VECTORS = [
 export const KEY_VECTORS = [{ name: "builds versioned Redis cache keys", workspaceId: "ws_123", digest: "abc123", key: "gateway:response-cache:v1:ws_123:abc123" }];
 
 export const ELIGIBILITY_VECTORS = [
-  { name: "marks only non-stream tool-free text requests as eligible (eligible)", input: { endpoint: "responses", stream: false, debug: false, serverTools: false, hasTools: false }, reason: "eligible" },
-  { name: "marks only non-stream tool-free text requests as eligible (tools_present)", input: { endpoint: "responses", stream: false, debug: false, serverTools: false, hasTools: true }, reason: "tools_present" },
+  {
+    name: "marks only non-stream tool-free text requests as eligible (eligible)",
+    input: { endpoint: "responses", stream: false, debug: false, serverTools: false, hasTools: false },
+    reason: "eligible",
+  },
+  {
+    name: "marks only non-stream tool-free text requests as eligible (tools_present)",
+    input: { endpoint: "responses", stream: false, debug: false, serverTools: false, hasTools: true },
+    reason: "tools_present",
+  },
 ] as const;
 
 export const POLICY_VECTORS = [
   // The reference's workspace default (600) is not modelled by gateway-sim: no workspace settings exist.
-  { name: "prefers explicit request TTL over all other sources", input: { requestCache: { ttlSeconds: 60 }, presetCache: { ttlSeconds: 300 } }, expected: { enabled: true, ttlSeconds: 60, ttlSource: "request" } },
+  {
+    name: "prefers explicit request TTL over all other sources",
+    input: { requestCache: { ttlSeconds: 60 }, presetCache: { ttlSeconds: 300 } },
+    expected: { enabled: true, ttlSeconds: 60, ttlSource: "request" },
+  },
   { name: "returns disabled when an upstream layer opts out", input: { presetCache: { ttlSeconds: 120, enabled: false } }, expected: { enabled: false, ttlSeconds: null, ttlSource: "disabled" } },
   { name: "falls back to the platform default when no explicit TTL is provided", input: {}, expected: { enabled: true, ttlSeconds: 300, ttlSource: "platform_default" } },
 ] as const;
@@ -42,7 +61,14 @@ export const CLAMP_VECTORS = [
 ];
 
 export const RECORD_VECTORS = [
-  { name: "builds cache records with expiry metadata", now: "2026-05-09T12:00:00.000Z", ttlSeconds: 120, providerId: "openai", createdAt: "2026-05-09T12:00:00.000Z", expiresAt: "2026-05-09T12:02:00.000Z" },
+  {
+    name: "builds cache records with expiry metadata",
+    now: "2026-05-09T12:00:00.000Z",
+    ttlSeconds: 120,
+    providerId: "openai",
+    createdAt: "2026-05-09T12:00:00.000Z",
+    expiresAt: "2026-05-09T12:02:00.000Z",
+  },
 ];
 
 /** The pipeline tests: a store whose lookup returns this record whatever the key. */
@@ -56,9 +82,19 @@ export const PIPELINE_VECTORS = [
   {
     // guardrail_enforcement is not modelled by gateway-sim (no guardrails).
     name: "overrides cached response meta with current cache-hit and guardrail metadata",
-    stored: { body: { id: "resp_cached", object: "response", meta: { routing: { selected_provider: "openai" }, response_cache: { status: "miss" } } }, providerId: "openai", ttlSeconds: 300, ageMs: 500 },
+    stored: {
+      body: { id: "resp_cached", object: "response", meta: { routing: { selected_provider: "openai" }, response_cache: { status: "miss" } } },
+      providerId: "openai",
+      ttlSeconds: 300,
+      ageMs: 500,
+    },
     returnMeta: true,
-    expect: { header: "hit", providerCalls: 0, meta: { routing: { selected_provider: "openai" }, response_cache: { status: "hit", providerId: "openai" } }, responseCache: { enabled: true, status: "hit" } },
+    expect: {
+      header: "hit",
+      providerCalls: 0,
+      meta: { routing: { selected_provider: "openai" }, response_cache: { status: "hit", providerId: "openai" } },
+      responseCache: { enabled: true, status: "hit" },
+    },
   },
   {
     name: "falls through to live execution on cache miss",

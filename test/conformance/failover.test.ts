@@ -58,7 +58,7 @@ describe(`conformance: ${ATTEMPT_LOOP_TEST}`, () => {
         get: () => {
           throw new Error("routing is not under test");
         },
-        admit: (provider) => (v.script[offers.findIndex((o) => o.provider === provider)] as { blocked?: true } | undefined)?.blocked ? "blocked" : "closed",
+        admit: (provider) => ((v.script[offers.findIndex((o) => o.provider === provider)] as { blocked?: true } | undefined)?.blocked ? "blocked" : "closed"),
         record: (o) => void recorded.push(o),
         begin: () => () => undefined,
         snapshot: () => [],

@@ -4,7 +4,15 @@
 export const GUARDS_TEST = "apps/api/src/pipeline/execute/guards.test.ts";
 export const ATTEMPT_LOOP_TEST = "apps/api/src/pipeline/execute/index.testing-mode.test.ts";
 
-type AttemptErrorInput = { provider: string; type: "upstream_non_2xx" | "error" | "retryable_error" | "blocked"; status?: number; upstream_error_code?: string; upstream_error_message?: string; upstream_error_description?: string; upstream_error_param?: string };
+type AttemptErrorInput = {
+  provider: string;
+  type: "upstream_non_2xx" | "error" | "retryable_error" | "blocked";
+  status?: number;
+  upstream_error_code?: string;
+  upstream_error_message?: string;
+  upstream_error_description?: string;
+  upstream_error_param?: string;
+};
 
 /** guardAllFailed: attempt errors → status, error code, reason, description fragments, fields. */
 export const GUARD_VECTORS: readonly {
@@ -133,7 +141,13 @@ export const DIAGNOSTICS_VECTORS: readonly { test: string; line: number; error: 
   {
     test: "treats explicit Bedrock signature failures as credential errors",
     line: 275,
-    error: { provider: "amazon-bedrock", type: "upstream_non_2xx", status: 403, upstream_error_code: "InvalidSignatureException", upstream_error_message: "The request signature we calculated does not match." },
+    error: {
+      provider: "amazon-bedrock",
+      type: "upstream_non_2xx",
+      status: 403,
+      upstream_error_code: "InvalidSignatureException",
+      upstream_error_message: "The request signature we calculated does not match.",
+    },
     category: "credentials_invalid_or_forbidden",
     hint: "The provider rejected the supplied credentials or permissions. Verify the gateway key or BYOK secret and retry.",
   },
@@ -154,9 +168,7 @@ export const DIAGNOSTICS_VECTORS: readonly { test: string; line: number; error: 
 ];
 
 /** guards.test.ts tests not ported, each with why. */
-export const GUARD_NOT_PORTED = [
-  { test: "returns a 403 when geographic availability removes every route", line: 376, why: "no geographic availability gate" },
-] as const;
+export const GUARD_NOT_PORTED = [{ test: "returns a 403 when geographic availability removes every route", line: 376, why: "no geographic availability gate" }] as const;
 
 /** The attempt loop: each candidate's scripted outcome → who was called and the attempt records. */
 export const LOOP_VECTORS: readonly {
@@ -171,12 +183,53 @@ export const LOOP_VECTORS: readonly {
   /** The first attempt's failure moved health (onCallEnd with ok false). */
   firstRecordsFailure?: true;
 }[] = [
-  { test: "fails over to the next provider when an attempt returns non-2xx upstream", line: 244, allowFallbacks: true, script: [{ status: 429 }, { status: 200 }], called: [true, true], outcomes: ["upstream_non_2xx", "success"], ok: true, firstRecordsFailure: true },
-  { test: "fails over to next provider when a retryable transport error occurs", line: 338, allowFallbacks: true, script: [{ thrown: "retryable" }, { status: 200 }], called: [true, true], outcomes: ["retryable_error", "success"], ok: true },
-  { test: "skips breaker-blocked providers and falls back to the next candidate", line: 426, allowFallbacks: true, script: [{ blocked: true }, { status: 200 }], called: [false, true], outcomes: ["blocked", "success"], ok: true },
+  {
+    test: "fails over to the next provider when an attempt returns non-2xx upstream",
+    line: 244,
+    allowFallbacks: true,
+    script: [{ status: 429 }, { status: 200 }],
+    called: [true, true],
+    outcomes: ["upstream_non_2xx", "success"],
+    ok: true,
+    firstRecordsFailure: true,
+  },
+  {
+    test: "fails over to next provider when a retryable transport error occurs",
+    line: 338,
+    allowFallbacks: true,
+    script: [{ thrown: "retryable" }, { status: 200 }],
+    called: [true, true],
+    outcomes: ["retryable_error", "success"],
+    ok: true,
+  },
+  {
+    test: "skips breaker-blocked providers and falls back to the next candidate",
+    line: 426,
+    allowFallbacks: true,
+    script: [{ blocked: true }, { status: 200 }],
+    called: [false, true],
+    outcomes: ["blocked", "success"],
+    ok: true,
+  },
   { test: "does not retry transient single-provider upstream failures", line: 514, allowFallbacks: true, script: [{ status: 503 }], called: [true], outcomes: ["upstream_non_2xx"], ok: false },
-  { test: "tries all ranked providers when fewer than five candidates are available", line: 778, allowFallbacks: true, script: [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }], called: [true, true, true, true], outcomes: ["upstream_non_2xx", "upstream_non_2xx", "upstream_non_2xx", "upstream_non_2xx"], ok: false },
-  { test: "tries only the first provider when fallbacks are disabled", line: 834, allowFallbacks: false, script: [{ status: 500 }, { status: 200 }, { status: 200 }], called: [true, false, false], outcomes: ["upstream_non_2xx"], ok: false },
+  {
+    test: "tries all ranked providers when fewer than five candidates are available",
+    line: 778,
+    allowFallbacks: true,
+    script: [{ status: 500 }, { status: 500 }, { status: 500 }, { status: 500 }],
+    called: [true, true, true, true],
+    outcomes: ["upstream_non_2xx", "upstream_non_2xx", "upstream_non_2xx", "upstream_non_2xx"],
+    ok: false,
+  },
+  {
+    test: "tries only the first provider when fallbacks are disabled",
+    line: 834,
+    allowFallbacks: false,
+    script: [{ status: 500 }, { status: 200 }, { status: 200 }],
+    called: [true, false, false],
+    outcomes: ["upstream_non_2xx"],
+    ok: false,
+  },
 ];
 
 /** index.testing-mode.test.ts tests not ported, each with why. */

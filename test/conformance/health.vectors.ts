@@ -29,5 +29,9 @@ export const UPDATE_VECTORS = [
 
 /** Not ported: a property of the key-value store, not of health. */
 export const HEALTH_NOT_PORTED = [
-  { test: "serializes concurrent onCallStart updates for the same provider key", line: 63, why: "gateway-sim's store is in-process and single-threaded: no lost updates to serialise (its begin/end counts are tested in health-store.test.ts)" },
+  {
+    test: "serializes concurrent onCallStart updates for the same provider key",
+    line: 63,
+    why: "gateway-sim's store is in-process and single-threaded: no lost updates to serialise (its begin/end counts are tested in health-store.test.ts)",
+  },
 ] as const;

@@ -43,7 +43,14 @@ describe(`conformance: ${META_TEST_FILE}`, () => {
 
   const catalog = loadDefaultCatalog();
   if (!catalog.ok) throw new Error("default catalog must load");
-  const answer = JSON.stringify({ id: "c", object: "chat.completion", created: 1, model: "gpt-5.4-nano", choices: [{ index: 0, message: { role: "assistant", content: "ok", refusal: null }, finish_reason: "stop" }], usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } });
+  const answer = JSON.stringify({
+    id: "c",
+    object: "chat.completion",
+    created: 1,
+    model: "gpt-5.4-nano",
+    choices: [{ index: 0, message: { role: "assistant", content: "ok", refusal: null }, finish_reason: "stop" }],
+    usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+  });
   for (const v of DIAGNOSTICS_VECTORS) {
     it(v.name, async () => {
       const clock = new VirtualClock();

@@ -12,7 +12,12 @@ export const META_VECTORS = [
     includeMeta: true,
     facts: {
       selectedProvider: "openai",
-      paramRouting: { requested_params: ["temperature", "web_search_options"], param_provider_count_before: 4, param_provider_count_after: 2, param_dropped_providers: [{ provider: "anthropic", unsupported_params: ["web_search_options"] }] },
+      paramRouting: {
+        requested_params: ["temperature", "web_search_options"],
+        param_provider_count_before: 4,
+        param_provider_count_after: 2,
+        param_dropped_providers: [{ provider: "anthropic", unsupported_params: ["web_search_options"] }],
+      },
       cache: responseCache,
       pluginExecutions: [{ id: "response-healing", stage: "response.post_provider" as const, changed: true, status: "applied" as const, metadata: { attempted: true, mode: "safe" } }],
     },
@@ -45,4 +50,15 @@ export const DIAGNOSTICS_VECTORS = [
 ] as const;
 
 /** The timing keys of a non-stream meta, in the reference's order (after/index.ts:508-523). */
-export const TIMING_KEYS = ["throughput_tps", "output_speed_tps", "generation_ms", "latency_ms", "provider_ttft_ms", "gateway_ttft_ms", "tpot_ms", "itl_ms", "phaseo_overhead_ms", "end_to_end_ms"] as const;
+export const TIMING_KEYS = [
+  "throughput_tps",
+  "output_speed_tps",
+  "generation_ms",
+  "latency_ms",
+  "provider_ttft_ms",
+  "gateway_ttft_ms",
+  "tpot_ms",
+  "itl_ms",
+  "phaseo_overhead_ms",
+  "end_to_end_ms",
+] as const;

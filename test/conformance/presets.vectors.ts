@@ -6,9 +6,19 @@ export const PRESET_SCHEMA_TEST = "apps/api/src/pipeline/before/schemas.preset-c
 
 /** validatePresetModel: the resolved model against the preset's allowlist. */
 export const MODEL_ALLOWLIST_VECTORS = [
-  { test: "validatePresetModel › allows exact model matches from the preset allowlist", model: "openai/gpt-5.4-nano", allowedModels: ["openai/gpt-5.4-nano", "anthropic/claude-sonnet"], allowed: true },
+  {
+    test: "validatePresetModel › allows exact model matches from the preset allowlist",
+    model: "openai/gpt-5.4-nano",
+    allowedModels: ["openai/gpt-5.4-nano", "anthropic/claude-sonnet"],
+    allowed: true,
+  },
   { test: "validatePresetModel › allows wildcard model matches from the preset allowlist", model: "openai/gpt-5.4-mini", allowedModels: ["openai/gpt-5.4-*"], allowed: true },
-  { test: "validatePresetModel › returns a validation error when the resolved model is outside the preset allowlist", model: "google/gemini-2.5-pro", allowedModels: ["openai/gpt-5.4-*"], allowed: false },
+  {
+    test: "validatePresetModel › returns a validation error when the resolved model is outside the preset allowlist",
+    model: "google/gemini-2.5-pro",
+    allowedModels: ["openai/gpt-5.4-*"],
+    allowed: false,
+  },
 ] as const;
 
 /**
@@ -30,7 +40,12 @@ export const ROUTING_MODE_VECTORS = [
 /** mergePresetWithBody: the system prompt on a Responses body. */
 export const INSTRUCTIONS_VECTORS = [
   { test: "mergePresetWithBody › applies preset instructions to Responses API requests (no instructions)", systemPrompt: "Be concise", body: { input: "Hello" }, instructions: "Be concise" },
-  { test: "mergePresetWithBody › applies preset instructions to Responses API requests (with instructions)", systemPrompt: "Be concise", body: { input: "Hello", instructions: "Use JSON" }, instructions: "Be concise\n\nUse JSON" },
+  {
+    test: "mergePresetWithBody › applies preset instructions to Responses API requests (with instructions)",
+    systemPrompt: "Be concise",
+    body: { input: "Hello", instructions: "Use JSON" },
+    instructions: "Be concise\n\nUse JSON",
+  },
 ] as const;
 
 /**
@@ -112,7 +127,16 @@ export const PRESET_SCHEMA_VECTORS = [
       defaultModel: "openai/gpt-5.4-nano",
       allowedProviders: ["openai", "openai"],
       deniedProviders: ["anthropic"],
-      provider: { order: ["openai", "anthropic"], only: ["openai", "anthropic"], requiredExecutionRegion: "eu", requiredDataRegion: "us", requireZeroDataRetention: true, maxPrice: { prompt: 0.25, completion: 1.5 }, preferredMinThroughputTps: 100, preferredMaxLatencySeconds: 5 },
+      provider: {
+        order: ["openai", "anthropic"],
+        only: ["openai", "anthropic"],
+        requiredExecutionRegion: "eu",
+        requiredDataRegion: "us",
+        requireZeroDataRetention: true,
+        maxPrice: { prompt: 0.25, completion: 1.5 },
+        preferredMinThroughputTps: 100,
+        preferredMaxLatencySeconds: 5,
+      },
       temperature: 0.2,
       reasoning: { effort: "medium" },
       weights: { openai: 2 },
@@ -156,7 +180,15 @@ export const PRESET_SCHEMA_VECTORS = [
     input: {
       system_prompt: "Be fast",
       models: ["openai/gpt-5.4-nano"],
-      provider: { order: ["openai", "anthropic"], only: ["openai"], required_data_region: "us", require_zero_data_retention: true, max_price: { prompt: 0.25, completion: 1.5 }, preferred_min_throughput: { p50: 100 }, preferred_max_latency: { p50: 5 } },
+      provider: {
+        order: ["openai", "anthropic"],
+        only: ["openai"],
+        required_data_region: "us",
+        require_zero_data_retention: true,
+        max_price: { prompt: 0.25, completion: 1.5 },
+        preferred_min_throughput: { p50: 100 },
+        preferred_max_latency: { p50: 5 },
+      },
       plugins: [{ id: "response-healing", enabled: false, mode: "strict" }],
       parameters: { temperature: 0.1 },
       preferred_performance: "latency",
@@ -168,7 +200,15 @@ export const PRESET_SCHEMA_VECTORS = [
       defaultModel: "openai/gpt-5.4-nano",
       allowedProviders: ["openai"],
       deniedProviders: undefined,
-      provider: { order: ["openai", "anthropic"], only: ["openai"], requiredDataRegion: "us", requireZeroDataRetention: true, maxPrice: { prompt: 0.25, completion: 1.5 }, preferredMinThroughputTps: 100, preferredMaxLatencySeconds: 5 },
+      provider: {
+        order: ["openai", "anthropic"],
+        only: ["openai"],
+        requiredDataRegion: "us",
+        requireZeroDataRetention: true,
+        maxPrice: { prompt: 0.25, completion: 1.5 },
+        preferredMinThroughputTps: 100,
+        preferredMaxLatencySeconds: 5,
+      },
       plugins: [{ id: "response-healing", enabled: false, mode: "strict" }],
       temperature: 0.1,
       weights: undefined,

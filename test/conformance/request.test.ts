@@ -28,7 +28,19 @@ const REFERENCE = prepareOptions(defaultGatewaySettings());
 const NO_PRESETS = createPresetStore([]);
 
 function offer(provider: string): Offer {
-  return { provider, model: "m/m", providerModel: "m", format: "openai-chat", baseUrl: "http://127.0.0.1:1", apiKeyEnv: undefined, price: { input: 1, output: 1 }, structuredOutput: true, maxOutputTokens: 1000, parameters: [], weight: 1 };
+  return {
+    provider,
+    model: "m/m",
+    providerModel: "m",
+    format: "openai-chat",
+    baseUrl: "http://127.0.0.1:1",
+    apiKeyEnv: undefined,
+    price: { input: 1, output: 1 },
+    structuredOutput: true,
+    maxOutputTokens: 1000,
+    parameters: [],
+    weight: 1,
+  };
 }
 
 function parsed(body: Record<string, unknown>) {
@@ -73,7 +85,11 @@ describe(`conformance: ${ROUTING_TEST} and the sort spellings`, () => {
     expect(routingModeOf(spelling)).toBe(mode);
   });
 
-  it.each(CONTEXT_SPELLING_VECTORS.map((v) => [`code: before/index.ts:48-73 maps ${v.requested === undefined ? "no sort" : JSON.stringify(v.requested)} (fallback ${String(v.fallback)}) to ${String(v.expected)}`, v] as const))("%s", (_name, { requested, fallback, expected }) => {
+  it.each(
+    CONTEXT_SPELLING_VECTORS.map(
+      (v) => [`code: before/index.ts:48-73 maps ${v.requested === undefined ? "no sort" : JSON.stringify(v.requested)} (fallback ${String(v.fallback)}) to ${String(v.expected)}`, v] as const,
+    ),
+  )("%s", (_name, { requested, fallback, expected }) => {
     expect(contextRoutingMode(requested, fallback)).toBe(expected);
   });
 

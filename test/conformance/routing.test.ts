@@ -68,9 +68,7 @@ function fixedHealth(v: RoutingVector, model: string, swap = false): HealthStore
 
 function routeVector(v: RoutingVector, requestId: string, swap = false) {
   const { base, priority } = parsePriority(v.model);
-  const offers = v.candidates.map((c) =>
-    makeOffer(c.provider, { price: c.card ? { input: c.card[0] * 1e6, output: c.card[1] * 1e6 } : { input: 0, output: 0 }, ...c.residency }, base),
-  );
+  const offers = v.candidates.map((c) => makeOffer(c.provider, { price: c.card ? { input: c.card[0] * 1e6, output: c.card[1] * 1e6 } : { input: 0, output: 0 }, ...c.residency }, base));
   return route(
     makeInput({
       model: base,

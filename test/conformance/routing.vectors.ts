@@ -9,7 +9,18 @@
 export const ROUTING_TEST = "apps/api/src/pipeline/execute/routing.test.ts";
 
 /** The test's health() defaults (routing.test.ts:24-58): note tp_ewma_60s 1, not the store's 0. */
-export const TEST_HEALTH_DEFAULTS = { lat_ewma_10s: 800, lat_ewma_60s: 800, lat_ewma_300s: 800, tp_ewma_60s: 1, err_ewma_10s: 0, err_ewma_60s: 0, err_ewma_300s: 0, rate_10s: 0, rate_60s: 0, current_load: 0 } as const;
+export const TEST_HEALTH_DEFAULTS = {
+  lat_ewma_10s: 800,
+  lat_ewma_60s: 800,
+  lat_ewma_300s: 800,
+  tp_ewma_60s: 1,
+  err_ewma_10s: 0,
+  err_ewma_60s: 0,
+  err_ewma_300s: 0,
+  rate_10s: 0,
+  rate_60s: 0,
+  current_load: 0,
+} as const;
 
 export interface HealthOverrides {
   lat_ewma_60s?: number;
@@ -55,7 +66,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "honors provider.sort=price from the request body",
     line: 557,
-    candidates: [{ provider: "openai", card: [0.00004, 0.00002] }, { provider: "anthropic", card: [0.00001, 0.000005] }],
+    candidates: [
+      { provider: "openai", card: [0.00004, 0.00002] },
+      { provider: "anthropic", card: [0.00001, 0.000005] },
+    ],
     health: { openai: { lat_ewma_60s: 250, lat_ewma_300s: 250, tp_ewma_60s: 14 }, anthropic: { lat_ewma_60s: 1200, lat_ewma_300s: 1200, tp_ewma_60s: 4 } },
     model: "openai/gpt-4o-mini",
     provider: { sort: "price" },
@@ -64,7 +78,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "uses cheapest stable providers first for default balanced routing",
     line: 595,
-    candidates: [{ provider: "openai", card: [0.00004, 0.00002] }, { provider: "anthropic", card: [0.00001, 0.000005] }],
+    candidates: [
+      { provider: "openai", card: [0.00004, 0.00002] },
+      { provider: "anthropic", card: [0.00001, 0.000005] },
+    ],
     health: { openai: { lat_ewma_60s: 250, lat_ewma_300s: 250, tp_ewma_60s: 20 }, anthropic: { lat_ewma_60s: 900, lat_ewma_300s: 900, tp_ewma_60s: 3 } },
     model: "openai/gpt-4o-mini",
     provider: { mode: "balanced" },
@@ -73,7 +90,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "prefers a more reliable provider when the cheapest provider is repeatedly failing",
     line: 635,
-    candidates: [{ provider: "cheap", card: [0.00001, 0.000005] }, { provider: "reliable", card: [0.00002, 0.00001] }],
+    candidates: [
+      { provider: "cheap", card: [0.00001, 0.000005] },
+      { provider: "reliable", card: [0.00002, 0.00001] },
+    ],
     health: { cheap: { err_ewma_60s: 0.95, rate_60s: 1 }, reliable: { err_ewma_60s: 0.01, rate_60s: 1 } },
     model: "openai/gpt-4o-mini",
     requestIds: ["reliability-test"],
@@ -82,7 +102,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "continues to explore an uncertain cheap provider without always selecting it",
     line: 671,
-    candidates: [{ provider: "unseen", card: [0.00001, 0.000005] }, { provider: "stable", card: [0.000012, 0.000006] }],
+    candidates: [
+      { provider: "unseen", card: [0.00001, 0.000005] },
+      { provider: "stable", card: [0.000012, 0.000006] },
+    ],
     health: { unseen: {}, stable: { err_ewma_60s: 0.02, rate_60s: 1 } },
     model: "openai/gpt-4o-mini",
     requestIds: Array.from({ length: 80 }, (_, i) => `exploration-${i}`),
@@ -91,7 +114,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "does not use isolate-local load to change the routing order",
     line: 704,
-    candidates: [{ provider: "first", card: [0.00001, 0.000005] }, { provider: "second", card: [0.00001, 0.000005] }],
+    candidates: [
+      { provider: "first", card: [0.00001, 0.000005] },
+      { provider: "second", card: [0.00001, 0.000005] },
+    ],
     health: { first: { current_load: 1 }, second: { current_load: 0 } },
     model: "openai/gpt-4o-mini",
     requestIds: ["same-request"],
@@ -128,7 +154,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "treats :cheap as the single price-first alias",
     line: 826,
-    candidates: [{ provider: "openai", card: [0.00004, 0.00002] }, { provider: "anthropic", card: [0.00001, 0.000005] }],
+    candidates: [
+      { provider: "openai", card: [0.00004, 0.00002] },
+      { provider: "anthropic", card: [0.00001, 0.000005] },
+    ],
     health: { openai: { lat_ewma_60s: 120, lat_ewma_300s: 120, tp_ewma_60s: 10 }, anthropic: { lat_ewma_60s: 900, lat_ewma_300s: 900, tp_ewma_60s: 2 } },
     model: "openai/gpt-4o-mini:cheap",
     expect: { first: "anthropic", routingMode: "price" },
@@ -136,7 +165,10 @@ export const ROUTING_VECTORS: readonly RoutingVector[] = [
   {
     test: "filters providers by first-class routing max_price ceilings",
     line: 863,
-    candidates: [{ provider: "openai", card: [0.00004, 0.00002] }, { provider: "anthropic", card: [0.00001, 0.000005] }],
+    candidates: [
+      { provider: "openai", card: [0.00004, 0.00002] },
+      { provider: "anthropic", card: [0.00001, 0.000005] },
+    ],
     health: {},
     model: "openai/gpt-4o-mini",
     provider: { max_price: { prompt: 20 } },

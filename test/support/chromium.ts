@@ -8,8 +8,7 @@ import type { TestContext } from "vitest";
 
 /** Marks the note of a browser test skipped for want of Chromium (summary-reporter.ts looks for it). */
 export const NO_CHROMIUM_NOTE = "no Chromium";
-export const HOW_TO_RUN_BROWSER_TESTS =
-  "to run them: apt-get install chromium, or set CHROMIUM_PATH to a Chrome/Chromium binary; GATEWAY_SIM_REQUIRE_BROWSER=1 makes a missing Chromium fail instead";
+export const HOW_TO_RUN_BROWSER_TESTS = "to run them: apt-get install chromium, or set CHROMIUM_PATH to a Chrome/Chromium binary; GATEWAY_SIM_REQUIRE_BROWSER=1 makes a missing Chromium fail instead";
 
 export interface ChromiumLookup {
   path: string | undefined;
@@ -25,9 +24,7 @@ function playwrightCandidates(env: NodeJS.ProcessEnv): string[] {
     return [join(root, "chromium-*")];
   }
   return entries.flatMap((entry) =>
-    entry.startsWith("chromium_headless_shell-") ? [join(root, entry, "chrome-linux", "headless_shell")]
-    : entry.startsWith("chromium-") ? [join(root, entry, "chrome-linux", "chrome")]
-    : [],
+    entry.startsWith("chromium_headless_shell-") ? [join(root, entry, "chrome-linux", "headless_shell")] : entry.startsWith("chromium-") ? [join(root, entry, "chrome-linux", "chrome")] : [],
   );
 }
 

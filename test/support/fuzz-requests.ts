@@ -6,8 +6,26 @@ import { ERROR_CODES, type ErrorBody } from "../../src/core/errors.js";
 import type { Gateway, GatewayResponse } from "../../src/gateway/create-gateway.js";
 
 const FIELDS = [
-  "model", "input", "instructions", "temperature", "top_p", "max_output_tokens", "stream", "provider", "preset", "text",
-  "tools", "metadata", "plugins", "reasoning", "stop", "seed", "meta", "response_caching", "user", "not_a_field",
+  "model",
+  "input",
+  "instructions",
+  "temperature",
+  "top_p",
+  "max_output_tokens",
+  "stream",
+  "provider",
+  "preset",
+  "text",
+  "tools",
+  "metadata",
+  "plugins",
+  "reasoning",
+  "stop",
+  "seed",
+  "meta",
+  "response_caching",
+  "user",
+  "not_a_field",
 ] as const;
 
 const MODELS = ["openai/gpt-5.4-nano", "openai/gpt-5.4-mini", "anthropic/claude-opus-4.6", "nope/nope", ""];
@@ -23,17 +41,26 @@ const fieldValue = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.constantFrom(...MODELS),
   fc.integer({ min: 1, max: 6_000 }).map(nested),
-  fc.constantFrom("x".repeat(300_000), { type: "json_schema", name: "s", schema: { type: "object" } }, { format: { type: "json_schema", name: "s", schema: nested(200) } }, { only: ["openai"], sort: "price" }, [{ id: "response-healing" }]),
+  fc.constantFrom(
+    "x".repeat(300_000),
+    { type: "json_schema", name: "s", schema: { type: "object" } },
+    { format: { type: "json_schema", name: "s", schema: nested(200) } },
+    { only: ["openai"], sort: "price" },
+    [{ id: "response-healing" }],
+  ),
   fc.nat({ max: 3_000 }).map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]))),
 );
 
 /** A request body: a valid one with fields set to random values, or any JSON value at all. */
 export const requestBodyArbitrary: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...MODELS), fc.array(fc.tuple(fc.constantFrom(...FIELDS), fieldValue), { maxLength: 3 }), fc.boolean()).map(([model, fields, stream]) => {
-    const body: Record<string, unknown> = { model, input: "Extract the action items.", stream };
-    for (const [key, value] of fields) body[key] = value;
-    return body;
-  }) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.constantFrom(...MODELS), fc.array(fc.tuple(fc.constantFrom(...FIELDS), fieldValue), { maxLength: 3 }), fc.boolean()).map(([model, fields, stream]) => {
+      const body: Record<string, unknown> = { model, input: "Extract the action items.", stream };
+      for (const [key, value] of fields) body[key] = value;
+      return body;
+    }),
+  },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
@@ -70,7 +97,8 @@ export function classifyJson(status: number, body: unknown): { outcome: BodyOutc
   const flat = body as Partial<ErrorBody>;
   const known = typeof flat.error === "string" && flat.error in ERROR_CODES;
   const shaped = known && flat.status_code === status && typeof flat.description === "string" && flat.error_type !== undefined && flat.error_origin !== undefined;
-  const located = flat.error !== "validation_error" || (Array.isArray(flat.details) && flat.details.length > 0 && flat.details.every((d) => typeof d.path === "string" && typeof d.message === "string"));
+  const located =
+    flat.error !== "validation_error" || (Array.isArray(flat.details) && flat.details.length > 0 && flat.details.every((d) => typeof d.path === "string" && typeof d.message === "string"));
   const text = JSON.stringify(body).slice(0, 300);
   if (!shaped || !located) return { outcome: "unflat", detail: text };
   if (status >= 400 && status < 500) return { outcome: "4xx", detail: "" };

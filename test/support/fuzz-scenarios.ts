@@ -22,7 +22,35 @@ export interface Mutation {
 }
 
 /** Text YAML users (and attackers) get wrong. */
-const SNIPPETS = [": ", "- ", "&a ", "*a", "!!js/function ", "!custom ", "{", "}", "[", "]", '"', "'", "\t", "\n  ", "? ", "%YAML 1.1\n", "---\n", "...\n", "<<: *a\n", "#", "|\n", ">-\n", "~", "0x", "1e300", ".inf", "-.nan"];
+const SNIPPETS = [
+  ": ",
+  "- ",
+  "&a ",
+  "*a",
+  "!!js/function ",
+  "!custom ",
+  "{",
+  "}",
+  "[",
+  "]",
+  '"',
+  "'",
+  "\t",
+  "\n  ",
+  "? ",
+  "%YAML 1.1\n",
+  "---\n",
+  "...\n",
+  "<<: *a\n",
+  "#",
+  "|\n",
+  ">-\n",
+  "~",
+  "0x",
+  "1e300",
+  ".inf",
+  "-.nan",
+];
 
 const hostileValue = fc.oneof(
   fc.integer(),

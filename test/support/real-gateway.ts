@@ -27,9 +27,11 @@ export function realGateway(options: { seed?: string; fetch?: typeof fetch | "fa
   if (!catalog.ok) throw new Error("default catalog must load");
   const clock = new RealClock();
   // "fakes": every provider of the catalog answers in its own wire format, at once (direct transport).
-  const fetch = options.fetch === "fakes"
-    ? createFakeFleet({ seed: options.seed ?? "real-gateway", clock, profiles: profilesFromCatalog(catalog.value, { latency: "0ms", ttft: "0ms", throughput: 100_000 }), journal: { maxEntries: 0 } }).fetch
-    : (options.fetch ?? fixtureFetch);
+  const fetch =
+    options.fetch === "fakes"
+      ? createFakeFleet({ seed: options.seed ?? "real-gateway", clock, profiles: profilesFromCatalog(catalog.value, { latency: "0ms", ttft: "0ms", throughput: 100_000 }), journal: { maxEntries: 0 } })
+          .fetch
+      : (options.fetch ?? fixtureFetch);
   const presets = loadPresetDir(fileURLToPath(new URL("../../presets", import.meta.url)));
   if (!presets.ok) throw new Error(JSON.stringify(presets.issues));
   return createGateway({

@@ -27,12 +27,14 @@ function duration(value: string): number {
  * externalRunOptions(program.command("run"), GATEWAY_APIS);
  */
 export function externalRunOptions(command: Command, apis: readonly string[]): Command {
-  return command
-    .option("--gateway <url>", "play the traffic through an outside gateway at this URL (Portkey, LiteLLM, a deployment); `builtin` ignores the files' gateway: blocks")
-    .addOption(new Option("--gateway-api <api>", "the API to speak to it (default: the file's, else chat-completions)").choices(apis))
-    // Repeatable rather than variadic: a variadic option would swallow the scenario paths after it.
-    .option("--gateway-header <header>", "'name: value' sent with every request (repeatable); the value may be file:<path> and hold ${GATEWAY_SIM_<PROVIDER>_URL}", collect, [])
-    .option("--speed <n>", "simulated seconds per real second through an outside gateway (default: the file's, else 1)", positive)
-    .option("--fakes-port <port>", "serve the fakes on this port (a gateway started beforehand points at it; default: a free one)", parsePort)
-    .option("--latency-tolerance <duration>", "added to latency bounds for the outside gateway's own time (default: 25ms × speed)", duration);
+  return (
+    command
+      .option("--gateway <url>", "play the traffic through an outside gateway at this URL (Portkey, LiteLLM, a deployment); `builtin` ignores the files' gateway: blocks")
+      .addOption(new Option("--gateway-api <api>", "the API to speak to it (default: the file's, else chat-completions)").choices(apis))
+      // Repeatable rather than variadic: a variadic option would swallow the scenario paths after it.
+      .option("--gateway-header <header>", "'name: value' sent with every request (repeatable); the value may be file:<path> and hold ${GATEWAY_SIM_<PROVIDER>_URL}", collect, [])
+      .option("--speed <n>", "simulated seconds per real second through an outside gateway (default: the file's, else 1)", positive)
+      .option("--fakes-port <port>", "serve the fakes on this port (a gateway started beforehand points at it; default: a free one)", parsePort)
+      .option("--latency-tolerance <duration>", "added to latency bounds for the outside gateway's own time (default: 25ms × speed)", duration)
+  );
 }

@@ -41,7 +41,9 @@ export async function gatewayConfigCommand(file: string, options: GatewayConfigO
     const { portkeyConfig } = await import("../../external/config/portkey-config.js");
     const { attemptDeadlineMs } = await import("../../gateway/pipeline/upstream-request.js");
     if (plan.sort === "latency" || plan.sort === "throughput") {
-      warnings.push(`sort: ${plan.sort} follows measured health; Portkey has no health-aware routing, so this fallback keeps the catalog's order (${plan.offers.map((o) => o.provider).join(" → ")}) and will not move traffic off a provider that slows down`);
+      warnings.push(
+        `sort: ${plan.sort} follows measured health; Portkey has no health-aware routing, so this fallback keeps the catalog's order (${plan.offers.map((o) => o.provider).join(" → ")}) and will not move traffic off a provider that slows down`,
+      );
     }
     text = `${JSON.stringify(portkeyConfig(plan, { attemptTimeoutMs: attemptDeadlineMs(settings), speed: options.speed }), null, 2)}\n`;
   } else {

@@ -18,7 +18,6 @@ import { exitCodeOf, writeReport } from "../write-report.js";
 // Other commands import it from here.
 export { writeReportFile } from "../write-report.js";
 
-
 export interface RunCommandOptions {
   reporter: Reporter;
   output?: string | undefined;
@@ -77,19 +76,23 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
     const { externalNotesOfFiles } = await import("../../external/external-notes.js");
     for (const line of externalNotesOfFiles(files, gateway)) io.stdout.write(`${line}\n`);
   }
-  const { report: ran, timing } = await runSuiteParallel(files, {
-    seed: options.seed,
-    runs: options.runs,
-    only: options.only,
-    transport: options.transport,
-    gateway,
-    snapshots: options.updateSnapshots ? "update" : options.ci ? "none" : "new",
-    onProgress: (file, done, expected) => bar.update(file, done, expected),
-    onScenario: (scenario) => {
-      bar.clear();
-      if (consoleOut) io.stdout.write(renderScenarioBlock(scenario, style));
+  const { report: ran, timing } = await runSuiteParallel(
+    files,
+    {
+      seed: options.seed,
+      runs: options.runs,
+      only: options.only,
+      transport: options.transport,
+      gateway,
+      snapshots: options.updateSnapshots ? "update" : options.ci ? "none" : "new",
+      onProgress: (file, done, expected) => bar.update(file, done, expected),
+      onScenario: (scenario) => {
+        bar.clear();
+        if (consoleOut) io.stdout.write(renderScenarioBlock(scenario, style));
+      },
     },
-  }, options.workers ?? 1);
+    options.workers ?? 1,
+  );
   const report = options.shard ? { ...ran, shard: { index: options.shard.index, count: options.shard.count, files: all } } : ran;
   if (report.scenarios.length === 0 && files.length > 0) throw new CliError("E_USAGE", `no scenario or expectation is named "${options.only ?? ""}" in ${paths.join(", ")}`);
   if (consoleOut) io.stdout.write(renderSummary(report.summary, timing, style));

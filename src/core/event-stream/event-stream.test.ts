@@ -8,7 +8,10 @@ import { EventMessageDecoder, EventStreamFrameError } from "./event-message-deco
 
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
-const sdk = new EventStreamCodec((bytes: Uint8Array) => text.decode(bytes), (value: string) => utf8.encode(value));
+const sdk = new EventStreamCodec(
+  (bytes: Uint8Array) => text.decode(bytes),
+  (value: string) => utf8.encode(value),
+);
 
 const headers = { ":event-type": "contentBlockDelta", ":content-type": "application/json", ":message-type": "event" };
 const payload = utf8.encode('{"contentBlockIndex":0,"delta":{"text":"Hello"}}');

@@ -59,9 +59,10 @@ async function jsonOf(response: Response): Promise<unknown> {
 function responsesJson(response: Response, body: unknown, t: Timing): ClientAnswer {
   if (!isObject(body)) return failed(response.status, "invalid_response", t, body);
   const status = body.status === "incomplete" ? "incomplete" : body.status === "failed" ? "failed" : "completed";
-  const usage = isObject(body.usage) && typeof body.usage.input_tokens === "number" && typeof body.usage.output_tokens === "number"
-    ? { input: body.usage.input_tokens, output: body.usage.output_tokens }
-    : undefined;
+  const usage =
+    isObject(body.usage) && typeof body.usage.input_tokens === "number" && typeof body.usage.output_tokens === "number"
+      ? { input: body.usage.input_tokens, output: body.usage.output_tokens }
+      : undefined;
   return { httpStatus: response.status, status, errorCode: status === "failed" ? errorCodeOf(body) : null, usage, text: outputText(body), ttftMs: null, latencyMs: t.clock.now() - t.sentAt, body };
 }
 

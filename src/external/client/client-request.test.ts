@@ -16,7 +16,10 @@ describe("clientRequest", () => {
     expect(call.url).toBe("http://127.0.0.1:8787/v1/chat/completions");
     expect(call.body).toEqual({
       model: "openai/gpt-5.4-nano",
-      messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Extract the items. [gsim:r7]" }],
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Extract the items. [gsim:r7]" },
+      ],
       max_completion_tokens: 50,
     });
     expect(call.headers).toMatchObject({ "x-gateway-sim-request": "r7", "x-portkey-config": "{}", authorization: "Bearer k" });
@@ -30,10 +33,19 @@ describe("clientRequest", () => {
   });
 
   it("sends Responses bodies as written, marker added to the last user item", () => {
-    const call = sent("responses", { ...body, input: [{ role: "user", content: [{ type: "input_text", text: "First" }] }, { role: "assistant", content: "Ok" }] });
+    const call = sent("responses", {
+      ...body,
+      input: [
+        { role: "user", content: [{ type: "input_text", text: "First" }] },
+        { role: "assistant", content: "Ok" },
+      ],
+    });
     expect(call.url).toBe("http://127.0.0.1:8787/v1/responses");
     expect(call.body.provider).toEqual({ sort: "price" });
-    expect(call.body.input).toEqual([{ role: "user", content: [{ type: "input_text", text: "First [gsim:r7]" }] }, { role: "assistant", content: "Ok" }]);
+    expect(call.body.input).toEqual([
+      { role: "user", content: [{ type: "input_text", text: "First [gsim:r7]" }] },
+      { role: "assistant", content: "Ok" },
+    ]);
   });
 
   it("refuses to translate a preset request (presets live in the built-in gateway)", () => {

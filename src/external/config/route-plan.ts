@@ -35,10 +35,7 @@ export type RoutePlanResult = { ok: true; plan: RoutePlan } | { ok: false; messa
 /** The bodies of the scenario's traffic with their names: explicit requests, then load templates. */
 function bodies(scenario: LoadedScenario): { name: string | null; body: Record<string, unknown> }[] {
   const { traffic } = scenario.spec;
-  return [
-    ...traffic.requests.map((r) => ({ name: r.name ?? null, body: r.body })),
-    ...traffic.load.flatMap((l) => l.templates.map((t) => ({ name: l.name, body: t.body }))),
-  ];
+  return [...traffic.requests.map((r) => ({ name: r.name ?? null, body: r.body })), ...traffic.load.flatMap((l) => l.templates.map((t) => ({ name: l.name, body: t.body })))];
 }
 
 /**
@@ -50,7 +47,8 @@ export function routePlan(scenario: LoadedScenario, options: { request?: string 
   const chosen = options.request === undefined ? all[0] : all.find((b) => b.name === options.request);
   if (!chosen) return { ok: false, message: options.request === undefined ? "the scenario sends no request" : `no request or load is named "${options.request}"` };
   const parsed = responsesRequestSchema.safeParse(chosen.body);
-  if (!parsed.success || parsed.data.model === undefined) return { ok: false, message: `request ${chosen.name ?? "#0"} names no model a gateway config can route (presets live in the built-in gateway)` };
+  if (!parsed.success || parsed.data.model === undefined)
+    return { ok: false, message: `request ${chosen.name ?? "#0"} names no model a gateway config can route (presets live in the built-in gateway)` };
   const { model, provider } = parsed.data;
   const listed = scenario.catalog.models[model];
   if (!listed) return { ok: false, message: `no provider of the scenario offers ${model}` };
@@ -81,7 +79,10 @@ export function routePlan(scenario: LoadedScenario, options: { request?: string 
   const unsupported = offers.filter((o) => !(CONFIG_FORMATS as readonly string[]).includes(o.format));
   if (unsupported.length > 0) {
     const list = unsupported.map((o) => `${o.provider} (${o.format})`).join(", ");
-    return { ok: false, message: `gateway-config writes offers in the ${CONFIG_FORMATS.join(" and ")} formats only; ${list} would need another provider mapping (leave them out with provider.ignore)` };
+    return {
+      ok: false,
+      message: `gateway-config writes offers in the ${CONFIG_FORMATS.join(" and ")} formats only; ${list} would need another provider mapping (leave them out with provider.ignore)`,
+    };
   }
   const keys = new Map(scenario.spec.providers.map((p) => [p.id, p.api_key]));
   const planned = offers.map((o): PlannedOffer => {

@@ -52,10 +52,22 @@ describe("composeContent", () => {
   });
 
   it("applies schema faults before text faults, and reports JSON faults on free text as not applied", () => {
-    const json = composeContent({ type: "json_schema", schema }, 1, undefined, [{ phase: 1, type: "markdown_fence", keep: undefined }, { phase: 0, type: "extra_property", keep: undefined }], testSource());
+    const json = composeContent(
+      { type: "json_schema", schema },
+      1,
+      undefined,
+      [
+        { phase: 1, type: "markdown_fence", keep: undefined },
+        { phase: 0, type: "extra_property", keep: undefined },
+      ],
+      testSource(),
+    );
     expect(json.text.startsWith("```json\n{")).toBe(true);
     expect(json.text).toContain('"unexpected_field"');
-    expect(json.faults.map((f) => [f.type, f.applied])).toEqual([["extra_property", true], ["markdown_fence", true]]);
+    expect(json.faults.map((f) => [f.type, f.applied])).toEqual([
+      ["extra_property", true],
+      ["markdown_fence", true],
+    ]);
     const text = composeContent({ type: "text" }, 10, undefined, [{ phase: 0, type: "trailing_comma", keep: undefined }], testSource());
     expect(text.faults).toEqual([{ phase: 0, type: "trailing_comma", applied: false, detail: "not a JSON answer" }]);
   });

@@ -57,10 +57,7 @@ export function composeContent(
   if (format.type === "text") {
     text = proseOfTokens(source.faker, sampledTokens);
   } else {
-    const generated =
-      format.type === "json_schema"
-        ? generateFromSchema(format.schema, source)
-        : { value: { answer: proseOfTokens(source.faker, Math.max(1, sampledTokens - 4)) }, nodes: [] };
+    const generated = format.type === "json_schema" ? generateFromSchema(format.schema, source) : { value: { answer: proseOfTokens(source.faker, Math.max(1, sampledTokens - 4)) }, nodes: [] };
     let value = generated.value;
     for (const f of faults.filter((f) => isSchemaFault(f.type))) {
       const result = applySchemaFault(f.type as SchemaFaultType, value, generated.nodes, source.random);

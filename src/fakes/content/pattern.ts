@@ -2,12 +2,7 @@
 // use: literals, escapes (\d \w \s), classes with ranges, groups with alternation, quantifiers.
 import type { Random } from "../../core/random.js";
 
-type Node =
-  | { t: "lit"; s: string }
-  | { t: "set"; chars: string }
-  | { t: "seq"; items: Node[] }
-  | { t: "alt"; options: Node[] }
-  | { t: "rep"; node: Node; min: number; max: number };
+type Node = { t: "lit"; s: string } | { t: "set"; chars: string } | { t: "seq"; items: Node[] } | { t: "alt"; options: Node[] } | { t: "rep"; node: Node; min: number; max: number };
 
 const DIGITS = "0123456789";
 const LOWER = "abcdefghijklmnopqrstuvwxyz";

@@ -21,7 +21,10 @@ export function applySchemaFault(type: SchemaFaultType, value: unknown, nodes: r
   const live = nodes.filter((node) => read(copy, node.path) !== undefined);
   switch (type) {
     case "wrong_enum": {
-      const target = pickNode(live.filter((n) => Array.isArray(n.schema.enum) && n.schema.enum.length > 0), random);
+      const target = pickNode(
+        live.filter((n) => Array.isArray(n.schema.enum) && n.schema.enum.length > 0),
+        random,
+      );
       if (!target) return { applied: false, value, detail: "no enum in the schema" };
       return replace(copy, target.path, `${String(read(copy, target.path))}_unlisted`, "replaced an enum value");
     }

@@ -58,7 +58,12 @@ const SCHEMAS: Record<string, JsonSchema> = {
       home: { $ref: "#/$defs/address" },
       work: { anyOf: [{ $ref: "#/$defs/address" }, { type: "null" }] },
       contact: { oneOf: [{ type: "object", properties: { phone: { type: "string" } }, required: ["phone"] }, { type: "string" }] },
-      merged: { allOf: [{ type: "object", properties: { a: { type: "string" } }, required: ["a"] }, { properties: { b: { type: "integer" } }, required: ["b"] }] },
+      merged: {
+        allOf: [
+          { type: "object", properties: { a: { type: "string" } }, required: ["a"] },
+          { properties: { b: { type: "integer" } }, required: ["b"] },
+        ],
+      },
     },
     required: ["home", "work", "contact", "merged"],
   },

@@ -28,7 +28,10 @@ describe("planFaults", () => {
   });
 
   it("hits at about the given probability", () => {
-    const hits = run([{ http_error: { status: 500, probability: 0.3 } }], Array.from({ length: 5000 }, (_, i) => i));
+    const hits = run(
+      [{ http_error: { status: 500, probability: 0.3 } }],
+      Array.from({ length: 5000 }, (_, i) => i),
+    );
     const share = hits.filter((h) => h.length > 0).length / 5000;
     expect(share).toBeGreaterThan(0.27);
     expect(share).toBeLessThan(0.33);

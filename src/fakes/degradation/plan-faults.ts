@@ -24,13 +24,7 @@ export interface PhaseCounters {
  * @example
  * const hits = planFaults(profile.degradations, counters, 65_000, ["openai/gpt-5.4-nano", "gpt-5.4-nano"], random);
  */
-export function planFaults(
-  phases: readonly DegradationPhase[],
-  counters: PhaseCounters[],
-  elapsed: number,
-  models: readonly string[],
-  random: Random,
-): AppliedFault[] {
+export function planFaults(phases: readonly DegradationPhase[], counters: PhaseCounters[], elapsed: number, models: readonly string[], random: Random): AppliedFault[] {
   const hits: AppliedFault[] = [];
   phases.forEach((phase, index) => {
     if (phase.models && !phase.models.some((m) => models.includes(m))) return;

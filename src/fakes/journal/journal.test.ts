@@ -3,9 +3,28 @@ import type { JournalEntry } from "./entry.js";
 import { createJournal } from "./journal.js";
 
 const entry = (seq: number, provider = "openai", status = 200): JournalEntry => ({
-  seq, provider, format: "openai-chat", start: 0, end: 1, durationMs: 1, method: "POST", path: "/v1/chat/completions", model: "m", gatewayModel: "o/m",
-  stream: false, request: undefined, draws: undefined, queue: undefined, faults: status === 200 ? [] : [{ phase: 0, kind: "http_error", detail: String(status), applied: true }],
-  outcome: status === 200 ? "ok" : "http_error", status, responseId: undefined, events: undefined, chunks: undefined, finishReason: undefined, usage: undefined,
+  seq,
+  provider,
+  format: "openai-chat",
+  start: 0,
+  end: 1,
+  durationMs: 1,
+  method: "POST",
+  path: "/v1/chat/completions",
+  model: "m",
+  gatewayModel: "o/m",
+  stream: false,
+  request: undefined,
+  draws: undefined,
+  queue: undefined,
+  faults: status === 200 ? [] : [{ phase: 0, kind: "http_error", detail: String(status), applied: true }],
+  outcome: status === 200 ? "ok" : "http_error",
+  status,
+  responseId: undefined,
+  events: undefined,
+  chunks: undefined,
+  finishReason: undefined,
+  usage: undefined,
 });
 
 describe("createJournal", () => {

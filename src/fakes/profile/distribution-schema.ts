@@ -80,7 +80,7 @@ function toDistribution(spec: RawSpec): Distribution {
  * @example
  * durationDistributionSchema.parse({ lognormal: { median: "800ms", p99: "3s" } });
  */
-export const durationDistributionSchema = build(durationSchema, "a duration (\"800ms\") or a distribution such as { lognormal: { median: 800ms, p99: 3s } }");
+export const durationDistributionSchema = build(durationSchema, 'a duration ("800ms") or a distribution such as { lognormal: { median: 800ms, p99: 3s } }');
 
 /**
  * A distribution of positive numbers (tokens/s, token counts): `50` or `{ normal: { mean: 50, sd: 5 } }`.

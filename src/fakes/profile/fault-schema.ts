@@ -5,17 +5,7 @@ import { durationSchema } from "../../core/duration.js";
 import { scalarOr } from "./scalar-or.js";
 
 /** Every fault kind; each is also the YAML key of a phase. */
-export const FAULT_KINDS = [
-  "http_error",
-  "hang",
-  "connection_error",
-  "latency_multiplier",
-  "throughput_multiplier",
-  "stream_fault",
-  "content_fault",
-  "wrong_usage",
-  "socket_fault",
-] as const;
+export const FAULT_KINDS = ["http_error", "hang", "connection_error", "latency_multiplier", "throughput_multiplier", "stream_fault", "content_fault", "wrong_usage", "socket_fault"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Stream faults: end cleanly early, drop the connection, corrupt one event, omit the terminator, send an error event. */
@@ -53,7 +43,10 @@ const triggerShape = {
   /** The first `count` requests of each phase occurrence are hit; later ones pass. */
   count: z.number().int().min(1).optional(),
   /** Exact outcomes in request order: `fail`/`apply` hit, `ok`/`skip` pass; requests after the list pass. */
-  sequence: z.array(z.enum([...HIT, ...PASS])).min(1).optional(),
+  sequence: z
+    .array(z.enum([...HIT, ...PASS]))
+    .min(1)
+    .optional(),
 };
 
 type TriggerFields = { probability?: number | undefined; count?: number | undefined; sequence?: string[] | undefined };

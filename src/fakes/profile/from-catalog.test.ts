@@ -14,7 +14,14 @@ describe("profilesFromCatalog", () => {
       const roundTripped = back.models[model] ?? [];
       for (const offer of offers) {
         const twin = roundTripped.find((o) => o.provider === offer.provider);
-        expect(twin, `${model} ${offer.provider}`).toMatchObject({ providerModel: offer.providerModel, price: offer.price, baseUrl: offer.baseUrl, format: offer.format, structuredOutput: offer.structuredOutput, maxOutputTokens: offer.maxOutputTokens });
+        expect(twin, `${model} ${offer.provider}`).toMatchObject({
+          providerModel: offer.providerModel,
+          price: offer.price,
+          baseUrl: offer.baseUrl,
+          format: offer.format,
+          structuredOutput: offer.structuredOutput,
+          maxOutputTokens: offer.maxOutputTokens,
+        });
       }
     }
   });

@@ -10,17 +10,19 @@ import { z } from "zod";
  * const ttft = scalarOr(durationSchema, z.strictObject({ fixed: durationSchema }), "a duration or a distribution");
  */
 export function scalarOr<S extends z.ZodType, O extends z.ZodType>(scalar: S, object: O, expected: string) {
-  return z.custom<z.input<S> | z.input<O>>(() => true).transform((value, ctx): z.output<S> | z.output<O> => {
-    const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
-    const result = (isObject ? object : scalar).safeParse(value);
-    if (result.success) return result.data as z.output<S> | z.output<O>;
-    for (const issue of result.error.issues) {
-      const wrongType = issue.path.length === 0 && (issue.code === "invalid_type" || issue.code === "invalid_union");
-      if (wrongType) ctx.addIssue({ code: "custom", message: `expected ${expected}`, path: [] });
-      else ctx.addIssue({ ...issue });
-    }
-    return z.NEVER;
-  });
+  return z
+    .custom<z.input<S> | z.input<O>>(() => true)
+    .transform((value, ctx): z.output<S> | z.output<O> => {
+      const isObject = typeof value === "object" && value !== null && !Array.isArray(value);
+      const result = (isObject ? object : scalar).safeParse(value);
+      if (result.success) return result.data as z.output<S> | z.output<O>;
+      for (const issue of result.error.issues) {
+        const wrongType = issue.path.length === 0 && (issue.code === "invalid_type" || issue.code === "invalid_union");
+        if (wrongType) ctx.addIssue({ code: "custom", message: `expected ${expected}`, path: [] });
+        else ctx.addIssue({ ...issue });
+      }
+      return z.NEVER;
+    });
 }
 
 /** True when exactly one of `keys` is set on `value`; adds a located issue otherwise. */

@@ -40,7 +40,9 @@ describe("fakeProviderProfileSchema", () => {
 
   it("gives unknown providers a reserved .test host and requires their format", () => {
     expect(fakeProviderProfileSchema.parse(minimal({ id: "acme", format: "openai-chat" })).base_url).toBe("https://acme.gateway-sim.test/v1");
-    expect(issues("id: acme\nmodels: {}\n")).toEqual(['p.yaml:1:1 format: "acme" is not a known provider: give format (one of openai-chat, anthropic-messages, openai-responses, gemini, bedrock-converse)']);
+    expect(issues("id: acme\nmodels: {}\n")).toEqual([
+      'p.yaml:1:1 format: "acme" is not a known provider: give format (one of openai-chat, anthropic-messages, openai-responses, gemini, bedrock-converse)',
+    ]);
   });
 
   it("applies offer defaults with the catalog's field names", () => {
@@ -71,7 +73,7 @@ describe("fakeProviderProfileSchema", () => {
     expect(phaseIssues("{ duration: 1m, ramp: linear, http_error: { status: 500, count: 2 } }")[0]).toContain("cannot ramp a count");
     expect(phaseIssues("{ ramp: linear, latency_multiplier: 2 }")[0]).toContain("a linear ramp needs a duration");
     expect(phaseIssues("{ duration: 5m, repeat: { every: 1m }, hang: true }")[0]).toContain("every must be ≥ duration");
-    expect(phaseIssues("{ content_fault: bogus }")[0]).toContain("Invalid option: expected one of \"markdown_fence\"");
+    expect(phaseIssues("{ content_fault: bogus }")[0]).toContain('Invalid option: expected one of "markdown_fence"');
   });
 
   it("rejects inconsistent distributions", () => {

@@ -113,7 +113,6 @@ export function defineFakeProvider(input: FakeProviderProfileInput): FakeProvide
   return fakeProviderProfileSchema.parse(input);
 }
 
-
 /**
  * A list of profiles with unique ids (a scenario's `providers:` section).
  *

@@ -75,10 +75,13 @@ export function createCapacity(initial: CapacityLimits, clock: Clock): Capacity 
           leave();
           reject(abortError(signal));
         };
-        const cancelTimeout = limits.queueTimeout === undefined ? undefined : clock.schedule(limits.queueTimeout, () => {
-          leave();
-          resolve({ ok: false, waitedMs: clock.now() - start });
-        });
+        const cancelTimeout =
+          limits.queueTimeout === undefined
+            ? undefined
+            : clock.schedule(limits.queueTimeout, () => {
+                leave();
+                resolve({ ok: false, waitedMs: clock.now() - start });
+              });
         signal?.addEventListener("abort", onAbort, { once: true });
         queue.push(waiter);
       });

@@ -13,9 +13,7 @@ export interface FakeHttpRequest {
 /** Network failures: a refused or dropped connection, a reset, bytes that are not HTTP. */
 export type NetworkFault = "connection_error" | "reset" | "garbage_then_close";
 
-export type FakeOutcome =
-  | { kind: "response"; status: number; headers: Record<string, string>; body: string | ReadableStream<Uint8Array> }
-  | { kind: "network_error"; fault: NetworkFault };
+export type FakeOutcome = { kind: "response"; status: number; headers: Record<string, string>; body: string | ReadableStream<Uint8Array> } | { kind: "network_error"; fault: NetworkFault };
 
 /** The error a stream body fails with when the fake drops the connection mid-stream (undici's wording). */
 export class StreamDisconnectError extends TypeError {

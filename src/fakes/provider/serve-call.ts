@@ -88,14 +88,7 @@ function successHeaders(ctx: CallContext, admitted: Admitted): Record<string, st
 }
 
 /** A paced stream; the call is recorded (and its slot released) when the stream ends. */
-function sendStream(
-  ctx: CallContext,
-  admitted: Admitted,
-  answer: FakeAnswer,
-  timing: { ttftMs: number; tokensPerSecond: number },
-  faults: FaultSummary,
-  release: () => void,
-): FakeOutcome {
+function sendStream(ctx: CallContext, admitted: Admitted, answer: FakeAnswer, timing: { ttftMs: number; tokensPerSecond: number }, faults: FaultSummary, release: () => void): FakeOutcome {
   const { state, record } = ctx;
   const plan = planStream(state.wire.streamEvents(answer, admitted.request), answer.text, { ...timing, chunkTokens: state.profile.chunk_tokens }, faults.stream);
   const body = pacedStream(plan, {
@@ -169,10 +162,14 @@ async function hang(ctx: CallContext, limit: number | undefined): Promise<void> 
   try {
     await new Promise<void>((resolve, reject) => {
       const cancel = limit === undefined ? undefined : state.clock.schedule(limit, resolve);
-      req.signal?.addEventListener("abort", () => {
-        cancel?.();
-        reject(req.signal?.reason);
-      }, { once: true });
+      req.signal?.addEventListener(
+        "abort",
+        () => {
+          cancel?.();
+          reject(req.signal?.reason);
+        },
+        { once: true },
+      );
     });
   } catch (error) {
     record.finish("hang", undefined);

@@ -29,11 +29,17 @@ describe("planStream", () => {
 
   it("groups chunk_tokens tokens per chunk", () => {
     const plan = planStream(events, text, { ...timing, chunkTokens: 2 }, undefined);
-    expect(plan.frames.map((f) => [f.at, f.chunks])).toEqual([[400, 1], [440, 1]]);
+    expect(plan.frames.map((f) => [f.at, f.chunks])).toEqual([
+      [400, 1],
+      [440, 1],
+    ]);
   });
 
   it("truncates after N chunks and closes cleanly", () => {
-    expect(names(fault("truncate", 2))).toEqual([[400, "open d:aaaa"], [420, "d:bbbb"]]);
+    expect(names(fault("truncate", 2))).toEqual([
+      [400, "open d:aaaa"],
+      [420, "d:bbbb"],
+    ]);
     expect(planStream(events, text, timing, fault("truncate", 2)).ending).toBe("close");
   });
 

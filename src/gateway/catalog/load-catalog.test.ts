@@ -40,10 +40,7 @@ describe("loadCatalog", () => {
   });
 
   it("reports an unknown field and a wrong wire format with their paths", () => {
-    const file = writeTemp(
-      "fields.yaml",
-      `providers:\n  acme:\n    format: grpc\n    base_url: https://acme.test\n    region: eu\nmodels: {}\n`,
-    );
+    const file = writeTemp("fields.yaml", `providers:\n  acme:\n    format: grpc\n    base_url: https://acme.test\n    region: eu\nmodels: {}\n`);
     const result = loadCatalog(file);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -97,7 +94,10 @@ describe("catalog/default.yaml", () => {
 
   it("offers every model the seeds name through every provider they name", () => {
     for (const [model, providers] of Object.entries(SEEDED)) {
-      expect(catalog.models[model]?.map((o) => o.provider), model).toEqual(providers);
+      expect(
+        catalog.models[model]?.map((o) => o.provider),
+        model,
+      ).toEqual(providers);
     }
   });
 

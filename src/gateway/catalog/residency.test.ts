@@ -6,10 +6,7 @@ import { residencyDropReason } from "./residency.js";
 
 describe("residency gate (reference routing.ts:1151-1187)", () => {
   it("routing.test.ts › filters providers by residency requirements: regions and ZDR together", () => {
-    const offers = [
-      makeOffer("openai", { executionRegions: ["us", "eu"], dataRegions: ["us", "eu"], zeroDataRetention: "default" }),
-      makeOffer("anthropic", { zeroDataRetention: "default" }),
-    ];
+    const offers = [makeOffer("openai", { executionRegions: ["us", "eu"], dataRegions: ["us", "eu"], zeroDataRetention: "default" }), makeOffer("anthropic", { zeroDataRetention: "default" })];
     const result = route(makeInput({ offers, provider: { required_execution_region: "eu", required_data_region: "eu", require_zero_data_retention: true } }));
     expect(result.ok && result.candidates.map((o) => o.provider)).toEqual(["openai"]);
     const gate = result.diagnostics.filterStages.find((s) => s.stage === "residency_gate");
@@ -17,11 +14,7 @@ describe("residency gate (reference routing.ts:1151-1187)", () => {
   });
 
   it("routing.test.ts › maps routing.zdr to zero-data-retention enforcement: only `default` passes", () => {
-    const offers = [
-      makeOffer("openai", { zeroDataRetention: "default" }),
-      makeOffer("anthropic", { zeroDataRetention: "unsupported" }),
-      makeOffer("mistral", { zeroDataRetention: "optional" }),
-    ];
+    const offers = [makeOffer("openai", { zeroDataRetention: "default" }), makeOffer("anthropic", { zeroDataRetention: "unsupported" }), makeOffer("mistral", { zeroDataRetention: "optional" })];
     const result = route(makeInput({ offers, provider: { zdr: true } }));
     expect(result.ok && result.candidates.map((o) => o.provider)).toEqual(["openai"]);
   });

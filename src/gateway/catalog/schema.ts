@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { WIRE_FORMATS } from "../../providers/wire-formats.js";
 
-const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "expected a provider id such as \"openai-eu\" (lowercase, digits, dashes)");
+const providerId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a provider id such as "openai-eu" (lowercase, digits, dashes)');
 
 /** An offer's zero-data-retention status, as the reference's provider metadata names it. */
 export const ZERO_DATA_RETENTION = ["default", "optional", "unsupported", "unknown"] as const;
@@ -41,10 +41,7 @@ const providerFileSchema = z.strictObject({
 export const catalogFileSchema = z
   .strictObject({
     providers: z.record(providerId, providerFileSchema),
-    models: z.record(
-      z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, "expected a model id such as \"openai/gpt-5.4-nano\""),
-      z.strictObject({ offers: z.record(providerId, offerFileSchema) }),
-    ),
+    models: z.record(z.string().regex(/^[a-z0-9-]+\/[A-Za-z0-9._-]+$/, 'expected a model id such as "openai/gpt-5.4-nano"'), z.strictObject({ offers: z.record(providerId, offerFileSchema) })),
   })
   // Runs even when other fields failed (`when`), so a file with a bad price AND an unknown provider
   // reports both at once; the value may then be partly invalid, hence the shape checks.
@@ -100,7 +97,11 @@ export interface Catalog {
   models: Record<string, Offer[]>;
 }
 
-function toCatalog(file: z.output<z.ZodObject<{ providers: z.ZodRecord<z.ZodString, typeof providerFileSchema>; models: z.ZodRecord<z.ZodString, z.ZodObject<{ offers: z.ZodRecord<z.ZodString, typeof offerFileSchema> }>> }>>): Catalog {
+function toCatalog(
+  file: z.output<
+    z.ZodObject<{ providers: z.ZodRecord<z.ZodString, typeof providerFileSchema>; models: z.ZodRecord<z.ZodString, z.ZodObject<{ offers: z.ZodRecord<z.ZodString, typeof offerFileSchema> }>> }>
+  >,
+): Catalog {
   const providers: Catalog["providers"] = {};
   for (const [id, p] of Object.entries(file.providers)) {
     providers[id] = { name: p.name ?? id, format: p.format, baseUrl: p.base_url.replace(/\/+$/, ""), apiKeyEnv: p.api_key_env };

@@ -5,17 +5,7 @@ import { byFidelity } from "../fidelity.js";
 import type { GatewaySettings } from "../settings.js";
 import type { BreakerAdmission, HealthObservation, HealthStore, ProviderHealth } from "../types.js";
 import { createAttemptTimes, type AttemptTimes } from "./attempt-times.js";
-import {
-  admission,
-  afterProbe,
-  closedBreaker,
-  documentedWouldOpen,
-  openBreaker,
-  openDurationMs,
-  referenceWouldOpen,
-  type BreakerStatus,
-  type HalfOpenCounters,
-} from "./breaker.js";
+import { admission, afterProbe, closedBreaker, documentedWouldOpen, openBreaker, openDurationMs, referenceWouldOpen, type BreakerStatus, type HalfOpenCounters } from "./breaker.js";
 import { applyObservation, newHealthRecord, type HealthRecord } from "./health-record.js";
 
 const WINDOW_60S_MS = 60_000;

@@ -99,7 +99,11 @@ function describeFailures(errors: readonly AttemptError[], providers: readonly s
   const lines: string[] = [];
   if (providers.length <= 1) {
     const status = primary?.status ?? null;
-    lines.push(status !== null ? `Provider "${provider}" failed with HTTP ${status} for endpoint "${endpoint}" on model "${model}".` : `Provider "${provider}" failed for endpoint "${endpoint}" on model "${model}".`);
+    lines.push(
+      status !== null
+        ? `Provider "${provider}" failed with HTTP ${status} for endpoint "${endpoint}" on model "${model}".`
+        : `Provider "${provider}" failed for endpoint "${endpoint}" on model "${model}".`,
+    );
   } else {
     lines.push(`All ${errors.length || providers.length} provider attempts failed for endpoint "${endpoint}" on model "${model}".`);
     const summary = providerSummary(errors);

@@ -74,7 +74,9 @@ export function planCache(body: unknown, prepared: Prepared, env: GatewayEnv): C
  */
 export function isCacheable(facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions">, skipUnreliable: boolean): boolean {
   if (!skipUnreliable) return true;
-  const healingFailed = facts.pluginExecutions.some((execution) => execution.status === "failed" || (execution.metadata.failure_reason !== undefined && execution.metadata.failure_reason !== "not_json"));
+  const healingFailed = facts.pluginExecutions.some(
+    (execution) => execution.status === "failed" || (execution.metadata.failure_reason !== undefined && execution.metadata.failure_reason !== "not_json"),
+  );
   return facts.finishReason !== "length" && !healingFailed;
 }
 

@@ -20,9 +20,7 @@ export type AttemptResult<T> =
   | { ok: true; value: T; status: number; durationMs: number; health: SuccessHealth | undefined }
   | { ok: false; error: GatewayError; status: number | null; durationMs: number };
 
-export type ExecutionOutcome<T> =
-  | { ok: true; offer: Offer; value: T; attempts: AttemptRecord[]; probe: boolean }
-  | { ok: false; error: GatewayError; attempts: AttemptRecord[] };
+export type ExecutionOutcome<T> = { ok: true; offer: Offer; value: T; attempts: AttemptRecord[]; probe: boolean } | { ok: false; error: GatewayError; attempts: AttemptRecord[] };
 
 export interface ExecutionEnv {
   health: HealthStore;
@@ -72,7 +70,17 @@ export async function executeWithFailover<T>(
       const record: AttemptRecord = { attempt: index + 1, provider: offer.provider, outcome: "blocked", status: null, duration_ms: env.now() - startedAt, was_probe: false };
       attempts.push(record);
       env.onAttempt?.(record);
-      errors.push({ provider: offer.provider, type: "blocked", status: null, upstream_error_code: null, upstream_error_message: null, upstream_error_description: null, upstream_error_param: null, upstream_payload_preview: null, retryable: null });
+      errors.push({
+        provider: offer.provider,
+        type: "blocked",
+        status: null,
+        upstream_error_code: null,
+        upstream_error_message: null,
+        upstream_error_description: null,
+        upstream_error_param: null,
+        upstream_payload_preview: null,
+        retryable: null,
+      });
       continue;
     }
     const probe = admission === "probe";
@@ -106,7 +114,15 @@ export async function executeWithFailover<T>(
     const aborted = result.error.extra.reason === "cancelled";
     // A thrown error samples the whole attempt; a non-2xx its duration too (no first byte was measured).
     // A cancelled attempt is neutral: not the provider's failure.
-    env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: false, impact: healthImpact({ status: isNon2xx(result.status) ? result.status : null, aborted }), latencyMs: result.durationMs, probe });
+    env.health.record({
+      provider: offer.provider,
+      model: offer.model,
+      at: env.now(),
+      ok: false,
+      impact: healthImpact({ status: isNon2xx(result.status) ? result.status : null, aborted }),
+      latencyMs: result.durationMs,
+      probe,
+    });
     // Cancelled by the caller (a draining server, a client gone): no other provider is worth trying.
     if (aborted) return { ok: false, error: result.error, attempts };
     errors.push(attemptError(offer.provider, record.outcome, result.error, result.status));

@@ -101,22 +101,26 @@ function replay(stored: unknown, base: RecordBase, info: ResponseCacheInfo, retu
   }
   const usage = body.usage as { input_tokens: number; output_tokens: number } | undefined;
   const beforeMs = env.clock.now() - base.startedAt;
-  const record = successRecord(base, {
-    id: base.id,
-    createdAtMs: base.startedAt,
-    model: base.model ?? "",
-    text: "",
-    finishReason: body.status === "incomplete" ? "length" : "stop",
-    usage: { inputTokens: usage?.input_tokens ?? 0, outputTokens: usage?.output_tokens ?? 0 },
-    // Nothing was paid for this answer.
-    cost: { currency: "USD", input: 0, output: 0, total: 0 },
-    selectedProvider: "",
-    attempts: [],
-    pluginExecutions: [],
-    cache: info,
-    // generation 0 and latency = the before-stage time (text-generate.ts:465-466).
-    timings: { latency_ms: beforeMs, provider_ttft_ms: null, throughput_tps: null, gateway_overhead_ms: beforeMs, generation_ms: 0, first_byte_ms: beforeMs },
-  }, null);
+  const record = successRecord(
+    base,
+    {
+      id: base.id,
+      createdAtMs: base.startedAt,
+      model: base.model ?? "",
+      text: "",
+      finishReason: body.status === "incomplete" ? "length" : "stop",
+      usage: { inputTokens: usage?.input_tokens ?? 0, outputTokens: usage?.output_tokens ?? 0 },
+      // Nothing was paid for this answer.
+      cost: { currency: "USD", input: 0, output: 0, total: 0 },
+      selectedProvider: "",
+      attempts: [],
+      pluginExecutions: [],
+      cache: info,
+      // generation 0 and latency = the before-stage time (text-generate.ts:465-466).
+      timings: { latency_ms: beforeMs, provider_ttft_ms: null, throughput_tps: null, gateway_overhead_ms: beforeMs, generation_ms: 0, first_byte_ms: beforeMs },
+    },
+    null,
+  );
   finishRequest(record, env);
   return { kind: "json", status: 200, headers: jsonHeaders(base.id, info), body, record };
 }

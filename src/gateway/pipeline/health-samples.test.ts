@@ -37,7 +37,13 @@ async function send(clock: VirtualClock, gateway: ReturnType<typeof setup>["gate
 
 describe("health samples per path", () => {
   it("JSON: latency is the answer's first byte (here the whole answer), throughput counts input and output tokens", async () => {
-    const { clock, gateway } = setup({ kind: "response", status: 200, headers: { "content-type": "application/json" }, headersAfterMs: 250, chunks: [{ text: fixtureText("openai-chat", "response-basic.json") }] });
+    const { clock, gateway } = setup({
+      kind: "response",
+      status: 200,
+      headers: { "content-type": "application/json" },
+      headersAfterMs: 250,
+      chunks: [{ text: fixtureText("openai-chat", "response-basic.json") }],
+    });
     const at = await send(clock, gateway, false);
     const h = gateway.health.get("openai", MODEL, at);
     expect(h.lat_ewma_60s).toBe(250);
@@ -46,7 +52,9 @@ describe("health samples per path", () => {
   });
 
   it("stream: latency is the provider TTFT, not the whole stream", async () => {
-    const chunks = fixtureText("openai-chat", "stream-basic.sse").split(/(?<=\n\n)/).map((text) => ({ afterMs: 50, text }));
+    const chunks = fixtureText("openai-chat", "stream-basic.sse")
+      .split(/(?<=\n\n)/)
+      .map((text) => ({ afterMs: 50, text }));
     const { clock, gateway } = setup({ kind: "response", status: 200, headers: sse, headersAfterMs: 200, chunks });
     const at = await send(clock, gateway, true);
     const h = gateway.health.get("openai", MODEL, at);
@@ -56,7 +64,10 @@ describe("health samples per path", () => {
   });
 
   it("stream cut after its first token: no health sample at all", async () => {
-    const chunks = fixtureText("openai-chat", "stream-basic.sse").split(/(?<=\n\n)/).slice(0, 4).map((text) => ({ afterMs: 50, text }));
+    const chunks = fixtureText("openai-chat", "stream-basic.sse")
+      .split(/(?<=\n\n)/)
+      .slice(0, 4)
+      .map((text) => ({ afterMs: 50, text }));
     const { clock, gateway } = setup({ kind: "response", status: 200, headers: sse, headersAfterMs: 200, chunks });
     const at = await send(clock, gateway, true);
     const h = gateway.health.get("openai", MODEL, at);
@@ -64,7 +75,13 @@ describe("health samples per path", () => {
   });
 
   it("a 503 is a failure: error 1, latency the attempt's duration", async () => {
-    const { clock, gateway } = setup({ kind: "response", status: 503, headers: { "content-type": "application/json" }, headersAfterMs: 40, chunks: [{ text: fixtureText("openai-chat", "error-503.json") }] });
+    const { clock, gateway } = setup({
+      kind: "response",
+      status: 503,
+      headers: { "content-type": "application/json" },
+      headersAfterMs: 40,
+      chunks: [{ text: fixtureText("openai-chat", "error-503.json") }],
+    });
     const at = await send(clock, gateway, false);
     const h = gateway.health.get("openai", MODEL, at);
     expect(h.err_ewma_60s).toBe(1);

@@ -42,10 +42,18 @@ const includesAny = (haystack: string, words: readonly string[]): boolean => wor
 
 /** guards.ts:89-258, in order. */
 const RULES: readonly Rule[] = [
-  { when: (f) => f.code === "google-vertex_project_missing" || f.code === "google-vertex_access_token_missing" || f.code === "google-vertex_oauth_access_token_missing", category: "credentials_not_configured", hint: HINTS.notConfigured },
+  {
+    when: (f) => f.code === "google-vertex_project_missing" || f.code === "google-vertex_access_token_missing" || f.code === "google-vertex_oauth_access_token_missing",
+    category: "credentials_not_configured",
+    hint: HINTS.notConfigured,
+  },
   { when: (f) => f.code?.endsWith("_key_missing") === true, category: "credentials_not_configured", hint: HINTS.notConfigured },
   { when: (f) => f.code?.endsWith("_base_url_missing") === true, category: "credentials_not_configured", hint: HINTS.incomplete },
-  { when: (f) => ["invalidsignatureexception", "incompletesignatureexception", "unrecognizedclientexception", "expiredtokenexception"].includes(f.code ?? ""), category: "credentials_invalid_or_forbidden", hint: HINTS.invalid },
+  {
+    when: (f) => ["invalidsignatureexception", "incompletesignatureexception", "unrecognizedclientexception", "expiredtokenexception"].includes(f.code ?? ""),
+    category: "credentials_invalid_or_forbidden",
+    hint: HINTS.invalid,
+  },
   { when: (f) => f.code === "accessdeniedexception", category: "provider_access_missing", hint: HINTS.access },
   { when: (f) => f.code === "throttlingexception", category: "rate_limited", hint: HINTS.rateLimited },
   { when: (f) => f.code === "unauthenticated", category: "credentials_invalid_or_forbidden", hint: HINTS.invalid },
@@ -57,13 +65,21 @@ const RULES: readonly Rule[] = [
     category: "credentials_not_configured",
     hint: HINTS.notConfigured,
   },
-  { when: (f) => includesAny(f.haystack, ["not available in your region", "unsupported region", "region", "location", "project", "publisher"]), category: "region_or_project_restriction", hint: HINTS.region },
+  {
+    when: (f) => includesAny(f.haystack, ["not available in your region", "unsupported region", "region", "location", "project", "publisher"]),
+    category: "region_or_project_restriction",
+    hint: HINTS.region,
+  },
   {
     when: (f) => includesAny(f.haystack, ["permission denied", "access denied", "not enabled", "allowlist", "allow list", "not available to your account", "account does not have access"]),
     category: "provider_access_missing",
     hint: HINTS.access,
   },
-  { when: (f) => f.status === 401 || (f.status === 403 && includesAny(f.haystack, ["api key", "unauthorized", "forbidden", "credential", "auth"])), category: "credentials_invalid_or_forbidden", hint: HINTS.invalid },
+  {
+    when: (f) => f.status === 401 || (f.status === 403 && includesAny(f.haystack, ["api key", "unauthorized", "forbidden", "credential", "auth"])),
+    category: "credentials_invalid_or_forbidden",
+    hint: HINTS.invalid,
+  },
   { when: (f) => f.status === 404 || f.haystack.includes("not available for endpoint"), category: "model_unavailable_for_endpoint", hint: HINTS.unavailable },
   { when: (f) => f.status === 429, category: "rate_limited", hint: HINTS.rateLimited },
   { when: (f) => f.status !== null && f.status >= 500, category: "server_error", hint: HINTS.serverError },

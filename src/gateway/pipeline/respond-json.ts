@@ -45,27 +45,15 @@ export function applyHealing(prepared: Prepared, text: string, result: UpstreamR
   });
 }
 
-export type JsonOutcome =
-  | { ok: true; facts: ResponseFacts }
-  | { ok: false; error: import("../../core/errors.js").GatewayError; attempts: ResponseFacts["attempts"] };
+export type JsonOutcome = { ok: true; facts: ResponseFacts } | { ok: false; error: import("../../core/errors.js").GatewayError; attempts: ResponseFacts["attempts"] };
 
 /**
  * @example
  * const outcome = await respondJson(prepared, candidates, { id, startedAt, cache }, env);
  */
-export async function respondJson(
-  prepared: Prepared,
-  candidates: readonly Offer[],
-  request: { id: string; startedAt: number; cache: ResponseFacts["cache"] },
-  env: GatewayEnv,
-): Promise<JsonOutcome> {
+export async function respondJson(prepared: Prepared, candidates: readonly Offer[], request: { id: string; startedAt: number; cache: ResponseFacts["cache"] }, env: GatewayEnv): Promise<JsonOutcome> {
   const allowFallbacks = prepared.request.provider.allowFallbacks ?? true;
-  const executed = await executeWithFailover(
-    candidates,
-    allowFallbacks,
-    executionEnvFor(request.id, prepared.model, env),
-    (offer) => callOffer(offer, prepared, env),
-  );
+  const executed = await executeWithFailover(candidates, allowFallbacks, executionEnvFor(request.id, prepared.model, env), (offer) => callOffer(offer, prepared, env));
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
   const { offer, value, attempts } = executed;
   const healing = applyHealing(prepared, value.result.text, value.result, false, env);

@@ -17,9 +17,7 @@ import { ResponseEventWriter } from "./response-stream.js";
 import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
 import { errorRecord, finishRequest, overheadOf, successRecord, throughputOf, type RecordBase } from "./usage-record.js";
 
-export type StreamStart =
-  | { ok: true; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> }
-  | { ok: false; error: GatewayError; attempts: AttemptRecord[] };
+export type StreamStart = { ok: true; events: AsyncIterable<SseEvent>; record: Promise<UsageRecord> } | { ok: false; error: GatewayError; attempts: AttemptRecord[] };
 
 /**
  * @example
@@ -27,16 +25,11 @@ export type StreamStart =
  * if (started.ok) for await (const event of started.events) write(formatSseEvent(event));
  */
 export async function respondStream(prepared: Prepared, candidates: readonly Offer[], base: RecordBase, env: GatewayEnv): Promise<StreamStart> {
-  const executed = await executeWithFailover(
-    candidates,
-    prepared.request.provider.allowFallbacks ?? true,
-    executionEnvFor(base.id, prepared.model, env),
-    async (offer) => {
-      const outcome = await invokeProviderStream(invokeOptionsFor(prepared, offer, env));
-      if (!outcome.ok) return outcome;
-      return { ok: true, value: outcome, status: outcome.status, durationMs: outcome.ttftMs, health: undefined };
-    },
-  );
+  const executed = await executeWithFailover(candidates, prepared.request.provider.allowFallbacks ?? true, executionEnvFor(base.id, prepared.model, env), async (offer) => {
+    const outcome = await invokeProviderStream(invokeOptionsFor(prepared, offer, env));
+    if (!outcome.ok) return outcome;
+    return { ok: true, value: outcome, status: outcome.status, durationMs: outcome.ttftMs, health: undefined };
+  });
   if (!executed.ok) return { ok: false, error: executed.error, attempts: executed.attempts };
   const { offer, value: handle, attempts, probe } = executed;
   const snapshot = { id: base.id, object: "response", created_at: Math.floor(base.startedAt / 1000), model: prepared.model, status: "in_progress", output: [], usage: null };
@@ -62,7 +55,18 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
   const throughput = throughputOf(result.usage.outputTokens, durationMs, ttftMs);
   // A stream's sample is the provider TTFT, at least 1 ms (after/streaming.ts:354-376); an empty one records nothing.
   if (result.text !== "" || result.usage.outputTokens > 0) {
-    env.health.record({ provider: offer.provider, model: offer.model, at, ok: true, impact: "success", probe, latencyMs: Math.max(1, ttftMs), generationMs: durationMs, tokensIn: result.usage.inputTokens, tokensOut: result.usage.outputTokens });
+    env.health.record({
+      provider: offer.provider,
+      model: offer.model,
+      at,
+      ok: true,
+      impact: "success",
+      probe,
+      latencyMs: Math.max(1, ttftMs),
+      generationMs: durationMs,
+      tokensIn: result.usage.inputTokens,
+      tokensOut: result.usage.outputTokens,
+    });
   }
   const healing = applyHealing(prepared, result.text, result, true, env);
   const latency = at - base.startedAt;
@@ -80,7 +84,14 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
     attempts: base.attempts,
     pluginExecutions: healing.executions,
     cache: base.cache,
-    timings: { latency_ms: latency, provider_ttft_ms: handle.ttftMs, throughput_tps: throughput, gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts), generation_ms: durationMs, first_byte_ms: handle.ttftMs },
+    timings: {
+      latency_ms: latency,
+      provider_ttft_ms: handle.ttftMs,
+      throughput_tps: throughput,
+      gateway_overhead_ms: overheadOf(latency - durationMs + handle.ttftMs, base.attempts),
+      generation_ms: durationMs,
+      first_byte_ms: handle.ttftMs,
+    },
   };
   const record = successRecord(base, facts);
   finishRequest(record, env);

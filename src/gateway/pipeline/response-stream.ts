@@ -53,10 +53,7 @@ export class ResponseEventWriter {
 
   /** A mid-stream failure: the Responses `error` event then `response.failed`. */
   fail(snapshot: Record<string, unknown>, code: string, message: string): SseEvent[] {
-    return [
-      this.#event("error", { code, message, param: null }),
-      this.#event("response.failed", { response: { ...snapshot, status: "failed", error: { code, message } } }),
-    ];
+    return [this.#event("error", { code, message, param: null }), this.#event("response.failed", { response: { ...snapshot, status: "failed", error: { code, message } } })];
   }
 
   #event(type: string, payload: Record<string, unknown>): SseEvent {

@@ -19,6 +19,9 @@ describe("attemptTimeoutMs", () => {
   it("names the setting that replaced a removed one", () => {
     const parsed = gatewaySettingsSchema.safeParse({ routing: { strategy: "thompson" } });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]).toMatchObject({ path: ["routing", "strategy"], message: expect.stringContaining("routing.balanced: thompson_sort (reference) | reliability_shuffle (documented)") });
+    expect(parsed.error?.issues[0]).toMatchObject({
+      path: ["routing", "strategy"],
+      message: expect.stringContaining("routing.balanced: thompson_sort (reference) | reliability_shuffle (documented)"),
+    });
   });
 });

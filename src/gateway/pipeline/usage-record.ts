@@ -36,38 +36,52 @@ const providerTime = (attempts: readonly AttemptRecord[]): number => attempts.re
  * lists the response body shows); `selectedProvider` is null for an answer no provider served.
  */
 export function successRecord(base: RecordBase, facts: ResponseFacts, selectedProvider: string | null = facts.selectedProvider): UsageRecord {
-  return usageRecord(base, facts.timings.latency_ms, facts.attempts, facts.pluginExecutions, {
-    selected_provider: selectedProvider,
-    status: responseStatus(facts.finishReason),
-    http_status: 200,
-    error_code: null,
-    ttft_ms: facts.timings.provider_ttft_ms,
-    throughput_tps: facts.timings.throughput_tps,
-    gateway_overhead_ms: facts.timings.gateway_overhead_ms,
-    usage: {
-      input_tokens: facts.usage.inputTokens,
-      output_tokens: facts.usage.outputTokens,
-      total_tokens: facts.usage.inputTokens + facts.usage.outputTokens,
+  return usageRecord(
+    base,
+    facts.timings.latency_ms,
+    facts.attempts,
+    facts.pluginExecutions,
+    {
+      selected_provider: selectedProvider,
+      status: responseStatus(facts.finishReason),
+      http_status: 200,
+      error_code: null,
+      ttft_ms: facts.timings.provider_ttft_ms,
+      throughput_tps: facts.timings.throughput_tps,
+      gateway_overhead_ms: facts.timings.gateway_overhead_ms,
+      usage: {
+        input_tokens: facts.usage.inputTokens,
+        output_tokens: facts.usage.outputTokens,
+        total_tokens: facts.usage.inputTokens + facts.usage.outputTokens,
+      },
+      cost_usd: facts.cost.total,
     },
-    cost_usd: facts.cost.total,
-  }, { generationMs: facts.timings.generation_ms ?? null, finishReason: facts.finishReason });
+    { generationMs: facts.timings.generation_ms ?? null, finishReason: facts.finishReason },
+  );
 }
 
 /** The record of a request that ended in an error response. */
 export function errorRecord(base: RecordBase, error: GatewayError, endedAt: number, selectedProvider: string | null = null): UsageRecord {
   const latency = endedAt - base.startedAt;
-  return usageRecord(base, latency, base.attempts, base.pluginExecutions, {
-    selected_provider: selectedProvider,
-    // A request its caller cancelled (a drained server, a client gone) did not fail on its own.
-    status: error.extra["reason"] === "cancelled" ? "cancelled" : "failed",
-    http_status: error.status,
-    error_code: error.code,
-    ttft_ms: null,
-    throughput_tps: null,
-    gateway_overhead_ms: Math.max(0, latency - providerTime(base.attempts)),
-    usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
-    cost_usd: 0,
-  }, { generationMs: null, finishReason: null });
+  return usageRecord(
+    base,
+    latency,
+    base.attempts,
+    base.pluginExecutions,
+    {
+      selected_provider: selectedProvider,
+      // A request its caller cancelled (a drained server, a client gone) did not fail on its own.
+      status: error.extra["reason"] === "cancelled" ? "cancelled" : "failed",
+      http_status: error.status,
+      error_code: error.code,
+      ttft_ms: null,
+      throughput_tps: null,
+      gateway_overhead_ms: Math.max(0, latency - providerTime(base.attempts)),
+      usage: { input_tokens: 0, output_tokens: 0, total_tokens: 0 },
+      cost_usd: 0,
+    },
+    { generationMs: null, finishReason: null },
+  );
 }
 
 /**
@@ -110,10 +124,7 @@ interface RecordExtra {
 }
 
 /** The fields that depend on how the request ended. */
-type RecordOutcome = Pick<
-  UsageRecord,
-  "selected_provider" | "status" | "http_status" | "error_code" | "ttft_ms" | "throughput_tps" | "gateway_overhead_ms" | "usage" | "cost_usd"
->;
+type RecordOutcome = Pick<UsageRecord, "selected_provider" | "status" | "http_status" | "error_code" | "ttft_ms" | "throughput_tps" | "gateway_overhead_ms" | "usage" | "cost_usd">;
 
 /**
  * The reference columns, then one literal with gateway-sim's fields in the order the usage log has

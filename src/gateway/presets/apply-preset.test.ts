@@ -87,7 +87,13 @@ describe("applyPreset: system prompt", () => {
     ["becomes the instructions when there are none", {}, { instructions: "Preset rules.", input: [{ role: "user", content: "Summarise." }] }],
     [
       "the instructions even when input holds system messages (input is always present: presetMerge.ts:35-36)",
-      { input: [{ role: "user", content: "a" }, { role: "developer", content: "Dev rules." }, { role: "system", content: "Sys." }] },
+      {
+        input: [
+          { role: "user", content: "a" },
+          { role: "developer", content: "Dev rules." },
+          { role: "system", content: "Sys." },
+        ],
+      },
       {
         instructions: "Preset rules.",
         input: [

@@ -50,8 +50,7 @@ export interface PreparedRequest {
 export type PrepareRequestResult = { ok: true; prepared: PreparedRequest } | { ok: false; error: GatewayError };
 
 /** Every request/preset rule that differs between the reference's code and its documentation, resolved. */
-export type PrepareOptions = ParseRequestOptions &
-  ApplyPresetOptions & { providerFilterNoMatch: "fail_closed" | "defer_to_routing"; presetRanking: "shuffle" | "sort" };
+export type PrepareOptions = ParseRequestOptions & ApplyPresetOptions & { providerFilterNoMatch: "fail_closed" | "defer_to_routing"; presetRanking: "shuffle" | "sort" };
 
 /**
  * The options `settings` selects: each per-rule setting, else the side `settings.fidelity` picks.

@@ -3,15 +3,7 @@
 import { z } from "zod";
 import { pluginListSchema } from "../../plugins/plugin-entry-schema.js";
 import { responseFormatSchema } from "../../structured-output/response-format-schema.js";
-import {
-  maxOutputTokensSchema,
-  reasoningSchema,
-  responseCachingSchema,
-  seedSchema,
-  stopSchema,
-  temperatureSchema,
-  topPSchema,
-} from "../request/generation-fields.js";
+import { maxOutputTokensSchema, reasoningSchema, responseCachingSchema, seedSchema, stopSchema, temperatureSchema, topPSchema } from "../request/generation-fields.js";
 import { MODEL_ID_PATTERN, PRESET_SLUG_PATTERN } from "../request/model-reference.js";
 import { findUnsupportedRoutingFilters, providerPreferencesSchema, SORT_ALIASES } from "../request/provider-preferences.js";
 import { ROUTING_MODES } from "../request/routing-mode.js";
@@ -90,7 +82,10 @@ const presetShape = {
   provider_preferences: z.record(z.string(), z.number()).optional(),
   parameters: parametersSchema.optional(),
   /** Allowlist; `*` wildcards. Absent = every model allowed. */
-  models: z.array(z.string().regex(MODEL_PATTERN, { error: 'expected a model id or pattern such as "openai/*"' })).min(1).optional(),
+  models: z
+    .array(z.string().regex(MODEL_PATTERN, { error: 'expected a model id or pattern such as "openai/*"' }))
+    .min(1)
+    .optional(),
   provider: presetProviderSchema.optional(),
   reasoning: reasoningSchema.optional(),
   temperature: temperatureSchema.optional(),
@@ -126,7 +121,13 @@ function toPreset(fields: PresetFields, slug: string) {
   const routingMode = fields.routing_mode ?? fields.preferred_performance;
   const providerSort = provider?.requestedSort === undefined ? undefined : SORT_ALIASES[provider.requestedSort.toLowerCase()];
   const ignoredProviderFields = NON_REFERENCE_PROVIDER_KEYS.filter((key) =>
-    key === "sort" ? provider?.requestedSort !== undefined : key === "allow_fallbacks" ? provider?.allowFallbacks !== undefined : key === "require_parameters" ? provider?.requireParameters !== undefined : provider?.diagnostics !== undefined,
+    key === "sort"
+      ? provider?.requestedSort !== undefined
+      : key === "allow_fallbacks"
+        ? provider?.allowFallbacks !== undefined
+        : key === "require_parameters"
+          ? provider?.requireParameters !== undefined
+          : provider?.diagnostics !== undefined,
   );
   const weights = fields.provider_preferences || provider?.weights ? { ...fields.provider_preferences, ...provider?.weights } : undefined;
   const preset = {
@@ -172,10 +173,16 @@ function toPreset(fields: PresetFields, slug: string) {
  * @example
  * ignoredProviderFieldsNote(preset, "presets/release-summary.yaml:18:3");
  */
-export function ignoredProviderFieldsNote(preset: { slug: string; ignoredProviderFields: readonly string[]; providerSort: string | undefined; routingMode: string | undefined }, where: string): string | undefined {
+export function ignoredProviderFieldsNote(
+  preset: { slug: string; ignoredProviderFields: readonly string[]; providerSort: string | undefined; routingMode: string | undefined },
+  where: string,
+): string | undefined {
   if (preset.ignoredProviderFields.length === 0) return undefined;
   const names = preset.ignoredProviderFields.map((key) => `provider.${key}`).join(", ");
-  const sortAdvice = preset.providerSort !== undefined && preset.routingMode === undefined ? ` Set routing_mode: ${preset.providerSort} to rank this preset's traffic by ${preset.providerSort} (through the weighted shuffle, not as a deterministic sort).` : "";
+  const sortAdvice =
+    preset.providerSort !== undefined && preset.routingMode === undefined
+      ? ` Set routing_mode: ${preset.providerSort} to rank this preset's traffic by ${preset.providerSort} (through the weighted shuffle, not as a deterministic sort).`
+      : "";
   return `${where} preset "${preset.slug}": ${names} ${preset.ignoredProviderFields.length === 1 ? "is" : "are"} dropped by the reference gateway's preset schema, which has no place for ${preset.ignoredProviderFields.length === 1 ? "it" : "them"}; under reference fidelity ${preset.ignoredProviderFields.length === 1 ? "it has" : "they have"} no effect.${sortAdvice} (settings.presets.providerFields: all, or fidelity: documented, applies ${preset.ignoredProviderFields.length === 1 ? "it" : "them"}.)`;
 }
 

@@ -21,7 +21,12 @@ export function resolvePresetModel(requested: string | undefined, preset: Preset
   const fallback = preset.model ?? (defaultModel === "reference" ? preset.models?.[0] : soleConcreteModel(preset.models));
   const model = requested ?? fallback;
   if (model === undefined || model.includes("*")) {
-    const why = model !== undefined ? `its first allowlist entry "${model}" is a pattern, not a model` : preset.models ? `its allowlist (${preset.models.join(", ")}) names no single default` : "it sets no model";
+    const why =
+      model !== undefined
+        ? `its first allowlist entry "${model}" is a pattern, not a model`
+        : preset.models
+          ? `its allowlist (${preset.models.join(", ")}) names no single default`
+          : "it sets no model";
     const message = `Preset "${preset.slug}" has no default model: ${why}. Set "model" (or "default_model") in the preset.`;
     return { ok: false, error: new GatewayError("model_required", message, { details: [{ message, path: "model", keyword: "preset_no_model", params: { preset: preset.slug } }] }) };
   }

@@ -31,7 +31,11 @@ describe("beforeProviderFilters (reference before/index.ts:552-788)", () => {
 
   it("a pin outside only, or inside ignore: provider_qualified_model_conflict with params {provider, model, field, values}", () => {
     const only = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), only: ["groq"] } });
-    expect(only.detail).toMatchObject({ path: "provider.only", keyword: "provider_qualified_model_conflict", params: { provider: "openai", model: "test/model", field: "provider.only", values: ["groq"] } });
+    expect(only.detail).toMatchObject({
+      path: "provider.only",
+      keyword: "provider_qualified_model_conflict",
+      params: { provider: "openai", model: "test/model", field: "provider.only", values: ["groq"] },
+    });
     const ignore = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), ignore: ["OpenAI"] } });
     expect(ignore.detail).toMatchObject({ path: "provider.ignore", params: { values: ["openai"] } });
   });
@@ -46,7 +50,11 @@ describe("beforeProviderFilters (reference before/index.ts:552-788)", () => {
   it("request only/ignore that leave nothing: 400 request_provider_filter_no_match (reason and keyword), or deferred to routing", () => {
     const provider = { ...emptyProviderPreferences(), only: ["openai"], ignore: ["openai"] };
     const out = failure({ provider });
-    expect(out).toMatchObject({ code: "validation_error", detail: { path: "provider", keyword: "request_provider_filter_no_match" }, body: { reason: "request_provider_filter_no_match", model: "test/model" } });
+    expect(out).toMatchObject({
+      code: "validation_error",
+      detail: { path: "provider", keyword: "request_provider_filter_no_match" },
+      body: { reason: "request_provider_filter_no_match", model: "test/model" },
+    });
     expect(beforeProviderFilters(input({ provider, providerFilterNoMatch: "defer_to_routing" })).ok).toBe(true);
   });
 

@@ -54,7 +54,12 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
     const conflict = pinConflict(pinnedProvider, provider);
     if (conflict) {
       const message = `Provider-qualified model "${pinnedProvider}:${model}" conflicts with ${conflict.field} [${conflict.values.join(", ")}]: the pin is an exact provider, so drop it from ${conflict.field} or drop the "${pinnedProvider}:" prefix`;
-      return { ok: false, error: validationError([{ message, path: conflict.field, keyword: "provider_qualified_model_conflict", params: { provider: pinnedProvider, model, field: conflict.field, values: conflict.values } }]) };
+      return {
+        ok: false,
+        error: validationError([
+          { message, path: conflict.field, keyword: "provider_qualified_model_conflict", params: { provider: pinnedProvider, model, field: conflict.field, values: conflict.values } },
+        ]),
+      };
     }
     // The pin rewrites `only` to itself (requestRouting.ts:273-291); it never widens the pool.
     provider = { ...provider, only: [pinnedProvider] };

@@ -7,9 +7,7 @@ export const temperatureSchema = z.number().min(0).max(2);
 export const topPSchema = z.number().min(0).max(1);
 export const maxOutputTokensSchema = z.int().positive();
 /** Chat-completions style stop sequences (a gateway extension of the Responses API); at most 4. */
-export const stopSchema = z
-  .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(4)])
-  .transform((value) => (typeof value === "string" ? [value] : value));
+export const stopSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(4)]).transform((value) => (typeof value === "string" ? [value] : value));
 export const seedSchema = z.int();
 
 /** Reasoning efforts the reference gateway passes through (OpenAI's range plus `max`). */
@@ -31,9 +29,7 @@ export const reasoningSchema = z
     enabled: z.boolean().optional(),
     exclude: z.boolean().optional(),
   })
-  .transform((r) =>
-    definedOnly({ effort: r.effort, summary: r.summary ?? r.generate_summary ?? undefined, maxTokens: r.max_tokens, enabled: r.enabled, exclude: r.exclude }),
-  );
+  .transform((r) => definedOnly({ effort: r.effort, summary: r.summary ?? r.generate_summary ?? undefined, maxTokens: r.max_tokens, enabled: r.enabled, exclude: r.exclude }));
 export type ReasoningConfig = z.output<typeof reasoningSchema>;
 
 /**

@@ -23,10 +23,7 @@ const contentPartSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: (issue) =>
-      issue.code === "invalid_union"
-        ? `unsupported content part: gateway-sim accepts text parts (type ${CONTENT_PART_TYPES.map((t) => `"${t}"`).join(" or ")})`
-        : undefined,
+    error: (issue) => (issue.code === "invalid_union" ? `unsupported content part: gateway-sim accepts text parts (type ${CONTENT_PART_TYPES.map((t) => `"${t}"`).join(" or ")})` : undefined),
   },
 );
 

@@ -16,9 +16,7 @@ describe("issuesToDetails", () => {
   });
 
   it("follows the union branch whose type matched, keeping the inner path", () => {
-    expect(detailsOf(schema, { list: [{ n: 1 }, { n: 0 }], name: "x", kind: "a" })).toEqual([
-      { path: "list[1].n", keyword: "minimum", message: "must be >= 1 (got 0)" },
-    ]);
+    expect(detailsOf(schema, { list: [{ n: 1 }, { n: 0 }], name: "x", kind: "a" })).toEqual([{ path: "list[1].n", keyword: "minimum", message: "must be >= 1 (got 0)" }]);
   });
 
   it("says which types a union wanted when no branch matched", () => {

@@ -13,9 +13,7 @@ export const PROVIDER_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 /** A preset slug (also its file name): lowercase letters, digits, `-` and `_`. */
 export const PRESET_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
-export type ModelReference =
-  | { kind: "model"; model: string; pinnedProvider?: string | undefined }
-  | { kind: "preset"; preset: string };
+export type ModelReference = { kind: "model"; model: string; pinnedProvider?: string | undefined } | { kind: "preset"; preset: string };
 
 /**
  * Reads one `model` value; `{ ok: false, message }` when it is none of the three forms.
@@ -39,7 +37,11 @@ export function parseModelReference(value: string): { ok: true; reference: Model
     const model = trimmed.slice(colon + 1).trim();
     // Keywords and checks of the reference (requestRouting.ts:114-160; before/index.ts:277-300).
     if (!PROVIDER_QUALIFIER_PATTERN.test(provider)) {
-      return { ok: false, keyword: "invalid_provider_slug", message: `Invalid provider slug "${provider}" in model identifier "${trimmed}": a provider slug starts with a letter or digit and holds only letters, digits, ".", "_" or "-".` };
+      return {
+        ok: false,
+        keyword: "invalid_provider_slug",
+        message: `Invalid provider slug "${provider}" in model identifier "${trimmed}": a provider slug starts with a letter or digit and holds only letters, digits, ".", "_" or "-".`,
+      };
     }
     if (!REQUESTED_MODEL_PATTERN.test(model)) {
       return { ok: false, keyword: "invalid_provider_qualified_model", message: `Invalid provider-qualified model identifier "${trimmed}": expected "<provider>:<publisher>/<model>".` };

@@ -89,7 +89,7 @@ describe("parseResponsesRequest: fields", () => {
     expect(ok({ preset: "release-summary", model: "anthropic/claude-sonnet-4.6", input: "x" }, DOCUMENTED)).toMatchObject({ preset: "release-summary", model: "anthropic/claude-sonnet-4.6" });
   });
 
-  it("reference: a body with preset and no model is a 400 whose description names model: \"@slug\"", () => {
+  it('reference: a body with preset and no model is a 400 whose description names model: "@slug"', () => {
     const error = fail({ preset: "release-summary", input: "x" });
     expect(error.code).toBe("validation_error");
     expect(error.status).toBe(400);
@@ -124,7 +124,14 @@ describe("parseResponsesRequest: input items", () => {
       ...base,
       input: [
         { role: "developer", content: "Be terse." },
-        { type: "message", role: "user", content: [{ type: "input_text", text: "Part one." }, { type: "input_text", text: "Part two." }] },
+        {
+          type: "message",
+          role: "user",
+          content: [
+            { type: "input_text", text: "Part one." },
+            { type: "input_text", text: "Part two." },
+          ],
+        },
         { type: "message", role: "assistant", id: "msg_1", status: "completed", content: [{ type: "output_text", text: "Earlier answer", annotations: [] }] },
         { role: "user", content: "Follow-up" },
       ],
@@ -140,7 +147,11 @@ describe("parseResponsesRequest: input items", () => {
   it("names the item and part that are wrong", () => {
     const { details } = fail({
       ...base,
-      input: [{ role: "user", content: "ok" }, { role: "bot", content: [{ type: "input_image", image_url: "x" }] }, { type: "function_call", name: "f" }],
+      input: [
+        { role: "user", content: "ok" },
+        { role: "bot", content: [{ type: "input_image", image_url: "x" }] },
+        { type: "function_call", name: "f" },
+      ],
     });
     expect(at(details, "input[1].role")?.keyword).toBe("enum");
     expect(at(details, "input[1].content[0].type")?.message).toMatch(/input_text/);
@@ -241,16 +252,22 @@ describe("parseResponsesRequest: errors", () => {
   });
 
   it("reports every invalid field at once, with JSON paths and keywords", () => {
-    const error = fail({
-      input: [{ role: "user", content: "x" }, { role: "user", content: 4 }],
-      temperature: 3,
-      top_p: -1,
-      max_output_tokens: 1.5,
-      stream: "yes",
-      provider: { sort: "fastest", order: "openai" },
-      plugins: [{ name: "response-healing" }],
-      bogus: true,
-    }, DOCUMENTED);
+    const error = fail(
+      {
+        input: [
+          { role: "user", content: "x" },
+          { role: "user", content: 4 },
+        ],
+        temperature: 3,
+        top_p: -1,
+        max_output_tokens: 1.5,
+        stream: "yes",
+        provider: { sort: "fastest", order: "openai" },
+        plugins: [{ name: "response-healing" }],
+        bogus: true,
+      },
+      DOCUMENTED,
+    );
     expect(error.code).toBe("validation_error");
     const byPath = Object.fromEntries(error.details.map((d) => [d.path, d.keyword]));
     expect(byPath).toMatchObject({

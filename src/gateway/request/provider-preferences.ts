@@ -132,74 +132,70 @@ function priceCaps(raw: { [K in (typeof PRICE_CAP_KEYS)[number]]?: number | stri
 const providerList = z.array(z.string().min(1));
 
 /** The `provider` object schema (core/schemas.ts:15-62); output is camelCase. `null` means "not set". */
-const providerShapeSchema = z
-  .strictObject({
-    /** Read only from `routing` (requestRouting.ts:368); accepted in `provider` too. */
-    mode: z.string().nullish(),
-    order: providerList.optional(),
-    only: providerList.optional(),
-    ignore: providerList.optional(),
-    sort: sortSchema.nullish(),
-    allow_fallbacks: z.boolean().nullish(),
-    require_parameters: z.boolean().nullish(),
-    require_zero_data_retention: z.boolean().nullish(),
-    /** Shortcut of require_zero_data_retention, read when the long form is absent. */
-    zdr: z.boolean().nullish(),
-    required_execution_region: z.string().nullish(),
-    required_data_region: z.string().nullish(),
-    /** USD per 1M tokens (token meters) or per unit (`image`, `audio`, `request`). */
-    max_price: z
-      .strictObject({ prompt: priceCapSchema.optional(), completion: priceCapSchema.optional(), image: priceCapSchema.optional(), audio: priceCapSchema.optional(), request: priceCapSchema.optional() })
-      .optional(),
-    /** Seconds. */
-    preferred_max_latency: preferenceSchema.optional(),
-    /** Tokens per second. */
-    preferred_min_throughput: preferenceSchema.optional(),
-    diagnostics: z.boolean().nullish(),
-    return_diagnostics: z.boolean().nullish(),
-    // Unsupported routing filters: type-checked here (core/schemas.ts:34-39), then refused by the parser.
-    data_collection: z.enum(["allow", "deny"]).nullish(),
-    enforce_distillable_text: z.boolean().nullish(),
-    quantizations: z.array(z.string()).nullish(),
-    /** Accepted by the reference schema; alpha providers do not exist here. */
-    include_alpha: z.boolean().optional(),
-    // Presets may weight providers in the balanced shuffle.
-    weights: z.record(z.string(), z.number().min(0)).optional(),
-  });
+const providerShapeSchema = z.strictObject({
+  /** Read only from `routing` (requestRouting.ts:368); accepted in `provider` too. */
+  mode: z.string().nullish(),
+  order: providerList.optional(),
+  only: providerList.optional(),
+  ignore: providerList.optional(),
+  sort: sortSchema.nullish(),
+  allow_fallbacks: z.boolean().nullish(),
+  require_parameters: z.boolean().nullish(),
+  require_zero_data_retention: z.boolean().nullish(),
+  /** Shortcut of require_zero_data_retention, read when the long form is absent. */
+  zdr: z.boolean().nullish(),
+  required_execution_region: z.string().nullish(),
+  required_data_region: z.string().nullish(),
+  /** USD per 1M tokens (token meters) or per unit (`image`, `audio`, `request`). */
+  max_price: z
+    .strictObject({ prompt: priceCapSchema.optional(), completion: priceCapSchema.optional(), image: priceCapSchema.optional(), audio: priceCapSchema.optional(), request: priceCapSchema.optional() })
+    .optional(),
+  /** Seconds. */
+  preferred_max_latency: preferenceSchema.optional(),
+  /** Tokens per second. */
+  preferred_min_throughput: preferenceSchema.optional(),
+  diagnostics: z.boolean().nullish(),
+  return_diagnostics: z.boolean().nullish(),
+  // Unsupported routing filters: type-checked here (core/schemas.ts:34-39), then refused by the parser.
+  data_collection: z.enum(["allow", "deny"]).nullish(),
+  enforce_distillable_text: z.boolean().nullish(),
+  quantizations: z.array(z.string()).nullish(),
+  /** Accepted by the reference schema; alpha providers do not exist here. */
+  include_alpha: z.boolean().optional(),
+  // Presets may weight providers in the balanced shuffle.
+  weights: z.record(z.string(), z.number().min(0)).optional(),
+});
 
 /** Every key a `provider`/`routing` object may hold, in either case style. */
 export const PROVIDER_KEYS: ReadonlySet<string> = new Set([...Object.keys(providerShapeSchema.shape), ...Object.keys(CAMEL_TO_SNAKE)]);
 
 export const providerPreferencesSchema = z.preprocess(
   snakeCaseProviderKeys,
-  providerShapeSchema
-    .transform((p) => {
-      const requestedSort = readSortMode(p.sort ?? undefined);
-      const maxPrice = p.max_price
-        ? priceCaps(p.max_price)
-        : undefined;
-      return {
-        order: p.order,
-        only: p.only,
-        ignore: p.ignore,
-        /** A recognised explicit sort (price/latency/throughput); the final mode is resolved per request. */
-        sort: requestedSort === undefined ? undefined : SORT_ALIASES[requestedSort.toLowerCase()],
-        /** The requested mode as written (a string, or a sort object's mode/metric/by). */
-        requestedSort,
-        /** `mode` as written; only `routing.mode` counts as a request sort. */
-        mode: p.mode ?? undefined,
-        allowFallbacks: p.allow_fallbacks ?? undefined,
-        requireParameters: p.require_parameters ?? undefined,
-        requireZeroDataRetention: p.require_zero_data_retention ?? p.zdr ?? undefined,
-        requiredExecutionRegion: p.required_execution_region ?? undefined,
-        requiredDataRegion: p.required_data_region ?? undefined,
-        maxPrice,
-        preferredMaxLatencySeconds: preferenceScalar(p.preferred_max_latency),
-        preferredMinThroughputTps: preferenceScalar(p.preferred_min_throughput),
-        diagnostics: p.diagnostics ?? p.return_diagnostics ?? undefined,
-        weights: p.weights,
-      };
-    }),
+  providerShapeSchema.transform((p) => {
+    const requestedSort = readSortMode(p.sort ?? undefined);
+    const maxPrice = p.max_price ? priceCaps(p.max_price) : undefined;
+    return {
+      order: p.order,
+      only: p.only,
+      ignore: p.ignore,
+      /** A recognised explicit sort (price/latency/throughput); the final mode is resolved per request. */
+      sort: requestedSort === undefined ? undefined : SORT_ALIASES[requestedSort.toLowerCase()],
+      /** The requested mode as written (a string, or a sort object's mode/metric/by). */
+      requestedSort,
+      /** `mode` as written; only `routing.mode` counts as a request sort. */
+      mode: p.mode ?? undefined,
+      allowFallbacks: p.allow_fallbacks ?? undefined,
+      requireParameters: p.require_parameters ?? undefined,
+      requireZeroDataRetention: p.require_zero_data_retention ?? p.zdr ?? undefined,
+      requiredExecutionRegion: p.required_execution_region ?? undefined,
+      requiredDataRegion: p.required_data_region ?? undefined,
+      maxPrice,
+      preferredMaxLatencySeconds: preferenceScalar(p.preferred_max_latency),
+      preferredMinThroughputTps: preferenceScalar(p.preferred_min_throughput),
+      diagnostics: p.diagnostics ?? p.return_diagnostics ?? undefined,
+      weights: p.weights,
+    };
+  }),
 );
 
 /** Normalised provider preferences; every field optional (absent = not set). */

@@ -3,15 +3,7 @@
 import { z } from "zod";
 import { pluginListSchema } from "../../plugins/plugin-entry-schema.js";
 import { responseFormatSchema } from "../../structured-output/response-format-schema.js";
-import {
-  maxOutputTokensSchema,
-  reasoningSchema,
-  responseCachingSchema,
-  seedSchema,
-  stopSchema,
-  temperatureSchema,
-  topPSchema,
-} from "./generation-fields.js";
+import { maxOutputTokensSchema, reasoningSchema, responseCachingSchema, seedSchema, stopSchema, temperatureSchema, topPSchema } from "./generation-fields.js";
 import { IGNORED_OPENAI_PARAMETERS } from "./ignored-parameters.js";
 import { inputSchema } from "./input-items.js";
 import { emptyProviderPreferences, mergeProviderPreferences } from "./merge-provider-preferences.js";
@@ -26,10 +18,7 @@ function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish();
 }
 
-const ignoredShape = Object.fromEntries(IGNORED_OPENAI_PARAMETERS.map((name) => [name, z.unknown().optional()])) as Record<
-  (typeof IGNORED_OPENAI_PARAMETERS)[number],
-  z.ZodOptional<z.ZodUnknown>
->;
+const ignoredShape = Object.fromEntries(IGNORED_OPENAI_PARAMETERS.map((name) => [name, z.unknown().optional()])) as Record<(typeof IGNORED_OPENAI_PARAMETERS)[number], z.ZodOptional<z.ZodUnknown>>;
 
 const bodySchema = z.strictObject({
   model: optional(modelReferenceSchema),

@@ -16,12 +16,19 @@ describe("final ordering (routing.ts:1395-1441)", () => {
 
   it("drops non-positive scores and puts `order` first in list order", () => {
     const out = finalOrder([scored("a", 0.9), scored("b", 0.1), scored("c", 0), scored("d", 0.5)], ["b", "c"], "sort", () => 0);
-    expect(out.map((c) => [c.offer.provider, c.placedBy])).toEqual([["b", "order"], ["a", "sort"], ["d", "sort"]]);
+    expect(out.map((c) => [c.offer.provider, c.placedBy])).toEqual([
+      ["b", "order"],
+      ["a", "sort"],
+      ["d", "sort"],
+    ]);
   });
 
   it("shuffles the rest when the mode comes from a preset", () => {
     const out = finalOrder([scored("a", 0.9), scored("b", 0.1)], undefined, "shuffle", () => 0.95);
-    expect(out.map((c) => [c.offer.provider, c.placedBy])).toEqual([["b", "shuffle"], ["a", "shuffle"]]);
+    expect(out.map((c) => [c.offer.provider, c.placedBy])).toEqual([
+      ["b", "shuffle"],
+      ["a", "shuffle"],
+    ]);
   });
 
   it("moves ordered offers to the front before scoring", () => {

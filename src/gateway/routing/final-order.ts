@@ -21,7 +21,11 @@ export function finalOrder(scored: readonly ScoredCandidate[], order: readonly s
   const rest =
     ranking === "sort"
       ? [...remaining].sort((a, b) => b.score - a.score).map((c) => placedBy(c, "sort"))
-      : weightedOrder(remaining, remaining.map((c) => c.score), next).map((c) => placedBy(c, "shuffle"));
+      : weightedOrder(
+          remaining,
+          remaining.map((c) => c.score),
+          next,
+        ).map((c) => placedBy(c, "shuffle"));
   return [...first, ...rest];
 }
 

@@ -8,9 +8,7 @@ const providers = (result: ReturnType<typeof route>): string[] => result.diagnos
 describe("provider.order", () => {
   it("seed 002: order [anthropic-us, anthropic] tries anthropic-us first, then anthropic", () => {
     for (let i = 0; i < 20; i++) {
-      const result = route(
-        makeInput({ offers: defaultOffers("anthropic/claude-opus-4.6"), provider: { order: ["anthropic-us", "anthropic"] }, random: createRandom("o", String(i)) }),
-      );
+      const result = route(makeInput({ offers: defaultOffers("anthropic/claude-opus-4.6"), provider: { order: ["anthropic-us", "anthropic"] }, random: createRandom("o", String(i)) }));
       expect(result.ok && result.candidates.map((o) => o.provider)).toEqual(["anthropic-us", "anthropic"]);
       expect(result.diagnostics.rankedProviders.map((r) => r.placedBy)).toEqual(["order", "order"]);
     }
@@ -32,9 +30,7 @@ describe("provider.order", () => {
   });
 
   it("never adds a provider a filter removed, and warns about it", () => {
-    const result = route(
-      makeInput({ offers: defaultOffers("meta/llama-4-maverick"), provider: { order: ["deepinfra", "together"], ignore: ["deepinfra"] } }),
-    );
+    const result = route(makeInput({ offers: defaultOffers("meta/llama-4-maverick"), provider: { order: ["deepinfra", "together"], ignore: ["deepinfra"] } }));
     expect(providers(result)[0]).toBe("together");
     expect(providers(result)).not.toContain("deepinfra");
     expect(result.diagnostics.warnings).toEqual([

@@ -13,9 +13,7 @@ import { ignoreReason, onlyReason } from "./filters.js";
 /** The stage recorded when the pool is restored, so the diagnostics show it happened. */
 export const RESTORE_STAGE = "restore_full_pool";
 
-export type ProviderFilterOutcome =
-  | { ok: true; pool: Offer[]; stages: FilterStage[]; warnings: string[] }
-  | { ok: false; error: GatewayError; stages: FilterStage[] };
+export type ProviderFilterOutcome = { ok: true; pool: Offer[]; stages: FilterStage[]; warnings: string[] } | { ok: false; error: GatewayError; stages: FilterStage[] };
 
 /**
  * Applies `only` then `ignore` (an empty list counts as unset) and the empty-pool policy
@@ -25,12 +23,7 @@ export type ProviderFilterOutcome =
  * const out = applyProviderFilter("openai/gpt-5.4-nano", offers, prefs, settings);
  * if (out.ok) console.log(out.pool.map((o) => o.provider), out.warnings);
  */
-export function applyProviderFilter(
-  model: string,
-  pool: readonly Offer[],
-  preferences: Pick<ProviderPreferences, "only" | "ignore">,
-  settings: GatewaySettings,
-): ProviderFilterOutcome {
+export function applyProviderFilter(model: string, pool: readonly Offer[], preferences: Pick<ProviderPreferences, "only" | "ignore">, settings: GatewaySettings): ProviderFilterOutcome {
   const stages: FilterStage[] = [];
   let current: Offer[] = [...pool];
   const only = nonEmpty(preferences.only);

@@ -18,7 +18,28 @@ describe("roundDiagnostic", () => {
   });
 
   it("equals Number(toFixed(6)) on ties, near-ties, halves, huge and non-finite values", () => {
-    const values = [0.0000005, 0.0000015, 0.0000025, 1.0000005, 2.5e-7, -0.0000005, -1.2345675, 0.1234565, 123456.7890125, 999999999.9999995, 1e9 + 0.1234567, 1e21, -1e-9, 0.5, 1, 0.3, 2 / 3, Number.NaN, Infinity, -Infinity];
+    const values = [
+      0.0000005,
+      0.0000015,
+      0.0000025,
+      1.0000005,
+      2.5e-7,
+      -0.0000005,
+      -1.2345675,
+      0.1234565,
+      123456.7890125,
+      999999999.9999995,
+      1e9 + 0.1234567,
+      1e21,
+      -1e-9,
+      0.5,
+      1,
+      0.3,
+      2 / 3,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+    ];
     for (const value of values) expect(Object.is(roundDiagnostic(value), viaString(value)), String(value)).toBe(true);
   });
 });

@@ -61,9 +61,7 @@ describe("route: filters end to end", () => {
     expect(json.diagnostics.filterStages[0]).toEqual({ stage: "capabilities", before: 3, after: 2, dropped: [{ provider: "groq", reason: "no_structured_output" }] });
     const long = route(makeInput({ model: MAVERICK, offers: defaultOffers(MAVERICK), requirements: { responseFormat: false, maxOutputTokens: 10_000, parameters: [] } }));
     expect(long.diagnostics.consideredProviders).toEqual(["deepinfra"]);
-    const seeded = route(
-      makeInput({ model: FLASH_LITE, offers: defaultOffers(FLASH_LITE), requirements: { responseFormat: false, parameters: ["tools"] }, provider: { require_parameters: true } }),
-    );
+    const seeded = route(makeInput({ model: FLASH_LITE, offers: defaultOffers(FLASH_LITE), requirements: { responseFormat: false, parameters: ["tools"] }, provider: { require_parameters: true } }));
     expect(seeded.diagnostics.filterStages[0]?.dropped).toEqual([{ provider: "google-ai-studio", reason: "missing_required_parameter:tools" }]);
   });
 
@@ -114,8 +112,21 @@ describe("route: diagnostics and determinism", () => {
     expect(d.rankedProviders.map((r) => r.rank)).toEqual([1, 2, 3]);
     for (const r of d.rankedProviders) {
       expect(Object.keys(r.scoreFactors)).toEqual([
-        "successRate", "latencyScore", "tailLatencyScore", "throughputScore", "priceScore", "reliabilitySample", "reliabilityObservations", "tokenAffinity",
-        "loadPenalty", "baseWeight", "rolloutMultiplier", "routingMultiplier", "cacheBoostMultiplier", "latencyPreferenceMultiplier", "throughputPreferenceMultiplier",
+        "successRate",
+        "latencyScore",
+        "tailLatencyScore",
+        "throughputScore",
+        "priceScore",
+        "reliabilitySample",
+        "reliabilityObservations",
+        "tokenAffinity",
+        "loadPenalty",
+        "baseWeight",
+        "rolloutMultiplier",
+        "routingMultiplier",
+        "cacheBoostMultiplier",
+        "latencyPreferenceMultiplier",
+        "throughputPreferenceMultiplier",
       ]);
       for (const v of Object.values(r.scoreFactors)) expect(Number(v.toFixed(6))).toBe(v);
       expect(r.breaker).toBe("closed");
@@ -147,14 +158,19 @@ describe("route: the breaker production never opens", () => {
     const openai = result.diagnostics.rankedProviders.find((r) => r.provider === "openai");
     expect(openai).toMatchObject({ breaker: "closed", breakerUntilMs: 0, documentedBreakerOpen: true });
     expect(result.diagnostics.filterStages.map((s) => s.stage)).not.toContain("health_breaker");
-    expect(result.diagnostics.warnings).toEqual([expect.stringMatching(/documented breaker .* would have opened for openai, but the reference code's volume check reads rec_tot_ew_60s \(1, an EWMA of the constant 1\) against a floor of 8/)]);
+    expect(result.diagnostics.warnings).toEqual([
+      expect.stringMatching(/documented breaker .* would have opened for openai, but the reference code's volume check reads rec_tot_ew_60s \(1, an EWMA of the constant 1\) against a floor of 8/),
+    ]);
   });
 
   it("documented (breaker.volumeSource: request_count): the breaker opens and deranks with a health_breaker stage", () => {
     const input = makeInput({ model: NANO, offers: defaultOffers(NANO), provider: { sort: "price" }, now: 10_000, settings: { breaker: { volumeSource: "request_count" } } });
     feed(input.health, "openai", NANO, { ok: false, count: 10, until: 10_000 });
     const result = route(input);
-    expect(result.diagnostics.rankedProviders.map((r) => [r.provider, r.breaker])).toEqual([["openai-eu", "closed"], ["openai", "open"]]);
+    expect(result.diagnostics.rankedProviders.map((r) => [r.provider, r.breaker])).toEqual([
+      ["openai-eu", "closed"],
+      ["openai", "open"],
+    ]);
     expect(result.diagnostics.filterStages.at(-1)).toEqual({ stage: "health_breaker", before: 2, after: 2, dropped: [{ provider: "openai", reason: "breaker_open_deranked" }] });
     expect(result.diagnostics.warnings).toEqual([]);
   });

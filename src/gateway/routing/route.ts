@@ -46,7 +46,15 @@ export function route(input: RoutingInput): RoutingResult {
   return {
     ok: true,
     candidates: ranked.map((c) => c.offer),
-    diagnostics: diagnosticsOf(input, mode, strategy, stages, filtered.pool.map((o) => o.provider), ranked.map((c, i) => toRankedProvider(c, i, input)), warnings),
+    diagnostics: diagnosticsOf(
+      input,
+      mode,
+      strategy,
+      stages,
+      filtered.pool.map((o) => o.provider),
+      ranked.map((c, i) => toRankedProvider(c, i, input)),
+      warnings,
+    ),
   };
 }
 
@@ -74,7 +82,9 @@ function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[
   const present = new Set(pool.map((o) => o.provider));
   const missing = [...new Set(input.preferences.order ?? [])].filter((p) => !present.has(p));
   if (missing.length === 0) return [];
-  return [`provider.order lists ${missing.join(", ")}, which ${missing.length === 1 ? "is" : "are"} not a candidate for ${input.model} (not offered, or removed by a filter); order never adds a provider.`];
+  return [
+    `provider.order lists ${missing.join(", ")}, which ${missing.length === 1 ? "is" : "are"} not a candidate for ${input.model} (not offered, or removed by a filter); order never adds a provider.`,
+  ];
 }
 
 /**

@@ -93,9 +93,7 @@ describe("runFilters", () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.error.code).toBe("unsupported_model_or_endpoint");
-    expect(out.error.message).toBe(
-      "No provider can serve test/model for this request: plain (no_structured_output), cheap (exceeds_max_price), mid (exceeds_max_price).",
-    );
+    expect(out.error.message).toBe("No provider can serve test/model for this request: plain (no_structured_output), cheap (exceeds_max_price), mid (exceeds_max_price).");
     expect(out.error.details).toEqual([
       { message: "plain: no_structured_output", path: "response_format", keyword: "no_structured_output" },
       { message: "cheap: exceeds_max_price", path: "provider.max_price", keyword: "exceeds_max_price" },

@@ -10,9 +10,7 @@ import { runFilterStage, type DropReason } from "./filter-stage.js";
 import { capabilityReason, DROP_REASONS, maxPriceReason, pinnedReason, presetReason } from "./filters.js";
 import { applyProviderFilter } from "./provider-filter.js";
 
-export type FilterOutcome =
-  | { ok: true; pool: Offer[]; stages: FilterStage[]; warnings: string[] }
-  | { ok: false; error: GatewayError; stages: FilterStage[]; warnings: string[] };
+export type FilterOutcome = { ok: true; pool: Offer[]; stages: FilterStage[]; warnings: string[] } | { ok: false; error: GatewayError; stages: FilterStage[]; warnings: string[] };
 
 /**
  * Runs every filter stage that applies to this request and records each one.
@@ -68,7 +66,10 @@ export function runFilters(input: RoutingInput): FilterOutcome {
   }
 
   if (pool.length === 0) {
-    const policy = byFidelity<"upstream_error" | "unsupported_model">(input.settings.routing.emptyPoolAfterGates, input.settings.fidelity, { reference: "upstream_error", documented: "unsupported_model" });
+    const policy = byFidelity<"upstream_error" | "unsupported_model">(input.settings.routing.emptyPoolAfterGates, input.settings.fidelity, {
+      reference: "upstream_error",
+      documented: "unsupported_model",
+    });
     return fail(policy === "upstream_error" ? emptyPoolUpstreamError(input.model, stages) : emptyPoolError(input.model, stages), stages, warnings);
   }
   return { ok: true, pool, stages, warnings };

@@ -8,9 +8,31 @@ import { reliabilityDraw, scoreCandidates } from "./score.js";
 
 function health(provider: string, o: Partial<ProviderHealth> = {}): ProviderHealth {
   return {
-    provider, model: "m", lat_ewma_10s: 800, lat_ewma_60s: 800, lat_ewma_300s: 800, err_ewma_10s: 0, err_ewma_60s: 0, err_ewma_300s: 0, rate_10s: 0, rate_60s: 0,
-    tp_ewma_60s: 0, rec_ok_ew_60s: 0, rec_tot_ew_60s: 0, inflight: 0, current_load: 0, breaker: "closed", breaker_until_ms: 0, breaker_attempts: 0,
-    last_ts_10s: 0, last_ts_60s: 0, last_ts_300s: 0, attempts_60s: 0, failures_60s: 0, documented_breaker_until_ms: 0, ...o,
+    provider,
+    model: "m",
+    lat_ewma_10s: 800,
+    lat_ewma_60s: 800,
+    lat_ewma_300s: 800,
+    err_ewma_10s: 0,
+    err_ewma_60s: 0,
+    err_ewma_300s: 0,
+    rate_10s: 0,
+    rate_60s: 0,
+    tp_ewma_60s: 0,
+    rec_ok_ew_60s: 0,
+    rec_tot_ew_60s: 0,
+    inflight: 0,
+    current_load: 0,
+    breaker: "closed",
+    breaker_until_ms: 0,
+    breaker_attempts: 0,
+    last_ts_10s: 0,
+    last_ts_60s: 0,
+    last_ts_300s: 0,
+    attempts_60s: 0,
+    failures_60s: 0,
+    documented_breaker_until_ms: 0,
+    ...o,
   };
 }
 
@@ -29,7 +51,14 @@ describe("scoreCandidates (routing.ts:1259-1380)", () => {
       { offer: makeOffer("slow"), health: health("slow", { lat_ewma_60s: 1000, lat_ewma_300s: 1000, tp_ewma_60s: 100 }) },
     ];
     const stream = counting();
-    const scored = scoreCandidates(candidates, { mode: { mode: "latency", priority: "default", deterministic: true }, preferences: {}, requestedMaxTokens: undefined, settings, now: 0, next: stream.next });
+    const scored = scoreCandidates(candidates, {
+      mode: { mode: "latency", priority: "default", deterministic: true },
+      preferences: {},
+      requestedMaxTokens: undefined,
+      settings,
+      now: 0,
+      next: stream.next,
+    });
     // Replay the same draws: reliability (Beta) for candidate 0, its jitter, then candidate 1's.
     const replay = counting();
     reliabilityDraw(candidates[0] as Candidate, settings, replay.next);
@@ -51,7 +80,14 @@ describe("scoreCandidates (routing.ts:1259-1380)", () => {
       { offer: makeOffer("dear", { price: { input: 2, output: 2 } }), health: health("dear", { lat_ewma_60s: 100 }) },
     ];
     const stream = counting();
-    const scored = scoreCandidates(candidates, { mode: { mode: "balanced", priority: "default", deterministic: false }, preferences: {}, requestedMaxTokens: undefined, settings, now: 0, next: stream.next });
+    const scored = scoreCandidates(candidates, {
+      mode: { mode: "balanced", priority: "default", deterministic: false },
+      preferences: {},
+      requestedMaxTokens: undefined,
+      settings,
+      now: 0,
+      next: stream.next,
+    });
     const replay = counting();
     const b0 = sampleBeta(8, 2, replay.next);
     const b1 = sampleBeta(8, 2, replay.next);
@@ -65,7 +101,8 @@ describe("scoreCandidates (routing.ts:1259-1380)", () => {
       { offer: makeOffer("open"), health: health("open", { breaker: "open", breaker_until_ms: 10_000 }) },
       { offer: makeOffer("closed"), health: health("closed") },
     ];
-    const at = (now: number) => scoreCandidates(candidates, { mode: { mode: "balanced", priority: "default", deterministic: false }, preferences: {}, requestedMaxTokens: undefined, settings, now, next: () => 0.5 });
+    const at = (now: number) =>
+      scoreCandidates(candidates, { mode: { mode: "balanced", priority: "default", deterministic: false }, preferences: {}, requestedMaxTokens: undefined, settings, now, next: () => 0.5 });
     expect(at(5_000)[0]?.recentOutage).toBe(true);
     expect((at(5_000)[0]?.score ?? 1) / (at(10_000)[0]?.score ?? 1)).toBeCloseTo(1e-9, 18);
   });
@@ -74,7 +111,12 @@ describe("scoreCandidates (routing.ts:1259-1380)", () => {
     const documented = gatewaySettingsSchema.parse({ fidelity: "documented" });
     let draws = 0;
     const scored = scoreCandidates([{ offer: makeOffer("a"), health: health("a", { err_ewma_60s: 0.3 }) }], {
-      mode: { mode: "balanced", priority: "default", deterministic: false }, preferences: {}, requestedMaxTokens: undefined, settings: documented, now: 0, next: () => (draws++, 0.5),
+      mode: { mode: "balanced", priority: "default", deterministic: false },
+      preferences: {},
+      requestedMaxTokens: undefined,
+      settings: documented,
+      now: 0,
+      next: () => (draws++, 0.5),
     });
     expect(scored[0]?.scoreFactors.reliabilitySample).toBeCloseTo(0.7, 12);
     expect(draws).toBe(0);
@@ -82,7 +124,13 @@ describe("scoreCandidates (routing.ts:1259-1380)", () => {
 
   it("unseen throughput with preferred_min_throughput scores 0.5 (graded), 0.1 (documented miss)", () => {
     const c: Candidate[] = [{ offer: makeOffer("a"), health: health("a") }];
-    const ctx = { mode: { mode: "balanced" as const, priority: "default" as const, deterministic: false }, preferences: { preferredMinThroughputTps: 50 }, requestedMaxTokens: undefined, now: 0, next: () => 0.5 };
+    const ctx = {
+      mode: { mode: "balanced" as const, priority: "default" as const, deterministic: false },
+      preferences: { preferredMinThroughputTps: 50 },
+      requestedMaxTokens: undefined,
+      now: 0,
+      next: () => 0.5,
+    };
     expect(scoreCandidates(c, { ...ctx, settings })[0]?.scoreFactors.throughputPreferenceMultiplier).toBe(0.5);
     expect(scoreCandidates(c, { ...ctx, settings: gatewaySettingsSchema.parse({ fidelity: "documented" }) })[0]?.scoreFactors.throughputPreferenceMultiplier).toBe(0.1);
   });

@@ -76,8 +76,12 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
     const throughputScore = maxTps > 0 ? normalise(h.tp_ewma_60s, minTps, maxTps) : 0;
     const loadPenalty = 0;
     const priceScore = balancedPrice ? (balancedPrice[i] ?? 0.5) : explicitPrice ? (explicitPrice[i] ?? 0.5) : 0.5;
-    const latencyPreferenceMultiplier = graded ? latencyPreference(h.lat_ewma_60s, maxLatency) : missPreference(maxLatency !== undefined && h.lat_ewma_60s > maxLatency * 1000, routing.preferenceMissMultiplier);
-    const throughputPreferenceMultiplier = graded ? throughputPreference(h.tp_ewma_60s, minThroughput) : missPreference(minThroughput !== undefined && h.tp_ewma_60s < minThroughput, routing.preferenceMissMultiplier);
+    const latencyPreferenceMultiplier = graded
+      ? latencyPreference(h.lat_ewma_60s, maxLatency)
+      : missPreference(maxLatency !== undefined && h.lat_ewma_60s > maxLatency * 1000, routing.preferenceMissMultiplier);
+    const throughputPreferenceMultiplier = graded
+      ? throughputPreference(h.tp_ewma_60s, minThroughput)
+      : missPreference(minThroughput !== undefined && h.tp_ewma_60s < minThroughput, routing.preferenceMissMultiplier);
     const affinity = tokenAffinity(ctx.requestedMaxTokens, candidate.offer.maxOutputTokens);
 
     const base = weights

@@ -72,7 +72,12 @@ describe("createMemoryUsageLog", () => {
     for (const record of records) log.append(record);
     const text = log.toJsonLines();
     expect(text.endsWith("\n")).toBe(true);
-    expect(text.trimEnd().split("\n").map((line) => JSON.parse(line) as unknown)).toEqual(records);
+    expect(
+      text
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual(records);
 
     const stream = new PassThrough();
     await log.writeJsonLines(stream);
@@ -99,14 +104,21 @@ describe("createMemoryUsageLog", () => {
     const log = createMemoryUsageLog({ maxRecords: 3 });
     for (const id of ["G-1", "G-2", "G-3"]) log.append(usageRecord({ id }));
     const first = log.listAfter(0, 2);
-    expect(first.items.map((i) => [i.cursor, i.record.id])).toEqual([[1, "G-1"], [2, "G-2"]]);
+    expect(first.items.map((i) => [i.cursor, i.record.id])).toEqual([
+      [1, "G-1"],
+      [2, "G-2"],
+    ]);
     expect(first.hasMore).toBe(true);
     expect(log.listAfter(2, 2)).toEqual({ items: [{ cursor: 3, record: log.get("G-3") }], hasMore: false });
     expect(log.listAfter(3, 2)).toEqual({ items: [], hasMore: false });
     log.append(usageRecord({ id: "G-4" }));
     log.append(usageRecord({ id: "G-2", latency_ms: 7 }));
     // G-1 was evicted; G-2 came back as the newest record, so a reader at cursor 1 sees it once, last.
-    expect(log.listAfter(1, 10).items.map((i) => [i.cursor, i.record.id])).toEqual([[3, "G-3"], [4, "G-4"], [5, "G-2"]]);
+    expect(log.listAfter(1, 10).items.map((i) => [i.cursor, i.record.id])).toEqual([
+      [3, "G-3"],
+      [4, "G-4"],
+      [5, "G-2"],
+    ]);
     expect(log.listAfter(4, 10).items.map((i) => i.record.latency_ms)).toEqual([7]);
   });
 });

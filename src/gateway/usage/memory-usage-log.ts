@@ -3,7 +3,7 @@
 import type { UsageRecord } from "../types.js";
 import { toJsonLine, writeJsonLinesTo } from "./json-lines.js";
 import { redactSecrets } from "./redact-secrets.js";
-import { matchesUsageFilter, type UsageFilter, type UsageLog, type UsageLogItem } from "./usage-log.js";
+import { matchesUsageFilter, type UsageLog, type UsageLogItem } from "./usage-log.js";
 
 export interface MemoryUsageLogOptions {
   /** Keep at most this many records, evicting the oldest; 0 keeps none. Default: all. */

@@ -15,7 +15,10 @@ const SECRET_PATTERNS: readonly [RegExp, string][] = [
  * redactSecrets({ message: "bad key sk-abcdefghijk" }, []); // { message: "bad key sk-[redacted]" }
  */
 export function redactSecrets<T>(value: T, secrets: readonly string[]): T {
-  return redact(value, secrets.filter((secret) => secret.length > 0)) as T;
+  return redact(
+    value,
+    secrets.filter((secret) => secret.length > 0),
+  ) as T;
 }
 
 function redact(value: unknown, secrets: readonly string[]): unknown {

@@ -10,18 +10,70 @@ import { referenceColumns } from "./reference-columns.js";
 describe("referenceColumns", () => {
   it("names attempts as the reference's attempt log, back to back from the request start", () => {
     const columns = referenceColumns({
-      id: "G-1", startedAt: 1_000, model: "openai/gpt-5.4-nano", provider: "openai-eu", stream: false,
+      id: "G-1",
+      startedAt: 1_000,
+      model: "openai/gpt-5.4-nano",
+      provider: "openai-eu",
+      stream: false,
       attempts: [
         { attempt: 1, provider: "openai", outcome: "retryable_error", status: 503, duration_ms: 50, error_code: "upstream_error", message: "503" },
         { attempt: 2, provider: "openai-eu", outcome: "success", status: 200, duration_ms: 100, was_probe: false },
       ],
-      statusCode: 200, generationMs: 100, providerTtftMs: null, overheadMs: 50, costUsd: 0.0000123, throughput: null, finishReason: "stop",
+      statusCode: 200,
+      generationMs: 100,
+      providerTtftMs: null,
+      overheadMs: 50,
+      costUsd: 0.0000123,
+      throughput: null,
+      finishReason: "stop",
       detail: { routing_diagnostics: null, plugin_executions: [], response_cache: null },
     });
-    expect(columns).toMatchObject({ request_id: "G-1", endpoint: "responses", model_id: "openai/gpt-5.4-nano", provider: "openai-eu", status_code: 200, success: true, cost_nanos: 12_300, currency: "USD", finish_reason: "stop", generation_ms: 100, phaseo_overhead_ms: 50 });
+    expect(columns).toMatchObject({
+      request_id: "G-1",
+      endpoint: "responses",
+      model_id: "openai/gpt-5.4-nano",
+      provider: "openai-eu",
+      status_code: 200,
+      success: true,
+      cost_nanos: 12_300,
+      currency: "USD",
+      finish_reason: "stop",
+      generation_ms: 100,
+      phaseo_overhead_ms: 50,
+    });
     expect(columns.provider_attempts).toEqual([
-      { attempt_number: 1, started_at_unix_ms: 1_000, provider: "openai", endpoint: "responses", model: "openai/gpt-5.4-nano", outcome: "retryable_error", type: "upstream_error", duration_ms: 50, status: 503, retryable: true, upstream_error_code: "upstream_error", upstream_error_message: "503", response_kind: "completed", was_probe: false },
-      { attempt_number: 2, started_at_unix_ms: 1_050, provider: "openai-eu", endpoint: "responses", model: "openai/gpt-5.4-nano", outcome: "success", type: null, duration_ms: 100, status: 200, retryable: null, upstream_error_code: null, upstream_error_message: null, response_kind: "completed", was_probe: false },
+      {
+        attempt_number: 1,
+        started_at_unix_ms: 1_000,
+        provider: "openai",
+        endpoint: "responses",
+        model: "openai/gpt-5.4-nano",
+        outcome: "retryable_error",
+        type: "upstream_error",
+        duration_ms: 50,
+        status: 503,
+        retryable: true,
+        upstream_error_code: "upstream_error",
+        upstream_error_message: "503",
+        response_kind: "completed",
+        was_probe: false,
+      },
+      {
+        attempt_number: 2,
+        started_at_unix_ms: 1_050,
+        provider: "openai-eu",
+        endpoint: "responses",
+        model: "openai/gpt-5.4-nano",
+        outcome: "success",
+        type: null,
+        duration_ms: 100,
+        status: 200,
+        retryable: null,
+        upstream_error_code: null,
+        upstream_error_message: null,
+        response_kind: "completed",
+        was_probe: false,
+      },
     ]);
   });
 
@@ -29,12 +81,28 @@ describe("referenceColumns", () => {
     const catalog = loadDefaultCatalog();
     if (!catalog.ok) throw new Error("catalog");
     const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
-    const body = JSON.stringify({ id: "c", object: "chat.completion", created: 1, model: "gpt-5.4-nano", choices: [{ index: 0, message: { role: "assistant", content: "ok", refusal: null }, finish_reason: "stop" }], usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 } });
+    const body = JSON.stringify({
+      id: "c",
+      object: "chat.completion",
+      created: 1,
+      model: "gpt-5.4-nano",
+      choices: [{ index: 0, message: { role: "assistant", content: "ok", refusal: null }, finish_reason: "stop" }],
+      usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
+    });
     const fake = scriptedFetch(clock, () => ({ kind: "response", status: 200, headers: { "content-type": "application/json" }, headersAfterMs: 40, chunks: [{ text: body }] }));
     const gateway = createGateway({ fetch: fake.fetch, clock, random: createRandomFactory("columns"), catalog: catalog.value, presets: createPresetStore([]) });
     const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x" }));
     const record = gateway.usage.get(response.kind === "json" ? String((response.body as { id: string }).id) : "");
-    expect(record).toMatchObject({ request_id: record?.id, endpoint: "responses", model_id: "openai/gpt-5.4-nano", provider: record?.selected_provider, status_code: 200, success: true, finish_reason: "stop", generation_ms: 40 });
+    expect(record).toMatchObject({
+      request_id: record?.id,
+      endpoint: "responses",
+      model_id: "openai/gpt-5.4-nano",
+      provider: record?.selected_provider,
+      status_code: 200,
+      success: true,
+      finish_reason: "stop",
+      generation_ms: 40,
+    });
     expect(record?.detail_metadata.response_cache).toBe(record?.response_cache);
     expect(record?.provider_attempts).toHaveLength(1);
     // detail_metadata.routing_diagnostics is built on read, and a JSON export carries it.

@@ -3,7 +3,6 @@
 import type { UsageRecord } from "../types.js";
 import { columnsOfOwnFields, type OwnRecordFields } from "./reference-columns.js";
 
-
 export function usageRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
   const own: OwnRecordFields = {
     id: "G-0001",

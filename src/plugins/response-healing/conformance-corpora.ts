@@ -40,7 +40,9 @@ export function readRepairRows(dir: string): RepairRow[] {
 }
 
 function readJsonl<S extends z.ZodType>(file: string, schema: S): z.output<S>[] {
-  const lines = readFileSync(file, "utf8").split("\n").filter((line) => line.trim() !== "");
+  const lines = readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "");
   return lines.map((line, index) => {
     const parsed = schema.safeParse(JSON.parse(line));
     if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.issues.map((i) => i.message).join("; ")}`);

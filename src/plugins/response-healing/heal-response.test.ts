@@ -46,7 +46,10 @@ describe("healResponse successes", () => {
     expect(pretty.execution).toMatchObject({ status: "applied", changed: true, metadata: { healed: false, transforms_applied: [] } });
     const compact = heal('{"summary":"s","risk_level":"high"}');
     expect(compact.execution).toEqual({
-      id: "response-healing", stage: "response.post_provider", changed: false, status: "skipped",
+      id: "response-healing",
+      stage: "response.post_provider",
+      changed: false,
+      status: "skipped",
       metadata: { attempted: true, healed: false, mode: "safe", transforms_applied: [] },
     });
     expect(healingSucceeded(compact.execution)).toBe(true);
@@ -113,7 +116,10 @@ describe("healResponse failures", () => {
 
   it("schemaCheck full also applies keywords the reference's check ignores; reference lets them through", () => {
     const format: ResponseFormat = { type: "json_schema", name: "any", schema: { anyOf: [{ type: "string" }, { type: "boolean" }] } };
-    expect(heal("[1,]", { responseFormat: format }).execution.metadata).toMatchObject({ failure_reason: "schema_mismatch", validation_errors: ["$ must be string", "$ must be boolean", "$ must match a schema in anyOf"] });
+    expect(heal("[1,]", { responseFormat: format }).execution.metadata).toMatchObject({
+      failure_reason: "schema_mismatch",
+      validation_errors: ["$ must be string", "$ must be boolean", "$ must match a schema in anyOf"],
+    });
     expect(heal("[1,]", { responseFormat: format, schemaCheck: "reference" }).execution).toMatchObject({ status: "applied", metadata: { healed: true } });
   });
 

@@ -96,7 +96,12 @@ export function healResponse(input: HealInput): HealResult {
 }
 
 /** Whether `value` passes the schema; in extended mode, after gateway-sim's lossless coercions. */
-function fitSchema(value: unknown, schema: Record<string, unknown>, mode: HealingMode, check: SchemaCheck): { ok: true; value: unknown; coercions: HealingTransform[] } | { ok: false; errors: string[] } {
+function fitSchema(
+  value: unknown,
+  schema: Record<string, unknown>,
+  mode: HealingMode,
+  check: SchemaCheck,
+): { ok: true; value: unknown; coercions: HealingTransform[] } | { ok: false; errors: string[] } {
   const errors = schemaErrors(value, schema, check);
   if (errors.length === 0) return { ok: true, value, coercions: [] };
   if (mode === "extended") {

@@ -8,7 +8,7 @@ describe("healSyntax", () => {
   });
 
   it("applies the transforms in order, cumulatively, and stops at the first parse", () => {
-    expect(healSyntax('Sure!\n```json\n{a: [1, 2,],\n```', "safe", "stop")).toEqual({
+    expect(healSyntax("Sure!\n```json\n{a: [1, 2,],\n```", "safe", "stop")).toEqual({
       ok: true,
       value: { a: [1, 2] },
       healed: true,

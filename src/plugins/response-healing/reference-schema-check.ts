@@ -27,19 +27,26 @@ function isUri(value: string): boolean {
 
 function typeMatches(value: unknown, type: string): boolean {
   switch (type) {
-    case "object": return isObject(value);
-    case "array": return Array.isArray(value);
-    case "string": return typeof value === "string";
-    case "number": return typeof value === "number" && Number.isFinite(value);
-    case "integer": return typeof value === "number" && Number.isInteger(value);
-    case "boolean": return typeof value === "boolean";
-    case "null": return value === null;
-    default: return true;
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "string":
+      return typeof value === "string";
+    case "number":
+      return typeof value === "number" && Number.isFinite(value);
+    case "integer":
+      return typeof value === "number" && Number.isInteger(value);
+    case "boolean":
+      return typeof value === "boolean";
+    case "null":
+      return value === null;
+    default:
+      return true;
   }
 }
 
-const child = (path: string, segment: string | number): string =>
-  typeof segment === "number" ? `${path}[${segment}]` : path === "$" ? `$.${segment}` : `${path}.${segment}`;
+const child = (path: string, segment: string | number): string => (typeof segment === "number" ? `${path}[${segment}]` : path === "$" ? `$.${segment}` : `${path}.${segment}`);
 
 /**
  * The reference's validation errors for `value` (empty when it passes the reference's check).

@@ -19,10 +19,7 @@ export const anthropicMessagesRequestSchema = z.object({
 export type AnthropicMessagesRequestBody = z.infer<typeof anthropicMessagesRequestSchema>;
 
 /** A text block must carry its text; any other block type passes untouched. */
-const contentBlockSchema = z.union([
-  z.object({ type: z.literal("text"), text: z.string() }),
-  z.looseObject({ type: z.string().refine((type) => type !== "text") }),
-]);
+const contentBlockSchema = z.union([z.object({ type: z.literal("text"), text: z.string() }), z.looseObject({ type: z.string().refine((type) => type !== "text") })]);
 
 const countSchema = z.number().int().nonnegative();
 
@@ -63,10 +60,7 @@ export const anthropicStreamEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("content_block_delta"),
     index: z.number().int(),
-    delta: z.union([
-      z.object({ type: z.literal("text_delta"), text: z.string() }),
-      z.looseObject({ type: z.string().refine((type) => type !== "text_delta") }),
-    ]),
+    delta: z.union([z.object({ type: z.literal("text_delta"), text: z.string() }), z.looseObject({ type: z.string().refine((type) => type !== "text_delta") })]),
   }),
   z.object({ type: z.literal("content_block_stop"), index: z.number().int() }),
   z.object({

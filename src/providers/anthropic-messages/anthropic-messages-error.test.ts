@@ -28,9 +28,7 @@ describe("parseAnthropicMessagesError", () => {
   });
 
   it("falls back to the raw text of a body that is not the error envelope", () => {
-    expect(parseAnthropicMessagesError(503, "upstream connect error or disconnect/reset before headers").message).toBe(
-      "HTTP 503: upstream connect error or disconnect/reset before headers",
-    );
+    expect(parseAnthropicMessagesError(503, "upstream connect error or disconnect/reset before headers").message).toBe("HTTP 503: upstream connect error or disconnect/reset before headers");
   });
 });
 

@@ -47,8 +47,6 @@ export function parseAnthropicMessagesError(status: number, body: unknown): Gate
  * anthropicStreamError({ type: "overloaded_error", message: "Overloaded" }).isRetryable; // true
  */
 export function anthropicStreamError(error: z.infer<typeof anthropicErrorObjectSchema>): GatewayError {
-  const status = Object.hasOwn(ANTHROPIC_ERROR_STATUS, error.type)
-    ? ANTHROPIC_ERROR_STATUS[error.type as keyof typeof ANTHROPIC_ERROR_STATUS]
-    : 500;
+  const status = Object.hasOwn(ANTHROPIC_ERROR_STATUS, error.type) ? ANTHROPIC_ERROR_STATUS[error.type as keyof typeof ANTHROPIC_ERROR_STATUS] : 500;
   return upstreamHttpError(status, error, undefined, { in_stream: true });
 }

@@ -20,8 +20,7 @@ export const DEFAULT_ANTHROPIC_MAX_TOKENS = 4096;
  * with `additionalProperties: false`), and assistant prefill ("{") is rejected by current models.
  * The request asks for JSON in the system prompt instead; the response-healing plugin still checks it.
  */
-export const JSON_OBJECT_INSTRUCTION =
-  "Respond with a single valid JSON object and nothing else: no prose before or after it, no Markdown code fences.";
+export const JSON_OBJECT_INSTRUCTION = "Respond with a single valid JSON object and nothing else: no prose before or after it, no Markdown code fences.";
 
 /**
  * Builds the Messages call. The system prompt joins the gateway's instructions and every system or

@@ -37,7 +37,14 @@ describe("parseAnthropicMessagesResponse", () => {
   });
 
   it("joins several text blocks and skips the others", () => {
-    const body = { ...fixture("response-basic.json"), content: [{ type: "text", text: "A" }, { type: "thinking", thinking: "…", signature: "s" }, { type: "text", text: "B" }] };
+    const body = {
+      ...fixture("response-basic.json"),
+      content: [
+        { type: "text", text: "A" },
+        { type: "thinking", thinking: "…", signature: "s" },
+        { type: "text", text: "B" },
+      ],
+    };
     expect(parseAnthropicMessagesResponse(body).text).toBe("AB");
   });
 

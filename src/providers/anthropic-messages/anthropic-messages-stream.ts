@@ -32,25 +32,25 @@ export function createAnthropicMessagesStreamMapper(): (event: SseEvent) => Stre
     switch (event.type) {
       case "message_start": {
         const { id, model, usage } = event.message;
-        return [{ type: "start", id, model }, { type: "usage", usage: { inputTokens: anthropicInputTokens(usage) } }];
+        return [
+          { type: "start", id, model },
+          { type: "usage", usage: { inputTokens: anthropicInputTokens(usage) } },
+        ];
       }
       case "content_block_start":
-        return event.content_block.type === "text" && typeof event.content_block.text === "string" && event.content_block.text !== ""
-          ? [{ type: "text", text: event.content_block.text }]
-          : [];
+        return event.content_block.type === "text" && typeof event.content_block.text === "string" && event.content_block.text !== "" ? [{ type: "text", text: event.content_block.text }] : [];
       case "content_block_delta":
-        return event.delta.type === "text_delta" && typeof event.delta.text === "string" && event.delta.text !== ""
-          ? [{ type: "text", text: event.delta.text }]
-          : [];
+        return event.delta.type === "text_delta" && typeof event.delta.text === "string" && event.delta.text !== "" ? [{ type: "text", text: event.delta.text }] : [];
       case "message_delta": {
         if (event.delta.stop_reason != null) finishReason = mapAnthropicStopReason(event.delta.stop_reason);
         const { usage } = event;
         return [
           {
             type: "usage",
-            usage: usage.input_tokens != null
-              ? { inputTokens: anthropicInputTokens({ ...usage, input_tokens: usage.input_tokens }), outputTokens: usage.output_tokens }
-              : { outputTokens: usage.output_tokens },
+            usage:
+              usage.input_tokens != null
+                ? { inputTokens: anthropicInputTokens({ ...usage, input_tokens: usage.input_tokens }), outputTokens: usage.output_tokens }
+                : { outputTokens: usage.output_tokens },
           },
         ];
       }

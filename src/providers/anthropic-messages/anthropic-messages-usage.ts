@@ -7,10 +7,6 @@
  * @example
  * anthropicInputTokens({ input_tokens: 10, cache_read_input_tokens: 90 }); // 100
  */
-export function anthropicInputTokens(usage: {
-  input_tokens: number;
-  cache_creation_input_tokens?: number | null | undefined;
-  cache_read_input_tokens?: number | null | undefined;
-}): number {
+export function anthropicInputTokens(usage: { input_tokens: number; cache_creation_input_tokens?: number | null | undefined; cache_read_input_tokens?: number | null | undefined }): number {
   return usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0);
 }

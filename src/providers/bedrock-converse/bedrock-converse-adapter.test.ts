@@ -13,7 +13,10 @@ const base: UpstreamRequest = { model: MODEL, messages: [{ role: "user", content
 const bodyOf = (request: UpstreamRequest) => bedrockConverseRequestSchema.parse(JSON.parse(bedrockConverseAdapter.buildRequest(request, target).init.body));
 
 const utf8 = new TextEncoder();
-const codec = new EventStreamCodec((b: Uint8Array) => new TextDecoder().decode(b), (s: string) => utf8.encode(s));
+const codec = new EventStreamCodec(
+  (b: Uint8Array) => new TextDecoder().decode(b),
+  (s: string) => utf8.encode(s),
+);
 /** Frames a fixture's events with the AWS SDK's own codec: the bytes Bedrock would send. */
 function framed(name: string): Uint8Array {
   const frames = fixtureText("bedrock-converse", name)
@@ -42,11 +45,14 @@ describe("bedrock-converse request mapper", () => {
     expect(call.url).toBe("https://bedrock-runtime.eu-west-1.amazonaws.com/model/anthropic.claude-haiku-4-5-20251001-v1%3A0/converse");
     expect(bedrockConverseAdapter.buildRequest({ ...base, stream: true }, target).url).toMatch(/\/converse-stream$/);
     expect(call.init.headers["x-amz-date"]).toBe("20260102T030405Z");
-    expect(call.init.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260102\/eu-west-1\/bedrock\/aws4_request, SignedHeaders=accept;content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(call.init.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20260102\/eu-west-1\/bedrock\/aws4_request, SignedHeaders=accept;content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it("signs deterministically, and differently for another body or time", () => {
-    const sign = (body: string, now: number) => signSigV4({ url: new URL("https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse"), body, now, credentials: "AKID:secret", headers: {} }).authorization;
+    const sign = (body: string, now: number) =>
+      signSigV4({ url: new URL("https://bedrock-runtime.us-east-1.amazonaws.com/model/x/converse"), body, now, credentials: "AKID:secret", headers: {} }).authorization;
     expect(sign("{}", 0)).toBe(sign("{}", 0));
     expect(sign("{}", 0)).not.toBe(sign("{ }", 0));
     expect(sign("{}", 0)).not.toBe(sign("{}", 1000));
@@ -86,7 +92,11 @@ describe("bedrock-converse response mapper", () => {
   });
 
   it("maps error bodies by status", () => {
-    expect(bedrockConverseAdapter.parseError(429, fixtureJson("bedrock-converse", "error-429.json"))).toMatchObject({ isRetryable: true, message: "Too many requests, please wait before trying again.", extra: { upstream_error: { type: "ThrottlingException" } } });
+    expect(bedrockConverseAdapter.parseError(429, fixtureJson("bedrock-converse", "error-429.json"))).toMatchObject({
+      isRetryable: true,
+      message: "Too many requests, please wait before trying again.",
+      extra: { upstream_error: { type: "ThrottlingException" } },
+    });
     expect(bedrockConverseAdapter.parseError(400, fixtureJson("bedrock-converse", "error-400.json")).isRetryable).toBe(false);
   });
 });

@@ -9,11 +9,11 @@ const textBlock = z.object({ text: z.string() });
 export const bedrockConverseRequestSchema = z.object({
   messages: z.array(z.object({ role: z.enum(["user", "assistant"]), content: z.array(textBlock) })),
   system: z.array(textBlock).optional(),
-  inferenceConfig: z
-    .object({ maxTokens: z.number().int().optional(), temperature: z.number().optional(), topP: z.number().optional(), stopSequences: z.array(z.string()).optional() })
-    .optional(),
+  inferenceConfig: z.object({ maxTokens: z.number().int().optional(), temperature: z.number().optional(), topP: z.number().optional(), stopSequences: z.array(z.string()).optional() }).optional(),
   outputConfig: z
-    .object({ textFormat: z.object({ type: z.literal("json_schema"), structure: z.object({ jsonSchema: z.object({ schema: z.string(), name: z.string().optional(), description: z.string().optional() }) }) }) })
+    .object({
+      textFormat: z.object({ type: z.literal("json_schema"), structure: z.object({ jsonSchema: z.object({ schema: z.string(), name: z.string().optional(), description: z.string().optional() }) }) }),
+    })
     .optional(),
 });
 export type BedrockConverseRequestBody = z.infer<typeof bedrockConverseRequestSchema>;

@@ -7,7 +7,10 @@ const hmac = (key: string | Buffer, text: string) => createHmac("sha256", key).u
 
 /** `20260101T000000Z` for a clock time in ms. */
 export function amzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** The region of a Bedrock Runtime host (`bedrock-runtime.eu-west-1.amazonaws.com`), else us-east-1. */
@@ -33,9 +36,14 @@ export function signSigV4(input: { url: URL; body: string; now: number; credenti
   const region = regionOf(input.url);
   const scope = `${day}/${region}/bedrock/aws4_request`;
   const headers: Record<string, string> = { ...input.headers, host: input.url.host, "x-amz-date": date };
-  const names = Object.keys(headers).map((n) => n.toLowerCase()).sort();
+  const names = Object.keys(headers)
+    .map((n) => n.toLowerCase())
+    .sort();
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v.trim()]));
-  const canonicalPath = input.url.pathname.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+  const canonicalPath = input.url.pathname
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
   const canonical = ["POST", canonicalPath, input.url.search.slice(1), ...names.map((n) => `${n}:${lower[n] ?? ""}`), "", names.join(";"), sha256(input.body)].join("\n");
   const toSign = ["AWS4-HMAC-SHA256", date, scope, sha256(canonical)].join("\n");
   const key = hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), "bedrock"), "aws4_request");

@@ -25,7 +25,12 @@ describe("gemini request mapper", () => {
     const body = bodyOf({
       ...base,
       instructions: "Be brief.",
-      messages: [{ role: "developer", content: "No emoji." }, { role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }, { role: "user", content: "Capital?" }],
+      messages: [
+        { role: "developer", content: "No emoji." },
+        { role: "user", content: "Hi" },
+        { role: "assistant", content: "Hello" },
+        { role: "user", content: "Capital?" },
+      ],
       maxOutputTokens: 200,
       temperature: 0.3,
       stop: ["###"],

@@ -22,9 +22,7 @@ export const openAiChatRequestSchema = z.object({
   top_p: z.number().optional(),
   max_completion_tokens: z.number().int().optional(),
   stop: z.array(z.string()).optional(),
-  response_format: z
-    .discriminatedUnion("type", [z.object({ type: z.literal("text") }), z.object({ type: z.literal("json_object") }), jsonSchemaFormatSchema])
-    .optional(),
+  response_format: z.discriminatedUnion("type", [z.object({ type: z.literal("text") }), z.object({ type: z.literal("json_object") }), jsonSchemaFormatSchema]).optional(),
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).optional(),
 });

@@ -20,7 +20,10 @@ function mapEvent(event: OpenAiResponsesEvent): StreamDelta[] {
     case "response.completed":
     case "response.incomplete": {
       const result = openAiResponseResult(event.response);
-      return [{ type: "usage", usage: result.usage }, { type: "finish", finishReason: result.finishReason }];
+      return [
+        { type: "usage", usage: result.usage },
+        { type: "finish", finishReason: result.finishReason },
+      ];
     }
     case "response.failed":
       return [{ type: "error", error: openAiChatStreamError({ message: event.response.error?.message ?? "response failed", type: "server_error", code: event.response.error?.code }) }];

@@ -108,8 +108,17 @@ function failures(e: Expectation, t: Tally): CheckFailure[] {
  */
 export function createAggregator(e: Expectation): Aggregator {
   const tally: Tally = {
-    count: 0, errors: 0, cost: 0, schemaTotal: 0, schemaValid: 0, byProvider: new Map(), firstAttempts: new Map(),
-    ttft: [], total: [], costFailing: 0, costExamples: [],
+    count: 0,
+    errors: 0,
+    cost: 0,
+    schemaTotal: 0,
+    schemaValid: 0,
+    byProvider: new Map(),
+    firstAttempts: new Map(),
+    ttft: [],
+    total: [],
+    costFailing: 0,
+    costExamples: [],
   };
   return { observe: (o) => observe(e, tally, o), finish: () => failures(e, tally) };
 }

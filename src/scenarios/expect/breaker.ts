@@ -73,6 +73,10 @@ export function createBreakerCheck(spec: BreakerExpectation): BreakerCheck {
       const probe = o.record.attempts.some((a) => a.provider === spec.provider && a.was_probe === true);
       seen.push({ index: o.index, state, probe });
     },
-    finish: () => failures(spec, seen.sort((a, b) => a.index - b.index)),
+    finish: () =>
+      failures(
+        spec,
+        seen.sort((a, b) => a.index - b.index),
+      ),
   };
 }

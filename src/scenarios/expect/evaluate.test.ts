@@ -42,17 +42,26 @@ describe("createEvaluator — per-request checks", () => {
       { attempt: 2, provider: "openai-eu", outcome: "success" as const, status: 200, duration_ms: 700 },
     ];
     const healing = {
-      id: "response-healing", stage: "response.post_provider" as const, changed: true, status: "applied" as const,
+      id: "response-healing",
+      stage: "response.post_provider" as const,
+      changed: true,
+      status: "applied" as const,
       metadata: { attempted: true, healed: true, mode: "safe", transforms_applied: ["strip_markdown_fence"] },
     };
-    const ev = createEvaluator(parse({
-      name: "fails over",
-      attempts: [{ provider: "openai", outcome: "retryable_error", status: 503 }, { provider: "openai-eu", outcome: "success" }],
-      failover_path: ["openai", "openai-eu"],
-      excluded: { deepinfra: "listed_in_provider.ignore" },
-      healing: { status: "applied", transforms: ["strip_markdown_fence"] },
-      cache: "miss",
-    }), noFacts);
+    const ev = createEvaluator(
+      parse({
+        name: "fails over",
+        attempts: [
+          { provider: "openai", outcome: "retryable_error", status: 503 },
+          { provider: "openai-eu", outcome: "success" },
+        ],
+        failover_path: ["openai", "openai-eu"],
+        excluded: { deepinfra: "listed_in_provider.ignore" },
+        healing: { status: "applied", transforms: ["strip_markdown_fence"] },
+        cache: "miss",
+      }),
+      noFacts,
+    );
     ev.observe(makeOutcome(0, { attempts, plugin_executions: [healing], selected_provider: "openai-eu" }));
     expect(ev.finish().failures).toEqual([]);
 

@@ -79,17 +79,28 @@ export function createEvaluator(e: Expectation, facts: RunFacts): ExpectationEva
 function runCheck(e: Expectation, check: PerRequestCheck, o: RequestOutcome): ReturnType<typeof checkRequest> {
   // Each key's expected value is narrowed by the registry's own typing.
   switch (check) {
-    case "selected_provider": return e.selected_provider === undefined ? undefined : checkRequest(check, e.selected_provider, o.record);
-    case "ranked_order": return e.ranked_order && checkRequest(check, e.ranked_order, o.record);
-    case "considered": return e.considered && checkRequest(check, e.considered, o.record);
-    case "excluded": return e.excluded && checkRequest(check, e.excluded, o.record);
-    case "attempts": return e.attempts && checkRequest(check, e.attempts, o.record);
-    case "failover_path": return e.failover_path && checkRequest(check, e.failover_path, o.record);
-    case "healing": return e.healing && checkRequest(check, e.healing, o.record);
-    case "cache": return e.cache && checkRequest(check, e.cache, o.record);
-    case "status": return e.status && checkRequest(check, e.status, o.record);
-    case "http_status": return e.http_status === undefined ? undefined : checkRequest(check, e.http_status, o.record);
-    case "error_code": return e.error_code === undefined ? undefined : checkRequest(check, e.error_code, o.record);
+    case "selected_provider":
+      return e.selected_provider === undefined ? undefined : checkRequest(check, e.selected_provider, o.record);
+    case "ranked_order":
+      return e.ranked_order && checkRequest(check, e.ranked_order, o.record);
+    case "considered":
+      return e.considered && checkRequest(check, e.considered, o.record);
+    case "excluded":
+      return e.excluded && checkRequest(check, e.excluded, o.record);
+    case "attempts":
+      return e.attempts && checkRequest(check, e.attempts, o.record);
+    case "failover_path":
+      return e.failover_path && checkRequest(check, e.failover_path, o.record);
+    case "healing":
+      return e.healing && checkRequest(check, e.healing, o.record);
+    case "cache":
+      return e.cache && checkRequest(check, e.cache, o.record);
+    case "status":
+      return e.status && checkRequest(check, e.status, o.record);
+    case "http_status":
+      return e.http_status === undefined ? undefined : checkRequest(check, e.http_status, o.record);
+    case "error_code":
+      return e.error_code === undefined ? undefined : checkRequest(check, e.error_code, o.record);
   }
 }
 

@@ -50,13 +50,15 @@ export function createFailoverCheck(spec: FailoverExpectation, facts: RunFacts):
       }
       if (lateFailing === 0) return [];
       const took = lastBad === undefined ? 0 : lastBad - start;
-      return [{
-        check: "failover",
-        expected,
-        actual: `requests still on ${spec.from} or failing ${formatDuration(took)} after the incident started`,
-        failing: lateFailing,
-        examples: late,
-      }];
+      return [
+        {
+          check: "failover",
+          expected,
+          actual: `requests still on ${spec.from} or failing ${formatDuration(took)} after the incident started`,
+          failing: lateFailing,
+          examples: late,
+        },
+      ];
     },
   };
 }

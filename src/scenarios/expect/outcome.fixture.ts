@@ -26,10 +26,7 @@ export function makeRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
       sort: "price",
       filterStages: [{ stage: "ignore", before: 3, after: 2, dropped: [{ provider: "deepinfra", reason: "listed_in_provider.ignore" }] }],
       consideredProviders: ["openai", "openai-eu"],
-      rankedProviders: [
-        rankedProviderFixture("openai", 1, { score: 0.9 }),
-        rankedProviderFixture("openai-eu", 2, { score: 0.8, scoreFactors: scoreFactorsFixture({ priceScore: 0.5 }) }),
-      ],
+      rankedProviders: [rankedProviderFixture("openai", 1, { score: 0.9 }), rankedProviderFixture("openai-eu", 2, { score: 0.8, scoreFactors: scoreFactorsFixture({ priceScore: 0.5 }) })],
       warnings: [],
       finalCandidateCount: 2,
     },

@@ -56,12 +56,12 @@ const checkHealing: Check<"healing"> = (expected, record) => {
 
 const checkExcluded: Check<"excluded"> = (expected, record) => {
   const drops = (record.routing_diagnostics?.filterStages ?? []).flatMap((s) => s.dropped);
-  const ok = Object.entries(expected).every(([provider, reason]) =>
-    drops.some((d) => d.provider === provider && (reason === "*" || d.reason === reason)),
-  );
+  const ok = Object.entries(expected).every(([provider, reason]) => drops.some((d) => d.provider === provider && (reason === "*" || d.reason === reason)));
   if (ok) return undefined;
   return {
-    expected: Object.entries(expected).map(([p, r]) => `${p}: ${r}`).join(", "),
+    expected: Object.entries(expected)
+      .map(([p, r]) => `${p}: ${r}`)
+      .join(", "),
     actual: drops.length > 0 ? drops.map((d) => `${d.provider}: ${d.reason}`).join(", ") : "(none excluded)",
   };
 };

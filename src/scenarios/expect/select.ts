@@ -23,8 +23,7 @@ export function selector(e: Pick<Expectation, "request" | "window">): (o: Reques
 
 /** "requests named \"x\" between 1m and 2m" — for "selected no request" messages. */
 export function describeSelection(e: Pick<Expectation, "request" | "window">): string {
-  const who =
-    typeof e.request === "number" ? `request #${e.request}` : typeof e.request === "string" ? `requests named "${e.request}"` : "requests";
+  const who = typeof e.request === "number" ? `request #${e.request}` : typeof e.request === "string" ? `requests named "${e.request}"` : "requests";
   if (!e.window) return who;
   const from = e.window.from !== undefined ? ` from ${formatOffset(e.window.from)}` : "";
   const to = e.window.to !== undefined ? ` until ${formatOffset(e.window.to)}` : "";

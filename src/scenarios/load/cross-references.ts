@@ -129,7 +129,11 @@ function checkExpectation(ctx: Ctx, names: ScenarioNames, e: RawObject, path: Pa
     requireProvider(ctx, names, failover.from, [...path, "failover", "from"]);
     const incident = asString(failover.incident);
     if (incident !== undefined && !names.incidents.has(incident)) {
-      ctx.addIssue({ code: "custom", path: [...path, "failover", "incident"], message: `unknown incident "${incident}": expected the name of a timeline event, one of ${listOf(names.incidents)}${didYouMean(incident, names.incidents)}` });
+      ctx.addIssue({
+        code: "custom",
+        path: [...path, "failover", "incident"],
+        message: `unknown incident "${incident}": expected the name of a timeline event, one of ${listOf(names.incidents)}${didYouMean(incident, names.incidents)}`,
+      });
     }
   }
   const request = asString(e.request);

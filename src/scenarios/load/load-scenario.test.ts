@@ -84,8 +84,13 @@ describe("loadScenario", () => {
 describe("findScenarioFiles", () => {
   it("walks folders in a stable order, skipping snapshots, presets and _files", () => {
     const dir = write({
-      "b.yaml": "", "a.json": "", "_shared.yaml": "", "notes.md": "",
-      "incidents/z.yml": "", "__snapshots__/a.snap.json": "", "presets/p.yaml": "",
+      "b.yaml": "",
+      "a.json": "",
+      "_shared.yaml": "",
+      "notes.md": "",
+      "incidents/z.yml": "",
+      "__snapshots__/a.snap.json": "",
+      "presets/p.yaml": "",
     });
     expect(findScenarioFiles([dir, join(dir, "missing")], dir)).toEqual({
       files: ["a.json", "b.yaml", "incidents/z.yml"],

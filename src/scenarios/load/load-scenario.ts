@@ -87,7 +87,11 @@ function namesOf(raw: RawObject, dir: string, refs: References): ScenarioNames {
     const name = asString(event?.name);
     if (name !== undefined) incidents.add(name);
     const swap = asObject(event?.swap_preset);
-    const slug = asString(asObject(swap?.preset)?.slug) ?? asString(swap?.file)?.replace(/^.*[\\/]/, "").replace(/\.[^.]+$/, "");
+    const slug =
+      asString(asObject(swap?.preset)?.slug) ??
+      asString(swap?.file)
+        ?.replace(/^.*[\\/]/, "")
+        .replace(/\.[^.]+$/, "");
     if (slug !== undefined) presets.add(slug);
   }
   return {
@@ -162,7 +166,11 @@ export function loadScenario(file: string, options: LoadScenarioOptions = {}): L
   const refs = loadReferences(raw, dir, options);
   const names = namesOf(raw, dir, refs);
   const parsed = validateConfig(file, source, scenarioSchemaFor({ catalog: refs.catalog }));
-  const cross = validateConfig(file, source, z.unknown().superRefine((value, ctx) => checkCrossReferences(value, names, ctx)));
+  const cross = validateConfig(
+    file,
+    source,
+    z.unknown().superRefine((value, ctx) => checkCrossReferences(value, names, ctx)),
+  );
   const swaps = parsed.ok ? loadSwapPresets(parsed.value, dir) : { presets: new Map<number, Preset>(), issues: [] };
   const issues = [...refs.issues, ...(parsed.ok ? [] : parsed.issues), ...(cross.ok ? [] : dropFollowOns(raw, refs, cross.issues)), ...swaps.issues];
   if (!parsed.ok || issues.length > 0) return { ok: false, issues: orderIssues(file, issues) };

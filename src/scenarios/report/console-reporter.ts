@@ -20,9 +20,10 @@ const paint = (style: ConsoleStyle, code: number, text: string): string => (styl
  */
 export function renderScenarioBlock(s: ScenarioReport, style: ConsoleStyle): string {
   const mark = s.status === "passed" ? paint(style, 32, "✓") : s.status === "failed" ? paint(style, 31, "✗") : paint(style, 33, "!");
-  const stats = s.status === "invalid"
-    ? "invalid scenario file"
-    : `${plural(s.expectations.length, "expectation")}, ${plural(s.stats.requests, "request")}, ${formatSpan(s.stats.simulated_ms)} simulated${s.runs ? `, ${s.runs.passed}/${s.runs.seeds} seeds passed` : ""}`;
+  const stats =
+    s.status === "invalid"
+      ? "invalid scenario file"
+      : `${plural(s.expectations.length, "expectation")}, ${plural(s.stats.requests, "request")}, ${formatSpan(s.stats.simulated_ms)} simulated${s.runs ? `, ${s.runs.passed}/${s.runs.seeds} seeds passed` : ""}`;
   const lines = [`${mark} ${s.name} ${paint(style, 2, `(${s.file}: ${stats})`)}`];
   for (const issue of issueLines(s)) lines.push(`    ${issue}`);
   for (const l of errorLines(s)) lines.push(`    ${paint(style, 31, l)}`);

@@ -36,8 +36,7 @@ function occurrences(phase: DegradationPhase, start: number, endMs: number): [nu
 export function degradationPhases(scenario: LoadedScenario, simulatedMs: number): DegradationPhaseReport[] {
   const { spec } = scenario;
   const recoveries = spec.timeline.filter((e) => e.recover !== undefined).map((e) => ({ provider: e.recover as string, at: e.at }));
-  const recoveryAfter = (provider: string, at: number): number =>
-    Math.min(simulatedMs, ...recoveries.filter((r) => r.provider === provider && r.at > at).map((r) => r.at));
+  const recoveryAfter = (provider: string, at: number): number => Math.min(simulatedMs, ...recoveries.filter((r) => r.provider === provider && r.at > at).map((r) => r.at));
   const phases: DegradationPhaseReport[] = [];
   const add = (provider: string, phase: DegradationPhase, start: number, name: string | null): void => {
     for (const [from, to] of occurrences(phase, start, recoveryAfter(provider, start))) {

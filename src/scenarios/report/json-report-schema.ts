@@ -25,9 +25,21 @@ const expectationSchema = z.strictObject({
 });
 
 const requestRowSchema = z.tuple([
-  z.number(), z.number(), z.number(), z.string(), z.number(), z.enum(["completed", "incomplete", "failed"]),
-  z.number(), z.number(), z.number().nullable(), z.number(),
-  z.array(z.number()), z.enum(["applied", "skipped", "failed", "none"]), z.enum(["bypass", "miss", "hit"]).nullable(), z.string(), z.number(),
+  z.number(),
+  z.number(),
+  z.number(),
+  z.string(),
+  z.number(),
+  z.enum(["completed", "incomplete", "failed"]),
+  z.number(),
+  z.number(),
+  z.number().nullable(),
+  z.number(),
+  z.array(z.number()),
+  z.enum(["applied", "skipped", "failed", "none"]),
+  z.enum(["bypass", "miss", "hit"]).nullable(),
+  z.string(),
+  z.number(),
 ]);
 
 const requestsSchema = z.strictObject({

@@ -50,11 +50,5 @@ export function renderJunitReport(report: SuiteReport, timing?: SuiteTiming): st
   const errors = report.scenarios.filter((s) => s.status === "invalid" || s.error).length;
   const failures = report.summary.expectations.failed + report.scenarios.filter((s) => snapshotFailureLines(s).length > 0).length;
   const time = timing ? ` time="${(timing.wall_ms / 1000).toFixed(3)}"` : "";
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="gateway-sim" tests="${tests}" failures="${failures}" errors="${errors}"${time}>`,
-    ...suites,
-    `</testsuites>`,
-    "",
-  ].join("\n");
+  return [`<?xml version="1.0" encoding="UTF-8"?>`, `<testsuites name="gateway-sim" tests="${tests}" failures="${failures}" errors="${errors}"${time}>`, ...suites, `</testsuites>`, ""].join("\n");
 }

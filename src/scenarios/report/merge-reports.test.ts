@@ -3,7 +3,19 @@ import { compareScenarioPaths, mergeReports } from "./merge-reports.js";
 import { summarise, type ScenarioReport } from "./types.js";
 
 function scenario(file: string, cost: number): ScenarioReport {
-  return { file, name: file, description: null, seed: "1", status: "passed", issues: [], runs: null, expectations: [], snapshot: null, stats: { requests: 1, simulated_ms: 10, cost_usd: cost, client_errors: 0 }, error: null };
+  return {
+    file,
+    name: file,
+    description: null,
+    seed: "1",
+    status: "passed",
+    issues: [],
+    runs: null,
+    expectations: [],
+    snapshot: null,
+    stats: { requests: 1, simulated_ms: 10, cost_usd: cost, client_errors: 0 },
+    error: null,
+  };
 }
 
 describe("compareScenarioPaths", () => {

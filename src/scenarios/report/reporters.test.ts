@@ -15,9 +15,15 @@ const failed: ScenarioReport = {
   issues: [],
   runs: null,
   expectations: [
-    { name: "prefers anthropic-us", passed: false, selected: 2, pass_rate: null, seed: "42",
+    {
+      name: "prefers anthropic-us",
+      passed: false,
+      selected: 2,
+      pass_rate: null,
+      seed: "42",
       failures: [{ check: "selected_provider", expected: "anthropic-us", actual: "anthropic", failing: 1, examples: [{ request: "#0 at 0s (G-1)", actual: "anthropic" }] }],
-      reproduce: reproduceCommand({ file: "scenarios/order.yaml", only: "prefers anthropic-us", seed: "42" }) },
+      reproduce: reproduceCommand({ file: "scenarios/order.yaml", only: "prefers anthropic-us", seed: "42" }),
+    },
     { name: "no errors", passed: true, selected: 2, pass_rate: null, seed: "42", failures: [], reproduce: null },
   ],
   snapshot: null,
@@ -25,7 +31,11 @@ const failed: ScenarioReport = {
   error: null,
 };
 const invalid: ScenarioReport = {
-  ...failed, file: "scenarios/bad.yaml", name: "bad", status: "invalid", expectations: [],
+  ...failed,
+  file: "scenarios/bad.yaml",
+  name: "bad",
+  status: "invalid",
+  expectations: [],
   issues: [{ file: "scenarios/bad.yaml", line: 3, column: 5, path: "providers[0].latency", message: 'expected a duration such as "800ms"' }],
   stats: { requests: 0, simulated_ms: 0, cost_usd: 0, client_errors: 0 },
 };
@@ -62,7 +72,7 @@ describe("reporters", () => {
     const block = renderScenarioBlock(failed, { color: false });
     expect(block).toContain("✗ order (scenarios/order.yaml: 2 expectations, 2 requests, 1m5s simulated)");
     expect(block).toContain("selected_provider: expected anthropic-us, got anthropic (in 1 of 2 requests)");
-    expect(block).toContain("reproduce: npx gateway-sim run scenarios/order.yaml --only \"prefers anthropic-us\" --seed 42");
+    expect(block).toContain('reproduce: npx gateway-sim run scenarios/order.yaml --only "prefers anthropic-us" --seed 42');
     expect(block).not.toContain("no errors");
     expect(renderScenarioBlock(invalid, { color: false })).toContain('scenarios/bad.yaml:3:5 providers[0].latency: expected a duration such as "800ms"');
     const summary = renderSummary(report.summary, { wall_ms: 500, scenarios: [] }, { color: false });

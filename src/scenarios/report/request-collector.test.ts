@@ -17,7 +17,14 @@ describe("request collector", () => {
   it("keeps one row per request in sending order, with breakers padded to every provider", () => {
     const c = createRequestCollector();
     c.add({ index: 1, name: "load", offsetMs: 1000, record: failover, requestBody: { input: "x" }, responseBody: { ok: true } });
-    c.add({ index: 0, name: null, offsetMs: 0, record: makeRecord({ selected_provider: null, status: "failed", http_status: 502, routing_diagnostics: null }), requestBody: {}, responseBody: undefined });
+    c.add({
+      index: 0,
+      name: null,
+      offsetMs: 0,
+      record: makeRecord({ selected_provider: null, status: "failed", http_status: 502, routing_diagnostics: null }),
+      requestBody: {},
+      responseBody: undefined,
+    });
     const s = c.finish([{ provider: "deepinfra", fault: "http_error", name: "burst", from_ms: 0, to_ms: 10 }]);
     expect(s.providers).toEqual(["openai", "openai-eu", "deepinfra"]);
     expect(s.rows.map((r) => r[0])).toEqual([0, 1]);
@@ -32,11 +39,17 @@ describe("request collector", () => {
 
   it("keeps full details for the first requests, then only notable ones, up to a cap", () => {
     const c = createRequestCollector();
-    for (let i = 0; i < DETAIL_MAX * 3; i++) c.add({ index: i, name: null, offsetMs: i, record: i % 2 ? failover : makeRecord(), requestBody: "x".repeat(MAX_BODY_CHARS * 2), responseBody: undefined });
+    for (let i = 0; i < DETAIL_MAX * 3; i++)
+      c.add({ index: i, name: null, offsetMs: i, record: i % 2 ? failover : makeRecord(), requestBody: "x".repeat(MAX_BODY_CHARS * 2), responseBody: undefined });
     const s = c.finish([]);
     expect(s.details).toHaveLength(DETAIL_MAX);
     expect(s.rows.slice(0, DETAIL_FIRST).every((r) => r[14] >= 0)).toBe(true);
-    expect(s.rows.slice(DETAIL_FIRST).filter((r) => r[14] >= 0).every((r) => r[10].length > 1)).toBe(true);
+    expect(
+      s.rows
+        .slice(DETAIL_FIRST)
+        .filter((r) => r[14] >= 0)
+        .every((r) => r[10].length > 1),
+    ).toBe(true);
     expect(s.details[0]?.request_body).toEqual({ text: `"${"x".repeat(MAX_BODY_CHARS - 1)}`, truncated: true });
   });
 
@@ -44,8 +57,18 @@ describe("request collector", () => {
     const c = createRequestCollector();
     for (let i = 0; i < 3; i++) c.add({ index: i, name: "load", offsetMs: i * 10, record: failover, requestBody: {}, responseBody: {} });
     const scenario: ScenarioReport = {
-      file: "s.yaml", name: "s", description: null, seed: "1", status: "passed", issues: [], runs: null, expectations: [], snapshot: null,
-      stats: { requests: 3, simulated_ms: 30, cost_usd: 0.003, client_errors: 0 }, error: null, requests: c.finish([]),
+      file: "s.yaml",
+      name: "s",
+      description: null,
+      seed: "1",
+      status: "passed",
+      issues: [],
+      runs: null,
+      expectations: [],
+      snapshot: null,
+      stats: { requests: 3, simulated_ms: 30, cost_usd: 0.003, client_errors: 0 },
+      error: null,
+      requests: c.finish([]),
     };
     const report = { summary: summarise([scenario]), scenarios: [scenario] };
     const text = renderJsonReport(report);

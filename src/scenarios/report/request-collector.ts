@@ -68,11 +68,22 @@ export function createRequestCollector(): RequestCollector {
       const keep = details.length < DETAIL_MAX && (rows.length < DETAIL_FIRST || isNotable(record));
       if (keep) details.push(requestDetail(record, index, requestBody, responseBody));
       rows.push([
-        index, roundMs(offsetMs), nameId(name), record.id, record.selected_provider === null ? -1 : providerId(record.selected_provider),
-        record.status, record.http_status, roundMs(record.latency_ms), record.ttft_ms === null ? null : roundMs(record.ttft_ms),
-        roundUsd(record.cost_usd), attempted, healingOf(record), record.response_cache?.status ?? null,
+        index,
+        roundMs(offsetMs),
+        nameId(name),
+        record.id,
+        record.selected_provider === null ? -1 : providerId(record.selected_provider),
+        record.status,
+        record.http_status,
+        roundMs(record.latency_ms),
+        record.ttft_ms === null ? null : roundMs(record.ttft_ms),
+        roundUsd(record.cost_usd),
+        attempted,
+        healingOf(record),
+        record.response_cache?.status ?? null,
         // Providers seen later get their letter in later rows only: pad when the table is finished.
-        [...breakers.entries()].map(([p, letter]) => `${p}${letter}`).join(","), keep ? details.length - 1 : -1,
+        [...breakers.entries()].map(([p, letter]) => `${p}${letter}`).join(","),
+        keep ? details.length - 1 : -1,
       ]);
     },
     finish(phases) {
@@ -82,9 +93,7 @@ export function createRequestCollector(): RequestCollector {
         for (const part of encoded.split(",")) if (part) out[Number(part.slice(0, -1))] = part.slice(-1);
         return out.join("");
       };
-      const sorted = rows
-        .map(([i, t, n, id, p, s, h, l, tt, c, a, he, ca, b, d]): RequestRow => [i, t, n, id, p, s, h, l, tt, c, a, he, ca, letters(b), d])
-        .sort((a, b) => a[0] - b[0]);
+      const sorted = rows.map(([i, t, n, id, p, s, h, l, tt, c, a, he, ca, b, d]): RequestRow => [i, t, n, id, p, s, h, l, tt, c, a, he, ca, letters(b), d]).sort((a, b) => a[0] - b[0]);
       const namesOrdered = [...names.keys()];
       return {
         total: rows.length,

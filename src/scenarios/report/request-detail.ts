@@ -15,8 +15,21 @@ export interface BodyText {
 export interface RequestDetail
   extends Pick<
     UsageRecord,
-    | "id" | "created_at" | "model" | "preset" | "selected_provider" | "status" | "http_status" | "error_code" | "stream"
-    | "latency_ms" | "ttft_ms" | "throughput_tps" | "usage" | "cost_usd" | "attempts"
+    | "id"
+    | "created_at"
+    | "model"
+    | "preset"
+    | "selected_provider"
+    | "status"
+    | "http_status"
+    | "error_code"
+    | "stream"
+    | "latency_ms"
+    | "ttft_ms"
+    | "throughput_tps"
+    | "usage"
+    | "cost_usd"
+    | "attempts"
   > {
   index: number;
   routing: RoutingDiagnostics | null;

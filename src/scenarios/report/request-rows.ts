@@ -7,8 +7,21 @@ import type { RequestDetail } from "./request-detail.js";
 
 /** Column names of a row, in order (the JSON report prints them beside the rows). */
 export const REQUEST_COLUMNS = [
-  "index", "offset_ms", "name", "id", "provider", "status", "http_status", "latency_ms", "ttft_ms", "cost_usd",
-  "attempt_providers", "healing", "cache", "breakers", "detail",
+  "index",
+  "offset_ms",
+  "name",
+  "id",
+  "provider",
+  "status",
+  "http_status",
+  "latency_ms",
+  "ttft_ms",
+  "cost_usd",
+  "attempt_providers",
+  "healing",
+  "cache",
+  "breakers",
+  "detail",
 ] as const;
 
 export const HEALING_OUTCOMES = ["applied", "skipped", "failed", "none"] as const;
@@ -20,9 +33,21 @@ export type HealingOutcome = (typeof HEALING_OUTCOMES)[number];
  * entry of `providers` — c closed, h half-open, o open, - not ranked; `detail` indexes `details` (-1: not kept).
  */
 export type RequestRow = [
-  index: number, offsetMs: number, name: number, id: string, provider: number, status: "completed" | "incomplete" | "failed" | "cancelled",
-  httpStatus: number, latencyMs: number, ttftMs: number | null, costUsd: number,
-  attemptProviders: number[], healing: HealingOutcome, cache: CacheStatus | null, breakers: string, detail: number,
+  index: number,
+  offsetMs: number,
+  name: number,
+  id: string,
+  provider: number,
+  status: "completed" | "incomplete" | "failed" | "cancelled",
+  httpStatus: number,
+  latencyMs: number,
+  ttftMs: number | null,
+  costUsd: number,
+  attemptProviders: number[],
+  healing: HealingOutcome,
+  cache: CacheStatus | null,
+  breakers: string,
+  detail: number,
 ];
 
 export interface RequestsSection {

@@ -43,10 +43,7 @@ export interface RunOnceResult {
   stats: ScenarioStats;
 }
 
-function buildGateway(
-  scenario: LoadedScenario,
-  deps: { seed: string; clock: VirtualClock; fetch: typeof fetch; presets: SwappablePresetStore; usage: UsageLog | undefined },
-): Gateway {
+function buildGateway(scenario: LoadedScenario, deps: { seed: string; clock: VirtualClock; fetch: typeof fetch; presets: SwappablePresetStore; usage: UsageLog | undefined }): Gateway {
   // A fake with `api_key` answers 401 unless the gateway sends exactly that key.
   const apiKeys = new Map(scenario.spec.providers.flatMap((p) => (p.api_key ? [[p.id, p.api_key] as const] : [])));
   return createGateway({

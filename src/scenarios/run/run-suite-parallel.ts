@@ -93,10 +93,13 @@ export async function runSuiteParallel(files: readonly string[], options: RunSui
         Array.from({ length: slot.remaining }, async (_, index) => {
           const key = `${slot.file}#${index}`;
           try {
-            const seed = await pool.run({ file: slot.file, index, options: { seed: options.seed, runs: options.runs, only: options.only, transport: options.transport, requests: options.requests } }, (done, expected) => {
-              slot.startedAt ??= wall.now();
-              showProgress(key, done, expected);
-            });
+            const seed = await pool.run(
+              { file: slot.file, index, options: { seed: options.seed, runs: options.runs, only: options.only, transport: options.transport, requests: options.requests } },
+              (done, expected) => {
+                slot.startedAt ??= wall.now();
+                showProgress(key, done, expected);
+              },
+            );
             slot.seeds[index] = seed;
           } catch (error) {
             // The lowest failing seed is the one the in-process runner would have stopped at.

@@ -19,10 +19,7 @@ export interface SeedTask {
   options: SeedTaskOptions;
 }
 
-export type SeedMessage =
-  | { type: "progress"; id: number; done: number; expected: number }
-  | { type: "done"; id: number; seed: SeedRun }
-  | { type: "failed"; id: number; message: string };
+export type SeedMessage = { type: "progress"; id: number; done: number; expected: number } | { type: "done"; id: number; seed: SeedRun } | { type: "failed"; id: number; message: string };
 
 /** How an exception reads in a report, the same in a worker as in-process. */
 export function errorMessage(error: unknown): string {

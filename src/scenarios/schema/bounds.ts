@@ -3,8 +3,7 @@
 import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
 
-const atLeastOne = (b: Record<string, unknown>): boolean =>
-  b.min !== undefined || b.max !== undefined || b.equals !== undefined;
+const atLeastOne = (b: Record<string, unknown>): boolean => b.min !== undefined || b.max !== undefined || b.equals !== undefined;
 const boundMessage = { error: "expected at least one of min, max, equals" };
 
 /**

@@ -61,13 +61,21 @@ export function checkScenarioBudget(scenario: BudgetedScenario, ctx: z.core.$Ref
     const seedsToBlame = largest === undefined || (perRun <= maxRequests && seeds > 1);
     const where = seedsToBlame ? ["runs", "seeds"] : largest.path;
     const detail = seedsToBlame ? `${seeds} seeds × ${count(perRun)} requests` : `this field plans ${count(largest.requests)}`;
-    ctx.addIssue({ code: "custom", path: where, message: `the scenario plans ${count(total)} requests (${detail}), more than the budget of ${count(maxRequests)}: lower it, or raise budget.max_requests` });
+    ctx.addIssue({
+      code: "custom",
+      path: where,
+      message: `the scenario plans ${count(total)} requests (${detail}), more than the budget of ${count(maxRequests)}: lower it, or raise budget.max_requests`,
+    });
   }
   const ends: Contribution[] = [...parts, ...scenario.timeline.map((e, i) => ({ path: [], requests: 0, timePath: ["timeline", i, "at"], endMs: e.at }))];
   if (scenario.duration !== undefined) ends.push({ path: [], requests: 0, timePath: ["duration"], endMs: scenario.duration });
   const latest = ends.reduce<Contribution | undefined>((best, p) => (best === undefined || p.endMs > best.endMs ? p : best), undefined);
   if (latest !== undefined && !(latest.endMs <= maxDurationMs)) {
-    ctx.addIssue({ code: "custom", path: latest.timePath, message: `the run would last ${span(latest.endMs)} simulated, more than the budget of ${formatDuration(maxDurationMs)}: shorten it, or raise budget.max_duration` });
+    ctx.addIssue({
+      code: "custom",
+      path: latest.timePath,
+      message: `the run would last ${span(latest.endMs)} simulated, more than the budget of ${formatDuration(maxDurationMs)}: shorten it, or raise budget.max_duration`,
+    });
   }
 }
 

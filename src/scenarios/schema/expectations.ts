@@ -34,10 +34,9 @@ const healingMatcherSchema = z.strictObject({
   healed: z.boolean().optional(),
 });
 
-const cacheMatcherSchema = z.union(
-  [z.enum(CACHE_STATUSES), z.strictObject({ status: z.enum(CACHE_STATUSES), reason: z.string().optional() })],
-  { error: `expected one of ${CACHE_STATUSES.join(", ")} or { status, reason }` },
-);
+const cacheMatcherSchema = z.union([z.enum(CACHE_STATUSES), z.strictObject({ status: z.enum(CACHE_STATUSES), reason: z.string().optional() })], {
+  error: `expected one of ${CACHE_STATUSES.join(", ")} or { status, reason }`,
+});
 
 const percentilesSchema = z.strictObject({
   p50: durationBoundSchema.optional(),
@@ -97,15 +96,10 @@ const breakerSchema = z
   });
 
 /** Checks that hold for every selected request, as a registry of field names. */
-export const PER_REQUEST_CHECKS = [
-  "selected_provider", "ranked_order", "considered", "excluded", "attempts", "failover_path",
-  "healing", "cache", "status", "http_status", "error_code",
-] as const;
+export const PER_REQUEST_CHECKS = ["selected_provider", "ranked_order", "considered", "excluded", "attempts", "failover_path", "healing", "cache", "status", "http_status", "error_code"] as const;
 
 /** Checks over the selection as a whole. */
-export const AGGREGATE_CHECKS = [
-  "count", "provider_share", "first_attempt_share", "failover", "client_error_rate", "latency", "cost", "schema_valid_rate", "breaker",
-] as const;
+export const AGGREGATE_CHECKS = ["count", "provider_share", "first_attempt_share", "failover", "client_error_rate", "latency", "cost", "schema_valid_rate", "breaker"] as const;
 
 /** One expectation. */
 export const expectationSchema = z
@@ -138,9 +132,7 @@ export const expectationSchema = z
     /** Share of selected requests answered with an error. */
     client_error_rate: rateBoundSchema.optional(),
     latency: z.strictObject({ ttft: percentilesSchema.optional(), total: percentilesSchema.optional() }).optional(),
-    cost: z
-      .strictObject({ total: boundSchema.optional(), mean: boundSchema.optional(), per_request: boundSchema.optional() })
-      .optional(),
+    cost: z.strictObject({ total: boundSchema.optional(), mean: boundSchema.optional(), per_request: boundSchema.optional() }).optional(),
     /** Share of structured-output requests whose answer validates against their schema. */
     schema_valid_rate: rateBoundSchema.optional(),
     breaker: breakerSchema.optional(),

@@ -37,24 +37,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * providerItemSchema(defaultCatalog).parse({ id: "openai-eu", latency: "1.2s" });
  */
 export function providerItemSchema(catalog: Catalog | undefined) {
-  const schema = z.custom<FakeProviderProfileInput>(() => true).transform((value, ctx): FakeProviderProfile => {
-    let input: unknown = value;
-    if (isPlainObject(value) && value.models === undefined && typeof value.id === "string") {
-      const models = catalog ? catalogModelsOf(catalog, value.id) : {};
-      if (Object.keys(models).length > 0) input = { ...value, models };
-      else {
-        const why = catalog ? `the scenario's catalog lists no model for "${value.id}"${didYouMean(value.id, Object.keys(catalog.providers))}` : "the scenario references no catalog";
-        ctx.addIssue({ code: "custom", path: ["models"], message: `expected models (${why})` });
+  const schema = z
+    .custom<FakeProviderProfileInput>(() => true)
+    .transform((value, ctx): FakeProviderProfile => {
+      let input: unknown = value;
+      if (isPlainObject(value) && value.models === undefined && typeof value.id === "string") {
+        const models = catalog ? catalogModelsOf(catalog, value.id) : {};
+        if (Object.keys(models).length > 0) input = { ...value, models };
+        else {
+          const why = catalog ? `the scenario's catalog lists no model for "${value.id}"${didYouMean(value.id, Object.keys(catalog.providers))}` : "the scenario references no catalog";
+          ctx.addIssue({ code: "custom", path: ["models"], message: `expected models (${why})` });
+        }
       }
-    }
-    const parsed = fakeProviderProfileSchema.safeParse(input);
-    if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) {
-      const missingModels = issue.path.length === 1 && issue.path[0] === "models" && issue.code === "invalid_type";
-      if (!(missingModels && isPlainObject(value) && value.models === undefined)) ctx.addIssue({ ...issue });
-    }
-    return z.NEVER;
-  });
+      const parsed = fakeProviderProfileSchema.safeParse(input);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) {
+        const missingModels = issue.path.length === 1 && issue.path[0] === "models" && issue.code === "invalid_type";
+        if (!(missingModels && isPlainObject(value) && value.models === undefined)) ctx.addIssue({ ...issue });
+      }
+      return z.NEVER;
+    });
   // "did you mean" for a misspelt profile field (load-config.ts) sees through the hand-run parse.
   return acceptsKeysOf(schema, fakeProviderProfileSchema);
 }

@@ -16,19 +16,18 @@ const requestName = z.string().min(1);
 export const surfaceSchema = z.enum(GATEWAY_SURFACES).default("responses");
 
 /** One explicit request, optionally repeated. */
-export const explicitRequestSchema = z
-  .strictObject({
-    /** Selects this request in expectations; repeats share the name. */
-    name: requestName.optional(),
-    /** Offset from the start of the run. */
-    at: durationSchema.default(0),
-    /** How many times to send it. */
-    repeat: z.number().int().min(1).default(1),
-    /** Spacing between repeats. */
-    every: durationSchema.default(0),
-    surface: surfaceSchema,
-    body: requestBodySchema,
-  });
+export const explicitRequestSchema = z.strictObject({
+  /** Selects this request in expectations; repeats share the name. */
+  name: requestName.optional(),
+  /** Offset from the start of the run. */
+  at: durationSchema.default(0),
+  /** How many times to send it. */
+  repeat: z.number().int().min(1).default(1),
+  /** Spacing between repeats. */
+  every: durationSchema.default(0),
+  surface: surfaceSchema,
+  body: requestBodySchema,
+});
 
 /** A weighted request body for generated load; strings may hold faker placeholders like `{{lorem.sentence}}`. */
 export const requestTemplateSchema = z.strictObject({

@@ -12,8 +12,16 @@ const decisions = [makeOutcome(0), makeOutcome(1, { selected_provider: "openai-e
 describe("routing snapshots", () => {
   it("records the decision of a request without timings or scores", () => {
     expect(decisions[0]).toEqual({
-      i: 0, id: "G-0000", at: 0, name: "extract", selected: "openai", ranked: ["openai", "openai-eu"],
-      attempts: ["openai:success:200"], healing: null, cache: "miss", status: "completed 200",
+      i: 0,
+      id: "G-0000",
+      at: 0,
+      name: "extract",
+      selected: "openai",
+      ranked: ["openai", "openai-eu"],
+      attempts: ["openai:success:200"],
+      healing: null,
+      cache: "miss",
+      status: "completed 200",
     });
   });
 
@@ -34,9 +42,7 @@ describe("routing snapshots", () => {
     const changed = { ...snap, decisions: [decisions[0]!, { ...decisions[1]!, selected: "openai", attempts: ["openai:success:200"] }] };
     const outcome = checkSnapshot(file, changed, "new");
     expect(outcome.status).toBe("mismatch");
-    expect(outcome.diff).toEqual([
-      "request #1 (G-0001 at 1s): selected: expected openai-eu, actual openai",
-    ]);
+    expect(outcome.diff).toEqual(["request #1 (G-0001 at 1s): selected: expected openai-eu, actual openai"]);
     expect(checkSnapshot(file, changed, "update").status).toBe("updated");
     expect(readFileSync(snapshotPath(file), "utf8")).toBe(serializeSnapshot(changed));
     writeFileSync(snapshotPath(file), "{ not json");

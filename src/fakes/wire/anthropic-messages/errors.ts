@@ -44,7 +44,11 @@ function describe(error: WireErrorCase): { status: number; type: string; message
       return invalid(`max_tokens: ${error.requested} > ${error.limit}, which is the maximum allowed number of output tokens for ${error.model}`);
     case "rate_limited": {
       const unit = error.limit === "requests" ? "requests per minute" : "input tokens per minute";
-      return { status: 429, type: "rate_limit_error", message: `This request would exceed the rate limit for your organization of ${error.max} ${unit}. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.` };
+      return {
+        status: 429,
+        type: "rate_limit_error",
+        message: `This request would exceed the rate limit for your organization of ${error.max} ${unit}. For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage. Please reduce the prompt length or the maximum tokens requested, or try again later.`,
+      };
     }
     case "overloaded":
       return { status: 529, ...anthropicErrorForStatus(529) };

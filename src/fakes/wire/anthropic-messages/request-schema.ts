@@ -2,7 +2,10 @@
 // required, structured output under `output_config.format` (field names from `@anthropic-ai/sdk`).
 import { z } from "zod";
 
-const cacheControl = z.looseObject({ type: z.literal("ephemeral") }).nullable().optional();
+const cacheControl = z
+  .looseObject({ type: z.literal("ephemeral") })
+  .nullable()
+  .optional();
 const textBlock = z.strictObject({ type: z.literal("text"), text: z.string(), cache_control: cacheControl, citations: z.array(z.unknown()).nullable().optional() });
 // Other block types (images, documents, tool use and results, thinking) are accepted as they come.
 const otherBlock = z.looseObject({ type: z.string().refine((t) => t !== "text") });

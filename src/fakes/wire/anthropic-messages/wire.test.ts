@@ -33,7 +33,11 @@ describe("anthropicMessagesWire", () => {
   });
 
   it("answers Anthropic's own 400 wording", () => {
-    expect(errorOf({ model: "claude-opus-4-6", messages: base.messages })).toEqual({ type: "error", error: { type: "invalid_request_error", message: "max_tokens: Field required" }, request_id: "req_1" });
+    expect(errorOf({ model: "claude-opus-4-6", messages: base.messages })).toEqual({
+      type: "error",
+      error: { type: "invalid_request_error", message: "max_tokens: Field required" },
+      request_id: "req_1",
+    });
     expect(errorOf({ ...base, extra: true })).toMatchObject({ error: { message: "extra: Extra inputs are not permitted" } });
     expect(errorOf({ ...base, max_tokens: 0 })).toMatchObject({ error: { message: "max_tokens: Input should be greater than or equal to 1" } });
   });

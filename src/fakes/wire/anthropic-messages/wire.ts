@@ -62,7 +62,11 @@ export const anthropicMessagesWire: FakeWire = {
   streamEvents: (answer) => anthropicStreamEvents(answer),
   rateLimitHeaders(snapshot: RateLimitSnapshot) {
     const headers: Record<string, string> = {};
-    const windows = [["requests", snapshot.requests], ["tokens", snapshot.tokens], ["input-tokens", snapshot.tokens]] as const;
+    const windows = [
+      ["requests", snapshot.requests],
+      ["tokens", snapshot.tokens],
+      ["input-tokens", snapshot.tokens],
+    ] as const;
     for (const [name, window] of windows) {
       if (!window) continue;
       headers[`anthropic-ratelimit-${name}-limit`] = String(window.limit);

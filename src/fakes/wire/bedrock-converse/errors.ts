@@ -33,9 +33,17 @@ function describe(error: WireErrorCase): { status: number; type: string; message
     case "structured_output_unsupported":
       return { status: 400, type: "ValidationException", message: `This model doesn't support the outputConfig.textFormat field: ${error.model}` };
     case "max_tokens_too_large":
-      return { status: 400, type: "ValidationException", message: `The maximum tokens you requested exceeds the model limit of ${error.limit}. Try again with a maximum tokens value that is lower than ${error.limit}.` };
+      return {
+        status: 400,
+        type: "ValidationException",
+        message: `The maximum tokens you requested exceeds the model limit of ${error.limit}. Try again with a maximum tokens value that is lower than ${error.limit}.`,
+      };
     case "rate_limited":
-      return { status: 429, type: "ThrottlingException", message: error.limit === "requests" ? "Too many requests, please wait before trying again." : "Too many tokens, please wait before trying again." };
+      return {
+        status: 429,
+        type: "ThrottlingException",
+        message: error.limit === "requests" ? "Too many requests, please wait before trying again." : "Too many tokens, please wait before trying again.",
+      };
     case "overloaded":
       return { status: 503, ...(BEDROCK_EXCEPTIONS[503] as { type: string; message: string }) };
     case "status": {
@@ -74,7 +82,12 @@ export function bedrockErrorReply(error: WireErrorCase, requestId: string): Wire
 export function bedrockIssueError(issue: z.core.$ZodIssue): WireErrorCase {
   const at = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
-    return { kind: "invalid_request", message: `Malformed input request: extraneous key [${issue.keys[0] ?? ""}] is not permitted, please reformat your input and try again.`, param: null, code: null };
+    return {
+      kind: "invalid_request",
+      message: `Malformed input request: extraneous key [${issue.keys[0] ?? ""}] is not permitted, please reformat your input and try again.`,
+      param: null,
+      code: null,
+    };
   }
   return { kind: "invalid_request", message: `1 validation error detected: Value at '${at}' failed to satisfy constraint: ${issue.message}`, param: null, code: null };
 }

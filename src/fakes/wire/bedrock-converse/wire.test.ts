@@ -34,7 +34,11 @@ describe("bedrockConverseWire", () => {
 
   it("parses the JSON schema string of outputConfig.textFormat, and rejects unknown fields", () => {
     const schema = { type: "object" };
-    const ok = bedrockConverseWire.parseRequest({ messages: [{ role: "user", content: [{ text: "Hi" }] }], outputConfig: { textFormat: { type: "json_schema", structure: { jsonSchema: { schema: JSON.stringify(schema) } } } } }, new Headers(), { model: "m", stream: false });
+    const ok = bedrockConverseWire.parseRequest(
+      { messages: [{ role: "user", content: [{ text: "Hi" }] }], outputConfig: { textFormat: { type: "json_schema", structure: { jsonSchema: { schema: JSON.stringify(schema) } } } } },
+      new Headers(),
+      { model: "m", stream: false },
+    );
     expect(ok).toMatchObject({ ok: true, request: { model: "m", format: { type: "json_schema", schema } } });
     expect(bedrockConverseWire.parseRequest({ messages: [{ role: "user", content: [{ text: "Hi" }] }], bogus: 1 }, new Headers())).toMatchObject({ ok: false, error: { kind: "invalid_request" } });
   });
@@ -43,7 +47,14 @@ describe("bedrockConverseWire", () => {
     const events = bedrockStreamEvents(answer);
     const all = [...events.opening(), ...events.delta("Hi!"), ...events.closing(), ...events.terminator(), ...events.error("throttlingException")];
     const messages = new EventMessageDecoder().push(encodeBedrockEvents(all));
-    expect(messages.map((m) => m.headers[":event-type"] ?? m.headers[":exception-type"])).toEqual(["messageStart", "contentBlockDelta", "contentBlockStop", "messageStop", "metadata", "throttlingException"]);
+    expect(messages.map((m) => m.headers[":event-type"] ?? m.headers[":exception-type"])).toEqual([
+      "messageStart",
+      "contentBlockDelta",
+      "contentBlockStop",
+      "messageStop",
+      "metadata",
+      "throttlingException",
+    ]);
     expect(messages.at(-1)?.headers[":message-type"]).toBe("exception");
   });
 });

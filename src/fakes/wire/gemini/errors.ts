@@ -50,11 +50,16 @@ function describe(error: WireErrorCase): GoogleError {
     case "not_found_path":
       return { code: 404, message: `Method not found: ${error.method} ${error.path}` };
     case "model_not_found":
-      return { code: 404, message: `models/${error.model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.` };
+      return {
+        code: 404,
+        message: `models/${error.model} is not found for API version v1beta, or is not supported for generateContent. Call ListModels to see the list of available models and their supported methods.`,
+      };
     case "structured_output_unsupported":
       return invalid(`JSON mode is not enabled for models/${error.model}`);
     case "max_tokens_too_large":
-      return invalid(`Unable to submit request because it has a maxOutputTokens value of ${error.requested} but the supported range is from 1 (inclusive) to ${error.limit + 1} (exclusive). Update the value and try again.`);
+      return invalid(
+        `Unable to submit request because it has a maxOutputTokens value of ${error.requested} but the supported range is from 1 (inclusive) to ${error.limit + 1} (exclusive). Update the value and try again.`,
+      );
     case "rate_limited":
       return {
         code: 429,

@@ -33,7 +33,7 @@ describe("geminiWire", () => {
     const asJsonSchema = { type: "object", properties: { kind: { type: "string", enum: ["A", "B"] } }, required: ["kind"] };
     expect(parsed).toMatchObject({ ok: true, request: { model: "m", format: { type: "json_schema", schema: asJsonSchema } } });
     expect(errorOf({ ...base, generationConfig: { responseSchema: schema } })).toMatchObject({ error: { code: 400, message: expect.stringContaining("response_mime_type") } });
-    expect(errorOf({ ...base, bogus: 1 })).toMatchObject({ error: { message: 'Invalid JSON payload received. Unknown name "bogus" at \'bogus\': Cannot find field.' } });
+    expect(errorOf({ ...base, bogus: 1 })).toMatchObject({ error: { message: "Invalid JSON payload received. Unknown name \"bogus\" at 'bogus': Cannot find field." } });
   });
 
   it("answers 429 RESOURCE_EXHAUSTED with a RetryInfo delay, and sends no rate-limit headers", () => {

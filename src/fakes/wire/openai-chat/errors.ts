@@ -37,12 +37,27 @@ function seconds(ms: number): string {
 function describe(error: WireErrorCase): OpenAiError {
   switch (error.kind) {
     case "missing_key":
-      return { status: 401, type: "invalid_request_error", message: "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys." };
+      return {
+        status: 401,
+        type: "invalid_request_error",
+        message:
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). You can obtain an API key from https://platform.openai.com/account/api-keys.",
+      };
     case "wrong_key":
-      return { status: 401, type: "invalid_request_error", code: "invalid_api_key", message: `Incorrect API key provided: ${mask(error.key)}. You can find your API key at https://platform.openai.com/account/api-keys.` };
+      return {
+        status: 401,
+        type: "invalid_request_error",
+        code: "invalid_api_key",
+        message: `Incorrect API key provided: ${mask(error.key)}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+      };
     case "missing_version":
     case "invalid_json":
-      return { status: 400, type: "invalid_request_error", message: "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)" };
+      return {
+        status: 400,
+        type: "invalid_request_error",
+        message:
+          "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
+      };
     case "invalid_request":
       return { status: 400, type: "invalid_request_error", message: error.message, param: error.param, code: error.code };
     case "not_found_path":
@@ -52,10 +67,21 @@ function describe(error: WireErrorCase): OpenAiError {
     case "structured_output_unsupported":
       return { status: 400, type: "invalid_request_error", param: "response_format", message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model." };
     case "max_tokens_too_large":
-      return { status: 400, type: "invalid_request_error", param: "max_tokens", code: "invalid_value", message: `max_tokens is too large: ${error.requested}. This model supports at most ${error.limit} completion tokens, whereas you provided ${error.requested}.` };
+      return {
+        status: 400,
+        type: "invalid_request_error",
+        param: "max_tokens",
+        code: "invalid_value",
+        message: `max_tokens is too large: ${error.requested}. This model supports at most ${error.limit} completion tokens, whereas you provided ${error.requested}.`,
+      };
     case "rate_limited": {
       const unit = error.limit === "requests" ? "requests per min (RPM)" : "tokens per min (TPM)";
-      return { status: 429, type: error.limit, code: "rate_limit_exceeded", message: `Rate limit reached for ${error.model} in organization org-gateway-sim on ${unit}: Limit ${error.max}, Used ${error.used}, Requested ${error.requested}. Please try again in ${seconds(error.retryAfterMs)}. Visit https://platform.openai.com/account/rate-limits to learn more.` };
+      return {
+        status: 429,
+        type: error.limit,
+        code: "rate_limit_exceeded",
+        message: `Rate limit reached for ${error.model} in organization org-gateway-sim on ${unit}: Limit ${error.max}, Used ${error.used}, Requested ${error.requested}. Please try again in ${seconds(error.retryAfterMs)}. Visit https://platform.openai.com/account/rate-limits to learn more.`,
+      };
     }
     case "overloaded":
       return { status: 503, type: "server_error", message: "The server is overloaded or not ready yet." };

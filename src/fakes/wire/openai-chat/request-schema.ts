@@ -52,7 +52,10 @@ export const openAiChatRequestSchema = z.strictObject({
   temperature: z.number().min(0).max(2).nullable().optional(),
   top_p: z.number().min(0).max(1).nullable().optional(),
   n: z.number().int().min(1).max(128).nullable().optional(),
-  stop: z.union([z.string(), z.array(z.string()).max(4)]).nullable().optional(),
+  stop: z
+    .union([z.string(), z.array(z.string()).max(4)])
+    .nullable()
+    .optional(),
   response_format: responseFormat.optional(),
   seed: z.number().int().nullable().optional(),
   frequency_penalty: z.number().min(-2).max(2).nullable().optional(),

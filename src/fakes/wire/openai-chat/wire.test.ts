@@ -17,7 +17,13 @@ const answer: FakeAnswer = { id: "chatcmpl-1", model: "gpt-5.4-nano", created: 1
 describe("openAiChatWire.parseRequest", () => {
   it("normalises a json_schema request", () => {
     const schema = { type: "object", properties: {} };
-    const result = parse({ ...base, stream: true, stream_options: { include_usage: true }, max_completion_tokens: 50, response_format: { type: "json_schema", json_schema: { name: "out", schema, strict: true } } });
+    const result = parse({
+      ...base,
+      stream: true,
+      stream_options: { include_usage: true },
+      max_completion_tokens: 50,
+      response_format: { type: "json_schema", json_schema: { name: "out", schema, strict: true } },
+    });
     expect(result).toEqual({
       ok: true,
       request: { model: "gpt-5.4-nano", stream: true, includeUsage: true, maxTokens: 50, format: { type: "json_schema", schema }, inputText: `Hello there${JSON.stringify(schema)}`, messageCount: 1 },
@@ -40,7 +46,11 @@ describe("openAiChatWire.parseRequest", () => {
 describe("openAiChatWire bodies", () => {
   it("builds a chat.completion the SDK type accepts", () => {
     const body: ChatCompletion = openAiCompletionBody(answer);
-    expect(body).toMatchObject({ object: "chat.completion", choices: [{ message: { role: "assistant", content: "Hi!" }, finish_reason: "stop" }], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } });
+    expect(body).toMatchObject({
+      object: "chat.completion",
+      choices: [{ message: { role: "assistant", content: "Hi!" }, finish_reason: "stop" }],
+      usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+    });
   });
 
   it("streams role, deltas, finish, usage and [DONE]", () => {

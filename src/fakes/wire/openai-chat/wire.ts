@@ -66,7 +66,10 @@ export const openAiChatWire: FakeWire = {
   streamEvents: openAiStreamEvents,
   rateLimitHeaders(snapshot: RateLimitSnapshot) {
     const headers: Record<string, string> = {};
-    for (const [name, window] of [["requests", snapshot.requests], ["tokens", snapshot.tokens]] as const) {
+    for (const [name, window] of [
+      ["requests", snapshot.requests],
+      ["tokens", snapshot.tokens],
+    ] as const) {
       if (!window) continue;
       headers[`x-ratelimit-limit-${name}`] = String(window.limit);
       headers[`x-ratelimit-remaining-${name}`] = String(window.remaining);

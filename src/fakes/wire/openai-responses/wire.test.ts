@@ -8,7 +8,16 @@ const answer: FakeAnswer = { id: "resp_abc", model: "gpt-5.4-nano", created: 1, 
 describe("openAiResponsesWire", () => {
   it("reads input items, instructions, max_output_tokens and text.format", () => {
     const schema = { type: "object" };
-    const parsed = openAiResponsesWire.parseRequest({ model: "m", instructions: "Be brief", input: [{ role: "user", content: [{ type: "input_text", text: "Hello" }] }], max_output_tokens: 64, text: { format: { type: "json_schema", name: "x", schema } } }, new Headers());
+    const parsed = openAiResponsesWire.parseRequest(
+      {
+        model: "m",
+        instructions: "Be brief",
+        input: [{ role: "user", content: [{ type: "input_text", text: "Hello" }] }],
+        max_output_tokens: 64,
+        text: { format: { type: "json_schema", name: "x", schema } },
+      },
+      new Headers(),
+    );
     expect(parsed).toMatchObject({ ok: true, request: { maxTokens: 64, format: { type: "json_schema", schema }, inputText: `Be brief\nHello${JSON.stringify(schema)}` } });
   });
 

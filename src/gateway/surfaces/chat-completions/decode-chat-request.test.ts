@@ -5,7 +5,11 @@ describe("decodeChatRequest", () => {
   it("maps messages, max_completion_tokens over max_tokens, and keeps gateway fields by name", () => {
     const decoded = decodeChatRequest({
       model: "acme/m",
-      messages: [{ role: "system", content: "Be brief." }, { role: "user", content: [{ type: "text", text: "Hi" }] }, { role: "assistant", content: null }],
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: [{ type: "text", text: "Hi" }] },
+        { role: "assistant", content: null },
+      ],
       max_tokens: 10,
       max_completion_tokens: 20,
       stream: true,
@@ -19,7 +23,11 @@ describe("decodeChatRequest", () => {
       includeUsage: true,
       body: {
         model: "acme/m",
-        input: [{ role: "system", content: "Be brief." }, { role: "user", content: [{ type: "input_text", text: "Hi" }] }, { role: "assistant", content: "" }],
+        input: [
+          { role: "system", content: "Be brief." },
+          { role: "user", content: [{ type: "input_text", text: "Hi" }] },
+          { role: "assistant", content: "" },
+        ],
         max_output_tokens: 20,
         stream: true,
         stream_options: { include_usage: true },

@@ -8,7 +8,15 @@ describe("decodeMessagesRequest", () => {
       model: "acme/m",
       max_tokens: 100,
       system: [{ type: "text", text: "Be brief." }],
-      messages: [{ role: "user", content: [{ type: "text", text: "A" }, { type: "text", text: "B" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "A" },
+            { type: "text", text: "B" },
+          ],
+        },
+      ],
       stop_sequences: ["###"],
       output_config: { format: { type: "json_schema", schema } },
       top_k: 5,
@@ -16,7 +24,15 @@ describe("decodeMessagesRequest", () => {
     });
     expect(decoded).toEqual({
       ok: true,
-      body: { model: "acme/m", meta: true, input: [{ role: "user", content: "A\nB" }], max_output_tokens: 100, instructions: "Be brief.", stop: ["###"], text: { format: { type: "json_schema", name: "response", schema } } },
+      body: {
+        model: "acme/m",
+        meta: true,
+        input: [{ role: "user", content: "A\nB" }],
+        max_output_tokens: 100,
+        instructions: "Be brief.",
+        stop: ["###"],
+        text: { format: { type: "json_schema", name: "response", schema } },
+      },
     });
   });
 

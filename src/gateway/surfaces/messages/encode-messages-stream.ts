@@ -24,7 +24,16 @@ export async function* encodeMessagesStream(events: AsyncIterable<SseEvent>): As
       case "response.created": {
         const response = payload.response as { id?: string; model?: string } | undefined;
         // Input tokens are known only when the provider's stream ends: they come with message_delta.
-        const message = { id: response?.id ?? "", type: "message", role: "assistant", model: response?.model ?? "", content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 0, output_tokens: 0 } };
+        const message = {
+          id: response?.id ?? "",
+          type: "message",
+          role: "assistant",
+          model: response?.model ?? "",
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 0, output_tokens: 0 },
+        };
         yield event("message_start", { message });
         yield event("content_block_start", { index: 0, content_block: { type: "text", text: "", citations: null } });
         yield event("ping", {});

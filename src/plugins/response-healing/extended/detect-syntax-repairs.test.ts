@@ -13,7 +13,7 @@ describe("detectSyntaxRepairs", () => {
     ['{"a" 1}', ["insert_missing_colons"]],
     ['{"a": 1}\n{"a": 2}', ["merge_concatenated_values"]],
     ['{"a": [1,],}', ["remove_trailing_commas"]],
-    ['{a: 1}', ["quote_bare_keys"]],
+    ["{a: 1}", ["quote_bare_keys"]],
     ['{"a": [1, 2', ["append_missing_closers"]],
     ['{"status": active now}', ["jsonrepair"]],
   ])("names the repairs of %j", (text, repairs) => {

@@ -7,7 +7,7 @@ describe("quoteBareKeys", () => {
   });
 
   it("quotes dashed identifiers but leaves non-identifier tokens alone (as the reference's pattern does)", () => {
-    expect(quoteBareKeys('{a-b: 2, a.b: 1, @type: 3, 1st: 4}')).toBe('{"a-b": 2, a.b: 1, @type: 3, 1st: 4}');
+    expect(quoteBareKeys("{a-b: 2, a.b: 1, @type: 3, 1st: 4}")).toBe('{"a-b": 2, a.b: 1, @type: 3, 1st: 4}');
   });
 
   it("never quotes a curly-quoted key, which would put the curly quotes into the name", () => {

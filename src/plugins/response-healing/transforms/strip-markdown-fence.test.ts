@@ -7,7 +7,7 @@ describe("stripMarkdownFence", () => {
   });
 
   it("unwraps a fence without info string, with prose around it", () => {
-    expect(stripMarkdownFence('Here you go:\n```\n[1, 2]\n```\nAnything else?')).toBe("[1, 2]");
+    expect(stripMarkdownFence("Here you go:\n```\n[1, 2]\n```\nAnything else?")).toBe("[1, 2]");
   });
 
   it("keeps a fence that sits inside a JSON string", () => {
