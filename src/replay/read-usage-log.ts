@@ -1,7 +1,8 @@
-// Reads a usage-log export (the gateway's JSON Lines: one UsageRecord per line), keeping only the
-// fields incident replay uses; every bad line is reported `file:line`.
+// Reads a usage-log export (the gateway's JSON Lines: one UsageRecord, or one reference generation
+// record, per line), keeping only the fields incident replay uses; every bad line is reported `file:line`.
 import { z } from "zod";
 import { ATTEMPT_OUTCOMES, BREAKER_STATES } from "../gateway/types.js";
+import { readReferenceLine } from "./read-reference-log.js";
 
 const attemptSchema = z.looseObject({
   provider: z.string().min(1),
@@ -73,8 +74,10 @@ export function readUsageLog(file: string, text: string): ReadUsageLogResult {
       return;
     }
     const parsed = replayRecordSchema.safeParse(value);
-    if (parsed.success) records.push(parsed.data);
-    else issues.push(`${file}:${i + 1}: not a usage record: ${parsed.error.issues.map((x) => `${x.path.join(".") || "(record)"} ${x.message}`).join("; ")}`);
+    // Not gateway-sim's record: the reference gateway's own generation record, detected by its shape.
+    const reading = parsed.success ? ({ ok: true, record: parsed.data } as const) : readReferenceLine(value, parsed.error.issues);
+    if (reading.ok) records.push(reading.record);
+    else issues.push(`${file}:${i + 1}: ${reading.message}`);
   });
   if (issues.length > 0) return { ok: false, issues };
   if (records.length === 0) return { ok: false, issues: [`${file}: no usage records`] };
