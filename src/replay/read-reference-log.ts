@@ -176,8 +176,8 @@ const issueText = (issues: readonly z.core.$ZodIssue[]): string =>
 const OWN_FIELDS = ["time_ms", "selected_provider", "status", "http_status", "ttft_ms", "throughput_tps", "cost_usd", "attempts", "routing_diagnostics"];
 const REFERENCE_FIELDS = ["request_id", "created_at", "model_id", "provider", "provider_attempts", "status_code", "success", "generation_ms", "cost_nanos", "detail_metadata"];
 
-const share = (value: object, fields: readonly string[]): number => fields.filter((f) => f in value).length / fields.length;
-const counted = (value: object, fields: readonly string[]): string => `${fields.filter((f) => f in value).length} of its ${fields.length} key fields`;
+const found = (value: object, fields: readonly string[]): number => fields.filter((f) => f in value).length;
+const counted = (value: object, fields: readonly string[]): string => `${found(value, fields)} of its ${fields.length} key fields`;
 
 /**
  * A line that is not a valid gateway-sim usage record (`ownIssues`, from its schema): a reference row
@@ -192,15 +192,18 @@ export function readReferenceLine(value: unknown, ownIssues: readonly z.core.$Zo
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { ok: false, message: `not a usage record: ${Array.isArray(value) ? "an array" : `a JSON ${value === null ? "null" : typeof value}`}, expected one record object per line` };
   }
-  const own = share(value, OWN_FIELDS);
-  const ref = share(value, REFERENCE_FIELDS);
+  const own = found(value, OWN_FIELDS);
+  const ref = found(value, REFERENCE_FIELDS);
   if (own === 0 && ref === 0) {
     return {
       ok: false,
       message: `not a usage record: neither a gateway-sim usage record (${OWN_FIELDS.join(", ")}, …) nor a reference (Phaseo) generation record (${REFERENCE_FIELDS.join(", ")}, …)`,
     };
   }
-  if (own >= ref) return { ok: false, message: `not a usage record: closest to a gateway-sim usage record (${counted(value, OWN_FIELDS)}): ${issueText(ownIssues)}` };
+  // Reference rows have none of gateway-sim's own fields: two of them make a gateway-sim record.
+  if (own >= 2 || own / OWN_FIELDS.length >= ref / REFERENCE_FIELDS.length) {
+    return { ok: false, message: `not a usage record: closest to a gateway-sim usage record (${counted(value, OWN_FIELDS)}): ${issueText(ownIssues)}` };
+  }
   const reference = referenceRowSchema.safeParse(value);
   if (reference.success) {
     const converted = fromReferenceRow(reference.data);
