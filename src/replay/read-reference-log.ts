@@ -29,7 +29,7 @@ type Strategy = NonNullable<ReferenceDiagnostics["gateway_sim"]>["strategy"];
 
 /**
  * Attempts replay can re-enact. `no_pricing` and `unsupported_executor` never reached a provider and
- * left its health alone (execute/index.ts:528-530): what the replayed gateway's catalog does instead decides.
+ * left its health alone (execute/index.ts:524-526, 650-667, 703-718): the replayed gateway's catalog decides instead.
  */
 function toAttempt(attempt: ReferenceAttempt): ReplayAttempt | undefined {
   if (attempt.outcome === "no_pricing" || attempt.outcome === "unsupported_executor") return undefined;

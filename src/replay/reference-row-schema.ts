@@ -1,10 +1,10 @@
 // The reference gateway's generation record, as replay reads it: a `gateway_requests` row (written at
 // apps/api/src/pipeline/audit/index.ts:609-708 at the pin), which GET /v1/generations?id= returns
-// whole plus `replay_supported`, `replay_request` and `io_log` (routes/v1/control/generations.ts:100-121).
+// whole plus `replay_supported`, `replay_request` and `io_log` (routes/v1/control/generations.ts:105-121).
 import { z } from "zod";
 import { BREAKER_STATES } from "../gateway/types.js";
 
-/** Every `provider_attempts[].outcome` the reference writes (pipeline/before/types.ts:464-471). */
+/** Every `provider_attempts[].outcome` the reference writes (pipeline/before/types.ts:460-467). */
 export const REFERENCE_ATTEMPT_OUTCOMES = ["success", "upstream_non_2xx", "error", "retryable_error", "blocked", "no_pricing", "unsupported_executor"] as const;
 
 /** One `provider_attempts` entry (`ProviderAttemptLog`, pipeline/before/types.ts:452-495); optional there is optional here. */
