@@ -126,6 +126,8 @@ describe("replay of the reference gateway's generation records", () => {
     expect(blocked?.routing_diagnostics?.sort).toBeUndefined();
     expect(blocked?.stream).toBe(true);
     expect(blocked?.ttft_ms).toBe(655);
+    // Tokens per second after the first token (120 in 2100 − 655 ms), not the row's 120 / 2.1 s.
+    expect(blocked?.throughput_tps).toBe(83.04);
     // An offer without pricing never reached its provider.
     expect(unpriced?.attempts.map((a) => a.provider)).toEqual(["openai"]);
     expect([failed?.status, failed?.http_status, failed?.selected_provider, failed?.cost_usd, failed?.latency_ms]).toEqual(["failed", 502, null, 0, 1603]);

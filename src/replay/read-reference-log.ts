@@ -119,6 +119,20 @@ function toDiagnostics(d: ReferenceDiagnostics, snapshot: ReferenceSnapshot | nu
   };
 }
 
+/**
+ * Output tokens per second after the first token, as gateway-sim measures throughput (a response
+ * without a separate first token: over its whole generation). The reference's `throughput` divides by
+ * the whole generation time, first token included (after/audit.ts:495-500), so it is recomputed
+ * from `generation_ms` and `provider_ttft_ms` when the row has them.
+ */
+function throughputOf(row: ReferenceRow, outputTokens: number): number | null {
+  const generation = row.generation_ms;
+  const ttft = row.provider_ttft_ms;
+  if (generation == null || generation <= 0) return row.throughput ?? row.output_speed_tps ?? null;
+  const afterFirst = ttft != null && generation > ttft ? generation - ttft : generation;
+  return outputTokens > 0 ? Math.round((outputTokens / (afterFirst / 1000)) * 100) / 100 : null;
+}
+
 /** Response status as gateway-sim names it (a stream cut by its caller reads as failed: the row does not tell). */
 function statusOf(row: ReferenceRow): ReplayRecord["status"] {
   if (!row.success) return "failed";
@@ -150,7 +164,7 @@ export function fromReferenceRow(row: ReferenceRow): { ok: true; record: ReplayR
     stream: row.stream ?? row.provider_attempts.some((a) => a.response_kind === "stream"),
     latency_ms: endToEndMs(row),
     ttft_ms: row.provider_ttft_ms ?? null,
-    throughput_tps: row.throughput ?? row.output_speed_tps ?? null,
+    throughput_tps: throughputOf(row, output),
     usage: { input_tokens: input, output_tokens: output, total_tokens: input + output },
     cost_usd: (row.cost_nanos ?? 0) / 1e9,
     response_cache: row.detail_metadata.response_cache ?? null,
