@@ -21,7 +21,7 @@ export interface StartupResult {
 
 /**
  * Another checkout's bin to measure in the same run, for before/after figures on a noisy machine
- * (e.g. `git archive main | tar -x -C /tmp/main`, its node_modules linked to this one's).
+ * (e.g. `git worktree add /tmp/main main`, its node_modules linked to this one's, `node scripts/build.mjs` there).
  */
 const BEFORE_BIN = process.env.STARTUP_BEFORE_BIN;
 
@@ -61,7 +61,7 @@ export function printStartupBench(results: readonly StartupResult[], runs = 20):
     results.map((r, index) => ({
       name: r.name,
       value: `${fmt(r.medianMs, 0)} ms median, p90 ${fmt(r.p90Ms, 0)} ms`,
-      ...(index > 0 ? { note: `floor + ${fmt(r.medianMs - floor, 0)} ms` } : {}),
+      ...(index > 0 ? { note: `floor + ${fmt(r.medianMs - floor, 0)} ms, ${fmt(r.medianMs / floor, 2)}x the floor` } : {}),
     })),
   );
 }
