@@ -17,11 +17,13 @@ export interface StartupResult {
   name: string;
   medianMs: number;
   p90Ms: number;
+  /** The process's own CPU time (user + system): what start-up costs, whatever else the machine runs. */
+  cpuMedianMs: number;
 }
 
 /**
  * Another checkout's bin to measure in the same run, for before/after figures on a noisy machine
- * (e.g. `git archive main | tar -x -C /tmp/main`, its node_modules linked to this one's).
+ * (e.g. `git worktree add /tmp/main main`, its node_modules linked to this one's, `node scripts/build.mjs` there).
  */
 const BEFORE_BIN = process.env.STARTUP_BEFORE_BIN;
 
@@ -38,30 +40,48 @@ export const STARTUP_CASES: readonly StartupCase[] = [
       ]),
 ];
 
-function timeOnce(args: readonly string[]): number {
+/** Reports each spawned process's own CPU time on fd 3 (startup-cpu-probe.cjs); every case, the floor too, carries it. */
+const CPU_PROBE = fileURLToPath(new URL("./startup-cpu-probe.cjs", import.meta.url));
+
+function timeOnce(args: readonly string[]): { wallMs: number; cpuMs: number } {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const result = spawnSync(process.execPath, ["--require", CPU_PROBE, ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe", "pipe"] });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${String(result.stderr)}`);
-  return ms;
+  const cpuUs = Number(String(result.output[3] ?? ""));
+  if (!Number.isFinite(cpuUs) || cpuUs <= 0) throw new Error(`${args.join(" ")} reported no CPU time on fd 3`);
+  return { wallMs, cpuMs: cpuUs / 1000 };
 }
 
 /** Runs every case `runs` times after `warmup` unmeasured runs, interleaved so noise hits every case alike. */
 export function benchStartup(runs = 20, warmup = 2): StartupResult[] {
-  const samples = STARTUP_CASES.map(() => [] as number[]);
+  const wall = STARTUP_CASES.map(() => [] as number[]);
+  const cpu = STARTUP_CASES.map(() => [] as number[]);
   for (let i = 0; i < warmup; i++) for (const c of STARTUP_CASES) timeOnce(c.args);
-  for (let i = 0; i < runs; i++) STARTUP_CASES.forEach((c, index) => samples[index]?.push(timeOnce(c.args)));
-  return STARTUP_CASES.map((c, index) => ({ name: c.name, medianMs: median(samples[index] ?? []), p90Ms: percentile(samples[index] ?? [], 0.9) }));
+  for (let i = 0; i < runs; i++) {
+    STARTUP_CASES.forEach((c, index) => {
+      const sample = timeOnce(c.args);
+      wall[index]?.push(sample.wallMs);
+      cpu[index]?.push(sample.cpuMs);
+    });
+  }
+  return STARTUP_CASES.map((c, index) => ({
+    name: c.name,
+    medianMs: median(wall[index] ?? []),
+    p90Ms: percentile(wall[index] ?? [], 0.9),
+    cpuMedianMs: median(cpu[index] ?? []),
+  }));
 }
 
 export function printStartupBench(results: readonly StartupResult[], runs = 20): void {
   const floor = results[0]?.medianMs ?? Number.NaN;
+  const cpuFloor = results[0]?.cpuMedianMs ?? Number.NaN;
   printSection(
-    `CLI start-up (median of ${runs} spawns each, interleaved)`,
+    `CLI start-up (median of ${runs} spawns each, interleaved; wall clock, then the process's CPU time)`,
     results.map((r, index) => ({
       name: r.name,
-      value: `${fmt(r.medianMs, 0)} ms median, p90 ${fmt(r.p90Ms, 0)} ms`,
-      ...(index > 0 ? { note: `floor + ${fmt(r.medianMs - floor, 0)} ms` } : {}),
+      value: `${fmt(r.medianMs, 0)} ms median, p90 ${fmt(r.p90Ms, 0)} ms; CPU ${fmt(r.cpuMedianMs, 0)} ms`,
+      ...(index > 0 ? { note: `${fmt(r.medianMs / floor, 2)}x the floor's wall, ${fmt(r.cpuMedianMs / cpuFloor, 2)}x its CPU` } : {}),
     })),
   );
 }

@@ -1,6 +1,6 @@
-// The `gateway-sim` executable's entry point (bin/gateway-sim.js loads it through tsx).
+// The `gateway-sim` executable's entry point (bin/gateway-sim.js runs its bundle, built into dist/cli/).
 import { processIo } from "./io.js";
-import { runCli } from "./program.js";
+import { isVersionOnly, packageVersion } from "./package-version.js";
 
 // `gateway-sim schema | head` closes the pipe early: that is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -8,4 +8,8 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+// `--version` alone prints what commander would print, without loading commander and every option's
+// registry: the CLI's cheapest command costs little more than starting node.
+if (isVersionOnly(argv)) process.stdout.write(`${packageVersion()}\n`);
+else process.exitCode = await (await import("./program.js")).runCli(argv, processIo());

@@ -1,5 +1,4 @@
 // The `gateway-sim` command line: commander wiring only; each command lives in commands/.
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { DEFAULT_HEALING_MODE, HEALING_MODES } from "../plugins/response-healing/registry.js";
@@ -13,13 +12,9 @@ import type { HealOptions } from "./commands/heal.js";
 import type { RunCommandOptions } from "./commands/run-command.js";
 import type { ReportCommandOptions } from "./commands/report.js";
 import type { CliIo } from "./io.js";
+import { isVersionOnly, packageVersion } from "./package-version.js";
 import { REPORTERS } from "./reporters.js";
 import { parseShard } from "./shard.js";
-
-function packageVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-  return typeof pkg === "object" && pkg !== null && "version" in pkg ? String(pkg.version) : "0.0.0";
-}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -48,7 +43,7 @@ export function lazyCommandsFor(argv: readonly string[], eager: readonly string[
   const first = argv.find((arg) => !arg.startsWith("-"));
   if (first !== undefined && first in LAZY_COMMANDS) return [first];
   if (first !== undefined && eager.includes(first)) return [];
-  if (first === undefined && argv.length > 0 && argv.every((arg) => arg === "--version" || arg === "-V")) return [];
+  if (first === undefined && isVersionOnly(argv)) return [];
   return Object.keys(LAZY_COMMANDS);
 }
 

@@ -1,12 +1,13 @@
 // Loads a YAML or JSON file through a zod schema and turns every problem into a located message
 // (`file:line:column path: expected …`), so bad input never surfaces as a stack trace.
 import { readFileSync } from "node:fs";
-import { isCollection, isNode, type Document, type LineCounter } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { z } from "zod";
 import { closestMatch } from "./did-you-mean.js";
 import { knownKeysAt } from "./schema-keys.js";
 import { formatPath } from "./format-path.js";
 import { checkJsonBounds } from "./json-bounds.js";
+import { yamlLibrary } from "./yaml-library.js";
 import { MAX_CONFIG_DEPTH, yamlSource, type YamlSource } from "./yaml-source.js";
 
 /** One problem in a config file. */
@@ -134,6 +135,7 @@ export function loadConfigFile<S extends z.ZodType>(file: string, schema: S): Co
 }
 
 function locate(doc: Document, lines: LineCounter, path: readonly PropertyKey[], atKey: boolean): { line: number; column: number } {
+  const { isCollection, isNode } = yamlLibrary();
   let node: unknown = doc.contents;
   let best = isNode(node) && node.range ? node.range[0] : 0;
   for (let i = 0; i < path.length; i++) {
@@ -168,6 +170,6 @@ function isPairLike(item: unknown): item is PairLike {
 
 function keyOf(pair: PairLike): string {
   const key = pair.key;
-  if (isNode(key) && "value" in key) return String((key as { value: unknown }).value);
+  if (yamlLibrary().isNode(key) && "value" in key) return String((key as { value: unknown }).value);
   return String(key);
 }

@@ -2,7 +2,8 @@
 // reporting problems. js-yaml reads a valid file ~10x faster than the `yaml` library, which a 5 MB
 // scenario needs; the `yaml` document (with positions) is built only when there is something to locate.
 import { CORE_SCHEMA, load } from "js-yaml";
-import { isAlias, isCollection, isNode, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
+import { yamlLibrary } from "./yaml-library.js";
 
 /** Aliases a document may expand into before it counts as an alias bomb (the `yaml` library's check). */
 export const MAX_ALIAS_COUNT = 1_000;
@@ -84,6 +85,7 @@ function withinBounds(data: unknown, budget: number): boolean {
 }
 
 function readLocated(text: string): LocatedYaml {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   // Warnings too: an unresolved tag (`!!js/function`, `!custom`) would otherwise read as a plain string.
@@ -117,6 +119,7 @@ function aliasMessage(message: string): string {
  * first alias whose anchor holds aliases itself (where expansion starts to multiply), else the first alias.
  */
 function aliasOffset(doc: Document, message: string): number {
+  const { isAlias, isNode, visit } = yamlLibrary();
   const unresolved = /Unresolved alias[^:]*: (.+)$/.exec(message)?.[1];
   const anchors = new Map<string, Node>();
   let first: number | undefined;
@@ -137,6 +140,7 @@ function aliasOffset(doc: Document, message: string): number {
 }
 
 function holdsAlias(node: Node): boolean {
+  const { isAlias, isCollection, visit } = yamlLibrary();
   if (!isCollection(node)) return false;
   let found = false;
   visit(node, (_key, inner) => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const STAMP = join(ROOT, "dist", ".build-stamp");
-const INPUTS = ["src", "package.json", "tsconfig.json", "tsconfig.build.json", "scripts/build.mjs"];
+const INPUTS = ["src", "catalog", "package.json", "tsconfig.json", "tsconfig.build.json", "scripts"];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);

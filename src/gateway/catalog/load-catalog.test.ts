@@ -1,9 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatConfigIssue } from "../../core/load-config.js";
-import { loadCatalog, loadDefaultCatalog } from "./load-catalog.js";
+import { DEFAULT_CATALOG_PATH, loadCatalog, loadDefaultCatalog, prebuiltCatalogJson, readPrebuiltCatalog } from "./load-catalog.js";
 
 function writeTemp(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), "gateway-sim-catalog-"));
@@ -128,5 +129,39 @@ describe("catalog/default.yaml", () => {
     expect(price("openai/gpt-5.4-mini", "openai-eu")).toBeGreaterThan(price("openai/gpt-5.4-mini", "openai"));
     const maverick = ["together", "groq"].map((p) => price("meta/llama-4-maverick", p));
     for (const other of maverick) expect(price("meta/llama-4-maverick", "deepinfra")).toBeLessThan(other);
+  });
+});
+
+describe("the prebuilt default catalog", () => {
+  const fromYaml = loadCatalog(DEFAULT_CATALOG_PATH);
+  if (!fromYaml.ok) throw new Error(fromYaml.issues.map(formatConfigIssue).join("\n"));
+  /** JSON has no `undefined`: the prebuilt catalog lacks the keys the schema sets to undefined. */
+  const asJson = JSON.parse(JSON.stringify(fromYaml.value)) as unknown;
+
+  it("in dist/ (written by npm run build) equals catalog/default.yaml parsed and validated", () => {
+    const dist = fileURLToPath(new URL("../../../dist/gateway/catalog/default-catalog.json", import.meta.url));
+    expect(readPrebuiltCatalog(dist, DEFAULT_CATALOG_PATH)).toStrictEqual(asJson);
+  });
+
+  it("is used only while the YAML still has the text it was built from", () => {
+    const yaml = writeTemp(
+      "catalog.yaml",
+      MALFORMED.replace('"cheap"', "0.05").replace("openia:", "openai-2:").replace("providers:\n", "providers:\n  openai-2: { format: openai-chat, base_url: https://example.com/v1 }\n"),
+    );
+    const json = join(yaml, "..", "catalog.json");
+    writeFileSync(json, prebuiltCatalogJson(yaml) ?? "");
+    expect(readPrebuiltCatalog(json, yaml)?.models["openai/gpt-5.4-nano"]?.map((o) => o.provider)).toEqual(["openai", "openai-2"]);
+    writeFileSync(yaml, `${MALFORMED}# edited\n`);
+    expect(readPrebuiltCatalog(json, yaml)).toBeUndefined();
+    expect(readPrebuiltCatalog(join(yaml, "..", "missing.json"), yaml)).toBeUndefined();
+  });
+
+  it("is not written for an invalid catalog", () => {
+    expect(prebuiltCatalogJson(writeTemp("bad.yaml", MALFORMED))).toBeUndefined();
+  });
+
+  it("loadDefaultCatalog reads the same catalog with or without it", () => {
+    const loaded = loadDefaultCatalog();
+    expect(loaded.ok && JSON.parse(JSON.stringify(loaded.value))).toStrictEqual(asJson);
   });
 });

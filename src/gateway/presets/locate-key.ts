@@ -1,6 +1,6 @@
 // Where a key sits in a YAML/JSON file, for warnings about a file that loaded fine (errors are
 // located by load-config.ts). A key that cannot be found is reported at the top of the file.
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { yamlLibrary } from "../../core/yaml-library.js";
 
 /**
  * `file:line:column` of the key at `path`, e.g. `presets/a.yaml:12:3` for ["provider", "sort"].
@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
  * locateKey("presets/a.yaml", "provider:\n  sort: price\n", ["provider", "sort"]); // "presets/a.yaml:2:3"
  */
 export function locateKey(file: string, text: string, path: readonly string[]): string {
+  const { isMap, isScalar, LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   let node: unknown = doc.contents;

@@ -2,6 +2,7 @@
 // traffic, timeline and expectations; preset slugs; request and incident names. Runs on the raw
 // data so it reports alongside, not after, the schema's own issues.
 import { existsSync } from "node:fs";
+import type { Faker } from "@faker-js/faker";
 import type { z } from "zod";
 import type { FakeProviderProfile } from "../../fakes/profile/schema.js";
 import { createRandom } from "../../core/random.js";
@@ -32,8 +33,13 @@ const FIXED_PROFILE_FIELDS = ["id", "format", "base_url", "models"];
 
 type Ctx = z.RefinementCtx;
 
-// Only used to try placeholders; its draws never reach a run.
-const validationFaker = createSeededFaker(createRandom("gateway-sim", "scenario-validation"));
+// Only used to try placeholders; its draws never reach a run. Made on first use: most files have none.
+let validationFaker: Faker | undefined;
+
+function placeholderFaker(): Faker {
+  validationFaker ??= createSeededFaker(createRandom("gateway-sim", "scenario-validation"));
+  return validationFaker;
+}
 type Path = (string | number)[];
 
 function requireProvider(ctx: Ctx, names: ScenarioNames, value: unknown, path: Path): void {
@@ -76,7 +82,7 @@ function checkTraffic(ctx: Ctx, names: ScenarioNames, traffic: RawObject): void 
       if (!body) return;
       const path = ["traffic", "load", i, "templates", j, "body"];
       checkBody(ctx, names, body, path);
-      for (const problem of templateProblems(body, validationFaker)) ctx.addIssue({ code: "custom", path: [...path, ...problem.path], message: problem.message });
+      for (const problem of templateProblems(body, placeholderFaker())) ctx.addIssue({ code: "custom", path: [...path, ...problem.path], message: problem.message });
     });
   });
 }

@@ -7,7 +7,7 @@ import { closestMatch } from "../../core/did-you-mean.js";
 import { type ConfigIssue, validateConfig } from "../../core/load-config.js";
 import { yamlSource } from "../../core/yaml-source.js";
 import { compareText } from "../expect/format.js";
-import { DEFAULT_CATALOG_PATH, loadCatalog } from "../../gateway/catalog/load-catalog.js";
+import { loadCatalog, loadDefaultCatalog } from "../../gateway/catalog/load-catalog.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
 import { loadPresetDir } from "../../gateway/presets/load-preset-dir.js";
 import type { Preset } from "../../gateway/presets/preset-schema.js";
@@ -42,8 +42,7 @@ function loadReferences(raw: RawObject, dir: string, options: LoadScenarioOption
   const out: References = { catalog: undefined, dirPresets: [], presetsBroken: false, issues: [] };
   const catalogRef = asString(raw.catalog);
   if (catalogRef !== undefined) {
-    const path = catalogRef === "default" ? DEFAULT_CATALOG_PATH : join(dir, catalogRef);
-    const loaded = loadCatalog(path);
+    const loaded = catalogRef === "default" ? loadDefaultCatalog() : loadCatalog(join(dir, catalogRef));
     // A missing file is reported at the scenario's `catalog` field by the cross-reference checks.
     if (loaded.ok) out.catalog = loaded.value;
     else if (!loaded.issues.every((i) => i.message === "file not found")) out.issues.push(...loaded.issues);
