@@ -33,6 +33,8 @@ const diagnosticsSchema = z.looseObject({
 export const replayRecordSchema = z.looseObject({
   id: z.string(),
   time_ms: z.number(),
+  // Arrival order within the gateway; optional so logs written before it still load.
+  seq: z.number().int().min(0).optional(),
   preset: z.string().nullable(),
   model: z.string().nullable(),
   selected_provider: z.string().nullable(),
@@ -55,7 +57,7 @@ export type ReplayAttempt = ReplayRecord["attempts"][number];
 export type ReadUsageLogResult = { ok: true; records: ReplayRecord[] } | { ok: false; issues: string[] };
 
 /**
- * Records sorted by arrival time (the log holds them in completion order).
+ * Records sorted by arrival (time, then `seq`; the log holds them in completion order).
  *
  * @example
  * const read = readUsageLog("usage.jsonl", readFileSync("usage.jsonl", "utf8"));
@@ -78,6 +80,13 @@ export function readUsageLog(file: string, text: string): ReadUsageLogResult {
   });
   if (issues.length > 0) return { ok: false, issues };
   if (records.length === 0) return { ok: false, issues: [`${file}: no usage records`] };
-  // Stable: requests that arrived in the same millisecond keep their log order.
-  return { ok: true, records: records.sort((a, b) => a.time_ms - b.time_ms) };
+  return { ok: true, records: records.sort(byArrival) };
+}
+
+/**
+ * By arrival time, then `seq` (requests logged in the same millisecond); stable, so records
+ * without `seq` (older logs) keep their log order within a millisecond.
+ */
+export function byArrival(a: Pick<ReplayRecord, "time_ms" | "seq">, b: Pick<ReplayRecord, "time_ms" | "seq">): number {
+  return a.time_ms - b.time_ms || (a.seq !== undefined && b.seq !== undefined ? a.seq - b.seq : 0);
 }
