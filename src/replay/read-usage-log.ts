@@ -8,6 +8,7 @@ const attemptSchema = z.looseObject({
   outcome: z.enum(ATTEMPT_OUTCOMES),
   status: z.number().int().nullable(),
   duration_ms: z.number().min(0),
+  was_probe: z.boolean().optional(),
 });
 
 const diagnosticsSchema = z.looseObject({
@@ -46,7 +47,8 @@ export const replayRecordSchema = z.looseObject({
   throughput_tps: z.number().nullable(),
   usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
   cost_usd: z.number(),
-  response_cache: z.looseObject({ status: z.string() }).nullable(),
+  // A hit is replayed with the body of the miss that stored its entry: same key, stored `ageMs` before it.
+  response_cache: z.looseObject({ status: z.string(), key: z.string().nullable().optional(), ageMs: z.number().optional() }).nullable(),
   attempts: z.array(attemptSchema),
   routing_diagnostics: diagnosticsSchema.nullable(),
 });

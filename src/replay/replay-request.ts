@@ -37,6 +37,16 @@ function inputOf(record: ReplayRecord, serial: number): string {
   return (lead + FILLER.repeat(Math.ceil(chars / FILLER.length))).slice(0, chars).replace(/ $/, ".");
 }
 
+/** The model the replayed request asks for; undefined when the request never reached routing. */
+function modelOf(record: ReplayRecord): string | undefined {
+  return record.routing_diagnostics?.model ?? record.model ?? undefined;
+}
+
+/** Whether the record can be replayed (its model is known): the scenario re-sends exactly these. */
+export function isReplayable(record: ReplayRecord): boolean {
+  return modelOf(record) !== undefined;
+}
+
 /**
  * The model of a record whose request never reached routing (a validation error) is unknown: such
  * records give `undefined` and are left out of the replay.
@@ -49,8 +59,8 @@ function inputOf(record: ReplayRecord, serial: number): string {
  */
 export function replayBody(record: ReplayRecord, serial: number): Record<string, unknown> | undefined {
   const diag = record.routing_diagnostics;
-  const model = diag?.model ?? record.model;
-  if (model === null || model === undefined) return undefined;
+  const model = modelOf(record);
+  if (model === undefined) return undefined;
   const pinned = diag?.strategy === "pinned" ? diag.rankedProviders[0]?.provider : undefined;
   const provider = preferencesOf(record);
   return {
