@@ -3,6 +3,7 @@
 // that happened as expectations.
 import { formatDuration } from "../core/duration.js";
 import type { Catalog } from "../gateway/catalog/schema.js";
+import { bodySources, cacheSettings } from "./cache-replay.js";
 import { baselineLatency, derivePhases } from "./derive-phases.js";
 import { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
 import { pricedModels } from "./priced-models.js";
@@ -115,8 +116,10 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     };
   });
   const requests: Record<string, unknown>[] = [];
+  const sources = bodySources(records);
   for (const [serial, r] of records.entries()) {
-    const body = replayBody(r, serial);
+    const source = sources[serial] ?? serial;
+    const body = replayBody(records[source] ?? r, source);
     if (!body) {
       summary.skipped++;
       continue;
@@ -131,6 +134,7 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     start: new Date(start).toISOString(),
     duration: formatDuration((buckets + 1) * bucketMs),
     catalog: options.catalog ?? "default",
+    ...cacheSettings(records),
     providers,
     traffic: { requests },
     expectations: windowExpectations(records, options.windowMs ?? 60_000, options.tolerance ?? 0.1),

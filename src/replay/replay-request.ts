@@ -12,6 +12,9 @@ function preferencesOf(record: ReplayRecord): Record<string, unknown> {
   if (!diag) return {};
   const out: Record<string, unknown> = {};
   if (diag.sort !== undefined) out.sort = diag.sort;
+  // A deterministic sort the request did not ask for came from the model suffix or a preset's mode
+  // (under documented fidelity a preset's mode sorts): the request asks for it instead.
+  else if (diag.strategy === "explicit_sort" && diag.routingMode !== undefined && diag.routingMode !== "balanced") out.sort = diag.routingMode;
   const ranked = [...diag.rankedProviders].sort((a, b) => a.rank - b.rank);
   const order = ranked.filter((r) => r.placedBy === "order").map((r) => r.provider);
   if (order.length > 0) out.order = order;
