@@ -46,6 +46,23 @@ describe("divergenceCause", () => {
   const logged = record([failed("openai"), ok("openai-eu")]);
   const replayed = record([ok("openai")]);
 
+  it("names a log that contradicts itself: attempts that skip a healthy provider ranked ahead", () => {
+    const skipped = record([ok("openai-eu")]);
+    expect(divergenceCause(skipped, replayed)).toEqual({
+      kind: "contradiction",
+      detail: "the log contradicts itself: it attempted openai-eu before openai, which its routing ranked ahead (openai (closed) > openai-eu (closed)) with its breaker closed",
+    });
+    // Skipping a provider whose breaker was open is what routing does.
+    const deranked = withRanked(skipped, "openai", (d) => {
+      const p = d.rankedProviders[0];
+      if (p) p.breaker = "open";
+    });
+    expect(divergenceCause(deranked, replayed).kind).not.toBe("contradiction");
+    expect(divergenceCause(record([ok("deepinfra")]), replayed).detail).toBe(
+      "the log contradicts itself: it attempted deepinfra, which its routing did not rank (openai (closed) > openai-eu (closed))",
+    );
+  });
+
   it("names a breaker state that differs", () => {
     const open = withRanked(logged, "openai", (d) => {
       const p = d.rankedProviders[0];

@@ -4,7 +4,7 @@
 import type { ReplayRecord } from "./read-usage-log.js";
 
 /** What made a replayed request go another way, in the order they are looked for. */
-export const DIVERGENCE_CAUSES = ["missing", "cache", "filter", "mode", "probe", "breaker", "price", "health", "unknown"] as const;
+export const DIVERGENCE_CAUSES = ["missing", "contradiction", "cache", "filter", "mode", "probe", "breaker", "price", "health", "unknown"] as const;
 export type DivergenceCauseKind = (typeof DIVERGENCE_CAUSES)[number];
 
 export interface DivergenceCause {
@@ -91,6 +91,29 @@ function filterCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCa
   return { kind: "filter", detail: `a filter difference (only/ignore or an offer): ${parts.join("; ")}` };
 }
 
+/**
+ * A logged request whose attempts do not follow its own ranking (failover walks the ranked
+ * candidates in order): the log contradicts itself, and no replay can reproduce it.
+ */
+export function contradictionCause(logged: ReplayRecord): DivergenceCause | undefined {
+  const ranked = rankedOf(logged);
+  if (ranked.length === 0) return undefined;
+  const rankOf = new Map(ranked.map((r, i) => [r.provider, i]));
+  const tried = [...new Set(logged.attempts.map((a) => a.provider))];
+  const unranked = tried.find((p) => !rankOf.has(p));
+  if (unranked !== undefined) return { kind: "contradiction", detail: `the log contradicts itself: it attempted ${unranked}, which its routing did not rank (${rankingText(logged)})` };
+  for (const [i, provider] of tried.entries()) {
+    const skipped = ranked.slice(0, rankOf.get(provider)).find((r) => r.breaker !== "open" && !tried.slice(0, i).includes(r.provider));
+    if (skipped) {
+      return {
+        kind: "contradiction",
+        detail: `the log contradicts itself: it attempted ${provider} before ${skipped.provider}, which its routing ranked ahead (${rankingText(logged)}) with its breaker ${skipped.breaker}`,
+      };
+    }
+  }
+  return undefined;
+}
+
 /** How routing ordered the candidates: a preset's mode or a documented-fidelity strategy the replay lacks shows here. */
 function modeCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCause | undefined {
   const how = (r: ReplayRecord) => `${r.routing_diagnostics?.strategy ?? "none"}/${r.routing_diagnostics?.routingMode ?? "none"}`;
@@ -152,6 +175,7 @@ function factorCause(kind: "price" | "health", factors: readonly string[], logge
 export function divergenceCause(logged: ReplayRecord, replayed: ReplayRecord | undefined): DivergenceCause {
   if (!replayed) return { kind: "missing", detail: "the replay has no request here (fewer replayed requests than logged)" };
   const found =
+    contradictionCause(logged) ??
     cacheCause(logged, replayed) ??
     filterCause(logged, replayed) ??
     modeCause(logged, replayed) ??
