@@ -3,13 +3,14 @@
 // that happened as expectations.
 import { formatDuration } from "../core/duration.js";
 import type { Catalog } from "../gateway/catalog/schema.js";
-import { bodySources, cacheSettings } from "./cache-replay.js";
+import { bodySources } from "./cache-replay.js";
 import { baselineLatency, derivePhases } from "./derive-phases.js";
 import { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
 import { pricedModels } from "./priced-models.js";
 import { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 import type { ReplayRecord } from "./read-usage-log.js";
 import { replayBody } from "./replay-request.js";
+import { replaySettings } from "./replay-settings.js";
 import { windowExpectations } from "./window-expectations.js";
 
 export interface ReplayOptions {
@@ -134,7 +135,7 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     start: new Date(start).toISOString(),
     duration: formatDuration((buckets + 1) * bucketMs),
     catalog: options.catalog ?? "default",
-    ...cacheSettings(records),
+    ...replaySettings(records),
     providers,
     traffic: { requests },
     expectations: windowExpectations(records, options.windowMs ?? 60_000, options.tolerance ?? 0.1),

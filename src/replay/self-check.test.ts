@@ -43,8 +43,9 @@ describe("compareReplay", () => {
 });
 
 describe("divergenceCause", () => {
-  const logged = record([failed("openai"), ok("openai-eu")]);
-  const replayed = record([ok("openai")]);
+  // The replay asked openai-eu where the log asked openai: routing went another way.
+  const logged = record([ok("openai")]);
+  const replayed = record([ok("openai-eu")]);
 
   it("names a log that contradicts itself: attempts that skip a healthy provider ranked ahead", () => {
     const skipped = record([ok("openai-eu")]);
@@ -115,6 +116,17 @@ describe("divergenceCause", () => {
   it("names a cache hit on one side", () => {
     const hit = record([], { routing_diagnostics: null, response_cache: { enabled: true, status: "hit", reason: null, key: "k", fingerprint: "f", ttlSeconds: 300, ttlSource: "platform_default" } });
     expect(divergenceCause(hit, replayed)).toEqual({ kind: "cache", detail: "the response cache: hit in the log, none in the replay" });
+  });
+
+  it("names a provider that answered otherwise, before any score difference", () => {
+    const slower = withRanked(record([ok("openai")]), "openai", (d) => {
+      const p = d.rankedProviders[0];
+      if (p) p.scoreFactors = { ...p.scoreFactors, latencyScore: 0.25 };
+    });
+    expect(divergenceCause(record([failed("openai", 429), ok("openai-eu")]), slower)).toEqual({
+      kind: "answer",
+      detail: "the provider's answer: attempt 1 asked openai, which answered upstream_non_2xx 429 in the log and success in the replay (the replayed behaviour of openai differs at this time)",
+    });
   });
 
   it("says unknown, with both rankings, when the diagnostics show no difference", () => {

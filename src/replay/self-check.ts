@@ -4,7 +4,7 @@
 import type { ReplayRecord } from "./read-usage-log.js";
 
 /** What made a replayed request go another way, in the order they are looked for. */
-export const DIVERGENCE_CAUSES = ["missing", "contradiction", "cache", "filter", "mode", "probe", "breaker", "price", "health", "unknown"] as const;
+export const DIVERGENCE_CAUSES = ["missing", "contradiction", "cache", "answer", "filter", "mode", "probe", "breaker", "price", "health", "unknown"] as const;
 export type DivergenceCauseKind = (typeof DIVERGENCE_CAUSES)[number];
 
 export interface DivergenceCause {
@@ -114,6 +114,22 @@ export function contradictionCause(logged: ReplayRecord): DivergenceCause | unde
   return undefined;
 }
 
+/**
+ * Routing asked the same provider, which answered otherwise: the replayed provider behaviour (its
+ * fault phases or traces) differs from the log at that time, whatever the scores say.
+ */
+function answerCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCause | undefined {
+  const k = logged.attempts.findIndex((a, i) => a.provider !== replayed.attempts[i]?.provider || a.outcome !== replayed.attempts[i]?.outcome);
+  const a = logged.attempts[k];
+  const b = replayed.attempts[k];
+  if (a === undefined || b === undefined || a.provider !== b.provider) return undefined;
+  const outcome = (x: typeof a) => `${x.outcome}${x.outcome === "success" || x.status === null ? "" : ` ${x.status}`}`;
+  return {
+    kind: "answer",
+    detail: `the provider's answer: attempt ${k + 1} asked ${a.provider}, which answered ${outcome(a)} in the log and ${outcome(b)} in the replay (the replayed behaviour of ${a.provider} differs at this time)`,
+  };
+}
+
 /** How routing ordered the candidates: a preset's mode or a documented-fidelity strategy the replay lacks shows here. */
 function modeCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCause | undefined {
   const how = (r: ReplayRecord) => `${r.routing_diagnostics?.strategy ?? "none"}/${r.routing_diagnostics?.routingMode ?? "none"}`;
@@ -177,6 +193,7 @@ export function divergenceCause(logged: ReplayRecord, replayed: ReplayRecord | u
   const found =
     contradictionCause(logged) ??
     cacheCause(logged, replayed) ??
+    answerCause(logged, replayed) ??
     filterCause(logged, replayed) ??
     modeCause(logged, replayed) ??
     probeCause(logged, replayed) ??

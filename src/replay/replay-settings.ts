@@ -1,0 +1,37 @@
+// The gateway settings a replay runs with, from what the log shows: the fidelity the logging gateway
+// ran under (the log has no field for it, but its routing diagnostics do), and a cache TTL that keeps
+// the logged hits hits.
+import type { ReplayRecord } from "./read-usage-log.js";
+import { cacheSettings } from "./cache-replay.js";
+
+/**
+ * `documented` when only the documented behaviour shows: the documented balanced shuffle, or a
+ * breaker that opened (the reference's breaker never opens at the pin: its volume check reads an
+ * EWMA of 1). Any reference sign (Thompson sort, a preset's weighted shuffle, a documented-breaker
+ * flag) or none at all gives undefined: the default, reference.
+ *
+ * @example
+ * loggedFidelity(records); // "documented"
+ */
+export function loggedFidelity(records: readonly ReplayRecord[]): "documented" | undefined {
+  let documented = false;
+  for (const r of records) {
+    const diag = r.routing_diagnostics;
+    if (!diag) continue;
+    if (diag.strategy === "balanced_sort" || diag.strategy === "weighted_shuffle") return undefined;
+    if (diag.rankedProviders.some((p) => p.documentedBreakerOpen === true)) return undefined;
+    if (diag.strategy === "balanced_shuffle" || diag.rankedProviders.some((p) => p.breaker !== "closed")) documented = true;
+  }
+  return documented ? "documented" : undefined;
+}
+
+/**
+ * @example
+ * replaySettings(records); // { settings: { fidelity: "documented", cache: { defaultTtlSeconds: 600 } } }
+ */
+export function replaySettings(records: readonly ReplayRecord[]): { settings?: Record<string, unknown> } {
+  const fidelity = loggedFidelity(records);
+  const cache = cacheSettings(records).settings?.cache;
+  if (fidelity === undefined && cache === undefined) return {};
+  return { settings: { ...(fidelity ? { fidelity } : {}), ...(cache ? { cache } : {}) } };
+}
