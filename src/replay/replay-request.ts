@@ -4,6 +4,7 @@
 // streaming, and an input of the logged length so costs and token rate limits stay the same.
 import { CHARS_PER_TOKEN } from "../fakes/content/tokens.js";
 import type { ReplayRecord } from "./read-usage-log.js";
+import { replayPresetSlug } from "./replay-presets.js";
 
 const FILLER = "Summarise the incident timeline and list the follow-up actions. ";
 
@@ -66,8 +67,9 @@ export function replayBody(record: ReplayRecord, serial: number): Record<string,
   if (model === undefined) return undefined;
   const pinned = diag?.strategy === "pinned" ? diag.rankedProviders[0]?.provider : undefined;
   const provider = preferencesOf(record);
+  const preset = replayPresetSlug(record);
   return {
-    model: pinned ? `${pinned}:${model}` : model,
+    model: preset ? `@${preset}` : pinned ? `${pinned}:${model}` : model,
     input: inputOf(record, serial),
     ...(Object.keys(provider).length > 0 ? { provider } : {}),
     ...(record.stream ? { stream: true } : {}),

@@ -1,8 +1,9 @@
 // The gateway settings a replay runs with, from what the log shows: the fidelity the logging gateway
-// ran under (the log has no field for it, but its routing diagnostics do), and a cache TTL that keeps
-// the logged hits hits.
+// ran under (the log has no field for it, but its routing diagnostics do), a cache TTL that keeps
+// the logged hits hits, and the presets whose routing modes the requests used.
 import type { ReplayRecord } from "./read-usage-log.js";
 import { cacheSettings } from "./cache-replay.js";
+import { replayPresets } from "./replay-presets.js";
 
 /**
  * `documented` when only the documented behaviour shows: the documented balanced shuffle, or a
@@ -27,11 +28,14 @@ export function loggedFidelity(records: readonly ReplayRecord[]): "documented" |
 
 /**
  * @example
- * replaySettings(records); // { settings: { fidelity: "documented", cache: { defaultTtlSeconds: 600 } } }
+ * replaySettings(records); // { settings: { fidelity: "documented", cache: { defaultTtlSeconds: 600 } }, presets: [] }
  */
-export function replaySettings(records: readonly ReplayRecord[]): { settings?: Record<string, unknown> } {
+export function replaySettings(records: readonly ReplayRecord[]): { settings?: Record<string, unknown>; presets?: Record<string, string>[] } {
   const fidelity = loggedFidelity(records);
   const cache = cacheSettings(records).settings?.cache;
-  if (fidelity === undefined && cache === undefined) return {};
-  return { settings: { ...(fidelity ? { fidelity } : {}), ...(cache ? { cache } : {}) } };
+  const presets = replayPresets(records);
+  return {
+    ...(fidelity === undefined && cache === undefined ? {} : { settings: { ...(fidelity ? { fidelity } : {}), ...(cache ? { cache } : {}) } }),
+    ...(presets.length > 0 ? { presets } : {}),
+  };
 }
