@@ -10,7 +10,7 @@ import { pricedModels } from "./priced-models.js";
 import { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 import type { ReplayRecord } from "./read-usage-log.js";
 import { replayBody } from "./replay-request.js";
-import { replaySettings } from "./replay-settings.js";
+import { withReplaySettings } from "./replay-settings.js";
 import { windowExpectations } from "./window-expectations.js";
 
 export interface ReplayOptions {
@@ -128,17 +128,16 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     requests.push({ name: "replayed", at: Math.round((r.time_ms - start) * 1000) / 1000, body });
   }
   summary.requests = requests.length;
-  const scenario = {
+  const scenario = withReplaySettings(records, {
     name: options.name,
     description: `Replay of ${records.length} logged requests over ${formatDuration(Math.round(lastMs / 1000) * 1000)}.`,
     seed: options.seed,
     start: new Date(start).toISOString(),
     duration: formatDuration((buckets + 1) * bucketMs),
     catalog: options.catalog ?? "default",
-    ...replaySettings(records),
     providers,
     traffic: { requests },
     expectations: windowExpectations(records, options.windowMs ?? 60_000, options.tolerance ?? 0.1),
-  };
+  });
   return { scenario, summary };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoutingDiagnostics } from "../gateway/types.js";
 import { replayRecord } from "./replay-record-fixture.js";
-import { loggedFidelity, replaySettings } from "./replay-settings.js";
+import { loggedFidelity, replaySettings, withReplaySettings } from "./replay-settings.js";
 
 /** A record whose routing used `strategy`, with openai's breaker in state `breaker`. */
 function routed(strategy: RoutingDiagnostics["strategy"], breaker: "closed" | "open" = "closed") {
@@ -31,5 +31,15 @@ describe("replaySettings", () => {
   it("writes settings only when the log needs them", () => {
     expect(replaySettings([routed("balanced_sort")])).toEqual({});
     expect(replaySettings([routed("balanced_shuffle")])).toEqual({ settings: { fidelity: "documented" } });
+  });
+});
+
+describe("withReplaySettings", () => {
+  it("puts the settings after the catalog, merged with settings the scenario already has", () => {
+    const scenario = { name: "r", catalog: "default", settings: { execution: { hangBoundMs: 720_000 } }, providers: [] };
+    const out = withReplaySettings([routed("balanced_shuffle")], scenario);
+    expect(Object.keys(out)).toEqual(["name", "catalog", "settings", "providers"]);
+    expect(out.settings).toEqual({ execution: { hangBoundMs: 720_000 }, fidelity: "documented" });
+    expect(withReplaySettings([routed("balanced_sort")], scenario)).toBe(scenario);
   });
 });

@@ -39,3 +39,26 @@ export function replaySettings(records: readonly ReplayRecord[]): { settings?: R
     ...(presets.length > 0 ? { presets } : {}),
   };
 }
+
+/**
+ * The scenario with the replay's settings and presets after its `catalog`: settings merged into any
+ * it already has (another part of replay may need settings of its own), so neither overwrites the other.
+ *
+ * @example
+ * withReplaySettings(records, { name, seed, catalog: "default", providers }); // { name, seed, catalog, settings: {…}, providers }
+ */
+export function withReplaySettings(records: readonly ReplayRecord[], scenario: Record<string, unknown>): Record<string, unknown> {
+  const { settings, presets } = replaySettings(records);
+  if (settings === undefined && presets === undefined) return scenario;
+  const own = typeof scenario.settings === "object" && scenario.settings !== null ? (scenario.settings as Record<string, unknown>) : undefined;
+  const merged = { ...own, ...settings };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(scenario)) {
+    if (key === "settings") continue;
+    out[key] = value;
+    if (key !== "catalog") continue;
+    if (Object.keys(merged).length > 0) out.settings = merged;
+    if (presets) out.presets = presets;
+  }
+  return out;
+}
