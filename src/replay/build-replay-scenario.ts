@@ -3,15 +3,15 @@
 // that happened as expectations.
 import { formatDuration } from "../core/duration.js";
 import type { Catalog } from "../gateway/catalog/schema.js";
-import { bodySources } from "./cache-replay.js";
 import { baselineLatency, derivePhases } from "./derive-phases.js";
 import { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
+import { bodySources } from "./cache-replay.js";
 import { pricedModels } from "./priced-models.js";
 import { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 import type { ReplayRecord } from "./read-usage-log.js";
 import { replayBody } from "./replay-request.js";
-import { withReplaySettings } from "./replay-settings.js";
 import { windowExpectations } from "./window-expectations.js";
+import { withReplaySettings } from "./replay-settings.js";
 
 export interface ReplayOptions {
   name: string;

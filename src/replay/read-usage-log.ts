@@ -6,9 +6,9 @@ import { ATTEMPT_OUTCOMES, BREAKER_STATES } from "../gateway/types.js";
 const attemptSchema = z.looseObject({
   provider: z.string().min(1),
   outcome: z.enum(ATTEMPT_OUTCOMES),
+  was_probe: z.boolean().optional(),
   status: z.number().int().nullable(),
   duration_ms: z.number().min(0),
-  was_probe: z.boolean().optional(),
 });
 
 const diagnosticsSchema = z.looseObject({

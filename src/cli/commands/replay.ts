@@ -1,17 +1,16 @@
 // `gateway-sim replay <usage-log.jsonl>`: writes a scenario that reproduces a logged incident —
 // each provider's latency and errors over time, the logged requests at their times, and the
 // routing that happened as expectations — then runs it to count the logged requests it reproduces.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, extname, relative, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { parseDuration } from "../../core/duration.js";
 import { formatConfigIssue } from "../../core/load-config.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
 import { REPLAY_LATENCY_MODES, type ReplayOptions } from "../../replay/build-replay-scenario.js";
-import type { ReplayRecord } from "../../replay/read-usage-log.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
+import type { ReplayRecord } from "../../replay/read-usage-log.js";
 import { writeReportFile } from "./run-command.js";
 
 export interface ReplayCommandOptions {
@@ -106,45 +105,33 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
 }
 
 /**
- * Runs the written scenario as `run` would and prints what it reproduces. Without `-o` it runs a
- * temporary copy whose catalog path is made absolute (the scenario's own is relative to where it lands).
+ * Runs the written scenario as `run` would and prints what it reproduces. Without `-o` it runs the
+ * scenario from memory, its catalog path made absolute (the scenario's own is relative to where it lands).
  */
 async function selfCheck(records: readonly ReplayRecord[], scenario: Record<string, unknown>, options: ReplayCommandOptions, io: CliIo, report: CliIo["stdout"]): Promise<ExitCode> {
-  const { runSelfCheck } = await import("../../replay/run-self-check.js");
+  const { runSelfCheck, runSelfCheckUnwritten } = await import("../../replay/run-self-check.js");
   const { renderSelfCheck, percent } = await import("../../replay/self-check-report.js");
   const { isReplayable } = await import("../../replay/replay-request.js");
-  const { renderReplayYaml } = await import("../../replay/render-replay-yaml.js");
   const logged = records.filter(isReplayable);
-  let temp: string | undefined;
-  let file = options.output === undefined ? undefined : resolve(io.cwd, options.output);
-  if (file === undefined) {
-    temp = mkdtempSync(join(tmpdir(), "gateway-sim-replay-"));
-    file = join(temp, "replay.yaml");
-    const catalog = options.catalog === "default" ? "default" : resolve(io.cwd, options.catalog);
-    writeFileSync(file, renderReplayYaml({ ...scenario, catalog }, "the usage log"));
+  const catalog = options.catalog === "default" ? "default" : resolve(io.cwd, options.catalog);
+  const outcome = options.output === undefined ? await runSelfCheckUnwritten({ ...scenario, catalog }, logged) : await runSelfCheck(resolve(io.cwd, options.output), logged);
+  if (!outcome.ok) {
+    // The scenario was just written from a valid log: a scenario that does not load is a replay bug.
+    for (const issue of outcome.issues) io.stderr.write(`${formatConfigIssue(issue)}\n`);
+    io.stderr.write("gateway-sim: self-check: the written scenario does not load (a replay bug: please report it with the usage log)\n");
+    return EXIT_CODES.internal;
   }
-  try {
-    const outcome = await runSelfCheck(file, logged);
-    if (!outcome.ok) {
-      // The scenario was just written from a valid log: a scenario that does not load is a replay bug.
-      for (const issue of outcome.issues) io.stderr.write(`${formatConfigIssue(issue)}\n`);
-      io.stderr.write("gateway-sim: self-check: the written scenario does not load (a replay bug: please report it with the usage log)\n");
-      return EXIT_CODES.internal;
-    }
-    for (const line of renderSelfCheck(outcome.check, records[0]?.time_ms ?? 0)) report.write(`${line}\n`);
-    if (options.check === undefined) return EXIT_CODES.ok;
-    const threshold = options.check === true ? DEFAULT_CHECK_THRESHOLD : options.check;
-    const share = outcome.check.compared === 0 ? 1 : outcome.check.reproduced / outcome.check.compared;
-    if (share >= threshold) {
-      report.write(`check passed: ${percent(share)} reproduced, threshold ${percent(threshold)}\n`);
-      return EXIT_CODES.ok;
-    }
-    // The verdict goes to stderr too when the scenario went to stdout: a pipeline's log shows why it stopped.
-    io.stderr.write(`gateway-sim: check failed: ${percent(share)} of the logged requests reproduced, below the ${percent(threshold)} threshold\n`);
-    return EXIT_CODES.failed;
-  } finally {
-    if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
+  for (const line of renderSelfCheck(outcome.check, records[0]?.time_ms ?? 0)) report.write(`${line}\n`);
+  if (options.check === undefined) return EXIT_CODES.ok;
+  const threshold = options.check === true ? DEFAULT_CHECK_THRESHOLD : options.check;
+  const share = outcome.check.compared === 0 ? 1 : outcome.check.reproduced / outcome.check.compared;
+  if (share >= threshold) {
+    report.write(`check passed: ${percent(share)} reproduced, threshold ${percent(threshold)}\n`);
+    return EXIT_CODES.ok;
   }
+  // The verdict goes to stderr too when the scenario went to stdout: a pipeline's log shows why it stopped.
+  io.stderr.write(`gateway-sim: check failed: ${percent(share)} of the logged requests reproduced, below the ${percent(threshold)} threshold\n`);
+  return EXIT_CODES.failed;
 }
 
 /** Adds `replay` to the program (src/cli/program.ts). */
