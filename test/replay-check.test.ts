@@ -52,6 +52,10 @@ describe("replay --check on a log that contradicts itself", () => {
     expect(await runCli(["replay", FIXTURE, "-o", join(dir, "plain.yaml"), "--seed", "600"], plain)).toBe(0);
     expect(plain.out()).toContain(`${DIVERGENCE[1]}\n`);
     expect(plain.out()).not.toContain("check ");
+    // Deterministic: the same log and options give the same report, byte for byte.
+    const again = captureIo();
+    expect(await runCli(["replay", FIXTURE, "-o", join(dir, "plain.yaml"), "--seed", "600"], again)).toBe(0);
+    expect(again.out()).toBe(plain.out());
   }, 60_000);
 
   it("skips the run with --no-self-check, and refuses --check without it or a threshold out of range (exit 2)", async () => {
