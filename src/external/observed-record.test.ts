@@ -61,6 +61,7 @@ describe("observedRecord", () => {
     const record = observedRecord({
       id: "r1",
       timeMs: 0,
+      seq: 0,
       body: { model: "openai/gpt-5.4-nano" },
       answer,
       catalog,
@@ -73,7 +74,7 @@ describe("observedRecord", () => {
   });
 
   it("names no provider when the client got an error", () => {
-    const record = observedRecord({ id: "r1", timeMs: 0, body: {}, answer: { ...answer, httpStatus: 503, status: "failed" }, catalog, calls: [call("openai", 503, "http_error")] });
+    const record = observedRecord({ id: "r1", timeMs: 0, seq: 1, body: {}, answer: { ...answer, httpStatus: 503, status: "failed" }, catalog, calls: [call("openai", 503, "http_error")] });
     expect(record.selected_provider).toBeNull();
     expect(record.status).toBe("failed");
   });

@@ -35,12 +35,14 @@ export function observedCost(calls: readonly JournalEntry[], catalog: Catalog): 
 
 /**
  * @example
- * const record = observedRecord({ id: "r3", timeMs, body, answer, calls: entriesFor("r3"), catalog });
+ * const record = observedRecord({ id: "r3", timeMs, seq: 3, body, answer, calls: entriesFor("r3"), catalog });
  */
 export function observedRecord(input: {
   id: string;
   /** Clock time the request was sent. */
   timeMs: number;
+  /** Send order (the usage record's `seq`): the outside gateway's own arrival order is not visible. */
+  seq: number;
   body: Record<string, unknown>;
   answer: ClientAnswer;
   /** This request's fake calls, in arrival order. */
@@ -56,6 +58,7 @@ export function observedRecord(input: {
     id: input.id,
     created_at: new Date(input.timeMs).toISOString(),
     time_ms: input.timeMs,
+    seq: input.seq,
     preset: null,
     model: typeof input.body.model === "string" ? input.body.model : null,
     selected_provider: served?.provider ?? null,

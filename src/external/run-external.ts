@@ -37,7 +37,7 @@ export interface ExternalRunOptions {
 /** The usage record of a sent request from its answer and the journal entries carrying its id. */
 function recordOf(scenario: LoadedScenario, s: SentRequest, calls: ReadonlyMap<string, JournalEntry[]>): UsageRecord {
   const id = requestId(s.request.index);
-  return observedRecord({ id, timeMs: s.timeMs, body: s.request.body, answer: s.answer, calls: calls.get(id) ?? [], catalog: scenario.catalog });
+  return observedRecord({ id, timeMs: s.timeMs, seq: s.request.index, body: s.request.body, answer: s.answer, calls: calls.get(id) ?? [], catalog: scenario.catalog });
 }
 
 /** Real ms allowed after the last answer for the fakes' last journal entries (aborted calls) to land. */

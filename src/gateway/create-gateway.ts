@@ -83,6 +83,7 @@ const PLACEHOLDER_KEY = "gateway-sim-upstream-key";
 export function createGateway(deps: GatewayDeps): Gateway {
   const settings = deps.settings ?? defaultGatewaySettings();
   const ids = deps.random("ids");
+  let arrivals = 0;
   const env: GatewayEnv = {
     fetch: deps.fetch,
     clock: deps.clock,
@@ -96,6 +97,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     providerKey: deps.providerKey ?? environmentKeys(),
     onEvent: deps.onEvent,
     newId: () => `G-${hex(ids.next)}${hex(ids.next)}${hex(ids.next)}`,
+    nextSeq: () => arrivals++,
   };
   // The reference keys health and the response cache by endpoint: surfaces share neither. Injected
   // health and cache stores serve the Responses surface; the other two get in-memory ones of their own.

@@ -277,6 +277,11 @@ export interface UsageRecord extends ReferenceColumns {
   created_at: string;
   /** Clock time in ms the request arrived. */
   time_ms: number;
+  /**
+   * Arrival order within the gateway instance (0, 1, 2…): requests that arrive in the same
+   * millisecond keep their order, which replay needs. gateway-sim's own; not a reference column.
+   */
+  seq: number;
   preset: string | null;
   /** The model the request (or its preset) asked for. */
   model: string | null;

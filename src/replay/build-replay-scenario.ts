@@ -5,11 +5,13 @@ import { formatDuration } from "../core/duration.js";
 import type { Catalog } from "../gateway/catalog/schema.js";
 import { baselineLatency, derivePhases } from "./derive-phases.js";
 import { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
+import { bodySources } from "./cache-replay.js";
 import { pricedModels } from "./priced-models.js";
 import { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 import type { ReplayRecord } from "./read-usage-log.js";
 import { replayBody } from "./replay-request.js";
 import { windowExpectations } from "./window-expectations.js";
+import { withReplaySettings } from "./replay-settings.js";
 
 export interface ReplayOptions {
   name: string;
@@ -115,8 +117,10 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     };
   });
   const requests: Record<string, unknown>[] = [];
+  const sources = bodySources(records);
   for (const [serial, r] of records.entries()) {
-    const body = replayBody(r, serial);
+    const source = sources[serial] ?? serial;
+    const body = replayBody(records[source] ?? r, source);
     if (!body) {
       summary.skipped++;
       continue;
@@ -124,7 +128,7 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     requests.push({ name: "replayed", at: Math.round((r.time_ms - start) * 1000) / 1000, body });
   }
   summary.requests = requests.length;
-  const scenario = {
+  const scenario = withReplaySettings(records, {
     name: options.name,
     description: `Replay of ${records.length} logged requests over ${formatDuration(Math.round(lastMs / 1000) * 1000)}.`,
     seed: options.seed,
@@ -134,6 +138,6 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     providers,
     traffic: { requests },
     expectations: windowExpectations(records, options.windowMs ?? 60_000, options.tolerance ?? 0.1),
-  };
+  });
   return { scenario, summary };
 }

@@ -1,6 +1,6 @@
 // A replayed provider's `models`, written only when the log priced one of its offers differently
-// from the catalog: every catalog offer of the provider (a profile with `models` serves nothing
-// else), with the logged prices.
+// from the catalog (or served one the catalog lacks): every catalog offer of the provider (a
+// profile with `models` serves nothing else), with the logged prices.
 import type { Catalog } from "../gateway/catalog/schema.js";
 import { catalogModelsOf } from "../scenarios/schema/provider-item.js";
 import type { PriceOverride } from "./logged-prices.js";
@@ -17,6 +17,9 @@ export function pricedModels(catalog: Catalog, provider: string, overrides: read
   for (const o of own) {
     const offer = models[o.model];
     if (offer) offer.price = { ...o.price };
+    // An offer the catalog lacks (the logging scenario or deployment defined it): the logged
+    // model at the logged price, or the replay would have no candidate for it.
+    else if (o.catalog === undefined) models[o.model] = { model: o.model, price: { ...o.price } };
   }
   return models;
 }

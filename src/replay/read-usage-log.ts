@@ -7,6 +7,7 @@ import { readReferenceLine } from "./read-reference-log.js";
 const attemptSchema = z.looseObject({
   provider: z.string().min(1),
   outcome: z.enum(ATTEMPT_OUTCOMES),
+  was_probe: z.boolean().optional(),
   status: z.number().int().nullable(),
   duration_ms: z.number().min(0),
 });
@@ -34,6 +35,8 @@ const diagnosticsSchema = z.looseObject({
 export const replayRecordSchema = z.looseObject({
   id: z.string(),
   time_ms: z.number(),
+  // Arrival order within the gateway; optional so logs written before it still load.
+  seq: z.number().int().min(0).optional(),
   preset: z.string().nullable(),
   model: z.string().nullable(),
   selected_provider: z.string().nullable(),
@@ -45,7 +48,8 @@ export const replayRecordSchema = z.looseObject({
   throughput_tps: z.number().nullable(),
   usage: z.looseObject({ input_tokens: z.number(), output_tokens: z.number() }),
   cost_usd: z.number(),
-  response_cache: z.looseObject({ status: z.string() }).nullable(),
+  // A hit is replayed with the body of the miss that stored its entry: same key, stored `ageMs` before it.
+  response_cache: z.looseObject({ status: z.string(), key: z.string().nullable().optional(), ageMs: z.number().optional() }).nullable(),
   attempts: z.array(attemptSchema),
   routing_diagnostics: diagnosticsSchema.nullable(),
 });
@@ -56,7 +60,7 @@ export type ReplayAttempt = ReplayRecord["attempts"][number];
 export type ReadUsageLogResult = { ok: true; records: ReplayRecord[] } | { ok: false; issues: string[] };
 
 /**
- * Records sorted by arrival time (the log holds them in completion order).
+ * Records sorted by arrival (time, then `seq`; the log holds them in completion order).
  *
  * @example
  * const read = readUsageLog("usage.jsonl", readFileSync("usage.jsonl", "utf8"));
@@ -81,6 +85,13 @@ export function readUsageLog(file: string, text: string): ReadUsageLogResult {
   });
   if (issues.length > 0) return { ok: false, issues };
   if (records.length === 0) return { ok: false, issues: [`${file}: no usage records`] };
-  // Stable: requests that arrived in the same millisecond keep their log order.
-  return { ok: true, records: records.sort((a, b) => a.time_ms - b.time_ms) };
+  return { ok: true, records: records.sort(byArrival) };
+}
+
+/**
+ * By arrival time, then `seq` (requests logged in the same millisecond); stable, so records
+ * without `seq` (older logs) keep their log order within a millisecond.
+ */
+export function byArrival(a: Pick<ReplayRecord, "time_ms" | "seq">, b: Pick<ReplayRecord, "time_ms" | "seq">): number {
+  return a.time_ms - b.time_ms || (a.seq !== undefined && b.seq !== undefined ? a.seq - b.seq : 0);
 }

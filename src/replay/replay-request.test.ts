@@ -15,4 +15,13 @@ describe("replayBody", () => {
   it("keeps the model and the stream flag, and adds no preferences routing did not see", () => {
     expect(replayBody(record(16, true), 0)).toEqual({ model: "openai/gpt-5.4-nano", input: expect.stringMatching(/^R0 Summarise/), stream: true });
   });
+
+  it("asks for the sort a preset's mode (or a model suffix) made, which the diagnostics show only as the mode", () => {
+    const sorted = record(16);
+    if (sorted.routing_diagnostics) Object.assign(sorted.routing_diagnostics, { strategy: "explicit_sort", routingMode: "price", sort: undefined });
+    expect(replayBody(sorted, 0)?.provider).toEqual({ sort: "price" });
+    const shuffled = record(16);
+    if (shuffled.routing_diagnostics) Object.assign(shuffled.routing_diagnostics, { strategy: "weighted_shuffle", routingMode: "price", sort: undefined });
+    expect(replayBody(shuffled, 0)?.provider).toBeUndefined();
+  });
 });

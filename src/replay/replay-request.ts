@@ -4,6 +4,7 @@
 // streaming, and an input of the logged length so costs and token rate limits stay the same.
 import { CHARS_PER_TOKEN } from "../fakes/content/tokens.js";
 import type { ReplayRecord } from "./read-usage-log.js";
+import { replayPresetSlug } from "./replay-presets.js";
 
 const FILLER = "Summarise the incident timeline and list the follow-up actions. ";
 
@@ -12,6 +13,9 @@ function preferencesOf(record: ReplayRecord): Record<string, unknown> {
   if (!diag) return {};
   const out: Record<string, unknown> = {};
   if (diag.sort !== undefined) out.sort = diag.sort;
+  // A deterministic sort the request did not ask for came from the model suffix or a preset's mode
+  // (under documented fidelity a preset's mode sorts): the request asks for it instead.
+  else if (diag.strategy === "explicit_sort" && diag.routingMode !== undefined && diag.routingMode !== "balanced") out.sort = diag.routingMode;
   const ranked = [...diag.rankedProviders].sort((a, b) => a.rank - b.rank);
   const order = ranked.filter((r) => r.placedBy === "order").map((r) => r.provider);
   if (order.length > 0) out.order = order;
@@ -37,6 +41,16 @@ function inputOf(record: ReplayRecord, serial: number): string {
   return (lead + FILLER.repeat(Math.ceil(chars / FILLER.length))).slice(0, chars).replace(/ $/, ".");
 }
 
+/** The model the replayed request asks for; undefined when the request never reached routing. */
+function modelOf(record: ReplayRecord): string | undefined {
+  return record.routing_diagnostics?.model ?? record.model ?? undefined;
+}
+
+/** Whether the record can be replayed (its model is known): the scenario re-sends exactly these. */
+export function isReplayable(record: ReplayRecord): boolean {
+  return modelOf(record) !== undefined;
+}
+
 /**
  * The model of a record whose request never reached routing (a validation error) is unknown: such
  * records give `undefined` and are left out of the replay.
@@ -49,12 +63,13 @@ function inputOf(record: ReplayRecord, serial: number): string {
  */
 export function replayBody(record: ReplayRecord, serial: number): Record<string, unknown> | undefined {
   const diag = record.routing_diagnostics;
-  const model = diag?.model ?? record.model;
-  if (model === null || model === undefined) return undefined;
+  const model = modelOf(record);
+  if (model === undefined) return undefined;
   const pinned = diag?.strategy === "pinned" ? diag.rankedProviders[0]?.provider : undefined;
   const provider = preferencesOf(record);
+  const preset = replayPresetSlug(record);
   return {
-    model: pinned ? `${pinned}:${model}` : model,
+    model: preset ? `@${preset}` : pinned ? `${pinned}:${model}` : model,
     input: inputOf(record, serial),
     ...(Object.keys(provider).length > 0 ? { provider } : {}),
     ...(record.stream ? { stream: true } : {}),

@@ -1,6 +1,6 @@
 // `gateway-sim replay <usage-log.jsonl>`: writes a scenario that reproduces a logged incident —
 // each provider's latency and errors over time, the logged requests at their times, and the
-// routing that happened as expectations.
+// routing that happened as expectations — then runs it to count the logged requests it reproduces.
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
@@ -10,6 +10,7 @@ import type { Catalog } from "../../gateway/catalog/schema.js";
 import { REPLAY_LATENCY_MODES, type ReplayOptions } from "../../replay/build-replay-scenario.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
+import type { ReplayRecord } from "../../replay/read-usage-log.js";
 import { writeReportFile } from "./run-command.js";
 
 export interface ReplayCommandOptions {
@@ -21,7 +22,14 @@ export interface ReplayCommandOptions {
   tolerance: number;
   latency: NonNullable<ReplayOptions["latency"]>;
   catalog: string;
+  /** `--no-self-check` sets false: the written scenario is not run. */
+  selfCheck?: boolean | undefined;
+  /** `--check [threshold]`: a reproduced share below the threshold (true: the default 99 %) exits 1. */
+  check?: number | true | undefined;
 }
+
+/** `--check` without a value: at least 99 % of the logged requests reproduced. */
+export const DEFAULT_CHECK_THRESHOLD = 0.99;
 
 function duration(value: string): number {
   const ms = parseDuration(value);
@@ -92,7 +100,38 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
     report.write(`  ${p.provider} ${p.model}: logged price ${p.price.input} / ${p.price.output} per 1M tokens${was}, from ${how}${p.exact ? "" : ", best fit"}\n`);
   }
   if (options.output !== undefined) report.write(`wrote ${options.output}; run it with: npx gateway-sim run ${options.output}\n`);
-  return EXIT_CODES.ok;
+  if (options.selfCheck === false) return EXIT_CODES.ok;
+  return selfCheck(read.records, scenario, options, io, report);
+}
+
+/**
+ * Runs the written scenario as `run` would and prints what it reproduces. Without `-o` it runs the
+ * scenario from memory, its catalog path made absolute (the scenario's own is relative to where it lands).
+ */
+async function selfCheck(records: readonly ReplayRecord[], scenario: Record<string, unknown>, options: ReplayCommandOptions, io: CliIo, report: CliIo["stdout"]): Promise<ExitCode> {
+  const { runSelfCheck, runSelfCheckUnwritten } = await import("../../replay/run-self-check.js");
+  const { renderSelfCheck, percent } = await import("../../replay/self-check-report.js");
+  const { isReplayable } = await import("../../replay/replay-request.js");
+  const logged = records.filter(isReplayable);
+  const catalog = options.catalog === "default" ? "default" : resolve(io.cwd, options.catalog);
+  const outcome = options.output === undefined ? await runSelfCheckUnwritten({ ...scenario, catalog }, logged) : await runSelfCheck(resolve(io.cwd, options.output), logged);
+  if (!outcome.ok) {
+    // The scenario was just written from a valid log: a scenario that does not load is a replay bug.
+    for (const issue of outcome.issues) io.stderr.write(`${formatConfigIssue(issue)}\n`);
+    io.stderr.write("gateway-sim: self-check: the written scenario does not load (a replay bug: please report it with the usage log)\n");
+    return EXIT_CODES.internal;
+  }
+  for (const line of renderSelfCheck(outcome.check, records[0]?.time_ms ?? 0)) report.write(`${line}\n`);
+  if (options.check === undefined) return EXIT_CODES.ok;
+  const threshold = options.check === true ? DEFAULT_CHECK_THRESHOLD : options.check;
+  const share = outcome.check.compared === 0 ? 1 : outcome.check.reproduced / outcome.check.compared;
+  if (share >= threshold) {
+    report.write(`check passed: ${percent(share)} reproduced, threshold ${percent(threshold)}\n`);
+    return EXIT_CODES.ok;
+  }
+  // The verdict goes to stderr too when the scenario went to stdout: a pipeline's log shows why it stopped.
+  io.stderr.write(`gateway-sim: check failed: ${percent(share)} of the logged requests reproduced, below the ${percent(threshold)} threshold\n`);
+  return EXIT_CODES.failed;
 }
 
 /** Adds `replay` to the program (src/cli/program.ts). */
@@ -109,5 +148,10 @@ export function registerReplayCommand(program: Command, io: CliIo, setExit: (cod
     .option("--tolerance <share>", "allowed difference of each provider's share per window", share, 0.1)
     .addOption(new Option("--latency <mode>", "trace: the logged times exactly; distribution: fitted lognormal + slow phases").choices(REPLAY_LATENCY_MODES).default("trace"))
     .option("--catalog <catalog>", "`default` or a catalog file relative to the written scenario", "default")
-    .action(async (file: string, options: ReplayCommandOptions) => setExit(await replayCommand(file, options, io)));
+    .option("--no-self-check", "do not run the written scenario to count the logged requests it reproduces")
+    .option("--check [threshold]", "exit 1 when the self-check reproduces fewer than this share of the logged requests (default 99%; 0.99 or 99%)", share)
+    .action(async (file: string, options: ReplayCommandOptions) => {
+      if (options.check !== undefined && options.selfCheck === false) throw new CliError("E_USAGE", "--check needs the self-check: drop --no-self-check");
+      setExit(await replayCommand(file, options, io));
+    });
 }

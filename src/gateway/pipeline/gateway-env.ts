@@ -27,6 +27,8 @@ export interface GatewayEnv {
   providerKey: (provider: string, apiKeyEnv: string | undefined) => string;
   onEvent: ((event: GatewayEvent) => void) | undefined;
   newId: () => string;
+  /** The next arrival number of this gateway instance (the usage record's `seq`), shared by its surfaces. */
+  nextSeq: () => number;
   /** Set per request when the caller can cancel it (see RespondOptions); passed to every upstream call. */
   signal?: AbortSignal | undefined;
 }

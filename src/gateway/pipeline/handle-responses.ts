@@ -34,9 +34,10 @@ export async function handleResponses(body: unknown, envIn: GatewayEnv, request?
   // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
   const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
   const id = env.newId();
+  const seq = env.nextSeq();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
-  const base: RecordBase = { id, startedAt, preset: null, model: null, stream: false, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
+  const base: RecordBase = { id, seq, startedAt, preset: null, model: null, stream: false, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
   try {
     return await run(body, base, env, request);
   } catch (error) {

@@ -10,6 +10,8 @@ import type { ReferenceRoutingDiagnostics } from "./reference-diagnostics.js";
 /** What is known about a request before (and whether or not) a provider answered. */
 export interface RecordBase {
   id: string;
+  /** Arrival number (env.nextSeq), taken with the id. */
+  seq: number;
   startedAt: number;
   preset: string | null;
   model: string | null;
@@ -169,6 +171,7 @@ function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[
     id: base.id,
     created_at: new Date(base.startedAt).toISOString(),
     time_ms: base.startedAt,
+    seq: base.seq,
     preset: base.preset,
     model: base.model,
     stream: base.stream,

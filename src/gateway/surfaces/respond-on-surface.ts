@@ -19,11 +19,12 @@ import type { GatewaySurface } from "./surfaces.js";
 /** A body the surface could not decode: a 400 with its own id and usage record, like any other. */
 function undecodable(body: unknown, error: GatewayError, env: GatewayEnv): GatewayResponse {
   const id = env.newId();
+  const seq = env.nextSeq();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
   const stream = typeof body === "object" && body !== null && (body as { stream?: unknown }).stream === true;
   const model = typeof body === "object" && body !== null && typeof (body as { model?: unknown }).model === "string" ? (body as { model: string }).model : null;
-  const base = { id, startedAt, preset: null, model, stream, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
+  const base = { id, seq, startedAt, preset: null, model, stream, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
   const record = errorRecord(base, error, startedAt);
   finishRequest(record, env);
   return { kind: "json", status: error.status, headers: { "content-type": "application/json", "x-generation-id": id }, body: error.toBody(id), record };

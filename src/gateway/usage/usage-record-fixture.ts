@@ -8,6 +8,7 @@ export function usageRecord(overrides: Partial<UsageRecord> = {}): UsageRecord {
     id: "G-0001",
     created_at: "2026-05-19T10:00:00.000Z",
     time_ms: 1_000,
+    seq: 0,
     preset: null,
     model: "openai/gpt-5.4-nano",
     selected_provider: "openai",
