@@ -20,7 +20,8 @@ const compareAt = args.indexOf("--compare");
 const roundsAt = args.indexOf("--rounds");
 const compareRev = compareAt >= 0 ? args[compareAt + 1] : undefined;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-const only = args.filter((arg, i) => !arg.startsWith("--") && i !== compareAt + 1 && i !== roundsAt + 1);
+// Without a flag its index is -1: only the value after a flag that is present is skipped.
+const only = args.filter((arg, i) => !arg.startsWith("--") && (compareAt < 0 || i !== compareAt + 1) && (roundsAt < 0 || i !== roundsAt + 1));
 /** Sections that take minutes run only when named. */
 const OPT_IN = new Set(["soak-10m"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
