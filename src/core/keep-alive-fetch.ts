@@ -3,7 +3,7 @@
 // uses this for real upstream HTTP. msw intercepts node:http too, so tests can still intercept it.
 import http from "node:http";
 import https from "node:https";
-import { Readable } from "node:stream";
+import { nodeBodyResponse } from "./node-body-response.js";
 import { textBodyResponse } from "./text-body-response.js";
 
 export interface KeepAliveFetchOptions {
@@ -62,14 +62,10 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
           res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
           return;
         }
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
-          else if (value !== undefined) responseHeaders.set(name, value);
-        }
-        const init = { status, statusText: res.statusMessage ?? "", headers: responseHeaders };
+        const init = { status, statusText: res.statusMessage ?? "", headers: headerPairs(res.headers) };
         if (status === 204 || status === 304 || method === "HEAD") return resolve(new Response(null, init));
-        resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, init));
+        // The stream pump reads the node body itself (src/core/body-reader.ts): no web stream is built.
+        resolve(nodeBodyResponse(res, init));
       });
       req.end(body);
     });
@@ -85,6 +81,16 @@ function headerRecord(init: RequestInit["headers"] | undefined): Record<string, 
     return out;
   }
   for (const [name, value] of Object.entries(init as Record<string, string>)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+/** Response headers as name/value pairs, a repeated header (set-cookie) once per value. */
+function headerPairs(headers: http.IncomingHttpHeaders): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const v of value) out.push([name, v]);
+    else if (value !== undefined) out.push([name, value]);
+  }
   return out;
 }
 
