@@ -3,6 +3,7 @@
 // uses this for real upstream HTTP. msw intercepts node:http too, so tests can still intercept it.
 import http from "node:http";
 import https from "node:https";
+import { urlToHttpOptions } from "node:url";
 import { nodeBodyResponse } from "./node-body-response.js";
 import { textBodyResponse } from "./text-body-response.js";
 
@@ -22,10 +23,11 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
+  const targets = new TargetCache();
 
   return async function keepAliveFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? input : undefined;
-    const url = new URL(request ? request.url : String(input));
+    const target = targets.of(request ? request.url : String(input));
     const method = init?.method ?? request?.method ?? "GET";
     const headers = headerRecord(init?.headers ?? request?.headers);
     const signal = init?.signal ?? request?.signal ?? undefined;
@@ -34,12 +36,8 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
 
     return new Promise<Response>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const transport = url.protocol === "https:" ? https : http;
-      const req = transport.request(url, {
-        method,
-        headers,
-        agent: url.protocol === "https:" ? httpsAgent : httpAgent,
-      });
+      const transport = target.https ? https : http;
+      const req = transport.request({ ...target.options, method, headers, agent: target.https ? httpsAgent : httpAgent });
       const onAbort = (): void => {
         req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
         reject(signal?.reason);
@@ -70,6 +68,26 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
       req.end(body);
     });
   };
+}
+
+/**
+ * The request options of each URL, parsed once: a gateway calls the same few provider URLs all the
+ * time, and `new URL` plus node's own conversion of it cost microseconds per call.
+ */
+class TargetCache {
+  static readonly #MAX = 256;
+  readonly #targets = new Map<string, { https: boolean; options: http.RequestOptions }>();
+
+  of(href: string): { https: boolean; options: http.RequestOptions } {
+    let target = this.#targets.get(href);
+    if (target === undefined) {
+      const url = new URL(href);
+      target = { https: url.protocol === "https:", options: urlToHttpOptions(url) };
+      if (this.#targets.size >= TargetCache.#MAX) this.#targets.clear();
+      this.#targets.set(href, target);
+    }
+    return target;
+  }
 }
 
 /** Request headers as node:http takes them, lower-cased; a plain record is copied without a Headers. */
