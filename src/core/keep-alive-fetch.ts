@@ -37,7 +37,8 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
     return new Promise<Response>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const transport = target.https ? https : http;
-      const req = transport.request({ ...target.options, method, headers, agent: target.https ? httpsAgent : httpAgent });
+      const { protocol, hostname, port, path, auth } = target.options;
+      const req = transport.request({ protocol, hostname, port, path, auth, method, headers, agent: target.https ? httpsAgent : httpAgent });
       const onAbort = (): void => {
         req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
         reject(signal?.reason);
