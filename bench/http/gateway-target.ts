@@ -1,5 +1,6 @@
 // gateway-sim as an HTTP bench target: the real server app and pipeline, every provider of the
-// default catalog pointed at the instant upstream, a keep-alive upstream fetch.
+// default catalog pointed at the instant upstream, a keep-alive upstream fetch, the response cache
+// off (every request calls the upstream, as the floor does).
 import { RealClock } from "../../src/core/clock.js";
 import { createKeepAliveFetch } from "../../src/core/keep-alive-fetch.js";
 import { createRandomFactory } from "../../src/core/random.js";
@@ -7,6 +8,7 @@ import { loadDefaultCatalog } from "../../src/gateway/catalog/load-catalog.js";
 import type { Catalog } from "../../src/gateway/catalog/schema.js";
 import { createGateway } from "../../src/gateway/create-gateway.js";
 import { createPresetStore } from "../../src/gateway/presets/preset-store.js";
+import { gatewaySettingsSchema } from "../../src/gateway/settings.js";
 import { createMemoryUsageLog } from "../../src/gateway/usage/memory-usage-log.js";
 import { createServerApp } from "../../src/server/create-server-app.js";
 import { startServer } from "../../src/server/start-server.js";
@@ -34,6 +36,9 @@ export async function startGatewayTarget(upstreamUrl: string): Promise<Listening
     catalog: localCatalog(catalog.value, upstreamUrl),
     presets: createPresetStore([]),
     usage: createMemoryUsageLog({ maxRecords: 1000 }),
+    // Under reference fidelity the request's `response_caching: { enabled: false }` is ignored (the
+    // reference reads the preset's only), and identical bench bodies would be answered from the cache.
+    settings: gatewaySettingsSchema.parse({ cache: { store: "none" } }),
   });
   const server = await startServer(createServerApp({ gateway, apiKeys: [BENCH_KEY] }), { port: 0, host: "127.0.0.1" });
   return { url: server.url, close: () => server.close() };

@@ -65,7 +65,10 @@ function stopper(child: ChildProcess): () => Promise<void> {
  */
 export async function startTarget(kind: "upstream" | "floor" | "gateway", upstream = ""): Promise<Child> {
   const entry = fileURLToPath(new URL("./target-process.ts", import.meta.url));
-  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", entry, kind, upstream], { stdio: ["pipe", "pipe", "pipe"] });
+  // BENCH_HTTP_CPU_PROF=<dir>: gateway-sim writes a V8 CPU profile there when it stops (read it in Chrome DevTools).
+  const profileDir = process.env["BENCH_HTTP_CPU_PROF"];
+  const profile = kind === "gateway" && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, "--max-semi-space-size=32", "--import", "tsx", entry, kind, upstream], { stdio: ["pipe", "pipe", "pipe"] });
   const url = await waitForLine(child, /READY (\S+)\n/, `bench target ${kind}`);
   return { url, cpuMs: cpuReader(child.pid), stop: stopper(child) };
 }

@@ -3,7 +3,8 @@
 // uses this for real upstream HTTP. msw intercepts node:http too, so tests can still intercept it.
 import http from "node:http";
 import https from "node:https";
-import { Readable } from "node:stream";
+import { urlToHttpOptions } from "node:url";
+import { nodeBodyResponse } from "./node-body-response.js";
 import { textBodyResponse } from "./text-body-response.js";
 
 export interface KeepAliveFetchOptions {
@@ -22,10 +23,11 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
+  const targets = new TargetCache();
 
   return async function keepAliveFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? input : undefined;
-    const url = new URL(request ? request.url : String(input));
+    const target = targets.of(request ? request.url : String(input));
     const method = init?.method ?? request?.method ?? "GET";
     const headers = headerRecord(init?.headers ?? request?.headers);
     const signal = init?.signal ?? request?.signal ?? undefined;
@@ -34,12 +36,9 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
 
     return new Promise<Response>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const transport = url.protocol === "https:" ? https : http;
-      const req = transport.request(url, {
-        method,
-        headers,
-        agent: url.protocol === "https:" ? httpsAgent : httpAgent,
-      });
+      const transport = target.https ? https : http;
+      const { protocol, hostname, port, path, auth } = target.options;
+      const req = transport.request({ protocol, hostname, port, path, auth, method, headers, agent: target.https ? httpsAgent : httpAgent });
       const onAbort = (): void => {
         req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
         reject(signal?.reason);
@@ -62,18 +61,34 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
           res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
           return;
         }
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (Array.isArray(value)) for (const v of value) responseHeaders.append(name, v);
-          else if (value !== undefined) responseHeaders.set(name, value);
-        }
-        const init = { status, statusText: res.statusMessage ?? "", headers: responseHeaders };
+        const init = { status, statusText: res.statusMessage ?? "", headers: headerPairs(res.headers) };
         if (status === 204 || status === 304 || method === "HEAD") return resolve(new Response(null, init));
-        resolve(new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, init));
+        // The stream pump reads the node body itself (src/core/body-reader.ts): no web stream is built.
+        resolve(nodeBodyResponse(res, init));
       });
       req.end(body);
     });
   };
+}
+
+/**
+ * The request options of each URL, parsed once: a gateway calls the same few provider URLs all the
+ * time, and `new URL` plus node's own conversion of it cost microseconds per call.
+ */
+class TargetCache {
+  static readonly #MAX = 256;
+  readonly #targets = new Map<string, { https: boolean; options: http.RequestOptions }>();
+
+  of(href: string): { https: boolean; options: http.RequestOptions } {
+    let target = this.#targets.get(href);
+    if (target === undefined) {
+      const url = new URL(href);
+      target = { https: url.protocol === "https:", options: urlToHttpOptions(url) };
+      if (this.#targets.size >= TargetCache.#MAX) this.#targets.clear();
+      this.#targets.set(href, target);
+    }
+    return target;
+  }
 }
 
 /** Request headers as node:http takes them, lower-cased; a plain record is copied without a Headers. */
@@ -85,6 +100,16 @@ function headerRecord(init: RequestInit["headers"] | undefined): Record<string, 
     return out;
   }
   for (const [name, value] of Object.entries(init as Record<string, string>)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+/** Response headers as name/value pairs, a repeated header (set-cookie) once per value. */
+function headerPairs(headers: http.IncomingHttpHeaders): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) for (const v of value) out.push([name, v]);
+    else if (value !== undefined) out.push([name, value]);
+  }
   return out;
 }
 

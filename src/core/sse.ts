@@ -115,6 +115,8 @@ export function formatSseEvent(event: SseEvent): string {
   let out = "";
   if (event.event !== undefined) out += `event: ${event.event}\n`;
   if (event.id !== undefined) out += `id: ${event.id}\n`;
+  // JSON data is one line: no split, no array, per event.
+  if (!event.data.includes("\n")) return `${out}data: ${event.data}\n\n`;
   for (const line of event.data.split("\n")) out += `data: ${line}\n`;
   return `${out}\n`;
 }

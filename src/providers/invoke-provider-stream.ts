@@ -1,5 +1,6 @@
 // The streamed upstream call: opens the stream, then a pump reads SSE bytes through the one parser
 // (src/core/sse.ts), maps events with the adapter, and feeds a StreamRun the consumer reads from.
+import { bodyReader, type BodyReader } from "../core/body-reader.js";
 import { SseParser, type SseEvent } from "../core/sse.js";
 import { GatewayError } from "../core/errors.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
@@ -34,8 +35,9 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
     return opened;
   }
   const { response } = opened;
-  const body = response.body;
-  if (body === null || (response.headers.get("content-type") ?? "").includes("application/json")) {
+  const reader = (response.headers.get("content-type") ?? "").includes("application/json") ? null : bodyReader(response);
+  if (reader === null) {
+    const body = response.body;
     const text = body === null ? "" : await exchange.race(response.text()).catch(() => "");
     exchange.close();
     const detail = body === null ? "no body" : `a JSON body: ${snippet(text)}`;
@@ -46,14 +48,13 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
     () => exchange.elapsed(),
     () => exchange.cancel(),
   );
-  void pump(body, exchange, options, run);
+  void pump(reader, exchange, options, run);
   const begun = await run.begun;
   if (!begun.ok) return { ok: false, error: begun.error, status: response.status, durationMs: begun.durationMs };
   return { ok: true, status: response.status, ttftMs: begun.ttftMs, deltas: run.deltas, done: run.done };
 }
 
-async function pump(body: ReadableStream<Uint8Array>, exchange: UpstreamExchange, options: InvokeProviderOptions, run: StreamRun): Promise<void> {
-  const reader = body.getReader();
+async function pump(reader: BodyReader, exchange: UpstreamExchange, options: InvokeProviderOptions, run: StreamRun): Promise<void> {
   const events = options.adapter.createEventDecoder?.() ?? sseDecoder();
   const mapEvent = options.adapter.createStreamMapper();
   const feed = (batch: SseEvent[]): boolean => batch.some((event) => mapEvent(event).some((delta) => run.record(delta)));
@@ -72,7 +73,7 @@ async function pump(body: ReadableStream<Uint8Array>, exchange: UpstreamExchange
   } finally {
     exchange.close();
     // Stop the provider's producer (a finished or failed stream is not read any further).
-    reader.cancel().catch(() => {});
+    reader.cancel();
   }
 }
 

@@ -1,6 +1,6 @@
 // `Authorization: Bearer <key>` against the configured keys (§1). Keys are compared by digest in
 // constant time and never logged, stored on the request, or echoed in an error.
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
 import { GatewayError } from "../core/errors.js";
 import { sendError } from "./send-error.js";
@@ -49,8 +49,9 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** One-shot `hash` (Node ≥ 20.12): half the cost of a Hash object per request. */
 function digest(key: string): Buffer {
-  return createHash("sha256").update(key).digest();
+  return hash("sha256", key, "buffer");
 }
 
 /** Checks every key so the time taken does not say which one nearly matched. */

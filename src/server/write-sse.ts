@@ -17,12 +17,16 @@ export const SSE_HEADERS = {
  * Resolves when the stream ended or the client disconnected. An exception from the source after
  * the headers went out is sent as a final `event: error` carrying the flat §8 error body.
  *
+ * Events that are ready together (one upstream chunk often carries several, an instant one all of
+ * them) leave as one string in one write at the end of the turn of the event loop, the headers with
+ * the first: not one chunk of the chunked encoding (four buffers of a writev) per event, and not a
+ * separate write for the headers. Headers with no event ready by then go out alone.
+ *
  * @example
  * await writeSse(res, 200, response.headers, response.events);
  */
 export async function writeSse(res: ServerResponse, status: number, headers: Record<string, string>, events: AsyncIterable<SseEvent>): Promise<void> {
   res.writeHead(status, { ...headers, ...SSE_HEADERS });
-  res.flushHeaders();
   res.socket?.setNoDelay(true);
   const iterator = events[Symbol.asyncIterator]();
   let closed = false;
@@ -32,31 +36,65 @@ export async function writeSse(res: ServerResponse, status: number, headers: Rec
     void iterator.return?.()?.catch(() => undefined);
   };
   res.on("close", onClose);
-  // Events that are ready together (one upstream chunk often carries several) leave in one write:
-  // the socket is corked at the first and uncorked at the end of this turn of the event loop.
-  let corked = false;
-  const write = (text: string): boolean => {
-    if (!corked) {
-      corked = true;
-      res.cork();
-      setImmediate(() => {
-        corked = false;
-        res.uncork();
-      });
-    }
-    return res.write(text);
-  };
+  const out = new TurnBuffer(res);
   try {
     for (;;) {
       const step = await iterator.next();
       if (step.done || closed) break;
-      if (!write(formatSseEvent(step.value))) await drained(res);
+      if (!out.add(formatSseEvent(step.value))) await drained(res);
     }
   } catch (error) {
-    if (!closed) write(formatSseEvent({ event: "error", data: JSON.stringify(toGatewayError(error).toJSON()) }));
+    if (!closed) out.add(formatSseEvent({ event: "error", data: JSON.stringify(toGatewayError(error).toJSON()) }));
   } finally {
     res.off("close", onClose);
-    if (!closed && !res.writableEnded) res.end();
+    if (!closed && !res.writableEnded) out.end();
+  }
+}
+
+/** The text of one turn of the event loop, written at its end (or sooner once it reaches the socket's high-water mark). */
+class TurnBuffer {
+  #pending = "";
+  #scheduled = false;
+  readonly #res: ServerResponse;
+
+  constructor(res: ServerResponse) {
+    this.#res = res;
+    this.#schedule();
+  }
+
+  /** False when the socket wants the writer to wait for `drain` (as `res.write` would say). */
+  add(text: string): boolean {
+    this.#pending += text;
+    if (this.#pending.length >= this.#res.writableHighWaterMark) this.flush();
+    else this.#schedule();
+    return !this.#res.writableNeedDrain;
+  }
+
+  flush(): void {
+    const res = this.#res;
+    if (res.writableEnded || res.destroyed) return;
+    if (this.#pending === "") {
+      if (!res.headersSent) res.flushHeaders();
+      return;
+    }
+    const text = this.#pending;
+    this.#pending = "";
+    res.write(text);
+  }
+
+  end(): void {
+    const text = this.#pending;
+    this.#pending = "";
+    this.#res.end(text);
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.flush();
+    });
   }
 }
 

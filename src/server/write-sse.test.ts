@@ -1,0 +1,122 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { GatewayError } from "../core/errors.js";
+import type { SseEvent } from "../core/sse.js";
+import { writeSse } from "./write-sse.js";
+
+interface Served {
+  url: string;
+  /** What writeSse handed to res.write and res.end, in order. */
+  calls: string[];
+  done: Promise<void>;
+}
+
+let server: http.Server | undefined;
+afterEach(() => {
+  server?.closeAllConnections();
+  server?.close();
+  server = undefined;
+});
+
+async function serve(source: () => AsyncIterable<SseEvent>): Promise<Served> {
+  const calls: string[] = [];
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  server = http.createServer((_req, res) => {
+    const write = res.write.bind(res) as (chunk: string) => boolean;
+    const end = res.end.bind(res) as (chunk?: string) => http.ServerResponse;
+    res.write = ((chunk: string) => (calls.push(`write:${chunk}`), write(chunk))) as typeof res.write;
+    res.end = ((chunk?: string) => (calls.push(`end:${chunk ?? ""}`), end(chunk))) as typeof res.end;
+    void writeSse(res, 200, { "x-generation-id": "G-1" }, source()).then(finished);
+  });
+  await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls, done };
+}
+
+const event = (n: number): SseEvent => ({ event: "e", data: `{"n":${n}}` });
+
+describe("writeSse", () => {
+  it("sends events that are ready together in one write, with the headers", async () => {
+    const served = await serve(async function* () {
+      yield event(1);
+      yield event(2);
+      yield event(3);
+    });
+    const res = await fetch(served.url);
+    expect(res.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(res.headers.get("x-generation-id")).toBe("G-1");
+    expect(await res.text()).toBe('event: e\ndata: {"n":1}\n\nevent: e\ndata: {"n":2}\n\nevent: e\ndata: {"n":3}\n\n');
+    await served.done;
+    expect(served.calls).toEqual(['end:event: e\ndata: {"n":1}\n\nevent: e\ndata: {"n":2}\n\nevent: e\ndata: {"n":3}\n\n']);
+  });
+
+  it("sends the headers, and each event, without waiting for a slow source", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const served = await serve(async function* () {
+      yield event(1);
+      await gate;
+      yield event(2);
+    });
+    const res = await fetch(served.url);
+    expect(res.status).toBe(200);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('event: e\ndata: {"n":1}\n\n');
+    release();
+    let rest = "";
+    for (let step = await reader.read(); !step.done; step = await reader.read()) rest += new TextDecoder().decode(step.value);
+    expect(rest).toBe('event: e\ndata: {"n":2}\n\n');
+    await served.done;
+    expect(served.calls).toEqual(['write:event: e\ndata: {"n":1}\n\n', 'end:event: e\ndata: {"n":2}\n\n']);
+  });
+
+  it("ends a failing source with an error event carrying the flat error body", async () => {
+    const served = await serve(async function* () {
+      yield event(1);
+      throw new GatewayError("upstream_error", "the provider stopped");
+    });
+    const text = await (await fetch(served.url)).text();
+    expect(text).toContain('event: e\ndata: {"n":1}\n\nevent: error\ndata: {');
+    expect(text).toContain('"the provider stopped"');
+  });
+
+  it("stops reading the source when the client leaves", async () => {
+    let stopped = false;
+    const served = await serve(async function* () {
+      try {
+        for (let n = 0; ; n++) {
+          yield event(n);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      } finally {
+        stopped = true;
+      }
+    });
+    const controller = new AbortController();
+    const res = await fetch(served.url, { signal: controller.signal });
+    await (res.body as ReadableStream<Uint8Array>).getReader().read();
+    controller.abort();
+    await served.done;
+    await expect.poll(() => stopped).toBe(true);
+  });
+
+  it("waits for the client to read when the socket is full", async () => {
+    const big = "x".repeat(64 * 1024);
+    let produced = 0;
+    const served = await serve(async function* () {
+      for (; produced < 200; produced++) yield { data: big };
+    });
+    const res = await fetch(served.url);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    // Unread by the client, 12.8 MB cannot all have been taken from the source.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(produced).toBeLessThan(200);
+    let bytes = 0;
+    for (let step = await reader.read(); !step.done; step = await reader.read()) bytes += step.value.length;
+    await served.done;
+    expect(produced).toBe(200);
+    expect(bytes).toBeGreaterThan(12_000_000);
+  });
+});
