@@ -10,6 +10,7 @@ import { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
 import { pricedModels } from "./priced-models.js";
 import { providerTimelines, type ProviderTimeline } from "./provider-timeline.js";
 import type { ReplayRecord } from "./read-usage-log.js";
+import { registrationDelays } from "./registration-lag.js";
 import { replayBody } from "./replay-request.js";
 import { windowExpectations } from "./window-expectations.js";
 
@@ -113,7 +114,7 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
   const start = records[0]?.time_ms ?? 0;
   const lastMs = (records.at(-1)?.time_ms ?? start) - start;
   const buckets = Math.floor(lastMs / bucketMs) + 1;
-  const timelines = new Map(providerTimelines(records, bucketMs).map((t) => [t.provider, t]));
+  const timelines = new Map(providerTimelines(records, bucketMs, registrationDelays(records)).map((t) => [t.provider, t]));
   const prices = loggedPriceOverrides(records, options.catalogOffers);
   const summary: ReplaySummary = { requests: 0, skipped: 0, providers: [], prices };
   const providers = providerIds(records).map((id) => {

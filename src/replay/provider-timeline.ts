@@ -46,17 +46,21 @@ export interface ProviderTimeline {
  * (a replay's clock adds nothing between them, so its calls arrive at exactly these times). Attempts
  * a breaker blocked never reached the provider and are left out.
  *
+ * `delays` (per record, per attempt) lengthens attempts the logging gateway took in late.
+ *
  * @example
  * const timelines = providerTimelines(records, 60_000); // one bucket a minute
  */
-export function providerTimelines(records: readonly ReplayRecord[], bucketMs: number): ProviderTimeline[] {
+export function providerTimelines(records: readonly ReplayRecord[], bucketMs: number, delays?: readonly (readonly number[])[]): ProviderTimeline[] {
   const start = records[0]?.time_ms ?? 0;
   const byProvider = new Map<string, Map<number, ProviderBucket>>();
   const points = new Map<string, AttemptPoint[]>();
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
     let at = record.time_ms - start;
     const answered = record.attempts.findLastIndex((a) => a.outcome === "success");
-    for (const [k, attempt] of record.attempts.entries()) {
+    for (const [k, logged] of record.attempts.entries()) {
+      // An answer the logging gateway took in late is replayed late (registration-lag.ts).
+      const attempt = { ...logged, duration_ms: logged.duration_ms + (delays?.[i]?.[k] ?? 0) };
       if (attempt.outcome === "blocked") {
         at += attempt.duration_ms;
         continue;

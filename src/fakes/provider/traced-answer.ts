@@ -22,7 +22,10 @@ export function tracedDraws(drawn: JournalDraws, traced: TracedAttempt): Journal
 
 function terminalOf(traced: TracedAttempt): NonNullable<FaultSummary["terminal"]>["fault"] | undefined {
   const { answer } = traced;
-  if (answer.kind === "timeout") return { kind: "hang", for: undefined };
+  // Silent for the logged time, then the connection drops. The gateway's own timeout ends it first
+  // when it is no longer (a logged timeout fired at it, or after it on a starved machine), so a
+  // replay under the same bound logs the same timeout, and one under a raised bound still ends on time.
+  if (answer.kind === "timeout") return { kind: "hang", for: traced.latencyMs };
   if (answer.kind === "connection_error") return { kind: "connection_error" };
   if (answer.status < 400) return undefined;
   return { kind: "http_error", status: answer.status, retryAfter: undefined, after: traced.latencyMs, message: undefined };
