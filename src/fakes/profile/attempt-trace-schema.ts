@@ -76,14 +76,20 @@ export function formatTraceLine(a: TracedAttempt): string {
   return parts.join(" ");
 }
 
-const lineSchema = z.string().transform((line, ctx) => {
-  const parsed = parseTraceLine(line);
-  if (!parsed) {
-    ctx.addIssue({ code: "custom", message: `expected an attempt line ${TRACE_LINE_FORMAT}; got "${line}"` });
-    return z.NEVER;
-  }
-  return parsed;
-});
+const expectedLine = (line: string) => `expected an attempt line ${TRACE_LINE_FORMAT}; got "${line}"`;
+
+// The regex puts the grammar into the JSON Schema (editors flag a bad line); the transform reads it.
+const lineSchema = z
+  .string()
+  .regex(LINE, { error: (issue) => expectedLine(String(issue.input)) })
+  .transform((line, ctx) => {
+    const parsed = parseTraceLine(line);
+    if (!parsed) {
+      ctx.addIssue({ code: "custom", message: expectedLine(line) });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
 /**
  * `attempt_trace: { tolerance?, attempts: [...] }`: calls within `tolerance` of a logged attempt not
@@ -96,8 +102,12 @@ const lineSchema = z.string().transform((line, ctx) => {
 export const attemptTraceSchema = z
   .strictObject({
     tolerance: durationSchema.default(DEFAULT_TRACE_TOLERANCE_MS),
-    attempts: z.array(lineSchema).min(1),
+    attempts: z
+      .array(lineSchema)
+      .min(1)
+      .meta({ description: `One line per logged attempt: ${TRACE_LINE_FORMAT}. Written by \`gateway-sim replay\`.` }),
   })
+  .meta({ description: "Logged attempts answered at their logged times: a call within `tolerance` (default 50ms) of one not yet answered gets its answer; other calls get the rest of the profile." })
   .transform((trace) => ({ tolerance: trace.tolerance, attempts: [...trace.attempts].sort((a, b) => a.at - b.at) }));
 
 export type AttemptTrace = z.output<typeof attemptTraceSchema>;
