@@ -24,7 +24,9 @@ const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 // `replay-live --burners N` (or REPLAY_BURNERS=N): CPU-bound processes beside the live serve runs.
 const burnersAt = args.indexOf("--burners");
 const burners = Number(burnersAt >= 0 ? args[burnersAt + 1] : (process.env.REPLAY_BURNERS ?? 0));
-const only = args.filter((arg, i) => !arg.startsWith("--") && i !== compareAt + 1 && i !== roundsAt + 1 && i !== burnersAt + 1);
+// The values of the flags above are not section names (an absent flag's index is -1: no value).
+const flagValues = new Set([compareAt, roundsAt, burnersAt].filter((at) => at >= 0).map((at) => at + 1));
+const only = args.filter((arg, i) => !arg.startsWith("--") && !flagValues.has(i));
 /** Sections that take minutes run only when named. */
 const OPT_IN = new Set(["soak-10m", "replay-live"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
