@@ -83,8 +83,9 @@ const DEFAULT_HANG_BOUND_MS = 600_000;
  * A log whose gateway let an attempt run past the simulation's bound (a starved machine's log can
  * hold a 12-minute answer) raises the bound above it, else the replay would cut that answer short.
  */
-function hangBound(records: readonly ReplayRecord[]): { settings?: { execution: { hangBoundMs: number } } } {
-  const longest = Math.max(0, ...records.flatMap((r) => r.attempts.filter((a) => a.error_code !== "upstream_timeout").map((a) => a.duration_ms)));
+function hangBound(timelines: Iterable<ProviderTimeline>): { settings?: { execution: { hangBoundMs: number } } } {
+  // The replayed durations (late take-ins included); a logged timeout ends at the bound anyway.
+  const longest = Math.max(0, ...[...timelines].flatMap((t) => t.points.filter((p) => p.errorCode !== "upstream_timeout").map((p) => p.durationMs)));
   return longest < DEFAULT_HANG_BOUND_MS ? {} : { settings: { execution: { hangBoundMs: Math.ceil(longest / 60_000 + 1) * 60_000 } } };
 }
 
@@ -155,7 +156,7 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
     start: new Date(start).toISOString(),
     duration: formatDuration((buckets + 1) * bucketMs),
     catalog: options.catalog ?? "default",
-    ...hangBound(records),
+    ...hangBound(timelines.values()),
     providers,
     traffic: { requests },
     expectations: windowExpectations(records, options.windowMs ?? 60_000, options.tolerance ?? 0.1),
