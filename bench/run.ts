@@ -24,7 +24,7 @@ const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
 // `replay-live --burners N` (or REPLAY_BURNERS=N): CPU-bound processes beside the live serve runs.
 const burnersAt = args.indexOf("--burners");
 const burners = Number(burnersAt >= 0 ? args[burnersAt + 1] : (process.env.REPLAY_BURNERS ?? 0));
-// The values of the flags above are not section names (an absent flag's index is -1: no value).
+/** The values of `--compare`, `--rounds` and `--burners` are not section names (an absent flag's index is -1: no value to skip). */
 const flagValues = new Set([compareAt, roundsAt, burnersAt].filter((at) => at >= 0).map((at) => at + 1));
 const only = args.filter((arg, i) => !arg.startsWith("--") && !flagValues.has(i));
 /** Sections that take minutes run only when named. */
