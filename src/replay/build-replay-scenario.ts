@@ -113,9 +113,11 @@ function providerIds(records: readonly ReplayRecord[]): string[] {
 export function buildReplayScenario(records: readonly ReplayRecord[], options: ReplayOptions): { scenario: Record<string, unknown>; summary: ReplaySummary } {
   const bucketMs = options.bucketMs ?? 10_000;
   const start = records[0]?.time_ms ?? 0;
-  const lastMs = (records.at(-1)?.time_ms ?? start) - start;
-  const buckets = Math.floor(lastMs / bucketMs) + 1;
   const timelines = new Map(providerTimelines(records, bucketMs, registrationDelays(records)).map((t) => [t.provider, t]));
+  // The phases cover every attempt: a failover can start minutes after the last request arrived.
+  const arrivalsMs = (records.at(-1)?.time_ms ?? start) - start;
+  const lastMs = Math.max(arrivalsMs, ...[...timelines.values()].map((t) => t.points.at(-1)?.at ?? 0));
+  const buckets = Math.floor(lastMs / bucketMs) + 1;
   const prices = loggedPriceOverrides(records, options.catalogOffers);
   const summary: ReplaySummary = { requests: 0, skipped: 0, providers: [], prices };
   const providers = providerIds(records).map((id) => {
@@ -151,7 +153,7 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
   summary.requests = requests.length;
   const scenario = {
     name: options.name,
-    description: `Replay of ${records.length} logged requests over ${formatDuration(Math.round(lastMs / 1000) * 1000)}.`,
+    description: `Replay of ${records.length} logged requests over ${formatDuration(Math.round(arrivalsMs / 1000) * 1000)}.`,
     seed: options.seed,
     start: new Date(start).toISOString(),
     duration: formatDuration((buckets + 1) * bucketMs),

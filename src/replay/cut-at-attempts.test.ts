@@ -12,7 +12,7 @@ const failed = (at: number, status: number | null = 503): AttemptPoint => ({ at,
 describe("cutAtAttempts", () => {
   it("cuts a certain error span at a logged success inside it: the probe that succeeded still succeeds", () => {
     const points = [failed(120_000.4), failed(200_000), ok(300_500.25), failed(300_900), failed(419_000)];
-    expect(cutAtAttempts([{ from: 120_000, to: 420_000, status: 503, probability: 1 }], points)).toEqual([
+    expect(cutAtAttempts([{ from: 120_000, to: 420_000, status: 503, probability: 1 }], points, 1_200_000)).toEqual([
       { from: 120_000, to: 300_500, status: 503, probability: 1 },
       { from: 300_900, to: 420_000, status: 503, probability: 1 },
     ]);
@@ -20,7 +20,7 @@ describe("cutAtAttempts", () => {
 
   it("keeps microseconds when a success and a failure share a millisecond", () => {
     const points = [failed(1000), ok(1000.5), failed(1000.75)];
-    const spans = cutAtAttempts([{ from: 1000, to: 2000, status: 503, probability: 1 }], points);
+    const spans = cutAtAttempts([{ from: 1000, to: 2000, status: 503, probability: 1 }], points, 10_000);
     expect(spans).toEqual([
       { from: 1000, to: 1000.5, status: 503, probability: 1 },
       { from: 1000.75, to: 2000, status: 503, probability: 1 },
@@ -28,11 +28,12 @@ describe("cutAtAttempts", () => {
     expect(boundary(1000.5, 1000.75)).toBe(1000.75);
   });
 
-  it("leaves partial spans alone and gives an uncovered failure a span up to the next success", () => {
-    const points = [ok(0), failed(5000, 429), ok(5100), failed(9000, null), ok(9500)];
-    expect(cutAtAttempts([{ from: 4000, to: 6000, status: 429, probability: 0.5 }], points)).toEqual([
+  it("leaves partial spans alone and gives an uncovered failure a span up to the next success, or to the end", () => {
+    const points = [ok(0), failed(5000, 429), ok(5100), failed(9000, null), ok(9500), failed(12_000.5)];
+    expect(cutAtAttempts([{ from: 4000, to: 6000, status: 429, probability: 0.5 }], points, 20_000)).toEqual([
       { from: 4000, to: 6000, status: 429, probability: 0.5 },
       { from: 9000, to: 9500, status: null, probability: 1 },
+      { from: 12_000, to: 20_000, status: 503, probability: 1 },
     ]);
   });
 });

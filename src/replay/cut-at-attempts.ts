@@ -1,5 +1,6 @@
 // Error phases never contradict a logged attempt: a certain (probability 1) error span is cut at every
-// logged success inside it, and a logged failure no span covers gets its own span up to the next success.
+// logged success inside it, and a logged failure no span covers gets its own span up to the next success
+// (or the end of the run).
 import type { AttemptPoint } from "./provider-timeline.js";
 
 /** An error phase before it is written: [from, to) in ms after the first request. */
@@ -48,15 +49,16 @@ const covers = (span: ErrorSpan, at: number): boolean => at >= span.from && at <
 /**
  * @example
  * // A probe that succeeded at 300.5 s inside a 120–420 s outage splits it in two.
- * cutAtAttempts([{ from: 120_000, to: 420_000, status: 503, probability: 1 }], points);
+ * cutAtAttempts([{ from: 120_000, to: 420_000, status: 503, probability: 1 }], points, 1_200_000);
  */
-export function cutAtAttempts(spans: readonly ErrorSpan[], points: readonly AttemptPoint[]): ErrorSpan[] {
+export function cutAtAttempts(spans: readonly ErrorSpan[], points: readonly AttemptPoint[], endMs: number): ErrorSpan[] {
   const out = spans.flatMap((span) => cutSpan(span, points));
   for (const [i, p] of points.entries()) {
     if (p.ok || out.some((span) => covers(span, p.at))) continue;
     const before = points.slice(0, i).findLast((q) => q.ok && q.at < p.at);
     const after = points.slice(i + 1).find((q) => q.ok && q.at > p.at);
-    out.push({ from: before ? boundary(before.at, p.at) : Math.floor(p.at), to: boundary(p.at, after?.at ?? p.at + 1), status: p.status, probability: 1 });
+    // Failing until the next success, as the log last saw it (or to the end of the run).
+    out.push({ from: before ? boundary(before.at, p.at) : Math.floor(p.at), to: after ? boundary(p.at, after.at) : Math.max(endMs, Math.floor(p.at) + 1), status: p.status, probability: 1 });
   }
   return out.sort((a, b) => a.from - b.from);
 }

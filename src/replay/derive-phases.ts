@@ -111,7 +111,7 @@ export function derivePhases(timeline: ProviderTimeline, bucketMs: number, bucke
     const [start, end] = errorSpan(timeline.points, from * bucketMs, to * bucketMs, value.probability === 1, buckets * bucketMs);
     return { from: start, to: end, ...value };
   });
-  const errorPhases = cutAtAttempts(errors, timeline.points).map((span) =>
+  const errorPhases = cutAtAttempts(errors, timeline.points, buckets * bucketMs).map((span) =>
     span.status === null
       ? faultPhase("connection_error", { probability: span.probability }, span.from, span.to)
       : faultPhase("http_error", { status: span.status, probability: span.probability }, span.from, span.to),
