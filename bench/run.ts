@@ -8,6 +8,7 @@ import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
 import { benchMemory, printMemoryBench } from "./pipeline-memory.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
+import { benchReplayLive, printReplayLiveBench } from "./replay-live.bench.js";
 import { benchSoak, printSoakBench } from "./soak.bench.js";
 import { benchStartup, printStartupBench } from "./startup.bench.js";
 import { benchSuiteWorkers, printSuiteWorkersBench } from "./suite-workers.bench.js";
@@ -20,11 +21,14 @@ const compareAt = args.indexOf("--compare");
 const roundsAt = args.indexOf("--rounds");
 const compareRev = compareAt >= 0 ? args[compareAt + 1] : undefined;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-/** The values of `--compare` and `--rounds` are not section names (an absent flag's index is -1: no value to skip). */
-const flagValues = new Set([compareAt, roundsAt].filter((at) => at >= 0).map((at) => at + 1));
+// `replay-live --burners N` (or REPLAY_BURNERS=N): CPU-bound processes beside the live serve runs.
+const burnersAt = args.indexOf("--burners");
+const burners = Number(burnersAt >= 0 ? args[burnersAt + 1] : (process.env.REPLAY_BURNERS ?? 0));
+/** The values of `--compare`, `--rounds` and `--burners` are not section names (an absent flag's index is -1: no value to skip). */
+const flagValues = new Set([compareAt, roundsAt, burnersAt].filter((at) => at >= 0).map((at) => at + 1));
 const only = args.filter((arg, i) => !arg.startsWith("--") && !flagValues.has(i));
 /** Sections that take minutes run only when named. */
-const OPT_IN = new Set(["soak-10m"]);
+const OPT_IN = new Set(["soak-10m", "replay-live"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
 
 const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
@@ -52,6 +56,11 @@ if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleE
 if (wanted("startup")) printStartupBench(benchStartup());
 if (wanted("memory")) printMemoryBench(await benchMemory());
 if (wanted("suite")) printSuiteWorkersBench(await benchSuiteWorkers());
+if (wanted("replay-live")) {
+  if (!Number.isInteger(burners) || burners < 0) throw new Error("usage: npm run bench -- replay-live [--burners N]");
+  const speeds = process.env.REPLAY_SPEEDS?.split(",").map(Number);
+  printReplayLiveBench(await benchReplayLive({ burners, ...(speeds ? { speeds } : {}) }));
+}
 console.log(
-  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).",
+  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m replay-live (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).",
 );

@@ -55,6 +55,8 @@ export { profilesFromCatalog } from "./fakes/profile/from-catalog.js";
 export { catalogFromProfiles } from "./fakes/profile/to-catalog.js";
 /** A scheduled degradation of a fake provider (errors, hangs, slow or broken streams, bad JSON). */
 export type { DegradationPhase, DegradationPhaseInput } from "./fakes/profile/degradation-schema.js";
+/** Logged attempts a fake answers at their logged times (`attempt_trace`, one line per attempt), as incident replay writes them. */
+export { attemptTraceSchema, parseTraceLine, formatTraceLine, type AttemptTrace, type TracedAttempt } from "./fakes/profile/attempt-trace-schema.js";
 /** The provider ids gateway-sim knows (their base URLs and wire formats). */
 export { KNOWN_PROVIDERS, type KnownProviderId } from "./fakes/profile/known-providers.js";
 /** Serves a fleet through msw's interception of the process's own `fetch`. */

@@ -10,6 +10,7 @@ export {
   type FakeProviderProfileInput,
 } from "./profile/schema.js";
 export { degradationPhaseSchema, RAMPS, type DegradationPhase, type DegradationPhaseInput } from "./profile/degradation-schema.js";
+export { attemptTraceSchema, formatTraceLine, parseTraceLine, type AttemptTrace, type TracedAttempt } from "./profile/attempt-trace-schema.js";
 export { CONTENT_FAULT_TYPES, FAULT_KINDS, SOCKET_FAULT_TYPES, STREAM_FAULT_TYPES, type Fault, type FaultKind, type Trigger } from "./profile/fault-schema.js";
 export { DISTRIBUTION_KINDS, durationDistributionSchema, numberDistributionSchema, type Distribution, type DistributionSpec } from "./profile/distribution-schema.js";
 export { KNOWN_PROVIDERS, type KnownProviderId } from "./profile/known-providers.js";

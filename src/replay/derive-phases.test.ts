@@ -10,8 +10,8 @@ function bucket(index: number, ok: number[], errors: [number | null, number][] =
 /** Attempt points spread over each bucket: successes first, then failures. */
 function timeline(buckets: ProviderBucket[]): ProviderTimeline {
   const points = buckets.flatMap((b) => {
-    const ok = b.latencies.map((durationMs, i) => ({ at: b.fromMs + 1000 * i, ok: true, durationMs }));
-    const failed = Array.from({ length: b.attempts - b.successes }, (_, i) => ({ at: b.fromMs + 1000 * (b.successes + i), ok: false, durationMs: 100 }));
+    const ok = b.latencies.map((durationMs, i) => ({ at: b.fromMs + 1000 * i, ok: true, durationMs, status: 200 }));
+    const failed = Array.from({ length: b.attempts - b.successes }, (_, i) => ({ at: b.fromMs + 1000 * (b.successes + i), ok: false, durationMs: 100, status: 503 }));
     return [...ok, ...failed];
   });
   return { provider: "openai", points, buckets, latencies: buckets.flatMap((b) => b.latencies) };

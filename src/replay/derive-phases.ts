@@ -2,8 +2,10 @@
 // attempts failed (dominant status, observed probability), a latency_multiplier phase where successes
 // were much slower than usual. A bucket without attempts keeps the last observed state: while the
 // breaker kept traffic away, the provider was last seen failing, and that is what the replay keeps.
+// Error phases are then cut so that none contradicts a logged attempt (cut-at-attempts.ts).
 import { formatDuration } from "../core/duration.js";
 import { percentile } from "../scenarios/expect/percentile.js";
+import { cutAtAttempts, type ErrorSpan } from "./cut-at-attempts.js";
 import { type AttemptPoint, bucketMedian, type ProviderBucket, type ProviderTimeline } from "./provider-timeline.js";
 
 /** A bucket whose successes are this much slower than the baseline median becomes a latency phase… */
@@ -60,8 +62,13 @@ function statesOf(timeline: ProviderTimeline, bucketMs: number, buckets: number,
   return states;
 }
 
+/** Whole milliseconds as people write them; a boundary cut between two attempts keeps its microseconds. */
+function phaseTime(ms: number): string {
+  return Number.isInteger(ms) ? formatDuration(ms) : `${Number(ms.toFixed(3))}ms`;
+}
+
 function faultPhase(key: string, value: unknown, fromMs: number, toMs: number): { from: number; phase: PhaseInput } {
-  return { from: fromMs, phase: { at: formatDuration(fromMs), duration: formatDuration(toMs - fromMs), [key]: value } };
+  return { from: fromMs, phase: { at: phaseTime(fromMs), duration: phaseTime(toMs - fromMs), [key]: value } };
 }
 
 /**
@@ -100,16 +107,19 @@ export function derivePhases(timeline: ProviderTimeline, bucketMs: number, bucke
     states,
     (s) => s.error,
     (a, b) => a.status === b.status && a.probability === b.probability,
-  ).map(({ from, to, value }) => {
+  ).map(({ from, to, value }): ErrorSpan => {
     const [start, end] = errorSpan(timeline.points, from * bucketMs, to * bucketMs, value.probability === 1, buckets * bucketMs);
-    return value.status === null
-      ? faultPhase("connection_error", { probability: value.probability }, start, end)
-      : faultPhase("http_error", { status: value.status, probability: value.probability }, start, end);
+    return { from: start, to: end, ...value };
   });
+  const errorPhases = cutAtAttempts(errors, timeline.points, buckets * bucketMs).map((span) =>
+    span.status === null
+      ? faultPhase("connection_error", { probability: span.probability }, span.from, span.to)
+      : faultPhase("http_error", { status: span.status, probability: span.probability }, span.from, span.to),
+  );
   const slow = runsOf(
     states,
     (s) => s.slow,
     (a, b) => a === b,
   ).map(({ from, to, value }) => faultPhase("latency_multiplier", value, from * bucketMs, to * bucketMs));
-  return [...errors, ...slow].sort((a, b) => a.from - b.from).map((p) => p.phase);
+  return [...errorPhases, ...slow].sort((a, b) => a.from - b.from).map((p) => p.phase);
 }

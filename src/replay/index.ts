@@ -8,3 +8,6 @@ export { derivePhases, baselineLatency } from "./derive-phases.js";
 export { windowExpectations } from "./window-expectations.js";
 export { loggedPriceOverrides, type PriceOverride } from "./logged-prices.js";
 export { replayThroughput } from "./stream-pacing.js";
+export { phaseContradictions } from "./phase-contradictions.js";
+export { registrationDelays } from "./registration-lag.js";
+export { attemptTraceLines } from "./attempt-trace.js";

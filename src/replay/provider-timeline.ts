@@ -20,11 +20,15 @@ export interface AttemptPoint {
   at: number;
   ok: boolean;
   durationMs: number;
+  /** The HTTP status; null when there was no HTTP answer. */
+  status: number | null;
+  /** The gateway's error code for a failure (`upstream_timeout`, …). */
+  errorCode?: string | undefined;
   /**
    * For the attempt that answered: what the record measured — time to first token from the
    * attempt's start, the speed a replayed stream must draw to last as long, and the length.
    */
-  answer?: { ttftMs: number | undefined; tps: number | undefined; outputTokens: number } | undefined;
+  answer?: { stream: boolean; ttftMs: number | undefined; tps: number | undefined; outputTokens: number } | undefined;
 }
 
 export interface ProviderTimeline {
@@ -38,19 +42,29 @@ export interface ProviderTimeline {
 }
 
 /**
- * Attempts are placed at the time they started: the request's arrival plus the attempts before it.
+ * Attempts are placed at the time they started: the request's arrival plus the attempts before it
+ * (a replay's clock adds nothing between them, so its calls arrive at exactly these times). Attempts
+ * a breaker blocked never reached the provider and are left out.
+ *
+ * `delays` (per record, per attempt) lengthens attempts the logging gateway took in late.
  *
  * @example
  * const timelines = providerTimelines(records, 60_000); // one bucket a minute
  */
-export function providerTimelines(records: readonly ReplayRecord[], bucketMs: number): ProviderTimeline[] {
+export function providerTimelines(records: readonly ReplayRecord[], bucketMs: number, delays?: readonly (readonly number[])[]): ProviderTimeline[] {
   const start = records[0]?.time_ms ?? 0;
   const byProvider = new Map<string, Map<number, ProviderBucket>>();
   const points = new Map<string, AttemptPoint[]>();
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
     let at = record.time_ms - start;
     const answered = record.attempts.findLastIndex((a) => a.outcome === "success");
-    for (const [k, attempt] of record.attempts.entries()) {
+    for (const [k, logged] of record.attempts.entries()) {
+      // An answer the logging gateway took in late is replayed late (registration-lag.ts).
+      const attempt = { ...logged, duration_ms: logged.duration_ms + (delays?.[i]?.[k] ?? 0) };
+      if (attempt.outcome === "blocked") {
+        at += attempt.duration_ms;
+        continue;
+      }
       const index = Math.floor(at / bucketMs);
       const buckets = byProvider.get(attempt.provider) ?? new Map<number, ProviderBucket>();
       byProvider.set(attempt.provider, buckets);
@@ -61,9 +75,14 @@ export function providerTimelines(records: readonly ReplayRecord[], bucketMs: nu
       const sinceStart = at - (record.time_ms - start);
       const answer =
         k === answered
-          ? { ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart), tps: replayThroughput(record), outputTokens: record.usage.output_tokens }
+          ? {
+              stream: record.stream,
+              ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart),
+              tps: replayThroughput(record),
+              outputTokens: record.usage.output_tokens,
+            }
           : undefined;
-      seen.push({ at, ok: attempt.outcome === "success", durationMs: attempt.duration_ms, answer });
+      seen.push({ at, ok: attempt.outcome === "success", durationMs: attempt.duration_ms, status: attempt.status, errorCode: attempt.error_code, answer });
       points.set(attempt.provider, seen);
       if (attempt.outcome === "success") {
         bucket.successes++;

@@ -10,6 +10,8 @@ const attemptSchema = z.looseObject({
   was_probe: z.boolean().optional(),
   status: z.number().int().nullable(),
   duration_ms: z.number().min(0),
+  /** Optional: tells a timeout (`upstream_timeout`) from a connection error when no HTTP answer came. */
+  error_code: z.string().optional(),
 });
 
 const diagnosticsSchema = z.looseObject({

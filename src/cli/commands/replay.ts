@@ -2,12 +2,13 @@
 // each provider's latency and errors over time, the logged requests at their times, and the
 // routing that happened as expectations — then runs it to count the logged requests it reproduces.
 import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, extname, relative, resolve } from "node:path";
+import { basename, dirname, extname, resolve } from "node:path";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { parseDuration } from "../../core/duration.js";
 import { formatConfigIssue } from "../../core/load-config.js";
 import type { Catalog } from "../../gateway/catalog/schema.js";
 import { REPLAY_LATENCY_MODES, type ReplayOptions } from "../../replay/build-replay-scenario.js";
+import { scenarioSchemaPath } from "../../replay/schema-path.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
 import type { ReplayRecord } from "../../replay/read-usage-log.js";
@@ -44,9 +45,7 @@ function share(value: string): number {
 }
 
 function schemaComment(io: CliIo, output: string | undefined): string | undefined {
-  const schema = resolve(io.cwd, "schema", "scenario.schema.json");
-  if (output === undefined || !existsSync(schema)) return undefined;
-  return relative(dirname(resolve(io.cwd, output)), schema);
+  return scenarioSchemaPath(output === undefined ? io.cwd : dirname(resolve(io.cwd, output)));
 }
 
 /**
@@ -88,7 +87,7 @@ export async function replayCommand(file: string, options: ReplayCommandOptions,
   if (!catalogOffers) return EXIT_CODES.invalid;
   const name = options.name ?? `${basename(file, extname(file))}-replay`;
   const { scenario, summary } = buildReplayScenario(read.records, { ...options, name, bucketMs: options.bucket, windowMs: options.window, catalogOffers });
-  const yaml = renderReplayYaml(scenario, file, schemaComment(io, options.output));
+  const yaml = renderReplayYaml(scenario, file, schemaComment(io, options.output), summary);
   const report = options.output === undefined ? io.stderr : io.stdout;
   if (options.output === undefined) io.stdout.write(yaml);
   else writeReportFile(io, options.output, yaml);

@@ -70,6 +70,8 @@ export interface JournalEntry {
   usage: { input: number; output: number } | undefined;
   /** The client request this call serves, from its correlation marker (src/fakes/correlation.ts). */
   correlation?: string;
+  /** When the call was answered from the profile's `attempt_trace`: the logged attempt's start (ms from the fleet's start). */
+  traced?: number;
   /** The body sent (SSE text for streams); only with `keepBodies`. */
   body?: string;
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { durationSchema } from "../../core/duration.js";
 import { OFFER_PARAMETERS, offerFileSchema } from "../../gateway/catalog/schema.js";
 import { WIRE_FORMATS } from "../../providers/wire-formats.js";
+import { attemptTraceSchema } from "./attempt-trace-schema.js";
 import { degradationPhaseSchema } from "./degradation-schema.js";
 import { durationDistributionSchema, numberDistributionSchema, type DistributionSpec } from "./distribution-schema.js";
 import { fallbackBaseUrl, knownProvider } from "./known-providers.js";
@@ -55,6 +56,7 @@ const rateLimitSchema = z.strictObject({
  * - `output_tokens`: length of free-text answers (default lognormal median 150, p99 800); JSON answers are as
  *   long as the generated value. Any answer longer than the request's max tokens is cut with finish reason `length`.
  * - `chunk_tokens`: tokens per streamed chunk (default 4).
+ * - `attempt_trace`: logged attempts answered at their logged times (incident replay); other calls get the rest.
  *
  * @example
  * fakeProviderProfileSchema.parse({
@@ -82,6 +84,7 @@ export const fakeProviderProfileSchema = z
     capacity: capacitySchema.prefault({}),
     rate_limits: rateLimitSchema.prefault({}),
     degradations: z.array(degradationPhaseSchema).default([]),
+    attempt_trace: attemptTraceSchema.optional(),
   })
   .superRefine((profile, ctx) => {
     if (!profile.format && !knownProvider(profile.id)) {

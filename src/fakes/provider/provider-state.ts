@@ -12,6 +12,7 @@ import type { FakeWire } from "../wire/types.js";
 import { createCapacity, type Capacity, type CapacityLimits } from "./capacity.js";
 import { createIds, fingerprint, type IdSource } from "./ids.js";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.js";
+import { createTraceMatcher, type TraceMatcher } from "./trace-matcher.js";
 
 /** The seeded streams of one provider, one per purpose. */
 export const RANDOM_PURPOSES = ["latency", "ttft", "throughput", "output-tokens", "faults", "content", "ids", "fingerprint"] as const;
@@ -37,6 +38,8 @@ export interface ProviderState {
   counters: PhaseCounters[];
   limiter: RateLimiter;
   capacity: Capacity;
+  /** The profile's logged attempts still to be answered; undefined without `attempt_trace`. */
+  trace: TraceMatcher | undefined;
   ids: IdSource;
   fingerprint: string;
 }
@@ -74,6 +77,7 @@ export function createProviderState(profile: FakeProviderProfile, options: { see
     counters: [],
     limiter: createRateLimiter(profile.rate_limits, options.origin),
     capacity: createCapacity(capacityLimits(profile), options.clock),
+    trace: profile.attempt_trace ? createTraceMatcher(profile.attempt_trace) : undefined,
     ids: createIds(profile.format, random.ids),
     fingerprint: fingerprint(random.fingerprint),
   };
@@ -92,6 +96,8 @@ export function reconfigureProvider(state: ProviderState, profile: FakeProviderP
     const kept = counters[i];
     if (previous[i] === phase && kept) state.counters[i] = kept;
   });
+  // The same trace keeps what it has answered; a new one starts afresh.
+  if (profile.attempt_trace !== state.profile.attempt_trace) state.trace = profile.attempt_trace ? createTraceMatcher(profile.attempt_trace) : undefined;
   state.profile = profile;
   state.wire = FAKE_WIRES[profile.format];
   state.samplers = samplersFor(profile, state.random);

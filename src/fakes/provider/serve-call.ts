@@ -11,6 +11,7 @@ import type { FakeHttpRequest, FakeOutcome } from "./outcome.js";
 import { pacedStream } from "./paced-stream.js";
 import type { ProviderState } from "./provider-state.js";
 import { planStream } from "./stream-plan.js";
+import { tracedDraws, tracedFaults } from "./traced-answer.js";
 
 export interface CallContext {
   state: ProviderState;
@@ -50,13 +51,17 @@ function draw(state: ProviderState) {
  */
 export async function serveCall(ctx: CallContext, admitted: Admitted): Promise<FakeOutcome> {
   const { state, req, record } = ctx;
-  const draws = draw(state);
-  record.setDraws(draws);
   const elapsed = state.clock.now() - state.origin;
-  const hits = planFaults(state.profile.degradations, state.counters, elapsed, [admitted.gatewayModel, admitted.request.model], state.random.faults);
-  const faults = summarizeFaults(hits, admitted.request.stream);
+  // A call at a logged attempt's time gets the logged answer; the others draw and ask the phases.
+  const traced = state.trace?.take(elapsed);
+  const draws = traced ? tracedDraws(draw(state), traced) : draw(state);
+  record.setDraws(draws);
+  if (traced) record.entry.traced = traced.at;
+  const faults = traced
+    ? tracedFaults(traced)
+    : summarizeFaults(planFaults(state.profile.degradations, state.counters, elapsed, [admitted.gatewayModel, admitted.request.model], state.random.faults), admitted.request.stream);
   faults.journal.forEach((f) => record.addFault(f));
-  const early = await terminalOutcome(ctx, faults, draws.ttftMs * faults.latencyFactor);
+  const early = await terminalOutcome(ctx, faults, draws.ttftMs * faults.latencyFactor, traced?.latencyMs);
   if (early) return early;
   const admission = await state.capacity.acquire(req.signal);
   if (!admission.ok) {
@@ -132,12 +137,14 @@ function buildAnswer(ctx: CallContext, admitted: Admitted, content: ReturnType<t
 }
 
 /** Answers that replace the whole response: connection faults, injected errors, hangs. */
-async function terminalOutcome(ctx: CallContext, faults: FaultSummary, ttftMs: number): Promise<FakeOutcome | undefined> {
+async function terminalOutcome(ctx: CallContext, faults: FaultSummary, ttftMs: number, loggedMs: number | undefined): Promise<FakeOutcome | undefined> {
   const terminal = faults.terminal?.fault;
   if (!terminal) return undefined;
   const { state, req, record } = ctx;
   switch (terminal.kind) {
     case "connection_error":
+      // A logged connection error failed after its logged time (the gateway's health samples it).
+      if (loggedMs !== undefined) await state.clock.sleep(loggedMs, req.signal);
       record.finish("connection_error", undefined);
       return { kind: "network_error", fault: "connection_error" };
     case "socket_fault":
