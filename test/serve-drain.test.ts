@@ -173,4 +173,29 @@ describe("serve drains on shutdown", () => {
       expect(exported(exportFile).find((r) => r.id === answer.generation_id)).toMatchObject({ status: "cancelled", http_status: 503 });
     }, 30_000);
   }
+
+  // `serve --traffic`: stopping the clock rejects the traffic's sleeps at once, while its requests already
+  // sent are still ending. Their records used to arrive after the export was closed (write after end:
+  // an internal error and lost records on Ctrl-C under load).
+  it("with --traffic: requests the scenario's own traffic has in flight are recorded before the export closes", async () => {
+    dir = mkdtempSync(join(tmpdir(), "serve-drain-"));
+    const at = [0, 50, 100, 150, 200, 250];
+    writeFileSync(
+      join(dir, "traffic.yaml"),
+      SCENARIO.replace("latency: { lognormal: { median: 300ms, p99: 3s } }", "latency: { lognormal: { median: 20s, p99: 30s } }").replace(
+        "traffic: { requests: [] }",
+        `traffic: { requests: [${at.map((ms) => `{ at: ${ms}, body: { model: openai/gpt-5.4-nano, input: "Request at ${ms} ms." } }`).join(", ")}] }`,
+      ),
+    );
+    const loaded = loadScenario(join(dir, "traffic.yaml"));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const exportFile = join(dir, "usage.jsonl");
+    served = await startServe({ scenario: loaded.scenario, port: 0, speed: 1, traffic: true, exportUsage: exportFile, graceMs: 0, log: () => undefined });
+    // Every request sent and none answered (each takes ~20 s): then stop.
+    await new Promise((r) => setTimeout(r, 600));
+    await served.close();
+    const records = exported(exportFile);
+    expect(records).toHaveLength(at.length);
+    expect(records.every((r) => r.status === "cancelled" || r.status === "failed")).toBe(true);
+  }, 30_000);
 });

@@ -8,7 +8,29 @@ import type { PlannedRequest } from "../scenarios/run/plan-traffic.js";
 import { playTraffic } from "../scenarios/run/play-traffic.js";
 
 /**
- * Resolves when every planned request has finished, or quietly when the clock is stopped.
+ * The gateway as the traffic sees it, with every call it makes kept until it settles: a stopped clock
+ * rejects the traffic's sleeps at once, while requests already sent still end (cancelled) and write
+ * their usage records — after the export is closed, if nothing waited for them.
+ */
+function trackedGateway(gateway: Gateway): { gateway: Gateway; settled: () => Promise<void> } {
+  const pending = new Set<Promise<unknown>>();
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    pending.add(call);
+    const forget = (): void => void pending.delete(call);
+    call.then(forget, forget);
+    return call;
+  };
+  return {
+    gateway: { ...gateway, respond: (body, request) => track(gateway.respond(body, request)), respondOn: (surface, body, request) => track(gateway.respondOn(surface, body, request)) },
+    settled: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+/**
+ * Resolves when every planned request has finished, or, when the clock is stopped, once every request
+ * already sent has ended (its usage record written).
  *
  * @example
  * const done = playServedTraffic({ scenario, seed: "42", gateway, clock, startMs: fleet.startTime, log: console.log });
@@ -24,7 +46,8 @@ export async function playServedTraffic(options: {
   /** Each request just before it is sent (serve notes its name for the live usage page). */
   onSend?: (request: PlannedRequest) => void;
 }): Promise<void> {
-  const { scenario, gateway, clock, log } = options;
+  const { scenario, clock, log } = options;
+  const { gateway, settled } = trackedGateway(options.gateway);
   const plan = planTraffic(scenario.spec.traffic, options.seed);
   let sent = 0;
   let errors = 0;
@@ -45,5 +68,6 @@ export async function playServedTraffic(options: {
   } catch (error) {
     // Stopping the clock aborts the sleeps the traffic waits on: that is the expected way out.
     if (!clock.stopped) log(`traffic: stopped by an error: ${error instanceof Error ? error.message : String(error)}`);
+    await settled();
   }
 }
