@@ -20,7 +20,8 @@ const compareAt = args.indexOf("--compare");
 const roundsAt = args.indexOf("--rounds");
 const compareRev = compareAt >= 0 ? args[compareAt + 1] : undefined;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-const only = args.filter((arg, i) => !arg.startsWith("--") && i !== compareAt + 1 && i !== roundsAt + 1);
+// The value after a flag is not a section name (an absent flag has index -1: its "value" is not index 0).
+const only = args.filter((arg, i) => !arg.startsWith("--") && (compareAt < 0 || i !== compareAt + 1) && (roundsAt < 0 || i !== roundsAt + 1));
 /** Sections that take minutes run only when named. */
 const OPT_IN = new Set(["soak-10m"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
