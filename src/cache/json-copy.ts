@@ -15,6 +15,15 @@ export const NOT_PLAIN: unique symbol = Symbol("not plain JSON");
  * jsonCopy({ t: new Date(0) }); // NOT_PLAIN
  */
 export function jsonCopy(value: unknown): unknown {
+  // for…in (faster than Object.keys here) also walks inherited enumerable keys: with none on
+  // Object.prototype it walks exactly the own keys JSON writes.
+  for (const _inherited in EMPTY) return NOT_PLAIN;
+  return copy(value);
+}
+
+const EMPTY = {};
+
+function copy(value: unknown): unknown {
   switch (typeof value) {
     case "string":
     case "boolean":
@@ -33,9 +42,9 @@ function copyArray(items: readonly unknown[]): unknown {
   const out: unknown[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     if (!(i in items)) return NOT_PLAIN;
-    const copy = jsonCopy(items[i]);
-    if (copy === NOT_PLAIN) return NOT_PLAIN;
-    out[i] = copy;
+    const item = copy(items[i]);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    out[i] = item;
   }
   return out;
 }
@@ -45,13 +54,13 @@ function copyObject(value: object): unknown {
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === "function") return NOT_PLAIN;
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
+  for (const key in record) {
     const item = record[key];
     if (item === undefined) continue;
     if (key === "__proto__") return NOT_PLAIN;
-    const copy = jsonCopy(item);
-    if (copy === NOT_PLAIN) return NOT_PLAIN;
-    out[key] = copy;
+    const itemCopy = copy(item);
+    if (itemCopy === NOT_PLAIN) return NOT_PLAIN;
+    out[key] = itemCopy;
   }
   return out;
 }
