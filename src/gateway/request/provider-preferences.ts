@@ -28,6 +28,8 @@ export const UNSUPPORTED_ROUTING_FILTERS = ["data_collection", "quantizations", 
  */
 export function findUnsupportedRoutingFilters(value: unknown): { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  // Every request's provider object is checked: no entries or Set for one that names none of them.
+  if (!Object.keys(value).some((key) => UNSUPPORTED_SPELLINGS.has(key))) return [];
   const found: { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] = [];
   const seen = new Set<string>();
   for (const [key, v] of Object.entries(value)) {
@@ -57,6 +59,14 @@ const CAMEL_TO_SNAKE: Record<string, string> = {
   returnDiagnostics: "return_diagnostics",
   includeAlpha: "include_alpha",
 };
+
+/** Every key that names an unsupported filter, in either case style. */
+const UNSUPPORTED_SPELLINGS: ReadonlySet<string> = new Set([
+  ...UNSUPPORTED_ROUTING_FILTERS,
+  ...Object.entries(CAMEL_TO_SNAKE)
+    .filter(([, snake]) => (UNSUPPORTED_ROUTING_FILTERS as readonly string[]).includes(snake))
+    .map(([camel]) => camel),
+]);
 
 /** Rewrites camelCase keys to the documented snake_case, so error paths name what the docs name. */
 export function snakeCaseProviderKeys(value: unknown): unknown {
