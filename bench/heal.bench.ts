@@ -35,10 +35,11 @@ function medianUs(iterations: number, run: () => void): number {
   return Number((samples[Math.floor(samples.length / 2)] ?? 0).toFixed(2));
 }
 
-function healer(text: string, mode: HealingMode): () => void {
+/** Valid JSON needs no repair: the reference records that as `skipped` (nothing changed), a repair as `applied`. */
+function healer(text: string, mode: HealingMode, expected: "applied" | "skipped" = "applied"): () => void {
   return () => {
     const result = healResponse({ text, finishReason: "stop", responseFormat: releaseSummary, mode, streaming: false });
-    if (result.execution.status !== "applied") throw new Error(`bench input did not heal in ${mode} mode`);
+    if (result.execution.status !== expected) throw new Error(`bench input gave ${result.execution.status} in ${mode} mode, expected ${expected}`);
   };
 }
 
@@ -63,7 +64,7 @@ export async function benchHeal(options: { iterations?: number } = {}): Promise<
   });
   store.set(key, { body, storedAt: 0, expiresAt: Number.MAX_SAFE_INTEGER });
   return {
-    directParseUs: medianUs(iterations, healer(VALID, "safe")),
+    directParseUs: medianUs(iterations, healer(VALID, "safe", "skipped")),
     safeHealUs: medianUs(iterations, healer(FENCED, "safe")),
     extendedHealUs: medianUs(iterations, healer(EXTENDED, "extended")),
     cacheHitUs: medianUs(iterations, () => {

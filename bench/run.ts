@@ -20,8 +20,9 @@ const compareAt = args.indexOf("--compare");
 const roundsAt = args.indexOf("--rounds");
 const compareRev = compareAt >= 0 ? args[compareAt + 1] : undefined;
 const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : 3;
-// The value after a flag is not a section name (an absent flag has index -1: its "value" is not index 0).
-const only = args.filter((arg, i) => !arg.startsWith("--") && (compareAt < 0 || i !== compareAt + 1) && (roundsAt < 0 || i !== roundsAt + 1));
+/** The values of `--compare` and `--rounds` are not section names (an absent flag's index is -1: no value to skip). */
+const flagValues = new Set([compareAt, roundsAt].filter((at) => at >= 0).map((at) => at + 1));
+const only = args.filter((arg, i) => !arg.startsWith("--") && !flagValues.has(i));
 /** Sections that take minutes run only when named. */
 const OPT_IN = new Set(["soak-10m"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
