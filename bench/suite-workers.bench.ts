@@ -2,7 +2,7 @@
 // (in-process) and --workers 2: wall time and the speed-up, and a check that both reports agree.
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fmt, printSection } from "./stats.js";
 
@@ -13,14 +13,39 @@ export interface SuiteWorkersResult {
   scenarios: number;
   requests: number;
   wallMs: Record<(typeof WORKERS)[number], number>;
+  /** CPU time of each run (all its threads), when the platform tells. */
+  cpuMs: Record<(typeof WORKERS)[number], number | undefined>;
+  /** The 1-minute load average before the runs: the other work sharing the cores. */
+  loadAverage: number;
   identical: boolean;
 }
 
-function runCli(args: string[]): Promise<number> {
+/**
+ * CPU time of this process's finished children, in ms (Linux: cutime + cstime of /proc/self/stat, in
+ * 100 Hz ticks); undefined elsewhere. On a shared machine the wall-clock speed-up depends on who else
+ * runs; the CPU time shows what the workers themselves cost.
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync("/proc/self/stat", "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // Fields 16 and 17 of stat(5); the slice starts at field 3.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+function runCli(args: string[]): Promise<{ wallMs: number; cpuMs: number | undefined }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpuMs();
     const child = spawn(process.execPath, ["bin/gateway-sim.js", ...args], { stdio: ["ignore", "ignore", "inherit"] });
-    child.on("exit", (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`gateway-sim ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) => {
+      if (code !== 0) return reject(new Error(`gateway-sim ${args.join(" ")} exited with ${code}`));
+      const cpuAfter = childrenCpuMs();
+      resolve({ wallMs: performance.now() - started, cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore });
+    });
   });
 }
 
@@ -39,24 +64,42 @@ export async function benchSuiteWorkers(): Promise<SuiteWorkersResult> {
       return join(root, "scenarios");
     });
     const wallMs = { 1: 0, 2: 0 };
+    const cpuMs: Record<(typeof WORKERS)[number], number | undefined> = { 1: undefined, 2: undefined };
+    const loadAverage = loadavg()[0] ?? 0;
     for (const workers of WORKERS) {
-      wallMs[workers] = await runCli(["run", ...roots, "--ci", "--no-progress", "--no-timing", "--workers", String(workers), "--reporter", "json", "--output", join(dir, `w${workers}.json`)]);
+      ({ wallMs: wallMs[workers], cpuMs: cpuMs[workers] } = await runCli([
+        "run",
+        ...roots,
+        "--ci",
+        "--no-progress",
+        "--no-timing",
+        "--workers",
+        String(workers),
+        "--reporter",
+        "json",
+        "--output",
+        join(dir, `w${workers}.json`),
+      ]));
     }
     const one = readFileSync(join(dir, "w1.json"), "utf8");
     const summary = (JSON.parse(one) as { summary: { scenarios: number; requests: number } }).summary;
-    return { scenarios: summary.scenarios, requests: summary.requests, wallMs, identical: one === readFileSync(join(dir, "w2.json"), "utf8") };
+    return { scenarios: summary.scenarios, requests: summary.requests, wallMs, cpuMs, loadAverage, identical: one === readFileSync(join(dir, "w2.json"), "utf8") };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+function cpuNote(cpuMs: number | undefined): string {
+  return cpuMs === undefined ? "CPU time unknown" : `${fmt(cpuMs / 1000)} s CPU`;
+}
+
 export function printSuiteWorkersBench(result: SuiteWorkersResult): void {
   printSection(`Example suite ×${COPIES} (${result.scenarios} scenarios, ${result.requests.toLocaleString("en-US")} requests) through the CLI`, [
-    { name: "--workers 1 (in-process)", value: `${fmt(result.wallMs[1] / 1000)} s wall` },
+    { name: "--workers 1 (in-process)", value: `${fmt(result.wallMs[1] / 1000)} s wall`, note: cpuNote(result.cpuMs[1]) },
     {
       name: "--workers 2",
       value: `${fmt(result.wallMs[2] / 1000)} s wall`,
-      note: `speed-up ${fmt(result.wallMs[1] / result.wallMs[2], 2)}×; JSON reports ${result.identical ? "byte-identical" : "DIFFER"}`,
+      note: `${cpuNote(result.cpuMs[2])}; speed-up ${fmt(result.wallMs[1] / result.wallMs[2], 2)}×; JSON reports ${result.identical ? "byte-identical" : "DIFFER"}; load average before: ${fmt(result.loadAverage)} on ${cpus().length} cores`,
     },
   ]);
 }

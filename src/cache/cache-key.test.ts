@@ -28,6 +28,27 @@ describe("computeCacheKey", () => {
     expect(computeCacheKey(input)).toEqual({ key: `gateway:response-cache:v1:ws_1:${digest}`, fingerprint: digest });
   });
 
+  it("hashes the same text as canonicalJson of the payload object for blank, null and quoted parts", () => {
+    for (const change of [{ preset: { id: "  ", slug: null } }, { routingMode: " price " }, { protocol: null }, { model: 'a"b/c' }, { workspaceId: "ws\u00e9" }]) {
+      const next = { ...input, ...change };
+      const blank = (value: string | null): string | null => (value === null ? null : value.trim() || null);
+      const payload = {
+        version: "v1",
+        workspace_id: next.workspaceId,
+        endpoint: next.endpoint,
+        model: next.model,
+        protocol: blank(next.protocol),
+        preset: { id: blank(next.preset.id), slug: blank(next.preset.slug) },
+        routing_mode: blank(next.routingMode),
+        body,
+      };
+      const digest = createHash("sha256")
+        .update(`gateway:response-cache:v1:${canonicalJson(payload)}`)
+        .digest("hex");
+      expect(computeCacheKey(next).fingerprint).toBe(digest);
+    }
+  });
+
   it("ignores key order and every debug key at any depth, but not meta (reference)", () => {
     const { key } = computeCacheKey(input);
     expect(computeCacheKey({ ...input, body: { plugins: body.plugins, input: body.input, model: body.model, debug: { enabled: false }, provider: undefined } }).key).toBe(key);

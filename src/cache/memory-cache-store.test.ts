@@ -45,3 +45,11 @@ describe("createMemoryCacheStore", () => {
     expect(() => createMemoryCacheStore({ maxEntries: 0 })).toThrow(RangeError);
   });
 });
+
+describe("createMemoryCacheStore with a body that is not plain JSON", () => {
+  it("replays what the body's JSON text says", () => {
+    const store = createMemoryCacheStore();
+    store.set("k", entry({ at: new Date(0), n: Number.NaN, list: [undefined] }, 0, 1e6));
+    expect(store.get("k", 1)?.body).toStrictEqual({ at: "1970-01-01T00:00:00.000Z", n: null, list: [null] });
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createRandom, createRandomFactory } from "./random.js";
+import fc from "fast-check";
+import seedrandom from "seedrandom";
+import { alea, createRandom, createRandomFactory } from "./random.js";
 
 describe("createRandom", () => {
   it("gives the same draws for the same seed and scope", () => {
@@ -26,5 +28,18 @@ describe("createRandom", () => {
     const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
     expect(Math.abs(mean)).toBeLessThan(0.03);
     expect(Math.abs(sd - 1)).toBeLessThan(0.03);
+  });
+
+  it("draws exactly what seedrandom's alea draws for the same seed", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 80 }), (seed) => {
+        const ours = alea(seed);
+        const theirs = seedrandom.alea(seed);
+        for (let i = 0; i < 200; i++) expect(ours()).toBe(theirs());
+      }),
+    );
+    const ours = alea("bench\u001frequest\u001fG-0123456789abcdef01234567\u001frouting");
+    const theirs = seedrandom.alea("bench\u001frequest\u001fG-0123456789abcdef01234567\u001frouting");
+    for (let i = 0; i < 100_000; i++) expect(ours()).toBe(theirs());
   });
 });

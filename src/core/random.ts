@@ -1,6 +1,5 @@
 // Seeded randomness: every draw in gateway-sim comes from a named stream, one per owner and
 // purpose, so adding a provider or a request never shifts another stream's draws.
-import seedrandom from "seedrandom";
 
 /**
  * A stream of seeded draws.
@@ -28,7 +27,59 @@ export type RandomFactory = (...scope: string[]) => Random;
 /** One stream for `seed` and `scope`; the same arguments always give the same draws. */
 export function createRandom(seed: string, ...scope: string[]): Random {
   // alea: fast, and its state is independent per stream.
-  return new SeededRandom(seedrandom.alea([seed, ...scope].join("\u001f")));
+  return new SeededRandom(alea([seed, ...scope].join("\u001f")));
+}
+
+/** Mash's starting state and its 2^-32 scale (Baagoe's Alea, as seedrandom's `alea` implements it). */
+const MASH_START = 0xefc8249d;
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
+
+/**
+ * seedrandom's `alea(seed)` generator, draw for draw (random.test.ts compares them): the same
+ * arithmetic in the same order, without the three helper closures seedrandom adds to every
+ * generator — a routing stream is seeded for every request.
+ */
+export function alea(seed: string): () => number {
+  let n = mash(MASH_START, " ");
+  let s0 = (n >>> 0) * TWO_TO_MINUS_32;
+  n = mash(n, " ");
+  let s1 = (n >>> 0) * TWO_TO_MINUS_32;
+  n = mash(n, " ");
+  let s2 = (n >>> 0) * TWO_TO_MINUS_32;
+  n = mash(n, seed);
+  s0 -= (n >>> 0) * TWO_TO_MINUS_32;
+  if (s0 < 0) s0 += 1;
+  n = mash(n, seed);
+  s1 -= (n >>> 0) * TWO_TO_MINUS_32;
+  if (s1 < 0) s1 += 1;
+  n = mash(n, seed);
+  s2 -= (n >>> 0) * TWO_TO_MINUS_32;
+  if (s2 < 0) s2 += 1;
+  let c = 1;
+  return () => {
+    const t = 2091639 * s0 + c * TWO_TO_MINUS_32;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    return s2;
+  };
+}
+
+/** Mash over `data` from state `n`: the next state (its value is `(n >>> 0) * 2^-32`). Module level: no closure per stream. */
+function mash(state: number, data: string): number {
+  let n = state;
+  for (let i = 0; i < data.length; i++) {
+    n += data.charCodeAt(i);
+    let h = 0.02519603282416938 * n;
+    n = h >>> 0;
+    h -= n;
+    h *= n;
+    n = h >>> 0;
+    h -= n;
+    n += h * 0x100000000;
+  }
+  return n;
 }
 
 /**

@@ -60,4 +60,26 @@ describe("VirtualClock", () => {
     expect(fired).toEqual([5]);
     expect(clock.now()).toBe(20);
   });
+
+  it("fires the timers left after thousands of cancellations in (time, scheduling) order", async () => {
+    const clock = new VirtualClock({ start: 0 });
+    const fired: string[] = [];
+    const cancels: (() => void)[] = [];
+    // Interleaved live and cancelled timers, some due at the same instant, past the compaction threshold.
+    for (let i = 0; i < 5_000; i++) {
+      const at = (i * 7919) % 997;
+      if (i % 3 === 0) clock.schedule(at, () => fired.push(`${at}:${i}`));
+      else cancels.push(clock.schedule(at, () => fired.push(`cancelled ${i}`)));
+    }
+    for (const cancel of cancels) cancel();
+    expect(clock.pending).toBe(1_667);
+    await clock.advance(1_000);
+    const expected = Array.from({ length: 5_000 }, (_, i) => i)
+      .filter((i) => i % 3 === 0)
+      .map((i) => ({ at: (i * 7919) % 997, i }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map(({ at, i }) => `${at}:${i}`);
+    expect(fired).toEqual(expected);
+    expect(clock.pending).toBe(0);
+  });
 });

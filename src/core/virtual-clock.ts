@@ -14,6 +14,11 @@ export class ClockDeadlockError extends Error {
   override name = "ClockDeadlockError";
 }
 
+/** Cancelled timers the heap may hold before it is compacted (when they are also the majority). */
+const COMPACT_AT = 1024;
+
+const noop = (): void => {};
+
 const macrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -31,6 +36,8 @@ export class VirtualClock implements Clock {
   #now: number;
   #seq = 0;
   #activity = 0;
+  /** Cancelled timers still in the heap (some may have been popped since; it only triggers a compaction). */
+  #cancelled = 0;
   readonly #heap: Timer[] = [];
   readonly #idleTurns: number;
   readonly #maxIdleWaitTurns: number;
@@ -72,9 +79,22 @@ export class VirtualClock implements Clock {
     return () => {
       if (!timer.cancelled) {
         timer.cancelled = true;
+        // A cancelled timer stays in the heap until it is due (an upstream call's 10-minute hang bound:
+        // every call of a long run): it must not keep its callback, and what that holds, alive.
+        timer.fire = noop;
         this.#activity++;
+        if (++this.#cancelled > COMPACT_AT && this.#cancelled * 2 > this.#heap.length) this.#compact();
       }
     };
+  }
+
+  /** Drops the cancelled timers: a heap of the live ones, which fire in the same (at, seq) order. */
+  #compact(): void {
+    const live = this.#heap.filter((t) => !t.cancelled).sort((a, b) => (before(a, b) ? -1 : 1));
+    // A sorted array is a valid binary min-heap.
+    this.#heap.length = live.length;
+    for (let i = 0; i < live.length; i++) this.#heap[i] = live[i] as Timer;
+    this.#cancelled = 0;
   }
 
   /**

@@ -5,7 +5,7 @@ import { GatewayError, type ErrorDetail } from "../../core/errors.js";
 import { issuesToDetails } from "./issue-details.js";
 import { parseModelReference } from "./model-reference.js";
 import { findUnsupportedRoutingFilters, PROVIDER_KEYS, readSortMode, SORT_ALIASES } from "./provider-preferences.js";
-import { BODY_KEYS, responsesRequestSchema, type ResponsesRequest } from "./responses-request-schema.js";
+import { BODY_KEYS, requestSchemaOf, type ResponsesRequest } from "./responses-request-schema.js";
 import { validationError } from "./validation-error.js";
 
 export type ParseRequestResult = { ok: true; request: ResponsesRequest; warnings: string[] } | { ok: false; error: GatewayError };
@@ -56,7 +56,7 @@ export function parseResponsesRequest(body: unknown, options: ParseRequestOption
     const { preset: _unread, ...rest } = raw;
     raw = rest;
   }
-  const parsed = responsesRequestSchema.safeParse(raw, { reportInput: true });
+  const parsed = requestSchemaOf(raw).safeParse(raw, { reportInput: true });
   const details = [...(parsed.success ? [] : issuesToDetails(parsed.error.issues)), ...crossFieldDetails(raw, options), ...unknownSortDetails(raw, options)];
   const selectsByField = options.presetField === "select" && raw["preset"] != null;
   const noModel = raw["model"] == null && !selectsByField;

@@ -1,6 +1,7 @@
 // Provider routing preferences (`provider` / `routing` in a request, `provider` in a preset):
 // accepted in snake_case or camelCase, validated, and normalised to one camelCase shape.
 import { z } from "zod";
+import { keySignature, pickShape, presentKeys, schemaForKeys } from "./present-keys-schema.js";
 
 /** Sort modes, and every alias the gateway accepts for them (§1). */
 export const SORT_MODES = ["price", "latency", "throughput"] as const;
@@ -27,6 +28,8 @@ export const UNSUPPORTED_ROUTING_FILTERS = ["data_collection", "quantizations", 
  */
 export function findUnsupportedRoutingFilters(value: unknown): { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
+  // Every request's provider object is checked: no entries or Set for one that names none of them.
+  if (!Object.keys(value).some((key) => UNSUPPORTED_SPELLINGS.has(key))) return [];
   const found: { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] = [];
   const seen = new Set<string>();
   for (const [key, v] of Object.entries(value)) {
@@ -56,6 +59,14 @@ const CAMEL_TO_SNAKE: Record<string, string> = {
   returnDiagnostics: "return_diagnostics",
   includeAlpha: "include_alpha",
 };
+
+/** Every key that names an unsupported filter, in either case style. */
+const UNSUPPORTED_SPELLINGS: ReadonlySet<string> = new Set([
+  ...UNSUPPORTED_ROUTING_FILTERS,
+  ...Object.entries(CAMEL_TO_SNAKE)
+    .filter(([, snake]) => (UNSUPPORTED_ROUTING_FILTERS as readonly string[]).includes(snake))
+    .map(([camel]) => camel),
+]);
 
 /** Rewrites camelCase keys to the documented snake_case, so error paths name what the docs name. */
 export function snakeCaseProviderKeys(value: unknown): unknown {
@@ -169,34 +180,55 @@ const providerShapeSchema = z.strictObject({
 /** Every key a `provider`/`routing` object may hold, in either case style. */
 export const PROVIDER_KEYS: ReadonlySet<string> = new Set([...Object.keys(providerShapeSchema.shape), ...Object.keys(CAMEL_TO_SNAKE)]);
 
-export const providerPreferencesSchema = z.preprocess(
-  snakeCaseProviderKeys,
-  providerShapeSchema.transform((p) => {
-    const requestedSort = readSortMode(p.sort ?? undefined);
-    const maxPrice = p.max_price ? priceCaps(p.max_price) : undefined;
-    return {
-      order: p.order,
-      only: p.only,
-      ignore: p.ignore,
-      /** A recognised explicit sort (price/latency/throughput); the final mode is resolved per request. */
-      sort: requestedSort === undefined ? undefined : SORT_ALIASES[requestedSort.toLowerCase()],
-      /** The requested mode as written (a string, or a sort object's mode/metric/by). */
-      requestedSort,
-      /** `mode` as written; only `routing.mode` counts as a request sort. */
-      mode: p.mode ?? undefined,
-      allowFallbacks: p.allow_fallbacks ?? undefined,
-      requireParameters: p.require_parameters ?? undefined,
-      requireZeroDataRetention: p.require_zero_data_retention ?? p.zdr ?? undefined,
-      requiredExecutionRegion: p.required_execution_region ?? undefined,
-      requiredDataRegion: p.required_data_region ?? undefined,
-      maxPrice,
-      preferredMaxLatencySeconds: preferenceScalar(p.preferred_max_latency),
-      preferredMinThroughputTps: preferenceScalar(p.preferred_min_throughput),
-      diagnostics: p.diagnostics ?? p.return_diagnostics ?? undefined,
-      weights: p.weights,
-    };
-  }),
-);
+/** The validated object, camelCased and resolved (sort aliases, price caps, preference scalars). */
+function normalisePreferences(p: z.output<typeof providerShapeSchema>) {
+  const requestedSort = readSortMode(p.sort ?? undefined);
+  const maxPrice = p.max_price ? priceCaps(p.max_price) : undefined;
+  return {
+    order: p.order,
+    only: p.only,
+    ignore: p.ignore,
+    /** A recognised explicit sort (price/latency/throughput); the final mode is resolved per request. */
+    sort: requestedSort === undefined ? undefined : SORT_ALIASES[requestedSort.toLowerCase()],
+    /** The requested mode as written (a string, or a sort object's mode/metric/by). */
+    requestedSort,
+    /** `mode` as written; only `routing.mode` counts as a request sort. */
+    mode: p.mode ?? undefined,
+    allowFallbacks: p.allow_fallbacks ?? undefined,
+    requireParameters: p.require_parameters ?? undefined,
+    requireZeroDataRetention: p.require_zero_data_retention ?? p.zdr ?? undefined,
+    requiredExecutionRegion: p.required_execution_region ?? undefined,
+    requiredDataRegion: p.required_data_region ?? undefined,
+    maxPrice,
+    preferredMaxLatencySeconds: preferenceScalar(p.preferred_max_latency),
+    preferredMinThroughputTps: preferenceScalar(p.preferred_min_throughput),
+    diagnostics: p.diagnostics ?? p.return_diagnostics ?? undefined,
+    weights: p.weights,
+  };
+}
+
+export const providerPreferencesSchema = z.preprocess(snakeCaseProviderKeys, providerShapeSchema.transform(normalisePreferences));
 
 /** Normalised provider preferences; every field optional (absent = not set). */
 export type ProviderPreferences = z.output<typeof providerPreferencesSchema>;
+
+/**
+ * {@link providerPreferencesSchema} for one value: the same checks, issues and output, over only the
+ * keys `value` holds (zod's object parse runs every field's schema, absent ones too). Camel- and
+ * snake-case spellings of a key give one snake-case key, whatever the values, so the key names decide.
+ */
+export function providerPreferencesSchemaOf(value: unknown): typeof providerPreferencesSchema {
+  const signature = typeof value === "object" && value !== null ? keySignature(value) : undefined;
+  if (signature === undefined) return providerPreferencesSchema;
+  return schemaForKeys(
+    PROVIDER_SCHEMAS,
+    signature,
+    () => {
+      const keys = presentKeys(providerShapeSchema.shape, snakeCaseProviderKeys(value) as object);
+      return z.preprocess(snakeCaseProviderKeys, z.strictObject(pickShape(providerShapeSchema.shape, keys)).transform(normalisePreferences));
+    },
+    providerPreferencesSchema,
+  );
+}
+
+const PROVIDER_SCHEMAS = new Map<string, typeof providerPreferencesSchema>();

@@ -8,7 +8,8 @@ import { IGNORED_OPENAI_PARAMETERS } from "./ignored-parameters.js";
 import { inputSchema } from "./input-items.js";
 import { emptyProviderPreferences, mergeProviderPreferences } from "./merge-provider-preferences.js";
 import { modelReferenceSchema, presetSlugSchema } from "./model-reference.js";
-import { providerPreferencesSchema, SORT_ALIASES, type ProviderPreferences } from "./provider-preferences.js";
+import { keySignature, pickShape, presentKeys, schemaForKeys } from "./present-keys-schema.js";
+import { providerPreferencesSchema, providerPreferencesSchemaOf, SORT_ALIASES, type ProviderPreferences } from "./provider-preferences.js";
 
 /**
  * OpenAI marks most parameters nullable: `null` means "not set". `normalise` turns null into undefined;
@@ -75,6 +76,40 @@ export const BODY_KEYS: ReadonlySet<string> = new Set(Object.keys(bodySchema.sha
  * responsesRequestSchema.parse({ model: "openai/gpt-5.4-nano", input: "Hi", provider: { sort: "cost" } }).provider.sort; // "price"
  */
 export const responsesRequestSchema = bodySchema.transform((body) => normalise(body));
+
+const BODY_SCHEMAS = new Map<string, typeof responsesRequestSchema>();
+
+/**
+ * {@link responsesRequestSchema} for one body: the same checks, issues and output, run over only
+ * the fields the body holds (and its `provider`/`routing` objects' keys) — the request's hot path.
+ * Looked up by the body's own key names, so a body shaped like an earlier one costs one Map read.
+ *
+ * @example
+ * requestSchemaOf(raw).safeParse(raw, { reportInput: true });
+ */
+export function requestSchemaOf(raw: Record<string, unknown>): typeof responsesRequestSchema {
+  const signature = keySignature(raw);
+  if (signature === undefined) return responsesRequestSchema;
+  const provider = nestedSignature(raw["provider"]);
+  const routing = nestedSignature(raw["routing"]);
+  return schemaForKeys(
+    BODY_SCHEMAS,
+    `${signature}\u0001${provider}\u0001${routing}`,
+    () => {
+      const shape = { ...pickShape(bodySchema.shape, presentKeys(bodySchema.shape, raw)) };
+      if (shape.provider) shape.provider = optional(providerPreferencesSchemaOf(raw["provider"]));
+      if (shape.routing) shape.routing = optional(providerPreferencesSchemaOf(raw["routing"]));
+      return z.strictObject(shape).transform((body) => normalise(body));
+    },
+    responsesRequestSchema,
+  );
+}
+
+/** The signature of a `provider`/`routing` value: its key names when a plain object, else its kind (the full schema parses it). */
+function nestedSignature(value: unknown): string {
+  if (typeof value !== "object" || value === null) return typeof value;
+  return keySignature(value) ?? "other";
+}
 
 /** A parsed, normalised Responses request. `undefined` always means "the caller did not set it". */
 export type ResponsesRequest = z.output<typeof responsesRequestSchema>;

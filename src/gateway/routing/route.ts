@@ -20,7 +20,14 @@ import { byFidelity } from "../fidelity.js";
  */
 export function route(input: RoutingInput): RoutingResult {
   // A request-level sort, in any spelling (`routing.mode` too), makes the ranking deterministic (routing.ts:818-821).
-  const mode = resolveMode({ ...input.modeSources, requestedSort: input.modeSources?.requestedSort ?? input.preferences.requestedSort ?? input.preferences.mode });
+  const sources = input.modeSources;
+  // A literal of the four fields, not a spread of the sources (a slow path per request on Node 20).
+  const mode = resolveMode({
+    requestedSort: sources?.requestedSort ?? input.preferences.requestedSort ?? input.preferences.mode,
+    priority: sources?.priority,
+    presetMode: sources?.presetMode,
+    presetRanking: sources?.presetRanking,
+  });
   const strategy = strategyOf(input, mode);
   const filtered = runFilters(input);
   if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: diagnosticsOf(input, mode, strategy, filtered.stages, [], [], [...filtered.warnings]) };
@@ -79,6 +86,7 @@ function healthBreakerStage(candidates: readonly Candidate[], now: number): Filt
 }
 
 function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[]): string[] {
+  if (input.preferences.order === undefined || input.preferences.order.length === 0) return [];
   const present = new Set(pool.map((o) => o.provider));
   const missing = [...new Set(input.preferences.order ?? [])].filter((p) => !present.has(p));
   if (missing.length === 0) return [];

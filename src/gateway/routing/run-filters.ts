@@ -23,17 +23,12 @@ export function runFilters(input: RoutingInput): FilterOutcome {
   const stages: FilterStage[] = [];
   const warnings: string[] = [];
   let pool: Offer[] = [...input.offers];
-  const step = (stage: string, reason: DropReason): void => {
-    const out = runFilterStage(stage, pool, reason);
-    stages.push(out.record);
-    pool = out.pool;
-  };
   if (pool.length === 0) {
     return fail(new GatewayError("unsupported_model_or_endpoint", `Model ${input.model} is not offered by any provider in the catalog.`), stages, warnings);
   }
 
   if (input.pinnedProvider !== undefined) {
-    step("pinned_provider", pinnedReason(input.pinnedProvider));
+    pool = step(stages, "pinned_provider", pool, pinnedReason(input.pinnedProvider));
     if (pool.length === 0) {
       const offered = input.offers.map((o) => o.provider).join(", ");
       const message = `Provider ${input.pinnedProvider} does not offer ${input.model} (offered by ${offered}).`;
@@ -42,13 +37,13 @@ export function runFilters(input: RoutingInput): FilterOutcome {
   }
   const preset = input.presetFilter;
   if (preset && ((preset.allow?.length ?? 0) > 0 || (preset.deny?.length ?? 0) > 0)) {
-    step("preset_filter", presetReason(preset));
+    pool = step(stages, "preset_filter", pool, presetReason(preset));
     if (pool.length === 0) {
       const message = `The preset's provider filter leaves no provider for ${input.model} (allow: [${(preset.allow ?? []).join(", ")}], deny: [${(preset.deny ?? []).join(", ")}]; offered by ${input.offers.map((o) => o.provider).join(", ")}).`;
       return fail(new GatewayError("no_providers_after_preset_filter", message), stages, warnings);
     }
   }
-  step("capabilities", capabilityReason(input.requirements, input.preferences.requireParameters === true));
+  pool = step(stages, "capabilities", pool, capabilityReason(input.requirements, input.preferences.requireParameters === true));
 
   const providerFilter = applyProviderFilter(input.model, pool, input.preferences, input.settings);
   stages.push(...providerFilter.stages);
@@ -57,12 +52,12 @@ export function runFilters(input: RoutingInput): FilterOutcome {
   warnings.push(...providerFilter.warnings);
 
   // Region and zero-data-retention requirements (routing.ts:1151-1187), before the price caps.
-  if (hasResidencyRequirement(input.preferences)) step("residency_gate", residencyDropReason(input.preferences));
+  if (hasResidencyRequirement(input.preferences)) pool = step(stages, "residency_gate", pool, residencyDropReason(input.preferences));
 
   const maxPrice = input.preferences.maxPrice;
   if (maxPrice && Object.values(maxPrice).some((cap) => cap !== undefined)) {
     const missingMeter = byFidelity<"drop" | "keep">(input.settings.routing.priceCapMissingMeter, input.settings.fidelity, { reference: "drop", documented: "keep" });
-    step("pricing_cap_gate", maxPriceReason(maxPrice, missingMeter));
+    pool = step(stages, "pricing_cap_gate", pool, maxPriceReason(maxPrice, missingMeter));
   }
 
   if (pool.length === 0) {
@@ -87,6 +82,13 @@ function emptyPoolUpstreamError(model: string, stages: readonly FilterStage[]): 
       `(gateway-sim: the routing gates left no candidate: ${drops}. The documented contract answers 400 unsupported_model_or_endpoint; set routing.emptyPoolAfterGates: unsupported_model.)`,
     { extra: { reason: "all_candidates_failed", failed_providers: null, failed_statuses: null, failure_sample: null } },
   );
+}
+
+/** Runs one stage over `pool`, records it, and returns what is left. Module level: a closure per request costs a keepNames wrapper under tsx. */
+function step(stages: FilterStage[], stage: string, pool: readonly Offer[], reason: DropReason): Offer[] {
+  const out = runFilterStage(stage, pool, reason);
+  stages.push(out.record);
+  return out.pool;
 }
 
 function fail(error: GatewayError, stages: FilterStage[], warnings: string[]): FilterOutcome {

@@ -76,8 +76,39 @@ export interface ReferenceColumnInput {
  * columns.provider_attempts[0].attempt_number; // 1
  */
 export function referenceColumns(input: ReferenceColumnInput): ReferenceColumns {
+  return {
+    request_id: input.id,
+    endpoint: "responses",
+    model_id: input.model,
+    provider: input.provider,
+    provider_attempts: providerAttemptsOf(input),
+    status_code: input.statusCode,
+    success: input.statusCode >= 200 && input.statusCode < 300,
+    generation_ms: input.generationMs,
+    provider_ttft_ms: input.providerTtftMs,
+    phaseo_overhead_ms: input.overheadMs,
+    cost_nanos: costNanosOf(input.costUsd),
+    currency: "USD",
+    throughput: input.throughput,
+    finish_reason: input.finishReason,
+    detail_metadata: input.detail,
+  };
+}
+
+/** `cost_nanos`: the cost in USD as whole nano-dollars. */
+export function costNanosOf(costUsd: number): number {
+  return Math.round(costUsd * 1e9);
+}
+
+/**
+ * The attempt log with the reference's names (`provider_attempts`).
+ *
+ * @example
+ * providerAttemptsOf({ startedAt, model, stream: false, attempts })[0].attempt_number; // 1
+ */
+export function providerAttemptsOf(input: Pick<ReferenceColumnInput, "startedAt" | "model" | "stream" | "attempts">): ProviderAttempt[] {
   let startedAt = input.startedAt;
-  const providerAttempts = input.attempts.map((attempt): ProviderAttempt => {
+  return input.attempts.map((attempt): ProviderAttempt => {
     const entry: ProviderAttempt = {
       attempt_number: attempt.attempt,
       started_at_unix_ms: startedAt,
@@ -97,23 +128,6 @@ export function referenceColumns(input: ReferenceColumnInput): ReferenceColumns 
     startedAt += attempt.duration_ms;
     return entry;
   });
-  return {
-    request_id: input.id,
-    endpoint: "responses",
-    model_id: input.model,
-    provider: input.provider,
-    provider_attempts: providerAttempts,
-    status_code: input.statusCode,
-    success: input.statusCode >= 200 && input.statusCode < 300,
-    generation_ms: input.generationMs,
-    provider_ttft_ms: input.providerTtftMs,
-    phaseo_overhead_ms: input.overheadMs,
-    cost_nanos: Math.round(input.costUsd * 1e9),
-    currency: "USD",
-    throughput: input.throughput,
-    finish_reason: input.finishReason,
-    detail_metadata: input.detail,
-  };
 }
 
 /** The gateway-sim fields of a usage record (everything but the reference columns). */

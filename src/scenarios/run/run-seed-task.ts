@@ -14,8 +14,9 @@ const PROGRESS_EVERY = 100;
  * const run = seedTaskRunner();
  * const message = await run(task, (m) => parentPort?.postMessage(m));
  */
-export function seedTaskRunner(): (task: SeedTask, post: (progress: SeedMessage) => void) => Promise<SeedMessage> {
-  const loaded = new Map<string, LoadedScenario>();
+export function seedTaskRunner(preloaded?: ReadonlyMap<string, LoadedScenario>): (task: SeedTask, post: (progress: SeedMessage) => void) => Promise<SeedMessage> {
+  // The runner's own thread gets the scenarios it has already loaded: loading is not done twice.
+  const loaded = new Map<string, LoadedScenario>(preloaded);
   const scenarioOf = (file: string): LoadedScenario => {
     const cached = loaded.get(file);
     if (cached) return cached;

@@ -50,7 +50,8 @@ export async function runSuiteParallel(files: readonly string[], options: RunSui
   const external = options.gateway !== "builtin" && (options.gateway?.url !== undefined || slots.some((s) => s.scenario?.spec.gateway !== undefined));
   if (workers <= 1 || seedCount <= 1 || external) return runSuite(files, options);
 
-  const pool = createSeedPool(Math.min(workers, seedCount));
+  const loaded = new Map(slots.flatMap((slot) => (slot.scenario ? [[slot.file, slot.scenario] as const] : [])));
+  const pool = createSeedPool(Math.min(workers, seedCount), loaded);
   const progress = new Map<string, { done: number; expected: number }>();
   const scenarios: ScenarioReport[] = [];
   const timing: SuiteTiming = { wall_ms: 0, scenarios: [] };

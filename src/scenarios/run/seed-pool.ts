@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { LoadedScenario } from "../load/loaded-scenario.js";
 import type { SeedRun } from "./run-scenario.js";
 import { seedTaskRunner } from "./run-seed-task.js";
 import type { SeedMessage, SeedTask } from "./seed-task.js";
@@ -46,18 +47,18 @@ interface Local {
 
 /**
  * @example
- * const pool = createSeedPool(2); // this thread and one worker thread
+ * const pool = createSeedPool(2); // this thread and one worker thread (optionally: the scenarios this thread has loaded, by file)
  * const seed = await pool.run({ file: "scenarios/order.yaml", index: 0, options: {} });
  * await pool.close();
  */
-export function createSeedPool(size: number): SeedPool {
+export function createSeedPool(size: number, preloaded?: ReadonlyMap<string, LoadedScenario>): SeedPool {
   const queue: Pending[] = [];
   const idle: Worker[] = [];
   const busy = new Map<Worker, Pending>();
   let workers = 0;
   let nextId = 0;
   const local: Local = { busy: undefined };
-  const runLocally = seedTaskRunner();
+  const runLocally = seedTaskRunner(preloaded);
 
   // The runner's thread takes a task whenever it is free: one module graph fewer to load than
   // `size` worker threads, and the thread would otherwise only wait.
