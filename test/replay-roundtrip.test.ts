@@ -98,6 +98,38 @@ describe("replay round trip", () => {
     }
   }, 60_000);
 
+  // The gateway measures a stream's first token from the answering attempt's start, its latency from
+  // the request's: replay took the failed attempts off the first token (1 ms left) and counted them as
+  // streaming time.
+  it("replays streams that failed over with their logged first-token time, latency and speed", async () => {
+    const file = join(dir, "failover-streams.yaml");
+    const requests = [0, 20_000, 40_000].map((at, k) => `{ at: ${at}, body: { model: openai/gpt-5.4-nano, input: "Stream ${k}, please.", stream: true, provider: { order: [openai, openai-eu] } } }`);
+    writeFileSync(
+      file,
+      [
+        "name: failover-streams",
+        "seed: 7",
+        "catalog: default",
+        "providers:",
+        "  - { id: openai, latency: 300ms, ttft: 300ms, degradations: [{ at: 0s, duration: 1h, http_error: { status: 503, probability: 1 } }] }",
+        "  - { id: openai-eu, latency: 400ms, ttft: 200ms, throughput: 50 }",
+        `traffic: { requests: [${requests.join(", ")}] }`,
+        "expectations: []",
+        "",
+      ].join("\n"),
+    );
+    const { original, replayed } = await roundTrip(file, "failover-streams", "7");
+    expect(original.records.every((r) => r.stream && r.attempts.length === 2 && r.selected_provider === "openai-eu")).toBe(true);
+    expect(replayed.records).toHaveLength(original.records.length);
+    original.records.forEach((r, i) => {
+      const again = replayed.records[i];
+      expect(again?.selected_provider).toBe("openai-eu");
+      expect(again?.ttft_ms).toBeCloseTo(r.ttft_ms ?? Number.NaN, 3);
+      expect(again?.latency_ms).toBeCloseTo(r.latency_ms, 0);
+      expect(again?.throughput_tps).toBeCloseTo(r.throughput_tps ?? Number.NaN, 1);
+    });
+  }, 60_000);
+
   it("names a --catalog that does not exist (exit 2): the logged prices are checked against it", async () => {
     const log = join(dir, "one.jsonl");
     writeFileSync(log, `${JSON.stringify(usageRecord())}\n`);

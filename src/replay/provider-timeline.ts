@@ -77,8 +77,9 @@ export function providerTimelines(records: readonly ReplayRecord[], bucketMs: nu
         k === answered
           ? {
               stream: record.stream,
-              ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms - sinceStart),
-              tps: replayThroughput(record),
+              // The gateway measures time to first token from the answering attempt's start.
+              ttftMs: record.ttft_ms === null ? undefined : Math.max(1, record.ttft_ms),
+              tps: replayThroughput(record, sinceStart),
               outputTokens: record.usage.output_tokens,
             }
           : undefined;

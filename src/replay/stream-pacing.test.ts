@@ -31,4 +31,14 @@ describe("replayThroughput", () => {
     expect(replayThroughput({ ...base, stream: true, usage: { input_tokens: 10, output_tokens: 4 } })).toBe(70);
     expect(replayThroughput({ ...base, stream: true, ttft_ms: null, throughput_tps: null })).toBeUndefined();
   });
+
+  it("leaves out the failed attempts of a stream that failed over: its first token counts from the answering attempt", () => {
+    // Measured: openai 503 after 300 ms, openai-eu's first token 200 ms into its attempt, 370 tokens,
+    // the request done at 7860 ms; the gateway measured 370 / 7.36 s = 50.27 tokens/s.
+    const record = { stream: true, latency_ms: 7860, ttft_ms: 200, throughput_tps: 50.27, usage: { input_tokens: 3, output_tokens: 370 } };
+    const tps = replayThroughput(record, 300) ?? 0;
+    expect(streamingMs(370, tps)).toBeCloseTo(7860 - 300 - 200, 6);
+    // Counting the failed attempt as streaming time would replay it 300 ms too slow.
+    expect(streamingMs(370, replayThroughput(record) ?? 0)).toBeCloseTo(7860 - 200, 6);
+  });
 });
