@@ -65,7 +65,7 @@ describe("referenceColumns", () => {
         endpoint: "responses",
         model: "openai/gpt-5.4-nano",
         outcome: "success",
-        type: null,
+        type: "success",
         duration_ms: 100,
         status: 200,
         retryable: null,

@@ -13,8 +13,8 @@ export interface ProviderAttempt {
   endpoint: "responses";
   model: string | null;
   outcome: AttemptRecord["outcome"];
-  /** The error code of a failed attempt (`upstream_error`, `timeout`, …), null on success. */
-  type: string | null;
+  /** `"success"` (execute/index.ts:1072 at the pin), or the error code of a failed attempt (`upstream_error`, `timeout`, …). */
+  type: string;
   duration_ms: number;
   status: number | null;
   retryable: boolean | null;
@@ -116,7 +116,7 @@ export function providerAttemptsOf(input: Pick<ReferenceColumnInput, "startedAt"
       endpoint: "responses",
       model: input.model,
       outcome: attempt.outcome,
-      type: attempt.outcome === "success" ? null : (attempt.error_code ?? attempt.outcome),
+      type: attempt.outcome === "success" ? "success" : (attempt.error_code ?? attempt.outcome),
       duration_ms: attempt.duration_ms,
       status: attempt.status,
       retryable: attempt.outcome === "success" ? null : attempt.outcome === "retryable_error",
