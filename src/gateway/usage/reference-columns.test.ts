@@ -77,6 +77,26 @@ describe("referenceColumns", () => {
     ]);
   });
 
+  it("fills provider_ttft_ms for streams only, as after/audit.ts:507-509 does", () => {
+    const input = {
+      id: "G-2",
+      startedAt: 0,
+      model: "openai/gpt-5.4-nano",
+      provider: "openai",
+      attempts: [{ attempt: 1, provider: "openai", outcome: "success" as const, status: 200, duration_ms: 80 }],
+      statusCode: 200,
+      generationMs: 300,
+      providerTtftMs: 80,
+      overheadMs: 0,
+      costUsd: 0,
+      throughput: null,
+      finishReason: "stop",
+      detail: { routing_diagnostics: null, plugin_executions: [], response_cache: null },
+    };
+    expect(referenceColumns({ ...input, stream: true }).provider_ttft_ms).toBe(80);
+    expect(referenceColumns({ ...input, stream: false }).provider_ttft_ms).toBeNull();
+  });
+
   it("are written on every usage record the gateway appends", async () => {
     const catalog = loadDefaultCatalog();
     if (!catalog.ok) throw new Error("catalog");

@@ -85,7 +85,8 @@ export function referenceColumns(input: ReferenceColumnInput): ReferenceColumns 
     status_code: input.statusCode,
     success: input.statusCode >= 200 && input.statusCode < 300,
     generation_ms: input.generationMs,
-    provider_ttft_ms: input.providerTtftMs,
+    // Streams only: after/audit.ts:507-509 writes null for a non-streamed answer.
+    provider_ttft_ms: input.stream ? input.providerTtftMs : null,
     phaseo_overhead_ms: input.overheadMs,
     cost_nanos: costNanosOf(input.costUsd),
     currency: "USD",
