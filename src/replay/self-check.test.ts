@@ -80,6 +80,18 @@ describe("divergenceCause", () => {
     expect(divergenceCause(probed, replayed)).toEqual({ kind: "probe", detail: "a probe: a half-open probe of openai in the log, no probe in the replay" });
   });
 
+  // Seen on a documented-fidelity serve log replayed without its seed: the log probed openai, the
+  // replay's breaker blocked it. Not the provider's answer: the probe draw hashes the request id.
+  it("names a probe the replay's breaker blocked instead, and the request ids behind it", () => {
+    const probed = record([{ ...failed("openai"), was_probe: true }, ok("openai-eu", { attempt: 2 })], { id: "G-logged" });
+    const blocked = record([{ ...failed("openai"), outcome: "blocked", status: null, duration_ms: 0 }, ok("openai-eu", { attempt: 2 })], { id: "G-replayed" });
+    expect(divergenceCause(probed, blocked)).toEqual({
+      kind: "probe",
+      detail:
+        "a probe: a half-open probe of openai in the log, no probe in the replay (a half-open breaker picks its probes by a hash of the request id, and the replay's ids differ from the log's: for a gateway-sim log, replay with the original run's --seed)",
+    });
+  });
+
   it("names a price difference, then a health score difference", () => {
     const cheaper = withRanked(replayed, "openai-eu", (d) => {
       const p = d.rankedProviders[1];

@@ -123,6 +123,8 @@ function answerCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCa
   const a = logged.attempts[k];
   const b = replayed.attempts[k];
   if (a === undefined || b === undefined || a.provider !== b.provider) return undefined;
+  // A blocked attempt never reached the provider: its breaker's admission differs, not its answer.
+  if (a.outcome === "blocked" || b.outcome === "blocked") return undefined;
   const outcome = (x: typeof a) => `${x.outcome}${x.outcome === "success" || x.status === null ? "" : ` ${x.status}`}`;
   return {
     kind: "answer",
@@ -153,7 +155,12 @@ function probeCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCau
   const b = probes(replayed);
   if (a.join() === b.join()) return undefined;
   const side = (list: string[]) => (list.length === 0 ? "no probe" : `a half-open probe of ${list.join(", ")}`);
-  return { kind: "probe", detail: `a probe: ${side(a)} in the log, ${side(b)} in the replay` };
+  // health.ts:670-679 at the pin: a half-open breaker admits a request as a probe by a hash of its id.
+  const ids =
+    logged.id === replayed.id
+      ? ""
+      : ` (a half-open breaker picks its probes by a hash of the request id, and the replay's ids differ from the log's: for a gateway-sim log, replay with the original run's --seed)`;
+  return { kind: "probe", detail: `a probe: ${side(a)} in the log, ${side(b)} in the replay${ids}` };
 }
 
 function breakerCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCause | undefined {
