@@ -47,6 +47,14 @@ describe("malformed scenarios", () => {
     ]);
   });
 
+  // Usage records are keyed by id: a request `id` (replay keeps the logged ones) is given once.
+  it("request ids given twice, or to a repeated request", () => {
+    expect(problems("request-ids.yaml")).toEqual([
+      `${dir}/request-ids.yaml:12:11 traffic.requests[1].id: id "G-replayed-1" is already given to requests[0]: ids are unique`,
+      `${dir}/request-ids.yaml:15:11 traffic.requests[2].id: a request with an id is sent once: remove repeat (2) or the id`,
+    ]);
+  });
+
   it("a YAML syntax error", () => {
     const found = problems("yaml-syntax.yaml");
     expect(found.length).toBeGreaterThan(0);

@@ -70,6 +70,22 @@ describe("createGateway", () => {
     expect(gateway.usage.get(String(body.id))?.selected_provider).toBe(meta.routing.selected_provider);
   });
 
+  // A replayed request keeps its logged id: the id-keyed draws (the half-open probe) then repeat.
+  it("gives a request the id it is sent under, on every surface, instead of drawing one", async () => {
+    const { clock, gateway } = setup(() => ok(chat("Paris.")));
+    const given = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "Capital of France?" }, { id: "G-logged-1" }));
+    expect(json(given).id).toBe("G-logged-1");
+    expect(gateway.usage.get("G-logged-1")?.seq).toBe(0);
+    const chatSurface = await clock.run(() => gateway.respondOn("chat.completions", { model: "openai/gpt-5.4-nano", messages: [{ role: "user", content: "Hi" }] }, { id: "G-logged-2" }));
+    expect(chatSurface.status).toBe(200);
+    expect(gateway.usage.get("G-logged-2")?.seq).toBe(1);
+    const undecodable = await clock.run(() => gateway.respondOn("messages", { model: "openai/gpt-5.4-nano" }, { id: "G-logged-3" }));
+    expect(undecodable.status).toBe(400);
+    expect(gateway.usage.get("G-logged-3")?.http_status).toBe(400);
+    const drawn = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "Again?" }));
+    expect(String(json(drawn).id)).toMatch(/^G-[0-9a-f]{24}$/);
+  });
+
   it("fails over in ranked order and records every attempt", async () => {
     const { clock, gateway } = setup((request) => (request.url.includes("eu.api.openai.com") ? ok(chat("from eu")) : status(503)));
     const response = await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input: "x", provider: { order: ["openai", "openai-eu"] }, meta: true }));

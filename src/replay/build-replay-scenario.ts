@@ -145,6 +145,9 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
   });
   const requests: Record<string, unknown>[] = [];
   const sources = bodySources(records);
+  // Each request keeps its logged id (a half-open breaker picks its probes by a hash of it); an id the
+  // log repeats (logs joined together) is given once, the later requests draw their own.
+  const ids = new Set<string>();
   for (const [serial, r] of records.entries()) {
     const source = sources[serial] ?? serial;
     const body = replayBody(records[source] ?? r, source);
@@ -152,7 +155,9 @@ export function buildReplayScenario(records: readonly ReplayRecord[], options: R
       summary.skipped++;
       continue;
     }
-    requests.push({ name: "replayed", at: Math.round((r.time_ms - start) * 1000) / 1000, body });
+    const id = ids.has(r.id) ? undefined : r.id;
+    if (id !== undefined) ids.add(id);
+    requests.push({ name: "replayed", at: Math.round((r.time_ms - start) * 1000) / 1000, ...(id === undefined ? {} : { id }), body });
   }
   summary.requests = requests.length;
   const scenario = withReplaySettings(records, {

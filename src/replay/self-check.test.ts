@@ -80,7 +80,7 @@ describe("divergenceCause", () => {
     expect(divergenceCause(probed, replayed)).toEqual({ kind: "probe", detail: "a probe: a half-open probe of openai in the log, no probe in the replay" });
   });
 
-  // Seen on a documented-fidelity serve log replayed without its seed: the log probed openai, the
+  // Seen on a documented-fidelity serve log before replays kept the logged ids: the log probed openai, the
   // replay's breaker blocked it. Not the provider's answer: the probe draw hashes the request id.
   it("names a probe the replay's breaker blocked instead, and the request ids behind it", () => {
     const probed = record([{ ...failed("openai"), was_probe: true }, ok("openai-eu", { attempt: 2 })], { id: "G-logged" });
@@ -88,7 +88,7 @@ describe("divergenceCause", () => {
     expect(divergenceCause(probed, blocked)).toEqual({
       kind: "probe",
       detail:
-        "a probe: a half-open probe of openai in the log, no probe in the replay (a half-open breaker picks its probes by a hash of the request id, and the replay's ids differ from the log's: for a gateway-sim log, replay with the original run's --seed)",
+        "a probe: a half-open probe of openai in the log, no probe in the replay (a half-open breaker picks its probes by a hash of the request id, and this request was replayed under another id: G-replayed)",
     });
   });
 

@@ -156,10 +156,7 @@ function probeCause(logged: ReplayRecord, replayed: ReplayRecord): DivergenceCau
   if (a.join() === b.join()) return undefined;
   const side = (list: string[]) => (list.length === 0 ? "no probe" : `a half-open probe of ${list.join(", ")}`);
   // health.ts:670-679 at the pin: a half-open breaker admits a request as a probe by a hash of its id.
-  const ids =
-    logged.id === replayed.id
-      ? ""
-      : ` (a half-open breaker picks its probes by a hash of the request id, and the replay's ids differ from the log's: for a gateway-sim log, replay with the original run's --seed)`;
+  const ids = logged.id === replayed.id ? "" : ` (a half-open breaker picks its probes by a hash of the request id, and this request was replayed under another id: ${replayed.id})`;
   return { kind: "probe", detail: `a probe: ${side(a)} in the log, ${side(b)} in the replay${ids}` };
 }
 

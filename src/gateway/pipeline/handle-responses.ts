@@ -33,7 +33,7 @@ import { errorRecord, finishRequest, successRecord, type RecordBase } from "./us
 export async function handleResponses(body: unknown, envIn: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
   // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
   const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
-  const id = env.newId();
+  const id = request?.id ?? env.newId();
   const seq = env.nextSeq();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });

@@ -18,6 +18,11 @@ export interface RequestInfo {
    * the answer is then a 503 and the usage record says `cancelled`.
    */
   signal?: AbortSignal | undefined;
+  /**
+   * The generation id to give the request instead of drawing one (a replayed request keeps its logged
+   * id, so the id-keyed draws repeat). The caller keeps ids unique: usage records are keyed by them.
+   */
+  id?: string | undefined;
 }
 
 /** The values the reference reads as "on" (before/guards.ts:30, 267-273). */

@@ -17,8 +17,8 @@ import { encodeMessagesStream } from "./messages/encode-messages-stream.js";
 import type { GatewaySurface } from "./surfaces.js";
 
 /** A body the surface could not decode: a 400 with its own id and usage record, like any other. */
-function undecodable(body: unknown, error: GatewayError, env: GatewayEnv): GatewayResponse {
-  const id = env.newId();
+function undecodable(body: unknown, error: GatewayError, env: GatewayEnv, given: string | undefined): GatewayResponse {
+  const id = given ?? env.newId();
   const seq = env.nextSeq();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
@@ -47,18 +47,18 @@ export async function respondOnSurface(surface: GatewaySurface, body: unknown, e
     case "chat.completions": {
       // The bounds come before the surface's decoder walks the body (handleResponses checks the decoded one again).
       const outOfBounds = checkBodyBounds(body, env.settings.limits);
-      if (outOfBounds) return undecodable(body, outOfBounds, env);
+      if (outOfBounds) return undecodable(body, outOfBounds, env, request?.id);
       const decoded = decodeChatRequest(body);
-      if (!decoded.ok) return undecodable(body, decoded.error, env);
+      if (!decoded.ok) return undecodable(body, decoded.error, env, request?.id);
       const response = await handleResponses(decoded.body, env, request);
       if (response.kind === "stream") return { ...response, events: encodeChatStream(response.events, { includeUsage: decoded.includeUsage }) };
       return { ...response, body: encodeChatResponse(response.body, response.record.selected_provider, { meta: metaAsked(decoded.body, request) }) };
     }
     case "messages": {
       const outOfBounds = checkBodyBounds(body, env.settings.limits);
-      if (outOfBounds) return undecodable(body, outOfBounds, env);
+      if (outOfBounds) return undecodable(body, outOfBounds, env, request?.id);
       const decoded = decodeMessagesRequest(body);
-      if (!decoded.ok) return undecodable(body, decoded.error, env);
+      if (!decoded.ok) return undecodable(body, decoded.error, env, request?.id);
       const response = await handleResponses(decoded.body, env, request);
       if (response.kind === "stream") return { ...response, events: encodeMessagesStream(response.events) };
       return { ...response, body: encodeMessagesResponse(response.body, { fidelity: env.settings.fidelity, upstreamText: response.upstreamText }) };

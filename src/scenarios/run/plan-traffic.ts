@@ -17,6 +17,8 @@ export interface PlannedRequest {
   surface: GatewaySurface;
   /** The generated load it belongs to (for its concurrency limit); undefined for explicit requests. */
   load: number | undefined;
+  /** The generation id to send it under (an explicit request's `id`); undefined: the gateway draws one. */
+  id?: string | undefined;
 }
 
 type Pending = Omit<PlannedRequest, "index">;
@@ -24,7 +26,7 @@ type Pending = Omit<PlannedRequest, "index">;
 function* explicitRequests(traffic: Traffic): Generator<Pending> {
   const all: Pending[] = [];
   for (const r of traffic.requests) {
-    for (let k = 0; k < r.repeat; k++) all.push({ offsetMs: r.at + k * r.every, name: r.name ?? null, body: r.body, surface: r.surface, load: undefined });
+    for (let k = 0; k < r.repeat; k++) all.push({ offsetMs: r.at + k * r.every, name: r.name ?? null, body: r.body, surface: r.surface, load: undefined, ...(r.id === undefined ? {} : { id: r.id }) });
   }
   // Array.prototype.sort is stable: equal times keep file order.
   yield* all.sort((a, b) => a.offsetMs - b.offsetMs);

@@ -37,7 +37,8 @@ function limiter(max: number): { acquire(): Promise<void>; release(): void } {
 type TrafficGateway = Pick<Gateway, "respond"> & Partial<Pick<Gateway, "respondOn">>;
 
 async function send(gateway: TrafficGateway, request: PlannedRequest): Promise<SentRequest> {
-  const response = request.surface === "responses" || gateway.respondOn === undefined ? await gateway.respond(request.body) : await gateway.respondOn(request.surface, request.body);
+  const info = request.id === undefined ? undefined : { id: request.id };
+  const response = request.surface === "responses" || gateway.respondOn === undefined ? await gateway.respond(request.body, info) : await gateway.respondOn(request.surface, request.body, info);
   if (response.kind === "json") return { request, record: response.record, body: response.body };
   for await (const _event of response.events) {
     // Reading the stream to the end is what lets the record settle.

@@ -27,6 +27,12 @@ export const explicitRequestSchema = z.strictObject({
   every: durationSchema.default(0),
   surface: surfaceSchema,
   body: requestBodySchema,
+  /**
+   * The generation id the gateway gives this request instead of drawing one: a replay re-sends each
+   * logged request under its logged id, so what production derives from the id (the half-open probe
+   * draw, health.ts:670-679) repeats. Once per scenario; not with `repeat`.
+   */
+  id: z.string().min(1).max(200).optional(),
 });
 
 /** A weighted request body for generated load; strings may hold faker placeholders like `{{lorem.sentence}}`. */
@@ -65,6 +71,17 @@ export const trafficSchema = z
   .strictObject({
     requests: z.array(explicitRequestSchema).default([]),
     load: z.array(loadSchema).default([]),
+  })
+  .superRefine((traffic, ctx) => {
+    // Usage records are keyed by id: two requests under one id would leave one record.
+    const seen = new Map<string, number>();
+    traffic.requests.forEach((r, i) => {
+      if (r.id === undefined) return;
+      if (r.repeat > 1) ctx.addIssue({ code: "custom", path: ["requests", i, "id"], message: `a request with an id is sent once: remove repeat (${r.repeat}) or the id` });
+      const first = seen.get(r.id);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["requests", i, "id"], message: `id "${r.id}" is already given to requests[${first}]: ids are unique` });
+      else seen.set(r.id, i);
+    });
   })
   .prefault({});
 
