@@ -51,7 +51,8 @@ describe("gateway-sim CLI exit codes", () => {
     const run = cli(["validate", "test/fixtures/bad-scenarios"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain("✗ test/fixtures/bad-scenarios/many-problems.json (11 problems)");
-    expect(run.stdout).toContain("7 of 7 invalid");
+    expect(run.stdout).toContain("✗ test/fixtures/bad-scenarios/request-ids.yaml (2 problems)");
+    expect(run.stdout).toContain("8 of 8 invalid");
     expect(cli(["validate", "scenarios"]).code).toBe(0);
   });
 
