@@ -4,10 +4,7 @@
 // node body directly (src/core/body-reader.ts), and anything else gets the genuine Response.
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
-
-/** The body members this class answers itself; the DOM typings declare them as properties, not methods. */
-type BodyMembers = "body" | "bodyUsed" | "text" | "json" | "arrayBuffer" | "blob" | "formData" | "clone";
-const ResponseBase: new (body: null, init: ResponseInit) => Omit<Response, BodyMembers> = Response;
+import { LazyBodyResponse } from "./lazy-body-response.js";
 
 /**
  * @example
@@ -26,11 +23,10 @@ export function takeNodeBody(response: Response): IncomingMessage | undefined {
   return response instanceof NodeBodyResponse ? response.take() : undefined;
 }
 
-class NodeBodyResponse extends ResponseBase implements Response {
+class NodeBodyResponse extends LazyBodyResponse {
   readonly #res: IncomingMessage;
   readonly #init: ResponseInit;
   #taken = false;
-  #real: Response | undefined;
 
   constructor(res: IncomingMessage, init: ResponseInit) {
     super(null, init);
@@ -39,58 +35,20 @@ class NodeBodyResponse extends ResponseBase implements Response {
   }
 
   take(): IncomingMessage | undefined {
-    if (this.#taken || this.#real !== undefined) return undefined;
+    if (this.#taken || this.real !== undefined) return undefined;
     this.#taken = true;
     return this.#res;
   }
 
-  /** The genuine Response, built once; from then on it alone holds the body's state. */
-  #materialise(): Response {
-    if (this.#real === undefined) {
-      if (!this.#taken) this.#real = new Response(Readable.toWeb(this.#res) as ReadableStream<Uint8Array>, this.#init);
-      else {
-        // Read already through the node body: the real one is disturbed too, as undici's would be.
-        this.#real = new Response(new ReadableStream<Uint8Array>({ start: (c) => c.close() }), this.#init);
-        void this.#real.text();
-      }
-    }
-    return this.#real;
+  protected get consumed(): boolean {
+    return this.#taken;
   }
 
-  get body(): ReadableStream<Uint8Array> | null {
-    return this.#materialise().body;
-  }
-
-  get bodyUsed(): boolean {
-    return this.#real !== undefined ? this.#real.bodyUsed : this.#taken;
-  }
-
-  text(): Promise<string> {
-    return this.#materialise().text();
-  }
-
-  json(): Promise<unknown> {
-    return this.#materialise().json() as Promise<unknown>;
-  }
-
-  arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#materialise().arrayBuffer();
-  }
-
-  /** Node 20's Response has bytes() though the typings lack it; without this it would read the empty base body. */
-  bytes(): Promise<Uint8Array> {
-    return (this.#materialise() as Response & { bytes(): Promise<Uint8Array> }).bytes();
-  }
-
-  blob(): Promise<Blob> {
-    return this.#materialise().blob();
-  }
-
-  formData(): Promise<FormData> {
-    return this.#materialise().formData();
-  }
-
-  clone(): Response {
-    return this.#materialise().clone();
+  protected build(): Response {
+    if (!this.#taken) return new Response(Readable.toWeb(this.#res) as ReadableStream<Uint8Array>, this.#init);
+    // Read already through the node body: the real one is disturbed too, as undici's would be.
+    const real = new Response(new ReadableStream<Uint8Array>({ start: (c) => c.close() }), this.#init);
+    void real.text();
+    return real;
   }
 }

@@ -4,6 +4,7 @@
 // This subclass answers `text()` and `json()` straight from the string, and builds the genuine
 // Response the first time anything else (the `body` stream, `arrayBuffer()`, `clone()`…) is asked
 // for, so every other part of the Fetch API behaves exactly as undici's own.
+import { LazyBodyResponse } from "./lazy-body-response.js";
 
 /** Statuses whose Response may not have a body; those keep the real constructor and its checks. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -22,15 +23,10 @@ export function textBodyResponse(text: string, init: { status: number; headers: 
   return new TextBodyResponse(text, init);
 }
 
-/** The body members this class answers itself; the DOM typings declare them as properties, not methods. */
-type BodyMembers = "body" | "bodyUsed" | "text" | "json" | "arrayBuffer" | "blob" | "formData" | "clone";
-const ResponseBase: new (body: null, init: ResponseInit) => Omit<Response, BodyMembers> = Response;
-
-class TextBodyResponse extends ResponseBase implements Response {
+class TextBodyResponse extends LazyBodyResponse {
   readonly #text: string;
   readonly #init: ResponseInit;
   #read = false;
-  #real: Response | undefined;
 
   constructor(text: string, init: ResponseInit) {
     super(null, init);
@@ -38,58 +34,31 @@ class TextBodyResponse extends ResponseBase implements Response {
     this.#init = init;
   }
 
-  /** The genuine Response, built once; from then on it alone holds the body's state. */
-  #materialise(): Response {
-    if (this.#real === undefined) {
-      this.#real = new Response(this.#text, this.#init);
-      // A body already read through the fast path stays read (disturbed) in the real one too.
-      if (this.#read) void this.#real.text();
-    }
-    return this.#real;
+  protected get consumed(): boolean {
+    return this.#read;
+  }
+
+  protected build(): Response {
+    const real = new Response(this.#text, this.#init);
+    // A body already read through the fast path stays read (disturbed) in the real one too.
+    if (this.#read) void real.text();
+    return real;
   }
 
   #take(): Promise<string> {
-    if (this.#real !== undefined) return this.#real.text();
+    const real = this.real;
+    if (real !== undefined) return real.text();
     // undici's wording, so callers that match on it see the same error.
     if (this.#read) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
     this.#read = true;
     return Promise.resolve(this.#text);
   }
 
-  get body(): ReadableStream<Uint8Array> | null {
-    return this.#materialise().body;
-  }
-
-  get bodyUsed(): boolean {
-    return this.#real !== undefined ? this.#real.bodyUsed : this.#read;
-  }
-
-  text(): Promise<string> {
+  override text(): Promise<string> {
     return this.#take();
   }
 
-  json(): Promise<unknown> {
+  override json(): Promise<unknown> {
     return this.#take().then((text) => JSON.parse(text) as unknown);
-  }
-
-  arrayBuffer(): Promise<ArrayBuffer> {
-    return this.#materialise().arrayBuffer();
-  }
-
-  /** Node 20's Response has bytes() though the typings lack it; without this it would read the empty base body. */
-  bytes(): Promise<Uint8Array> {
-    return (this.#materialise() as Response & { bytes(): Promise<Uint8Array> }).bytes();
-  }
-
-  blob(): Promise<Blob> {
-    return this.#materialise().blob();
-  }
-
-  formData(): Promise<FormData> {
-    return this.#materialise().formData();
-  }
-
-  clone(): Response {
-    return this.#materialise().clone();
   }
 }
