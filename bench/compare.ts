@@ -10,6 +10,8 @@ import { fmt, median, printSection } from "./stats.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
+/** Sends each side's imports of src/ to its dist/ (the base revision's own, built by checkout()). */
+const BUILT_JS = pathToFileURL(path.join(HERE, "built-js.mjs")).href;
 
 /** A tree of `rev` under the temp directory (git archive: no worktree metadata in the shared repo), node_modules linked. */
 function checkout(rev: string): string {
@@ -21,6 +23,11 @@ function checkout(rev: string): string {
     execFileSync("tar", ["-x", "-C", dir], { input: archive });
   }
   if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  // Both sides run their built JavaScript (bench/built-js.mjs): build that revision once.
+  if (!existsSync(path.join(dir, "dist", ".build-stamp"))) {
+    const build = spawnSync(process.execPath, [path.join(dir, "scripts", "build.mjs")], { cwd: dir, stdio: "inherit" });
+    if (build.status !== 0) throw new Error(`building ${rev} failed`);
+  }
   return dir;
 }
 
@@ -30,7 +37,7 @@ function runIn(root: string): GatewayBenchResult {
   const runner = path.join(os.tmpdir(), `gateway-sim-bench-runner-${process.pid}.mts`);
   const bench = pathToFileURL(path.join(root, "bench", "gateway.bench.ts")).href;
   writeFileSync(runner, `import { benchGateway } from ${JSON.stringify(bench)};\nconsole.log(JSON.stringify(await benchGateway()));\n`);
-  const child = spawnSync(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", runner], { cwd: root, encoding: "utf8" });
+  const child = spawnSync(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "--import", BUILT_JS, runner], { cwd: root, encoding: "utf8" });
   rmSync(runner, { force: true });
   if (child.status !== 0) throw new Error(`bench in ${root} failed (exit ${child.status}):\n${child.stderr}`);
   const last = child.stdout.trim().split("\n").at(-1) ?? "";

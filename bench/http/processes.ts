@@ -27,6 +27,8 @@ function cpuReader(pid: number | undefined): () => number {
 }
 
 const STARTUP_MS = 30_000;
+/** The targets run the built JavaScript of src/, as `npm run bench` does (bench/built-js.mjs). */
+const BUILT_JS = new URL("../built-js.mjs", import.meta.url).href;
 
 function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -68,7 +70,7 @@ export async function startTarget(kind: "upstream" | "floor" | "gateway", upstre
   // BENCH_HTTP_CPU_PROF=<dir>: gateway-sim writes a V8 CPU profile there when it stops (read it in Chrome DevTools).
   const profileDir = process.env["BENCH_HTTP_CPU_PROF"];
   const profile = kind === "gateway" && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-  const child = spawn(process.execPath, [...profile, "--max-semi-space-size=32", "--import", "tsx", entry, kind, upstream], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...profile, "--max-semi-space-size=32", "--import", "tsx", "--import", BUILT_JS, entry, kind, upstream], { stdio: ["pipe", "pipe", "pipe"] });
   const url = await waitForLine(child, /READY (\S+)\n/, `bench target ${kind}`);
   return { url, cpuMs: cpuReader(child.pid), stop: stopper(child) };
 }

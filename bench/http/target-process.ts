@@ -1,5 +1,5 @@
 // One HTTP bench target in its own process, so autocannon (in the bench's process) and the
-// target do not share an event loop: `node --import tsx bench/http/target-process.ts <kind> [upstream]`.
+// target do not share an event loop: `node --import tsx --import ./bench/built-js.mjs bench/http/target-process.ts <kind> [upstream]`.
 // Prints `READY <url>` once listening; exits when its stdin closes.
 import { startFloorProxy } from "./floor-proxy.js";
 import { startGatewayTarget } from "./gateway-target.js";
