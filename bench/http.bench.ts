@@ -1,5 +1,6 @@
 // Over real HTTP on loopback, under autocannon: gateway-sim's POST /v1/responses (JSON and SSE)
-// against the floor (a minimal node:http keep-alive proxy, bench/http/floor-proxy.ts) and, when
+// against the floor (a minimal node:http keep-alive proxy, bench/http/floor-proxy.ts), gateway-sim's
+// HTTP layer alone (its server in front of a pass-through gateway: what the pipeline costs is the rest) and, when
 // installed, the Portkey gateway, all calling the same instant upstream, response cache off. Each
 // server runs in its own process; autocannon runs here. Bounded: about 20 s per target and mode.
 import { BENCH_KEY } from "./http/gateway-target.js";
@@ -15,7 +16,7 @@ const ROUNDS = Number(process.env["BENCH_HTTP_ROUNDS"] ?? 3);
 const LATENCY_REQUESTS = 1_000;
 const INPUT = "Extract the action items.";
 
-export type TargetName = "floor" | "gateway-sim" | "portkey";
+export type TargetName = "floor" | "gateway-sim" | "http layer only" | "portkey";
 export type Mode = "json" | "sse";
 
 export interface TargetFigures {
@@ -38,7 +39,7 @@ export type HttpBenchResult = Record<Mode, Partial<Record<TargetName, TargetFigu
  * Portkey 1.15.2 streams fail on Node 20 (500 "Something went wrong"; its log: `TypeError: immutable`
  * appending to the fetched upstream Response's headers), so it is measured on JSON only.
  */
-const MODES: Record<TargetName, readonly Mode[]> = { floor: ["json", "sse"], "gateway-sim": ["json", "sse"], portkey: ["json"] };
+const MODES: Record<TargetName, readonly Mode[]> = { floor: ["json", "sse"], "gateway-sim": ["json", "sse"], "http layer only": ["json", "sse"], portkey: ["json"] };
 
 function callFor(target: TargetName, url: string, upstream: string, stream: boolean): Call {
   const headers: Record<string, string> = { authorization: `Bearer ${BENCH_KEY}`, "content-type": "application/json" };
@@ -46,7 +47,7 @@ function callFor(target: TargetName, url: string, upstream: string, stream: bool
     const body = { model: "openai/gpt-5.4-nano", input: INPUT, provider: { only: ["openai", "openai-eu"], sort: "price" }, response_caching: { enabled: false }, ...(stream ? { stream } : {}) };
     return { url: `${url}/v1/responses`, headers, body: JSON.stringify(body) };
   }
-  if (target === "floor") return { url: `${url}/v1/responses`, headers, body: JSON.stringify({ model: "gpt-5.4-nano", input: INPUT, stream }) };
+  if (target === "floor" || target === "http layer only") return { url: `${url}/v1/responses`, headers, body: JSON.stringify({ model: "gpt-5.4-nano", input: INPUT, stream }) };
   const portkey = { ...headers, "x-portkey-provider": "openai", "x-portkey-custom-host": `${upstream}/v1` };
   return { url: `${url}/v1/chat/completions`, headers: portkey, body: JSON.stringify({ model: "gpt-5.4-nano", messages: [{ role: "user", content: INPUT }], stream }) };
 }
@@ -99,6 +100,8 @@ export async function benchHttp(): Promise<HttpBenchResult> {
   try {
     children.floor = await startTarget("floor", upstream.url);
     children["gateway-sim"] = await startTarget("gateway", upstream.url);
+    // gateway-sim's server and upstream fetch with no pipeline (bench/http/pass-through-target.ts).
+    children["http layer only"] = await startTarget("pass-through", upstream.url);
     if (portkey) children.portkey = await startPortkey(portkey);
     for (const mode of ["json", "sse"] as const) {
       const targets = (Object.keys(children) as TargetName[]).filter((name) => MODES[name].includes(mode));

@@ -65,7 +65,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * const upstream = await startTarget("upstream");
  * const gateway = await startTarget("gateway", upstream.url);
  */
-export async function startTarget(kind: "upstream" | "floor" | "gateway", upstream = ""): Promise<Child> {
+export async function startTarget(kind: "upstream" | "floor" | "gateway" | "pass-through", upstream = ""): Promise<Child> {
   const entry = fileURLToPath(new URL("./target-process.ts", import.meta.url));
   // BENCH_HTTP_CPU_PROF=<dir>: gateway-sim writes a V8 CPU profile there when it stops (read it in Chrome DevTools).
   const profileDir = process.env["BENCH_HTTP_CPU_PROF"];

@@ -3,14 +3,23 @@
 // Prints `READY <url>` once listening; exits when its stdin closes.
 import { startFloorProxy } from "./floor-proxy.js";
 import { startGatewayTarget } from "./gateway-target.js";
+import { startPassThroughTarget } from "./pass-through-target.js";
 import { startUpstream } from "./upstream.js";
 
 const [kind, upstream = ""] = process.argv.slice(2);
-const started = kind === "upstream" ? await startUpstream() : kind === "floor" ? await startFloorProxy(upstream) : kind === "gateway" ? await startGatewayTarget(upstream) : undefined;
+const starters: Record<string, (upstream: string) => Promise<{ url: string; close(): Promise<void> }>> = {
+  upstream: startUpstream,
+  floor: startFloorProxy,
+  gateway: startGatewayTarget,
+  "pass-through": startPassThroughTarget,
+};
+const started = kind !== undefined && Object.hasOwn(starters, kind) ? await starters[kind]?.(upstream) : undefined;
 if (!started) {
-  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor or gateway\n`);
+  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway or pass-through\n`);
   process.exit(2);
 }
 process.stdout.write(`READY ${started.url}\n`);
 process.stdin.resume();
 process.stdin.on("end", () => void started.close().then(() => process.exit(0)));
+// SIGTERM (the bench's fallback stop, or a user's kill) exits the same way, so a --cpu-prof profile is written.
+process.on("SIGTERM", () => void started.close().then(() => process.exit(0)));

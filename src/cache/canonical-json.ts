@@ -21,10 +21,30 @@ export function canonicalJson(value: unknown): string {
   }
   const record = value as Record<string, unknown>;
   let out = "{";
-  for (const key of Object.keys(record).sort()) {
+  for (const key of sortedKeys(record)) {
     const item = record[key];
     if (item === undefined) continue;
     out += `${out.length > 1 ? "," : ""}${JSON.stringify(key)}:${canonicalJson(item)}`;
   }
   return `${out}}`;
+}
+
+/**
+ * The object's keys in `Array.prototype.sort` order (UTF-16 code units). A body's objects have a
+ * handful of keys, often sorted already: an insertion sort in place, without the copy that sort()
+ * allocates per call; long key lists still go to sort().
+ */
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const keys = Object.keys(record);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }

@@ -31,7 +31,9 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
     const method = init?.method ?? request?.method ?? "GET";
     const headers = headerRecord(init?.headers ?? request?.headers);
     const signal = init?.signal ?? request?.signal ?? undefined;
-    const body = await bodyText(init?.body ?? (request && request.body ? await request.text() : undefined));
+    const rawBody = init?.body ?? (request && request.body ? await request.text() : undefined);
+    // A string body (every adapter sends one) is used as it is: no await, no extra turn per call.
+    const body = typeof rawBody === "string" || rawBody === undefined ? rawBody : await bodyText(rawBody);
     if (body !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
 
     return new Promise<Response>((resolve, reject) => {
@@ -99,7 +101,8 @@ function headerRecord(init: RequestInit["headers"] | undefined): Record<string, 
     for (const [name, value] of new Headers(init)) out[name] = value;
     return out;
   }
-  for (const [name, value] of Object.entries(init as Record<string, string>)) out[name.toLowerCase()] = value;
+  const record = init as Record<string, string>;
+  for (const name in record) out[name.toLowerCase()] = record[name] as string;
   return out;
 }
 

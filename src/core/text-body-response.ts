@@ -18,7 +18,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  */
 export function textBodyResponse(text: string, init: { status: number; headers: Record<string, string> }): Response {
   // Without a content-type, `new Response(string)` adds text/plain: let the real one do it.
-  const hasContentType = Object.keys(init.headers).some((name) => name.toLowerCase() === "content-type");
+  const hasContentType = init.headers["content-type"] !== undefined || Object.keys(init.headers).some((name) => name.toLowerCase() === "content-type");
   if (NULL_BODY_STATUSES.has(init.status) || !hasContentType) return new Response(text, init);
   return new TextBodyResponse(text, init);
 }

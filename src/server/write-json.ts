@@ -10,6 +10,7 @@ const JSON_TYPE = "application/json; charset=utf-8";
  */
 export function writeJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...headers, "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text) });
+  // Object.assign onto a fresh object rather than a spread and two keys: a slow path on Node 20.
+  res.writeHead(status, Object.assign({}, headers, { "content-type": JSON_TYPE, "content-length": Buffer.byteLength(text) }));
   res.end(text);
 }

@@ -1,0 +1,42 @@
+// gateway-sim's HTTP layer with no pipeline behind it: the real server app (hot path, auth, body
+// read within the limit, one JSON.parse, the JSON and SSE writers) and the keep-alive upstream
+// fetch, in front of a gateway that forwards the body as one Chat Completions call and hands the
+// answer back as it came (JSON parsed, stream events re-framed). Its distance from the floor is what
+// the HTTP layer costs; its distance from the real gateway target is what the pipeline costs.
+import { bodyReader } from "../../src/core/body-reader.js";
+import { createKeepAliveFetch } from "../../src/core/keep-alive-fetch.js";
+import { type SseEvent, SseParser } from "../../src/core/sse.js";
+import { createServerApp } from "../../src/server/create-server-app.js";
+import type { GatewayLike } from "../../src/server/gateway-like.js";
+import { startServer } from "../../src/server/start-server.js";
+import { BENCH_KEY } from "./gateway-target.js";
+import type { Listening } from "./listen.js";
+
+async function* events(response: Response): AsyncGenerator<SseEvent> {
+  const reader = bodyReader(response);
+  if (reader === null) return;
+  const parser = new SseParser();
+  const decoder = new TextDecoder();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) yield* parser.push(decoder.decode(chunk.value, { stream: true }));
+}
+
+/**
+ * @example
+ * const layer = await startPassThroughTarget(upstream.url); // POST /v1/responses { model, input, stream? }
+ */
+export async function startPassThroughTarget(upstreamUrl: string): Promise<Listening> {
+  const fetch = createKeepAliveFetch();
+  const url = `${upstreamUrl}/v1/chat/completions`;
+  const gateway: GatewayLike = {
+    async respond(body) {
+      const { model, input, stream } = body as { model: string; input: string; stream?: boolean };
+      const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, messages: [{ role: "user", content: input }], stream: stream === true }) };
+      const response = await fetch(url, init);
+      if (stream === true) return { kind: "stream", status: response.status, headers: {}, events: events(response) };
+      return { kind: "json", status: response.status, headers: {}, body: (await response.json()) as unknown };
+    },
+    usage: { get: () => undefined, listAfter: () => ({ items: [], hasMore: false }), total: 0 },
+  };
+  const server = await startServer(createServerApp({ gateway, apiKeys: [BENCH_KEY] }), { port: 0, host: "127.0.0.1" });
+  return { url: server.url, close: () => server.close() };
+}
