@@ -78,3 +78,15 @@ export function snippet(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > SNIPPET_CHARS ? `${flat.slice(0, SNIPPET_CHARS)}…` : flat;
 }
+
+/**
+ * Whether a parsed stream event could be an error payload `{ error: … }` at all. The providers' error
+ * schemas require that key, so an ordinary chunk skips a schema parse that could only fail (and
+ * would build a ZodError to say so).
+ *
+ * @example
+ * if (mayBeErrorBody(json.value)) { const failure = errorSchema.safeParse(json.value); … }
+ */
+export function mayBeErrorBody(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as Record<string, unknown>).error !== undefined;
+}

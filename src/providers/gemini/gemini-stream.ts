@@ -3,7 +3,7 @@
 // `[DONE]`), so a stream cut before it has no `finish`. `data: {"error": …}` is a mid-stream failure.
 import { GatewayError } from "../../core/errors.js";
 import type { SseEvent } from "../../core/sse.js";
-import { decodeJson, safeParseUpstream, snippet } from "../parse-upstream.js";
+import { decodeJson, mayBeErrorBody, safeParseUpstream, snippet } from "../parse-upstream.js";
 import type { StreamDelta } from "../types.js";
 import { geminiResponseSchema } from "./gemini-api-types.js";
 import { geminiErrorSchema, geminiStreamError } from "./gemini-error.js";
@@ -27,8 +27,8 @@ export function createGeminiStreamMapper(): (event: SseEvent) => StreamDelta[] {
       ended = true;
       return [{ type: "error", error: new GatewayError("upstream_invalid_response", `gemini stream event is not valid JSON: ${snippet(event.data)}`) }];
     }
-    const failure = geminiErrorSchema.safeParse(json.value);
-    if (failure.success) {
+    const failure = mayBeErrorBody(json.value) ? geminiErrorSchema.safeParse(json.value) : undefined;
+    if (failure?.success) {
       ended = true;
       return [{ type: "error", error: geminiStreamError(failure.data.error) }];
     }

@@ -3,6 +3,7 @@ import { parseUpstream } from "../parse-upstream.js";
 import type { UpstreamResult } from "../types.js";
 import { openAiChatResponseSchema } from "./openai-chat-api-types.js";
 import { mapOpenAiChatFinishReason } from "./map-openai-chat-finish-reason.js";
+import { isChatCompletion } from "./openai-chat-shape-check.js";
 
 /**
  * Maps the first choice. A refusal (structured outputs: `content` null, `refusal` set) becomes the text
@@ -14,7 +15,8 @@ import { mapOpenAiChatFinishReason } from "./map-openai-chat-finish-reason.js";
  * const result = parseOpenAiChatResponse(await response.json());
  */
 export function parseOpenAiChatResponse(body: unknown): UpstreamResult {
-  const response = parseUpstream(openAiChatResponseSchema, body, "openai-chat response");
+  // The common well-formed answer is checked by hand; anything else gets the schema and its error.
+  const response = isChatCompletion(body) ? body : parseUpstream(openAiChatResponseSchema, body, "openai-chat response");
   const { message, finish_reason } = response.choices[0];
   const refused = message.content === null && message.refusal != null;
   return {

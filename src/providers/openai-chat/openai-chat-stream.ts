@@ -5,11 +5,12 @@
 // final usage chunk with empty `choices` (stream_options.include_usage), then `data: [DONE]`.
 import { GatewayError } from "../../core/errors.js";
 import type { SseEvent } from "../../core/sse.js";
-import { decodeJson, safeParseUpstream, snippet } from "../parse-upstream.js";
+import { decodeJson, mayBeErrorBody, safeParseUpstream, snippet } from "../parse-upstream.js";
 import type { FinishReason, StreamDelta } from "../types.js";
 import { openAiChatChunkSchema, type OpenAiChatChunk } from "./openai-chat-api-types.js";
 import { openAiChatErrorSchema, openAiChatStreamError } from "./openai-chat-error.js";
 import { mapOpenAiChatFinishReason } from "./map-openai-chat-finish-reason.js";
+import { isChatChunk } from "./openai-chat-shape-check.js";
 
 /**
  * A mapper for one stream. The `finish` delta is emitted only at `[DONE]` (the reason having been
@@ -60,8 +61,11 @@ export function createOpenAiChatStreamMapper(): (event: SseEvent) => StreamDelta
     }
     const json = decodeJson(event.data);
     if (!json.ok) return fail(new GatewayError("upstream_invalid_response", `openai-chat stream event is not valid JSON: ${snippet(event.data)}`));
-    const streamError = openAiChatErrorSchema.safeParse(json.value);
-    if (streamError.success) return fail(openAiChatStreamError(streamError.data.error));
+    // An error payload wins over a chunk, as before; the common chunk is checked by hand.
+    if (mayBeErrorBody(json.value)) {
+      const streamError = openAiChatErrorSchema.safeParse(json.value);
+      if (streamError.success) return fail(openAiChatStreamError(streamError.data.error));
+    } else if (isChatChunk(json.value)) return mapChunk(json.value);
     const chunk = safeParseUpstream(openAiChatChunkSchema, json.value, "openai-chat stream chunk");
     return chunk.ok ? mapChunk(chunk.value) : fail(chunk.error);
   };

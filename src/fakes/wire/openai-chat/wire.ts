@@ -4,6 +4,7 @@ import { openAiCompletionBody, openAiStreamEvents } from "./bodies.js";
 import { openAiErrorReply } from "./errors.js";
 import { openAiIssueError } from "./issue-message.js";
 import { openAiChatRequestSchema, type OpenAiChatRequestBody } from "./request-schema.js";
+import { isCommonChatRequest } from "./request-shape-check.js";
 
 /** OpenAI's reset format: "20ms", "1.5s", "6m0s". */
 export function formatOpenAiReset(ms: number): string {
@@ -39,9 +40,14 @@ export const openAiChatWire: FakeWire = {
   requestIdHeader: "x-request-id",
   checkHeaders,
   parseRequest(body) {
-    const parsed = openAiChatRequestSchema.safeParse(body);
-    if (!parsed.success) return { ok: false, error: openAiIssueError(parsed.error.issues[0]!, body) };
-    const req = parsed.data;
+    let req: OpenAiChatRequestBody;
+    // The common text request is checked by hand; anything else gets the schema and its first issue.
+    if (isCommonChatRequest(body)) req = body;
+    else {
+      const parsed = openAiChatRequestSchema.safeParse(body);
+      if (!parsed.success) return { ok: false, error: openAiIssueError(parsed.error.issues[0]!, body) };
+      req = parsed.data;
+    }
     if (req.stream_options && !req.stream) {
       return { ok: false, error: { kind: "invalid_request", message: "The 'stream_options' parameter is only allowed when 'stream' is enabled.", param: "stream_options", code: null } };
     }
