@@ -63,7 +63,8 @@ export async function executeWithFailover<T>(
   const attempts: AttemptRecord[] = [];
   const errors: AttemptError[] = [];
   const tried = allowFallbacks ? candidates : candidates.slice(0, 1);
-  for (const [index, offer] of tried.entries()) {
+  for (let index = 0; index < tried.length; index++) {
+    const offer = tried[index] as Offer;
     const startedAt = env.now();
     const admission = env.health.admit(offer.provider, offer.model, startedAt, env.sampleKey);
     if (admission === "blocked") {
@@ -106,8 +107,21 @@ export async function executeWithFailover<T>(
     attempts.push(record);
     env.onAttempt?.(record);
     if (result.ok) {
-      if (result.health) {
-        env.health.record({ provider: offer.provider, model: offer.model, at: env.now(), ok: true, impact: "success", probe, ...result.health });
+      const health = result.health;
+      if (health) {
+        // Written out rather than spread: a spread into a literal is a slow path on Node 20.
+        env.health.record({
+          provider: offer.provider,
+          model: offer.model,
+          at: env.now(),
+          ok: true,
+          impact: "success",
+          probe,
+          latencyMs: health.latencyMs,
+          generationMs: health.generationMs,
+          tokensIn: health.tokensIn,
+          tokensOut: health.tokensOut,
+        });
       }
       return { ok: true, offer, value: result.value, attempts, probe };
     }
