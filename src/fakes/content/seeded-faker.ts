@@ -21,5 +21,26 @@ export function createSeededFaker(random: Random): Faker {
     seed: () => undefined,
   };
   // rawDefinitions is en merged over base, what `locale: [en, base]` builds.
-  return new EnglishFaker({ locale: english.rawDefinitions, randomizer });
+  const faker = new EnglishFaker({ locale: english.rawDefinitions, randomizer });
+  streams.set(faker, random);
+  return faker;
+}
+
+/** The stream behind each faker made here, for draws that skip faker's per-call option handling. */
+const streams = new WeakMap<Faker, Random>();
+
+/**
+ * `faker.helpers.arrayElement` as a function of the list, drawing exactly what it would draw: for a
+ * faker made by {@link createSeededFaker}, `list[⌊next() × length⌋]` straight from its stream (and no
+ * draw for one element), which is what faker 10's arrayElement → number.int({ max }) computes;
+ * for any other faker, faker's own.
+ *
+ * @example
+ * const pick = arrayElementOf(faker);
+ * pick(["a", "b", "c"]);
+ */
+export function arrayElementOf(faker: Faker): <T>(list: readonly T[]) => T {
+  const random = streams.get(faker);
+  if (random === undefined) return (list) => faker.helpers.arrayElement(list);
+  return (list) => (list.length > 1 ? (list[Math.floor(random.next() * list.length)] as (typeof list)[number]) : faker.helpers.arrayElement(list));
 }
