@@ -111,6 +111,7 @@ export interface FakeWire {
   errorReply(error: WireErrorCase, requestId: string): WireReply;
   jsonBody(answer: FakeAnswer): unknown;
   streamEvents(answer: FakeAnswer, request: FakeChatRequest): StreamEvents;
+  /** A fresh record on every call: callers add their own headers to it. */
   rateLimitHeaders(snapshot: RateLimitSnapshot): Record<string, string>;
   /**
    * Whether a rate-limited answer carries `retry-after` (OpenAI, Anthropic: yes; Gemini puts the delay
