@@ -5,6 +5,7 @@ import { GatewayError, type ErrorDetail } from "../../core/errors.js";
 import { issuesToDetails } from "./issue-details.js";
 import { parseModelReference } from "./model-reference.js";
 import { findUnsupportedRoutingFilters, PROVIDER_KEYS, readSortMode, SORT_ALIASES } from "./provider-preferences.js";
+import { fastRequestBody } from "./fast-request-body.js";
 import { BODY_KEYS, requestSchemaOf, type ResponsesRequest } from "./responses-request-schema.js";
 import { validationError } from "./validation-error.js";
 
@@ -45,6 +46,18 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
  * if (!parsed.ok) return parsed.error.toBody(null);
  */
 export function parseResponsesRequest(body: unknown, options: ParseRequestOptions = REFERENCE_PARSE_OPTIONS): ParseRequestResult {
+  return parseWith(body, options, true);
+}
+
+/**
+ * {@link parseResponsesRequest} with the schema alone, never the fast path: the reference the
+ * equivalence test holds the fast path to. Not for the pipeline.
+ */
+export function parseResponsesRequestBySchema(body: unknown, options: ParseRequestOptions = REFERENCE_PARSE_OPTIONS): ParseRequestResult {
+  return parseWith(body, options, false);
+}
+
+function parseWith(body: unknown, options: ParseRequestOptions, fastPath: boolean): ParseRequestResult {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, error: validationError([{ message: "the request body must be a JSON object", path: "", keyword: "type" }]) };
   }
@@ -56,7 +69,9 @@ export function parseResponsesRequest(body: unknown, options: ParseRequestOption
     const { preset: _unread, ...rest } = raw;
     raw = rest;
   }
-  const parsed = requestSchemaOf(raw).safeParse(raw, { reportInput: true });
+  // The common bodies skip zod; the fast path gives the schema's output or nothing, so errors still come from zod.
+  const fast = fastPath ? fastRequestBody(raw) : undefined;
+  const parsed = fast !== undefined ? { success: true as const, data: fast } : requestSchemaOf(raw).safeParse(raw, { reportInput: true });
   const details = [...(parsed.success ? [] : issuesToDetails(parsed.error.issues)), ...crossFieldDetails(raw, options), ...unknownSortDetails(raw, options)];
   const selectsByField = options.presetField === "select" && raw["preset"] != null;
   const noModel = raw["model"] == null && !selectsByField;

@@ -64,10 +64,14 @@ const bodySchema = z.strictObject({
   ...ignoredShape,
 });
 
-type Body = z.output<typeof bodySchema>;
+/** A validated body before normalisation (snake_case keys, `null` kept). */
+export type Body = z.output<typeof bodySchema>;
 
 /** Every top-level key the body schema knows. */
 export const BODY_KEYS: ReadonlySet<string> = new Set(Object.keys(bodySchema.shape));
+
+/** Each top-level field's schema: the request fast path checks rare fields with them one by one. */
+export const BODY_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = bodySchema.shape;
 
 /**
  * The request schema. Output: the normalised request every later stage reads.
@@ -130,7 +134,8 @@ function mergedHints(provider: ProviderPreferences | undefined, routing: Provide
   return merged;
 }
 
-function normalise(body: Body) {
+/** The validated body as the request every later stage reads; the request fast path ends here too. */
+export function normalise(body: Body) {
   const reference = body.model ?? undefined;
   return {
     model: reference?.kind === "model" ? reference.model : undefined,
