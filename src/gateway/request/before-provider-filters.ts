@@ -10,7 +10,7 @@ export interface BeforeFilterInput {
   model: string;
   /** The model's offers in the catalog; none means routing reports the unknown model. */
   offers: readonly Offer[];
-  /** Every provider the gateway knows (the reference: its executors). */
+  /** Every provider the gateway knows (the reference: its executors); read only when `pinnedProvider` is set. */
   knownProviders: readonly string[];
   preset: { slug: string; allow?: readonly string[] | undefined; deny?: readonly string[] | undefined } | undefined;
   pinnedProvider: string | undefined;

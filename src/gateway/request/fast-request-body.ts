@@ -9,7 +9,7 @@ import { IGNORED_OPENAI_PARAMETERS } from "./ignored-parameters.js";
 import { CONTENT_PART_TYPES, INPUT_ROLES, MESSAGE_ITEM_KEYS, textInput, toChatMessage } from "./input-items.js";
 import { parseModelReference } from "./model-reference.js";
 import { presentKeys } from "./present-keys-schema.js";
-import { normalisePreferences, PROVIDER_FIELD_SCHEMAS, PROVIDER_LIST_ENTRY_MIN_LENGTH, type ProviderShape, snakeCaseProviderKeys } from "./provider-preferences.js";
+import { hasCamelCaseProviderKey, normalisePreferences, PROVIDER_FIELD_SCHEMAS, PROVIDER_LIST_ENTRY_MIN_LENGTH, type ProviderShape, snakeCaseProviderKeys } from "./provider-preferences.js";
 import { BODY_FIELD_SCHEMAS, type Body, normalise, type ResponsesRequest } from "./responses-request-schema.js";
 
 /** How many bodies took the fast path and how many were left to the schema (read by the equivalence test). */
@@ -93,7 +93,9 @@ const PROVIDER: FieldSet = {
 
 const readPreferences: Reader = (value) => {
   if (!isPlainObject(value)) return UNREAD;
-  const shape = readObject(PROVIDER, snakeCaseProviderKeys(value));
+  // Without camelCase keys the renamed copy would hold the same keys and values: read the object itself.
+  // (An own `__proto__` key, which the copy would lose, is unknown to the readers: the schema gets it.)
+  const shape = readObject(PROVIDER, hasCamelCaseProviderKey(value) ? snakeCaseProviderKeys(value) : value);
   return shape === UNREAD ? UNREAD : normalisePreferences(shape as ProviderShape);
 };
 

@@ -34,7 +34,21 @@ export function emptyProviderPreferences(): ProviderPreferences {
  * // sort "latency", only ["openai"]
  */
 export function mergeProviderPreferences(under: ProviderPreferences | undefined, over: ProviderPreferences | undefined): ProviderPreferences {
-  return { ...emptyProviderPreferences(), ...(under && definedOnly(under)), ...(over && definedOnly(over)) };
+  // Assigned key by key over the empty object, which fixes the key order: the same result as spreading
+  // definedOnly() copies, without the copies (every request with a provider object merges).
+  const merged = emptyProviderPreferences();
+  assignDefined(merged, under);
+  assignDefined(merged, over);
+  return merged;
+}
+
+function assignDefined(target: ProviderPreferences, source: ProviderPreferences | undefined): void {
+  if (source === undefined) return;
+  const out = target as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const value = (source as Record<string, unknown>)[key];
+    if (value !== undefined) out[key] = value;
+  }
 }
 
 /** Names of the fields set in `preferences`. */

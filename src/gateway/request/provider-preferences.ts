@@ -68,6 +68,12 @@ const UNSUPPORTED_SPELLINGS: ReadonlySet<string> = new Set([
     .map(([camel]) => camel),
 ]);
 
+/** True when `value` holds a camelCase key that {@link snakeCaseProviderKeys} renames (most objects hold none). */
+export function hasCamelCaseProviderKey(value: object): boolean {
+  for (const key of Object.keys(value)) if (CAMEL_TO_SNAKE[key] !== undefined) return true;
+  return false;
+}
+
 /** Rewrites camelCase keys to the documented snake_case, so error paths name what the docs name. */
 export function snakeCaseProviderKeys(value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;

@@ -171,6 +171,24 @@ export function normalise(body: Body) {
     reasoning: body.reasoning ?? undefined,
     responseCaching: body.response_caching ?? undefined,
     /** OpenAI parameters present in the body that have no effect here. */
-    ignoredParameters: IGNORED_OPENAI_PARAMETERS.filter((name) => body[name] !== undefined),
+    ignoredParameters: ignoredParameters(body),
   };
+}
+
+type IgnoredParameter = (typeof IGNORED_OPENAI_PARAMETERS)[number];
+/** Each ignored parameter's place in the registry. */
+const IGNORED_ORDER = new Map<string, number>(IGNORED_OPENAI_PARAMETERS.map((name, index) => [name, index]));
+
+/**
+ * The ignored OpenAI parameters the body sets, in registry order. Walks the body's few keys rather
+ * than looking up all seventeen names, which most bodies lack (this runs per request).
+ */
+function ignoredParameters(body: Body): IgnoredParameter[] {
+  const present: IgnoredParameter[] = [];
+  const values = body as Record<string, unknown>;
+  for (const key of Object.keys(values)) {
+    if (IGNORED_ORDER.has(key) && values[key] !== undefined) present.push(key as IgnoredParameter);
+  }
+  if (present.length > 1) present.sort((a, b) => (IGNORED_ORDER.get(a) ?? 0) - (IGNORED_ORDER.get(b) ?? 0));
+  return present;
 }
