@@ -46,6 +46,11 @@ const preferences = fc.record(
     ignore: fc.array(providerId, { maxLength: 2 }),
     sort: fc.constantFrom(...SORTS),
     mode: fc.constantFrom(...SORTS),
+    // Rarer fields, read by their own field schema (camelCase ones renamed first).
+    allow_fallbacks: fc.boolean(),
+    allowFallbacks: fc.boolean(),
+    requireParameters: fc.boolean(),
+    max_price: fc.record({ prompt: fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.constantFrom("0.5", "cheap")) }, { requiredKeys: [] }),
   },
   { requiredKeys: [] },
 );
@@ -66,6 +71,9 @@ const commonBody = fc.record(
     provider: preferences,
     routing: preferences,
     user: fc.string({ maxLength: 8 }),
+    text: fc.record({ verbosity: fc.constantFrom("low", "medium", "high") }),
+    reasoning: fc.record({ effort: fc.constantFrom("low", "high"), max_tokens: fc.integer({ min: 1, max: 4096 }) }, { requiredKeys: [] }),
+    response_caching: fc.record({ enabled: fc.boolean(), ttl_seconds: fc.integer({ min: 1, max: 3600 }) }, { requiredKeys: [] }),
     metadata: fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }),
   },
   { requiredKeys: ["model", "input"] },
