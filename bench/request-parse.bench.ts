@@ -1,6 +1,5 @@
-// Request parsing micro-bench: the fast path against the schema alone, alternated batch by batch in one
-// process (so machine load hits both alike), and prepareRequest() whole. Run on its own:
-// `node --max-semi-space-size=32 --import tsx bench/request-parse.bench.ts`.
+// Request parsing micro-bench: fast path vs schema alone, batches alternated in one process, and prepareRequest()
+// whole. Run on its own: `node --max-semi-space-size=32 --import tsx bench/request-parse.bench.ts`.
 import { loadDefaultCatalog } from "../src/gateway/catalog/load-catalog.js";
 import { prepareOptions, prepareRequest } from "../src/gateway/presets/prepare-request.js";
 import { createPresetStore } from "../src/gateway/presets/preset-store.js";

@@ -1,7 +1,5 @@
-// The request body's fast path: common fields (text or message input, sampling numbers, provider lists
-// and sort) checked by hand, rare ones by their own zod field schema, then the schema's own normalise().
-// It accepts only what the schema accepts; for anything else it answers undefined and the caller runs
-// the schema, so every error (and its wording) still comes from zod.
+// The request body's fast path: common fields checked by hand, rare ones by their own zod field schema,
+// into the schema's normalise(). Anything it does not accept goes to the whole schema, so errors stay zod's.
 import type { z } from "zod";
 import type { ChatMessage } from "../../providers/types.js";
 import { STOP_LIMITS, TEMPERATURE_RANGE, TOP_P_RANGE } from "./generation-fields.js";
