@@ -17,10 +17,12 @@ export const fastPathCounts = { fast: 0, fallback: 0 };
 const UNREAD: unique symbol = Symbol("unread");
 type Reader = (value: unknown) => unknown;
 
-interface FieldSet {
-  schemas: Readonly<Record<string, z.ZodType>>;
-  keys: ReadonlySet<string>;
-  readers: Readonly<Record<string, Reader>>;
+/** Every key an object may hold: its zod field schema, and the hand check for the common values when there is one. */
+type FieldSet = ReadonlyMap<string, { schema: z.ZodType; read: Reader | undefined }>;
+
+/** The field set of `schemas`' keys (so the fast path knows no key the schema does not), with `readers` where given. */
+function fieldSet(schemas: Readonly<Record<string, z.ZodType>>, readers: Readonly<Record<string, Reader>>): FieldSet {
+  return new Map(Object.entries(schemas).map(([key, schema]) => [key, { schema, read: Object.hasOwn(readers, key) ? readers[key] : undefined }]));
 }
 
 /**
@@ -46,16 +48,17 @@ function readObject(set: FieldSet, value: unknown): Record<string, unknown> | ty
   if (!isPlainObject(value)) return UNREAD;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    if (!set.keys.has(key)) return UNREAD;
+    const entry = set.get(key);
+    if (entry === undefined) return UNREAD;
     const field = value[key];
-    const read = set.readers[key]?.(field) ?? UNREAD;
+    const read = entry.read === undefined ? UNREAD : entry.read(field);
     if (read !== UNREAD) {
       out[key] = read;
       continue;
     }
     // Rare fields and values (null, objects of rare shape): the field's own schema, alone.
-    const parsed = set.schemas[key]?.safeParse(field);
-    if (!parsed?.success) return UNREAD;
+    const parsed = entry.schema.safeParse(field);
+    if (!parsed.success) return UNREAD;
     out[key] = parsed.data;
   }
   return out;
@@ -83,11 +86,7 @@ function isProviderList(value: unknown): value is string[] {
 /** zod outputs a copy of an array; so does the fast path, so no later stage shares the caller's. */
 const readProviderList: Reader = (value) => (isProviderList(value) ? value.slice() : UNREAD);
 
-const PROVIDER: FieldSet = {
-  schemas: PROVIDER_FIELD_SCHEMAS,
-  keys: new Set(Object.keys(PROVIDER_FIELD_SCHEMAS)),
-  readers: { order: readProviderList, only: readProviderList, ignore: readProviderList, sort: readString, mode: readString },
-};
+const PROVIDER = fieldSet(PROVIDER_FIELD_SCHEMAS, { order: readProviderList, only: readProviderList, ignore: readProviderList, sort: readString, mode: readString });
 
 const readPreferences: Reader = (value) => {
   if (!isPlainObject(value)) return UNREAD;
@@ -151,25 +150,21 @@ const readModel: Reader = (value) => {
   return parsed.ok ? parsed.reference : UNREAD;
 };
 
-const BODY: FieldSet = {
-  schemas: BODY_FIELD_SCHEMAS,
-  keys: new Set(Object.keys(BODY_FIELD_SCHEMAS)),
-  readers: {
-    ...Object.fromEntries(IGNORED_OPENAI_PARAMETERS.map((name) => [name, readAsIs])),
-    model: readModel,
-    input: readInput,
-    instructions: readString,
-    temperature: (value) => inRange(value, TEMPERATURE_RANGE),
-    top_p: (value) => inRange(value, TOP_P_RANGE),
-    max_output_tokens: (value) => (Number.isSafeInteger(value) && (value as number) > 0 ? value : UNREAD),
-    seed: (value) => (Number.isSafeInteger(value) ? value : UNREAD),
-    stop: readStop,
-    stream: readBoolean,
-    meta: readBoolean,
-    provider: readPreferences,
-    routing: readPreferences,
-  },
-};
+const BODY = fieldSet(BODY_FIELD_SCHEMAS, {
+  ...Object.fromEntries(IGNORED_OPENAI_PARAMETERS.map((name) => [name, readAsIs])),
+  model: readModel,
+  input: readInput,
+  instructions: readString,
+  temperature: (value) => inRange(value, TEMPERATURE_RANGE),
+  top_p: (value) => inRange(value, TOP_P_RANGE),
+  max_output_tokens: (value) => (Number.isSafeInteger(value) && (value as number) > 0 ? value : UNREAD),
+  seed: (value) => (Number.isSafeInteger(value) ? value : UNREAD),
+  stop: readStop,
+  stream: readBoolean,
+  meta: readBoolean,
+  provider: readPreferences,
+  routing: readPreferences,
+});
 
 /** The body keys the schema requires (reported as missing when absent): the fast path leaves such bodies to it. */
 const REQUIRED_BODY_KEYS = presentKeys(BODY_FIELD_SCHEMAS, {});
