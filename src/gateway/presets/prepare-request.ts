@@ -78,6 +78,8 @@ export function prepareOptions(settings: Pick<GatewaySettings, "fidelity" | "req
 
 const OPTIONS = new WeakMap<object, PrepareOptions>();
 
+const NO_PROVIDERS: readonly string[] = [];
+
 /** The catalog and the request's headers, when the caller has them. */
 export interface PrepareContext {
   catalog?: Catalog | undefined;
@@ -99,7 +101,8 @@ export function prepareRequest(body: unknown, presets: PresetStore, options: Pre
   let request: ResponsesRequest & { model: string };
   let presetFilter: PresetFilter = {};
   let appliedFromPreset: string[] = [];
-  const warnings = [...parsed.warnings];
+  // The parse result is this call's own: its warnings list is extended in place.
+  const warnings = parsed.warnings;
   if (preset) {
     const applied = applyPreset(parsed.request, preset, options);
     if (!applied.ok) return applied;
@@ -119,7 +122,8 @@ export function prepareRequest(body: unknown, presets: PresetStore, options: Pre
     const gated = beforeProviderFilters({
       model: base,
       offers: catalog.models[base] ?? [],
-      knownProviders: Object.keys(catalog.providers),
+      // Read only to check a `provider:` pin: listing the catalog's providers per request is waste otherwise.
+      knownProviders: request.pinnedProvider === undefined ? NO_PROVIDERS : Object.keys(catalog.providers),
       preset: preset ? { slug: preset.slug, ...presetFilter } : undefined,
       pinnedProvider: request.pinnedProvider,
       provider: request.provider,

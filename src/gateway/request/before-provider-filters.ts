@@ -10,7 +10,7 @@ export interface BeforeFilterInput {
   model: string;
   /** The model's offers in the catalog; none means routing reports the unknown model. */
   offers: readonly Offer[];
-  /** Every provider the gateway knows (the reference: its executors). */
+  /** Every provider the gateway knows (the reference: its executors); read only when `pinnedProvider` is set. */
   knownProviders: readonly string[];
   preset: { slug: string; allow?: readonly string[] | undefined; deny?: readonly string[] | undefined } | undefined;
   pinnedProvider: string | undefined;
@@ -73,8 +73,9 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
   const only = lowerList(provider.only);
   const ignore = lowerList(provider.ignore);
   if (input.providerFilterNoMatch === "fail_closed" && (only.length > 0 || ignore.length > 0)) {
-    const kept = pool.filter((p) => (only.length === 0 || only.includes(p)) && !ignore.includes(p));
-    if (kept.length === 0) {
+    // Only whether one provider is left matters here: routing applies the filters to the pool itself.
+    const anyKept = pool.some((p) => (only.length === 0 || only.includes(p)) && !ignore.includes(p));
+    if (!anyKept) {
       const message = `The request provider filters did not match any available routes for ${model} (only: [${only.join(", ")}], ignore: [${ignore.join(", ")}]; candidates: ${pool.join(", ")}). The reference gateway refuses the request here, before routing, rather than restoring the full pool`;
       const error = validationError([{ message, path: "provider", keyword: "request_provider_filter_no_match", params: { only, ignore, candidates: pool } }]);
       return { ok: false, error: withExtra(error, { reason: "request_provider_filter_no_match", model }) };

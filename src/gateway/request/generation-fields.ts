@@ -3,11 +3,19 @@
 import { z } from "zod";
 import { definedOnly } from "./defined-only.js";
 
-export const temperatureSchema = z.number().min(0).max(2);
-export const topPSchema = z.number().min(0).max(1);
+/** Inclusive bounds of the sampling parameters; the request fast path (fast-request-body.ts) reads the same ones. */
+export const TEMPERATURE_RANGE = { min: 0, max: 2 } as const;
+export const TOP_P_RANGE = { min: 0, max: 1 } as const;
+/** Stop sequences: each at least `minLength` characters, at most `maxSequences` of them. */
+export const STOP_LIMITS = { minLength: 1, maxSequences: 4 } as const;
+
+export const temperatureSchema = z.number().min(TEMPERATURE_RANGE.min).max(TEMPERATURE_RANGE.max);
+export const topPSchema = z.number().min(TOP_P_RANGE.min).max(TOP_P_RANGE.max);
 export const maxOutputTokensSchema = z.int().positive();
 /** Chat-completions style stop sequences (a gateway extension of the Responses API); at most 4. */
-export const stopSchema = z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(4)]).transform((value) => (typeof value === "string" ? [value] : value));
+export const stopSchema = z
+  .union([z.string().min(STOP_LIMITS.minLength), z.array(z.string().min(STOP_LIMITS.minLength)).min(1).max(STOP_LIMITS.maxSequences)])
+  .transform((value) => (typeof value === "string" ? [value] : value));
 export const seedSchema = z.int();
 
 /** Reasoning efforts the reference gateway passes through (OpenAI's range plus `max`). */

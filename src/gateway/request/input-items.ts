@@ -44,21 +44,29 @@ function refuseOtherItemTypes(value: unknown, ctx: z.core.$RefinementCtx): unkno
   return value;
 }
 
-const messageObjectSchema = z
-  .strictObject({
-    type: z.literal("message").optional(),
-    role: z.enum(INPUT_ROLES),
-    content: z.union([z.string(), z.array(contentPartSchema)]),
-    // Present on items replayed from an earlier response; not used.
-    id: z.string().optional(),
-    status: z.string().optional(),
-  })
-  .transform(
-    (item): ChatMessage => ({
-      role: item.role,
-      content: typeof item.content === "string" ? item.content : item.content.map((part) => part.text).join(CONTENT_PART_SEPARATOR),
-    }),
-  );
+const messageShapeSchema = z.strictObject({
+  type: z.literal("message").optional(),
+  role: z.enum(INPUT_ROLES),
+  content: z.union([z.string(), z.array(contentPartSchema)]),
+  // Present on items replayed from an earlier response; not used.
+  id: z.string().optional(),
+  status: z.string().optional(),
+});
+
+/** Every key a message item may hold (the request fast path accepts no other). */
+export const MESSAGE_ITEM_KEYS: ReadonlySet<string> = new Set(Object.keys(messageShapeSchema.shape));
+
+/** One validated message item as a chat message: text parts joined, `type`/`id`/`status` dropped. */
+export function toChatMessage(item: { role: ChatMessage["role"]; content: string | readonly { text: string }[] }): ChatMessage {
+  return { role: item.role, content: typeof item.content === "string" ? item.content : item.content.map((part) => part.text).join(CONTENT_PART_SEPARATOR) };
+}
+
+/** `input` as a string: one user message. */
+export function textInput(text: string): ChatMessage[] {
+  return [{ role: "user", content: text }];
+}
+
+const messageObjectSchema = messageShapeSchema.transform(toChatMessage);
 
 const messageItemSchema = z.preprocess(refuseOtherItemTypes, messageObjectSchema);
 
@@ -68,7 +76,4 @@ const messageItemSchema = z.preprocess(refuseOtherItemTypes, messageObjectSchema
  * @example
  * inputSchema.parse("Summarize the transcript."); // [{ role: "user", content: "Summarize the transcript." }]
  */
-export const inputSchema = z.union([
-  z.string().transform((text): ChatMessage[] => [{ role: "user", content: text }]),
-  z.array(messageItemSchema).min(1, { error: "input must hold at least one message item" }),
-]);
+export const inputSchema = z.union([z.string().transform(textInput), z.array(messageItemSchema).min(1, { error: "input must hold at least one message item" })]);

@@ -5,6 +5,7 @@ import { GatewayError, type ErrorDetail } from "../../core/errors.js";
 import { issuesToDetails } from "./issue-details.js";
 import { parseModelReference } from "./model-reference.js";
 import { findUnsupportedRoutingFilters, PROVIDER_KEYS, readSortMode, SORT_ALIASES } from "./provider-preferences.js";
+import { fastRequestBody } from "./fast-request-body.js";
 import { BODY_KEYS, requestSchemaOf, type ResponsesRequest } from "./responses-request-schema.js";
 import { validationError } from "./validation-error.js";
 
@@ -45,6 +46,18 @@ const UNSUPPORTED_REASONS: Record<string, string> = {
  * if (!parsed.ok) return parsed.error.toBody(null);
  */
 export function parseResponsesRequest(body: unknown, options: ParseRequestOptions = REFERENCE_PARSE_OPTIONS): ParseRequestResult {
+  return parseWith(body, options, true);
+}
+
+/**
+ * {@link parseResponsesRequest} with the schema alone, never the fast path: the reference the
+ * equivalence test holds the fast path to. Not for the pipeline.
+ */
+export function parseResponsesRequestBySchema(body: unknown, options: ParseRequestOptions = REFERENCE_PARSE_OPTIONS): ParseRequestResult {
+  return parseWith(body, options, false);
+}
+
+function parseWith(body: unknown, options: ParseRequestOptions, fastPath: boolean): ParseRequestResult {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     return { ok: false, error: validationError([{ message: "the request body must be a JSON object", path: "", keyword: "type" }]) };
   }
@@ -56,12 +69,16 @@ export function parseResponsesRequest(body: unknown, options: ParseRequestOption
     const { preset: _unread, ...rest } = raw;
     raw = rest;
   }
-  const parsed = requestSchemaOf(raw).safeParse(raw, { reportInput: true });
-  const details = [...(parsed.success ? [] : issuesToDetails(parsed.error.issues)), ...crossFieldDetails(raw, options), ...unknownSortDetails(raw, options)];
+  // The common bodies skip zod; the fast path gives the schema's output or nothing, so errors still come from zod.
+  const fast = fastPath ? fastRequestBody(raw) : undefined;
+  const parsed = fast !== undefined ? { success: true as const, data: fast } : requestSchemaOf(raw).safeParse(raw, { reportInput: true });
+  const details = parsed.success ? [] : issuesToDetails(parsed.error.issues);
+  addCrossFieldDetails(raw, options, details);
+  addUnknownSortDetail(raw, options, details);
   const selectsByField = options.presetField === "select" && raw["preset"] != null;
   const noModel = raw["model"] == null && !selectsByField;
   if (noModel && !details.some((d) => d.path === "model")) details.unshift(modelRequiredDetail(original, options));
-  if (parsed.success && details.length === 0) details.push(...unsupportedFilterDetails(raw));
+  if (parsed.success && details.length === 0) addUnsupportedFilterDetails(raw, details);
   if (details.length > 0) {
     // Documented mode keeps its own code for "no model and no preset".
     if (noModel && options.presetField === "select" && details.length === 1) {
@@ -139,20 +156,24 @@ function modelRequiredDetail(raw: Record<string, unknown>, options: ParseRequest
   return { message: 'Set "model" (e.g. "openai/gpt-5.4-nano") or select a preset with "preset" or "model": "@slug".', path: "model", keyword: "model_required" };
 }
 
-function unsupportedFilterDetails(raw: Record<string, unknown>): ErrorDetail[] {
-  return (["provider", "routing"] as const).flatMap((field) =>
-    findUnsupportedRoutingFilters(raw[field]).map(({ key, filter }) => ({
-      message: `${UNSUPPORTED_REASONS[filter] ?? "not supported"}; the gateway refuses "${filter}" rather than ignoring it: remove it`,
-      path: `${field}.${key}`,
-      keyword: "unsupported_routing_filter",
-      params: { field: filter },
-    })),
-  );
+function addUnsupportedFilterDetails(raw: Record<string, unknown>, details: ErrorDetail[]): void {
+  for (const field of HINT_FIELDS) {
+    for (const { key, filter } of findUnsupportedRoutingFilters(raw[field])) {
+      details.push({
+        message: `${UNSUPPORTED_REASONS[filter] ?? "not supported"}; the gateway refuses "${filter}" rather than ignoring it: remove it`,
+        path: `${field}.${key}`,
+        keyword: "unsupported_routing_filter",
+        params: { field: filter },
+      });
+    }
+  }
 }
 
+const HINT_FIELDS = ["provider", "routing"] as const;
+
 /** Documented mode: only the documented spellings of price, latency and throughput. */
-function unknownSortDetails(raw: Record<string, unknown>, options: ParseRequestOptions): ErrorDetail[] {
-  if (options.unknownSort === "balanced") return [];
+function addUnknownSortDetail(raw: Record<string, unknown>, options: ParseRequestOptions, details: ErrorDetail[]): void {
+  if (options.unknownSort === "balanced") return;
   const routing = asObject(raw["routing"]);
   const provider = asObject(raw["provider"]);
   const mode = typeof routing?.["mode"] === "string" ? routing["mode"] : undefined;
@@ -162,14 +183,12 @@ function unknownSortDetails(raw: Record<string, unknown>, options: ParseRequestO
     ["provider.sort", readSortMode(provider?.["sort"])],
   ];
   const found = sources.find(([, value]) => value !== undefined);
-  if (!found || found[1] === undefined || SORT_ALIASES[found[1].toLowerCase()] !== undefined) return [];
-  return [
-    {
-      message: `expected one of ${Object.keys(SORT_ALIASES).join(", ")}; got "${found[1]}" (the reference gateway ranks an unknown sort as balanced, without a 400: settings.request.unknownSort: balanced)`,
-      path: found[0],
-      keyword: "enum",
-    },
-  ];
+  if (!found || found[1] === undefined || SORT_ALIASES[found[1].toLowerCase()] !== undefined) return;
+  details.push({
+    message: `expected one of ${Object.keys(SORT_ALIASES).join(", ")}; got "${found[1]}" (the reference gateway ranks an unknown sort as balanced, without a 400: settings.request.unknownSort: balanced)`,
+    path: found[0],
+    keyword: "enum",
+  });
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
@@ -177,8 +196,7 @@ function asObject(value: unknown): Record<string, unknown> | undefined {
 }
 
 /** Rules spanning two fields; read from the raw body so they are reported alongside field errors. */
-function crossFieldDetails(raw: Record<string, unknown>, options: ParseRequestOptions): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
+function addCrossFieldDetails(raw: Record<string, unknown>, options: ParseRequestOptions, details: ErrorDetail[]): void {
   const model = raw["model"];
   const preset = raw["preset"];
   if (options.presetField === "select" && typeof model === "string" && typeof preset === "string") {
@@ -193,5 +211,4 @@ function crossFieldDetails(raw: Record<string, unknown>, options: ParseRequestOp
   if (raw["response_format"] != null && textFormat != null) {
     details.push({ message: "set the output format once: response_format or text.format, not both", path: "text.format", keyword: "conflicting_response_format" });
   }
-  return details;
 }

@@ -68,6 +68,12 @@ const UNSUPPORTED_SPELLINGS: ReadonlySet<string> = new Set([
     .map(([camel]) => camel),
 ]);
 
+/** True when `value` holds a camelCase key that {@link snakeCaseProviderKeys} renames (most objects hold none). */
+export function hasCamelCaseProviderKey(value: object): boolean {
+  for (const key of Object.keys(value)) if (CAMEL_TO_SNAKE[key] !== undefined) return true;
+  return false;
+}
+
 /** Rewrites camelCase keys to the documented snake_case, so error paths name what the docs name. */
 export function snakeCaseProviderKeys(value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
@@ -140,7 +146,9 @@ function priceCaps(raw: { [K in (typeof PRICE_CAP_KEYS)[number]]?: number | stri
   return caps;
 }
 
-const providerList = z.array(z.string().min(1));
+/** The shortest provider id an `order`/`only`/`ignore` entry may be (the request fast path reads it too). */
+export const PROVIDER_LIST_ENTRY_MIN_LENGTH = 1;
+const providerList = z.array(z.string().min(PROVIDER_LIST_ENTRY_MIN_LENGTH));
 
 /** The `provider` object schema (core/schemas.ts:15-62); output is camelCase. `null` means "not set". */
 const providerShapeSchema = z.strictObject({
@@ -180,8 +188,14 @@ const providerShapeSchema = z.strictObject({
 /** Every key a `provider`/`routing` object may hold, in either case style. */
 export const PROVIDER_KEYS: ReadonlySet<string> = new Set([...Object.keys(providerShapeSchema.shape), ...Object.keys(CAMEL_TO_SNAKE)]);
 
+/** Each snake_case field's schema: the request fast path checks rare fields with them one by one. */
+export const PROVIDER_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = providerShapeSchema.shape;
+
+/** A validated `provider` object before normalisation (snake_case keys). */
+export type ProviderShape = z.output<typeof providerShapeSchema>;
+
 /** The validated object, camelCased and resolved (sort aliases, price caps, preference scalars). */
-function normalisePreferences(p: z.output<typeof providerShapeSchema>) {
+export function normalisePreferences(p: ProviderShape) {
   const requestedSort = readSortMode(p.sort ?? undefined);
   const maxPrice = p.max_price ? priceCaps(p.max_price) : undefined;
   return {

@@ -26,5 +26,8 @@ const PRESENT: Record<OfferParameter, (request: ResponsesRequest) => boolean> = 
  * // ["temperature"]
  */
 export function requestParameters(request: ResponsesRequest): OfferParameter[] {
-  return OFFER_PARAMETERS.filter((name) => PRESENT[name](request));
+  // A loop rather than filter(): this runs for every request.
+  const present: OfferParameter[] = [];
+  for (const name of OFFER_PARAMETERS) if (PRESENT[name](request)) present.push(name);
+  return present;
 }

@@ -64,10 +64,14 @@ const bodySchema = z.strictObject({
   ...ignoredShape,
 });
 
-type Body = z.output<typeof bodySchema>;
+/** A validated body before normalisation (snake_case keys, `null` kept). */
+export type Body = z.output<typeof bodySchema>;
 
 /** Every top-level key the body schema knows. */
 export const BODY_KEYS: ReadonlySet<string> = new Set(Object.keys(bodySchema.shape));
+
+/** Each top-level field's schema: the request fast path checks rare fields with them one by one. */
+export const BODY_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = bodySchema.shape;
 
 /**
  * The request schema. Output: the normalised request every later stage reads.
@@ -130,7 +134,8 @@ function mergedHints(provider: ProviderPreferences | undefined, routing: Provide
   return merged;
 }
 
-function normalise(body: Body) {
+/** The validated body as the request every later stage reads; the request fast path ends here too. */
+export function normalise(body: Body) {
   const reference = body.model ?? undefined;
   return {
     model: reference?.kind === "model" ? reference.model : undefined,
@@ -166,6 +171,24 @@ function normalise(body: Body) {
     reasoning: body.reasoning ?? undefined,
     responseCaching: body.response_caching ?? undefined,
     /** OpenAI parameters present in the body that have no effect here. */
-    ignoredParameters: IGNORED_OPENAI_PARAMETERS.filter((name) => body[name] !== undefined),
+    ignoredParameters: ignoredParameters(body),
   };
+}
+
+type IgnoredParameter = (typeof IGNORED_OPENAI_PARAMETERS)[number];
+/** Each ignored parameter's place in the registry. */
+const IGNORED_ORDER = new Map<string, number>(IGNORED_OPENAI_PARAMETERS.map((name, index) => [name, index]));
+
+/**
+ * The ignored OpenAI parameters the body sets, in registry order. Walks the body's few keys rather
+ * than looking up all seventeen names, which most bodies lack (this runs per request).
+ */
+function ignoredParameters(body: Body): IgnoredParameter[] {
+  const present: IgnoredParameter[] = [];
+  const values = body as Record<string, unknown>;
+  for (const key of Object.keys(values)) {
+    if (IGNORED_ORDER.has(key) && values[key] !== undefined) present.push(key as IgnoredParameter);
+  }
+  if (present.length > 1) present.sort((a, b) => (IGNORED_ORDER.get(a) ?? 0) - (IGNORED_ORDER.get(b) ?? 0));
+  return present;
 }
