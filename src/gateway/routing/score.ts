@@ -4,7 +4,8 @@
 import { byFidelity } from "../fidelity.js";
 import type { ProviderPreferences } from "../request/provider-preferences.js";
 import type { GatewaySettings } from "../settings.js";
-import type { ScoreFactors } from "../types.js";
+import type { Offer } from "../catalog/schema.js";
+import type { ProviderHealth, ScoreFactors } from "../types.js";
 import { sampleBeta } from "./beta-sampler.js";
 import { isRecentOutage, type Candidate, type ScoredCandidate } from "./candidate.js";
 import { latencyPreference, missPreference, throughputPreference, tokenAffinity } from "./multipliers.js";
@@ -52,11 +53,25 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   const profile = PROFILES[mode.priority];
   const noise = routing.sortJitter ?? profile.noise;
 
-  const lat60 = candidates.map((c) => c.health.lat_ewma_60s);
-  const tail = candidates.map((c) => Math.max(c.health.lat_ewma_300s, c.health.lat_ewma_60s * 1.6));
-  const tps = candidates.map((c) => c.health.tp_ewma_60s);
-  const [minP50, maxP50, minTail, maxTail, minTps, maxTps] = [Math.min(...lat60), Math.max(...lat60), Math.min(...tail), Math.max(...tail), Math.min(...tps), Math.max(...tps)];
-  const offers = candidates.map((c) => c.offer);
+  // One pass for the six bounds: Math.min/max folded pairwise give what Math.min(...all) gives (NaN and −0 included).
+  let minP50 = Number.POSITIVE_INFINITY;
+  let maxP50 = Number.NEGATIVE_INFINITY;
+  let minTail = Number.POSITIVE_INFINITY;
+  let maxTail = Number.NEGATIVE_INFINITY;
+  let minTps = Number.POSITIVE_INFINITY;
+  let maxTps = Number.NEGATIVE_INFINITY;
+  const offers: Offer[] = [];
+  for (const c of candidates) {
+    const h = c.health;
+    const tail = tailLatency(h);
+    minP50 = Math.min(minP50, h.lat_ewma_60s);
+    maxP50 = Math.max(maxP50, h.lat_ewma_60s);
+    minTail = Math.min(minTail, tail);
+    maxTail = Math.max(maxTail, tail);
+    minTps = Math.min(minTps, h.tp_ewma_60s);
+    maxTps = Math.max(maxTps, h.tp_ewma_60s);
+    offers.push(c.offer);
+  }
   const explicitPrice = weights && weights.price > 0 ? priceScores(offers) : undefined;
   const balancedPrice = balanced ? inverseSquarePriceWeights(offers.map(priceBasis), routing.freeOfferPriceFraction) : undefined;
   const maxLatency = ctx.preferences.preferredMaxLatencySeconds;
@@ -72,7 +87,7 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
       ? reliabilityDraw(candidate, settings, ctx.next)
       : { sample: Math.max(routing.reliabilityFloor, 1 - h.err_ewma_60s), observations: Math.max(0, Math.min(routing.thompson.maxObservations, h.rate_60s * 60)) };
     const latencyScore = 0.5 * (1 / (1 + h.lat_ewma_60s / profile.latencyScaleMs)) + 0.5 * (1 - normalise(h.lat_ewma_60s, minP50, maxP50));
-    const tailLatencyScore = 1 - normalise(tail[i] ?? 0, minTail, maxTail);
+    const tailLatencyScore = 1 - normalise(tailLatency(h), minTail, maxTail);
     const throughputScore = maxTps > 0 ? normalise(h.tp_ewma_60s, minTps, maxTps) : 0;
     const loadPenalty = 0;
     const priceScore = balancedPrice ? (balancedPrice[i] ?? 0.5) : explicitPrice ? (explicitPrice[i] ?? 0.5) : 0.5;
@@ -115,6 +130,11 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
     };
     return { offer: candidate.offer, health: h, score, scoreFactors, placedBy: "sort", recentOutage };
   });
+}
+
+/** The tail latency the scoring normalises (routing.ts:1261, 1308): the 300 s EWMA, at least 1.6 × the 60 s one. */
+function tailLatency(h: ProviderHealth): number {
+  return Math.max(h.lat_ewma_300s, h.lat_ewma_60s * 1.6);
 }
 
 /**
