@@ -32,13 +32,31 @@ export function priceBasis(offer: Pick<Offer, "price">): number {
  * priceScores([offerA, offerB]); // [1, 0] when A is cheaper
  */
 export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]): number[] {
-  const prices = offers.map(priceBasis);
-  const min = Math.min(...prices);
-  const max = Math.max(...prices);
+  const prices: number[] = [];
+  // Math.min/max folded pairwise: what Math.min(...prices) gives, without spreading an array per request.
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const offer of offers) {
+    const price = priceBasis(offer);
+    prices.push(price);
+    min = Math.min(min, price);
+    max = Math.max(max, price);
+  }
   const range = max - min;
-  const byProvider = new Map<string, number>();
-  offers.forEach((offer, i) => byProvider.set(offer.provider, range === 0 ? 0.5 : 1 - ((prices[i] ?? min) - min) / range));
-  return offers.map((offer) => byProvider.get(offer.provider) ?? 0.5);
+  const out: number[] = [];
+  for (let i = 0; i < offers.length; i++) {
+    // The last offer of this provider sets its score (a Map keyed by provider, as the reference keeps it).
+    const provider = (offers[i] as Pick<Offer, "provider">).provider;
+    let last = i;
+    for (let j = offers.length - 1; j > i; j--) {
+      if ((offers[j] as Pick<Offer, "provider">).provider === provider) {
+        last = j;
+        break;
+      }
+    }
+    out.push(range === 0 ? 0.5 : 1 - ((prices[last] as number) - min) / range);
+  }
+  return out;
 }
 
 /**
