@@ -42,6 +42,24 @@ describe("prices", () => {
     );
   });
 
+  it("balanced weights equal the filter-and-spread form for any costs, free and NaN ones included", () => {
+    // The form inverseSquarePriceWeights had before it became loops.
+    const spreadForm = (costs: readonly number[], freeFraction: number): number[] => {
+      const positive = costs.filter((c) => c > 0);
+      const freeCost = positive.length > 0 ? Math.min(...positive) / (1 / freeFraction) : 1;
+      const raw = costs.map((c) => 1 / (c > 0 ? c : freeCost) ** 2);
+      const best = Math.max(...raw, 0);
+      if (!(best > 0)) return costs.map(() => 0.5);
+      return raw.map((w) => w / best);
+    };
+    const cost = fc.oneof(fc.double({ min: 0, max: 1e-3 }), fc.constantFrom(0, -0, 1e-7, 4.5e-7, Number.NaN, Number.POSITIVE_INFINITY));
+    fc.assert(
+      fc.property(fc.array(cost, { maxLength: 7 }), fc.constantFrom(0.1, 0.25, 1), (costs, fraction) => {
+        expect(inverseSquarePriceWeights(costs, fraction)).toEqual(spreadForm(costs, fraction));
+      }),
+    );
+  });
+
   it("balanced weights: 1/cost² normalised to the cheapest; free = cheapest / 10; all free = 1", () => {
     expect(inverseSquarePriceWeights([1, 2], 0.1)).toEqual([1, 0.25]);
     expect(inverseSquarePriceWeights([0, 1], 0.1)).toEqual([1, 1 / (1 / (1 / 10) ** 2)]);

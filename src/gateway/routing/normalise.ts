@@ -67,11 +67,25 @@ export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]
  * inverseSquarePriceWeights([1, 2], 0.1); // [1, 0.25]
  */
 export function inverseSquarePriceWeights(costs: readonly number[], freeFraction: number): number[] {
-  const positive = costs.filter((c) => c > 0);
+  // Loops with Math.min/max folded pairwise: the values Math.min(...)/Math.max(...) over spreads give.
+  let cheapestPaid = Number.POSITIVE_INFINITY;
+  let anyPaid = false;
+  for (const c of costs) {
+    if (c > 0) {
+      anyPaid = true;
+      cheapestPaid = Math.min(cheapestPaid, c);
+    }
+  }
   // Divided, not multiplied: min / 10 is what the reference computes, to the last bit.
-  const freeCost = positive.length > 0 ? Math.min(...positive) / (1 / freeFraction) : 1;
-  const raw = costs.map((c) => 1 / (c > 0 ? c : freeCost) ** 2);
-  const best = Math.max(...raw, 0);
+  const freeCost = anyPaid ? cheapestPaid / (1 / freeFraction) : 1;
+  const raw: number[] = [];
+  let best = 0;
+  for (const c of costs) {
+    const w = 1 / (c > 0 ? c : freeCost) ** 2;
+    raw.push(w);
+    best = Math.max(best, w);
+  }
   if (!(best > 0)) return costs.map(() => 0.5);
-  return raw.map((w) => w / best);
+  for (let i = 0; i < raw.length; i++) raw[i] = (raw[i] as number) / best;
+  return raw;
 }
