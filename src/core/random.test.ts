@@ -42,4 +42,31 @@ describe("createRandom", () => {
     const theirs = seedrandom.alea("bench\u001frequest\u001fG-0123456789abcdef01234567\u001frouting");
     for (let i = 0; i < 100_000; i++) expect(ours()).toBe(theirs());
   });
+
+  it("matches seedrandom on long seeds of the largest code units, where Mash's state runs highest", () => {
+    // Mash writes Math.floor where seedrandom writes `>>> 0`: equal only while its state stays below 2^32 + 2^28.
+    const seeds = ["\uffff".repeat(5000), "\ud800\udfff".repeat(2000), Array.from({ length: 3000 }, (_, i) => String.fromCharCode(0xffff - ((i * 7919) % 4096))).join("")];
+    for (const seed of seeds) {
+      const ours = alea(seed);
+      const theirs = seedrandom.alea(seed);
+      for (let i = 0; i < 1000; i++) expect(ours()).toBe(theirs());
+    }
+  });
+});
+
+describe("createRandomFactory", () => {
+  it("draws what createRandom and seedrandom draw for the seed and scope joined by U+001F", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.array(fc.string({ maxLength: 12 }), { maxLength: 4 }), (seed, scope) => {
+        const fromFactory = createRandomFactory(seed)(...scope);
+        const direct = createRandom(seed, ...scope);
+        const reference = seedrandom.alea([seed, ...scope].join("\u001f"));
+        for (let i = 0; i < 20; i++) {
+          const expected = reference();
+          expect(fromFactory.next()).toBe(expected);
+          expect(direct.next()).toBe(expected);
+        }
+      }),
+    );
+  });
 });

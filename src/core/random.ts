@@ -24,10 +24,13 @@ export interface Random {
 /** Makes streams from one root seed; `scope` names the owner and purpose. */
 export type RandomFactory = (...scope: string[]) => Random;
 
+/** Between the seed and each scope part, so ("a", "bc") and ("ab", "c") name different streams. */
+const SCOPE_SEPARATOR = "\u001f";
+
 /** One stream for `seed` and `scope`; the same arguments always give the same draws. */
 export function createRandom(seed: string, ...scope: string[]): Random {
   // alea: fast, and its state is independent per stream.
-  return new SeededRandom(alea([seed, ...scope].join("\u001f")));
+  return new SeededRandom(alea(scope.length === 0 ? seed : `${seed}${SCOPE_SEPARATOR}${scope.join(SCOPE_SEPARATOR)}`));
 }
 
 /** Mash's starting state and its 2^-32 scale (Baagoe's Alea, as seedrandom's `alea` implements it). */
@@ -40,13 +43,10 @@ const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
  * generator — a routing stream is seeded for every request.
  */
 export function alea(seed: string): () => number {
-  let n = mash(MASH_START, " ");
-  let s0 = (n >>> 0) * TWO_TO_MINUS_32;
-  n = mash(n, " ");
-  let s1 = (n >>> 0) * TWO_TO_MINUS_32;
-  n = mash(n, " ");
-  let s2 = (n >>> 0) * TWO_TO_MINUS_32;
-  n = mash(n, seed);
+  let n = mash(BLANK.n, seed);
+  let s0 = BLANK.s0;
+  let s1 = BLANK.s1;
+  let s2 = BLANK.s2;
   s0 -= (n >>> 0) * TWO_TO_MINUS_32;
   if (s0 < 0) s0 += 1;
   n = mash(n, seed);
@@ -66,16 +66,35 @@ export function alea(seed: string): () => number {
   };
 }
 
-/** Mash over `data` from state `n`: the next state (its value is `(n >>> 0) * 2^-32`). Module level: no closure per stream. */
+/**
+ * Alea's start, before the seed: three Mash passes over " " from Mash's starting state, the same for
+ * every stream, so computed once here rather than per stream (the same arithmetic, so the same bits).
+ */
+const BLANK = (() => {
+  const n0 = mash(MASH_START, " ");
+  const n1 = mash(n0, " ");
+  const n2 = mash(n1, " ");
+  return { n: n2, s0: (n0 >>> 0) * TWO_TO_MINUS_32, s1: (n1 >>> 0) * TWO_TO_MINUS_32, s2: (n2 >>> 0) * TWO_TO_MINUS_32 };
+})();
+
+/**
+ * Mash over `data` from state `n`: the next state (its value is `(n >>> 0) * 2^-32`). Module level: no closure per stream.
+ *
+ * seedrandom writes `h >>> 0` where this writes `Math.floor(h)`: the same integer whenever 0 ≤ h < 2^32, which
+ * always holds here. The state starts at MASH_START or a state this returned, and a state is below
+ * 2^28 + 2^32 (an integer below h ≤ 0.0252 × state, plus a fraction × 2^32); so each char's h is below
+ * 0.0252 × (2^33 + 0xffff) < 2^28, and the second h is a fraction times the first floor. Math.floor is
+ * one instruction, `>>> 0` on a double a truncation stub: a routing stream is seeded over ~150 chars per request.
+ */
 function mash(state: number, data: string): number {
   let n = state;
   for (let i = 0; i < data.length; i++) {
     n += data.charCodeAt(i);
     let h = 0.02519603282416938 * n;
-    n = h >>> 0;
+    n = Math.floor(h);
     h -= n;
     h *= n;
-    n = h >>> 0;
+    n = Math.floor(h);
     h -= n;
     n += h * 0x100000000;
   }
@@ -121,5 +140,13 @@ class SeededRandom implements Random {
  * const routing = random("request", "G-abc", "routing");
  */
 export function createRandomFactory(seed: string): RandomFactory {
-  return (...scope) => createRandom(seed, ...scope);
+  const prefix = `${seed}${SCOPE_SEPARATOR}`;
+  // The seed string `createRandom` would join, built without its argument arrays (one stream per request).
+  return (...scope) => {
+    if (scope.length === 0) return new SeededRandom(alea(seed));
+    // Concatenated, not `join`ed: the generic join costs more than the three parts a stream name has.
+    let name = prefix + scope[0];
+    for (let i = 1; i < scope.length; i++) name += SCOPE_SEPARATOR + scope[i];
+    return new SeededRandom(alea(name));
+  };
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gatewaySettingsSchema, type GatewaySettingsInput } from "../settings.js";
 import type { HealthObservation } from "../types.js";
@@ -62,5 +63,42 @@ describe("health store", () => {
     end();
     end();
     expect(health.get("openai", M, 1000).inflight).toBe(0);
+  });
+
+  it("reads that reuse views and unseen entries give what a fresh store with the same writes gives", () => {
+    // One store is read after every step (its views are reused across instants, unseen providers'
+    // entries kept); for each final instant a fresh store replays the same writes and is read once.
+    const step = fc.record({
+      provider: fc.constantFrom("openai", "openai-eu", "azure"),
+      kind: fc.constantFrom("ok", "fail", "neutral", "begin", "end"),
+      dt: fc.constantFrom(0, 1, 500, 20_000, 61_000),
+      latencyMs: fc.integer({ min: 1, max: 5000 }),
+    });
+    const providers = ["openai", "openai-eu", "azure", "unseen"];
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), fc.constantFrom<GatewaySettingsInput>({}, { breaker: { volumeSource: "request_count" } }), (steps, settings) => {
+        const replay = (health: ReturnType<typeof store>, readEachStep: boolean): number => {
+          const ends: Record<string, (() => void)[]> = {};
+          let at = 1000;
+          for (const s of steps) {
+            at += s.dt;
+            if (s.kind === "begin") (ends[s.provider] ??= []).push(health.begin(s.provider, M));
+            else if (s.kind === "end") ends[s.provider]?.shift()?.();
+            else health.record({ provider: s.provider, model: M, at, ok: s.kind === "ok", impact: s.kind === "ok" ? "success" : s.kind === "fail" ? "failure" : "neutral", latencyMs: s.latencyMs });
+            if (readEachStep) for (const p of providers) health.get(p, M, at);
+          }
+          return at;
+        };
+        const read = store(settings);
+        const end = replay(read, true);
+        for (const later of [0, 1, 30_000, 61_000]) {
+          const fresh = store(settings);
+          replay(fresh, false);
+          for (const p of providers) expect(read.get(p, M, end + later)).toEqual(fresh.get(p, M, end + later));
+          expect(read.snapshot(end + later)).toEqual(fresh.snapshot(end + later));
+        }
+        expect(read.snapshot(end).map((h) => h.provider)).not.toContain("unseen");
+      }),
+    );
   });
 });

@@ -18,7 +18,8 @@ export function routeRequest(prepared: Prepared, id: string, env: GatewayEnv): R
     preferences: request.provider,
     pinnedProvider: prepared.pinnedProvider,
     modeSources: {
-      priority: parsePriority(request.model).priority,
+      // Only a `:nitro`, `:cheap` or `:fast` suffix sets a profile: a model without a colon skips the parse.
+      priority: request.model.includes(":") ? parsePriority(request.model).priority : "default",
       presetMode: prepared.preset?.routingMode,
       presetRanking: byFidelity<"shuffle" | "sort">(env.settings.presets.routingModeRanking, env.settings.fidelity, { reference: "shuffle", documented: "sort" }),
     },

@@ -23,6 +23,8 @@ export interface ScoredCandidate extends Candidate {
  * placedBy(candidate, "order");
  */
 export function placedBy(candidate: ScoredCandidate, placement: RankedProvider["placedBy"]): ScoredCandidate {
+  // Scored candidates are never mutated, so one already placed this way is its own copy (no object per request).
+  if (candidate.placedBy === placement) return candidate;
   return { offer: candidate.offer, health: candidate.health, score: candidate.score, scoreFactors: candidate.scoreFactors, placedBy: placement, recentOutage: candidate.recentOutage };
 }
 

@@ -13,20 +13,43 @@ export type Ranking = "sort" | "shuffle";
  * finalOrder(scored, ["anthropic-us"], "shuffle", random.next);
  */
 export function finalOrder(scored: readonly ScoredCandidate[], order: readonly string[] | undefined, ranking: Ranking, next: () => number): ScoredCandidate[] {
-  const routable = scored.filter((c) => c.score > 0);
-  const listed = order ?? [];
-  const first = listed.flatMap((name) => routable.filter((c) => c.offer.provider === name)).map((c) => placedBy(c, "order"));
+  const routable = scored.filter(isRoutable);
+  // Without `order` (most requests) every routable candidate is ranked: no lookup set to build.
+  if (order === undefined || order.length === 0) return rankRest(routable, ranking, next);
+  const first = order.flatMap((name) => routable.filter((c) => c.offer.provider === name)).map((c) => placedBy(c, "order"));
   const firstSet = new Set(first.map((c) => c.offer.provider));
-  const remaining = routable.filter((c) => !firstSet.has(c.offer.provider));
-  const rest =
-    ranking === "sort"
-      ? [...remaining].sort((a, b) => b.score - a.score).map((c) => placedBy(c, "sort"))
-      : weightedOrder(
-          remaining,
-          remaining.map((c) => c.score),
-          next,
-        ).map((c) => placedBy(c, "shuffle"));
+  const rest = rankRest(
+    routable.filter((c) => !firstSet.has(c.offer.provider)),
+    ranking,
+    next,
+  );
   return [...first, ...rest];
+}
+
+function isRoutable(candidate: ScoredCandidate): boolean {
+  return candidate.score > 0;
+}
+
+/** Sorts (stable, by score descending) or shuffles `remaining`, a fresh array this module owns. */
+function rankRest(remaining: ScoredCandidate[], ranking: Ranking, next: () => number): ScoredCandidate[] {
+  if (ranking === "sort") return remaining.sort(byScoreDescending).map(placedBySort);
+  return weightedOrder(remaining, remaining.map(scoreOf), next).map(placedByShuffle);
+}
+
+function byScoreDescending(a: ScoredCandidate, b: ScoredCandidate): number {
+  return b.score - a.score;
+}
+
+function scoreOf(candidate: ScoredCandidate): number {
+  return candidate.score;
+}
+
+function placedBySort(candidate: ScoredCandidate): ScoredCandidate {
+  return placedBy(candidate, "sort");
+}
+
+function placedByShuffle(candidate: ScoredCandidate): ScoredCandidate {
+  return placedBy(candidate, "shuffle");
 }
 
 /**

@@ -32,13 +32,31 @@ export function priceBasis(offer: Pick<Offer, "price">): number {
  * priceScores([offerA, offerB]); // [1, 0] when A is cheaper
  */
 export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]): number[] {
-  const prices = offers.map(priceBasis);
-  const min = Math.min(...prices);
-  const max = Math.max(...prices);
+  const prices: number[] = [];
+  // Math.min/max folded pairwise: what Math.min(...prices) gives, without spreading an array per request.
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const offer of offers) {
+    const price = priceBasis(offer);
+    prices.push(price);
+    min = Math.min(min, price);
+    max = Math.max(max, price);
+  }
   const range = max - min;
-  const byProvider = new Map<string, number>();
-  offers.forEach((offer, i) => byProvider.set(offer.provider, range === 0 ? 0.5 : 1 - ((prices[i] ?? min) - min) / range));
-  return offers.map((offer) => byProvider.get(offer.provider) ?? 0.5);
+  const out: number[] = [];
+  for (let i = 0; i < offers.length; i++) {
+    // The last offer of this provider sets its score (a Map keyed by provider, as the reference keeps it).
+    const provider = (offers[i] as Pick<Offer, "provider">).provider;
+    let last = i;
+    for (let j = offers.length - 1; j > i; j--) {
+      if ((offers[j] as Pick<Offer, "provider">).provider === provider) {
+        last = j;
+        break;
+      }
+    }
+    out.push(range === 0 ? 0.5 : 1 - ((prices[last] as number) - min) / range);
+  }
+  return out;
 }
 
 /**
@@ -49,11 +67,25 @@ export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]
  * inverseSquarePriceWeights([1, 2], 0.1); // [1, 0.25]
  */
 export function inverseSquarePriceWeights(costs: readonly number[], freeFraction: number): number[] {
-  const positive = costs.filter((c) => c > 0);
+  // Loops with Math.min/max folded pairwise: the values Math.min(...)/Math.max(...) over spreads give.
+  let cheapestPaid = Number.POSITIVE_INFINITY;
+  let anyPaid = false;
+  for (const c of costs) {
+    if (c > 0) {
+      anyPaid = true;
+      cheapestPaid = Math.min(cheapestPaid, c);
+    }
+  }
   // Divided, not multiplied: min / 10 is what the reference computes, to the last bit.
-  const freeCost = positive.length > 0 ? Math.min(...positive) / (1 / freeFraction) : 1;
-  const raw = costs.map((c) => 1 / (c > 0 ? c : freeCost) ** 2);
-  const best = Math.max(...raw, 0);
+  const freeCost = anyPaid ? cheapestPaid / (1 / freeFraction) : 1;
+  const raw: number[] = [];
+  let best = 0;
+  for (const c of costs) {
+    const w = 1 / (c > 0 ? c : freeCost) ** 2;
+    raw.push(w);
+    best = Math.max(best, w);
+  }
   if (!(best > 0)) return costs.map(() => 0.5);
-  return raw.map((w) => w / best);
+  for (let i = 0; i < raw.length; i++) raw[i] = (raw[i] as number) / best;
+  return raw;
 }

@@ -42,4 +42,17 @@ describe("roundDiagnostic", () => {
     ];
     for (const value of values) expect(Object.is(roundDiagnostic(value), viaString(value)), String(value)).toBe(true);
   });
+
+  it("equals Number(toFixed(6)) where the scaled value is about 1e-6 from a .5 tie, the fast path's edge", () => {
+    const mismatches: number[] = [];
+    for (const whole of [0, 1, 7, 499_999, 123_456_789, 999_999_998]) {
+      for (const side of [-1, 1]) {
+        for (let step = -40; step <= 40; step++) {
+          const scaled = whole + 0.5 + side * (1e-6 + step * 1e-9);
+          for (const value of [scaled / 1e6, -scaled / 1e6]) if (!Object.is(roundDiagnostic(value), viaString(value))) mismatches.push(value);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
 });

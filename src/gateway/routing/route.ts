@@ -1,6 +1,7 @@
 // Routing (reference routing.ts:787-1441): filters the model's offers, moves `provider.order` first,
 // scores every survivor in that order, and ranks them by the resolved mode's rule, returning the
 // candidates with the diagnostics that explain them.
+import type { Offer } from "../catalog/schema.js";
 import type { FilterStage, RankedProvider, RoutingDiagnostics, RoutingInput, RoutingResult } from "../types.js";
 import { isRecentOutage, placedBy, type Candidate, type ScoredCandidate } from "./candidate.js";
 import { finalOrder, orderFirst } from "./final-order.js";
@@ -33,8 +34,9 @@ export function route(input: RoutingInput): RoutingResult {
   if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: diagnosticsOf(input, mode, strategy, filtered.stages, [], [], [...filtered.warnings]) };
 
   const pool = orderFirst(filtered.pool, input.preferences.order);
-  const candidates: Candidate[] = pool.map((offer) => ({ offer, health: input.health.get(offer.provider, input.model, input.now) }));
-  const stages = [...filtered.stages];
+  const candidates = candidatesOf(pool, input);
+  // runFilters' lists are this routing's own: appended to, not copied.
+  const stages = filtered.stages;
   const breakerStage = healthBreakerStage(candidates, input.now);
   if (breakerStage) stages.push(breakerStage);
   const next = input.random.next;
@@ -49,20 +51,34 @@ export function route(input: RoutingInput): RoutingResult {
   const ranking = strategy === "balanced_shuffle" || strategy === "weighted_shuffle" ? "shuffle" : "sort";
   const ordered = finalOrder(scored, input.preferences.order, ranking, next);
   const ranked = strategy === "pinned" ? ordered.map((c) => placedBy(c, "pinned")) : ordered;
-  const warnings = [...filtered.warnings, ...orderWarnings(input, pool), ...documentedBreakerWarnings(candidates, input)];
+  const warnings = filtered.warnings;
+  for (const warning of orderWarnings(input, pool)) warnings.push(warning);
+  for (const warning of documentedBreakerWarnings(candidates, input)) warnings.push(warning);
+  const offers: Offer[] = [];
+  const rankedProviders: RankedProvider[] = [];
+  for (let i = 0; i < ranked.length; i++) {
+    const c = ranked[i] as ScoredCandidate;
+    offers.push(c.offer);
+    rankedProviders.push(toRankedProvider(c, i, input.now));
+  }
   return {
     ok: true,
-    candidates: ranked.map((c) => c.offer),
-    diagnostics: diagnosticsOf(
-      input,
-      mode,
-      strategy,
-      stages,
-      filtered.pool.map((o) => o.provider),
-      ranked.map((c, i) => toRankedProvider(c, i, input)),
-      warnings,
-    ),
+    candidates: offers,
+    diagnostics: diagnosticsOf(input, mode, strategy, stages, providersOf(filtered.pool), rankedProviders, warnings),
   };
+}
+
+/** Each offer with its health, read once per routing. */
+function candidatesOf(pool: readonly Offer[], input: RoutingInput): Candidate[] {
+  const out: Candidate[] = [];
+  for (const offer of pool) out.push({ offer, health: input.health.get(offer.provider, input.model, input.now) });
+  return out;
+}
+
+function providersOf(pool: readonly Offer[]): string[] {
+  const out: string[] = [];
+  for (const offer of pool) out.push(offer.provider);
+  return out;
 }
 
 /** How the final order was made, for the diagnostics. */
@@ -80,13 +96,16 @@ function strategyOf(input: RoutingInput, mode: ResolvedMode): RoutingDiagnostics
  * window: nothing is removed (before = after); the open providers are listed as deranked.
  */
 function healthBreakerStage(candidates: readonly Candidate[], now: number): FilterStage | undefined {
+  if (!candidates.some((c) => isRecentOutage(c.health, now))) return undefined;
   const open = candidates.filter((c) => isRecentOutage(c.health, now));
-  if (open.length === 0) return undefined;
   return { stage: "health_breaker", before: candidates.length, after: candidates.length, dropped: open.map((c) => ({ provider: c.offer.provider, reason: "breaker_open_deranked" })) };
 }
 
-function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[]): string[] {
-  if (input.preferences.order === undefined || input.preferences.order.length === 0) return [];
+/** Shared and never written: what the warning builders return when they have nothing to say. */
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[]): readonly string[] {
+  if (input.preferences.order === undefined || input.preferences.order.length === 0) return NO_WARNINGS;
   const present = new Set(pool.map((o) => o.provider));
   const missing = [...new Set(input.preferences.order ?? [])].filter((p) => !present.has(p));
   if (missing.length === 0) return [];
@@ -99,7 +118,8 @@ function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[
  * "Your gateway's breaker would never have opened": under the reference's volume source, a provider
  * for which the documented rule would have the breaker open now gets a warning naming both rules.
  */
-function documentedBreakerWarnings(candidates: readonly Candidate[], input: RoutingInput): string[] {
+function documentedBreakerWarnings(candidates: readonly Candidate[], input: RoutingInput): readonly string[] {
+  if (!candidates.some((c) => c.health.documented_breaker_until_ms > input.now)) return NO_WARNINGS;
   return candidates
     .filter((c) => c.health.documented_breaker_until_ms > input.now)
     .map(
@@ -111,7 +131,7 @@ function documentedBreakerWarnings(candidates: readonly Candidate[], input: Rout
     );
 }
 
-function toRankedProvider(candidate: ScoredCandidate, index: number, input: RoutingInput): RankedProvider {
+function toRankedProvider(candidate: ScoredCandidate, index: number, now: number): RankedProvider {
   const f = candidate.scoreFactors;
   const ranked: RankedProvider = {
     provider: candidate.offer.provider,
@@ -138,7 +158,7 @@ function toRankedProvider(candidate: ScoredCandidate, index: number, input: Rout
     breakerUntilMs: candidate.health.breaker_until_ms,
     placedBy: candidate.placedBy,
   };
-  if (candidate.health.documented_breaker_until_ms > input.now) ranked.documentedBreakerOpen = true;
+  if (candidate.health.documented_breaker_until_ms > now) ranked.documentedBreakerOpen = true;
   return ranked;
 }
 

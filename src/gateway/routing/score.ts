@@ -4,7 +4,8 @@
 import { byFidelity } from "../fidelity.js";
 import type { ProviderPreferences } from "../request/provider-preferences.js";
 import type { GatewaySettings } from "../settings.js";
-import type { ScoreFactors } from "../types.js";
+import type { Offer } from "../catalog/schema.js";
+import type { ProviderHealth, ScoreFactors } from "../types.js";
 import { sampleBeta } from "./beta-sampler.js";
 import { isRecentOutage, type Candidate, type ScoredCandidate } from "./candidate.js";
 import { latencyPreference, missPreference, throughputPreference, tokenAffinity } from "./multipliers.js";
@@ -52,11 +53,25 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   const profile = PROFILES[mode.priority];
   const noise = routing.sortJitter ?? profile.noise;
 
-  const lat60 = candidates.map((c) => c.health.lat_ewma_60s);
-  const tail = candidates.map((c) => Math.max(c.health.lat_ewma_300s, c.health.lat_ewma_60s * 1.6));
-  const tps = candidates.map((c) => c.health.tp_ewma_60s);
-  const [minP50, maxP50, minTail, maxTail, minTps, maxTps] = [Math.min(...lat60), Math.max(...lat60), Math.min(...tail), Math.max(...tail), Math.min(...tps), Math.max(...tps)];
-  const offers = candidates.map((c) => c.offer);
+  // One pass for the six bounds: Math.min/max folded pairwise give what Math.min(...all) gives (NaN and −0 included).
+  let minP50 = Number.POSITIVE_INFINITY;
+  let maxP50 = Number.NEGATIVE_INFINITY;
+  let minTail = Number.POSITIVE_INFINITY;
+  let maxTail = Number.NEGATIVE_INFINITY;
+  let minTps = Number.POSITIVE_INFINITY;
+  let maxTps = Number.NEGATIVE_INFINITY;
+  const offers: Offer[] = [];
+  for (const c of candidates) {
+    const h = c.health;
+    const tail = tailLatency(h);
+    minP50 = Math.min(minP50, h.lat_ewma_60s);
+    maxP50 = Math.max(maxP50, h.lat_ewma_60s);
+    minTail = Math.min(minTail, tail);
+    maxTail = Math.max(maxTail, tail);
+    minTps = Math.min(minTps, h.tp_ewma_60s);
+    maxTps = Math.max(maxTps, h.tp_ewma_60s);
+    offers.push(c.offer);
+  }
   const explicitPrice = weights && weights.price > 0 ? priceScores(offers) : undefined;
   const balancedPrice = balanced ? inverseSquarePriceWeights(offers.map(priceBasis), routing.freeOfferPriceFraction) : undefined;
   const maxLatency = ctx.preferences.preferredMaxLatencySeconds;
@@ -72,7 +87,7 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
       ? reliabilityDraw(candidate, settings, ctx.next)
       : { sample: Math.max(routing.reliabilityFloor, 1 - h.err_ewma_60s), observations: Math.max(0, Math.min(routing.thompson.maxObservations, h.rate_60s * 60)) };
     const latencyScore = 0.5 * (1 / (1 + h.lat_ewma_60s / profile.latencyScaleMs)) + 0.5 * (1 - normalise(h.lat_ewma_60s, minP50, maxP50));
-    const tailLatencyScore = 1 - normalise(tail[i] ?? 0, minTail, maxTail);
+    const tailLatencyScore = 1 - normalise(tailLatency(h), minTail, maxTail);
     const throughputScore = maxTps > 0 ? normalise(h.tp_ewma_60s, minTps, maxTps) : 0;
     const loadPenalty = 0;
     const priceScore = balancedPrice ? (balancedPrice[i] ?? 0.5) : explicitPrice ? (explicitPrice[i] ?? 0.5) : 0.5;
@@ -117,6 +132,11 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   });
 }
 
+/** The tail latency the scoring normalises (routing.ts:1261, 1308): the 300 s EWMA, at least 1.6 × the 60 s one. */
+function tailLatency(h: ProviderHealth): number {
+  return Math.max(h.lat_ewma_300s, h.lat_ewma_60s * 1.6);
+}
+
 /**
  * A diagnostics number (routing.ts:636-638): rounded to 6 decimals, non-finite → 0.
  *
@@ -124,15 +144,19 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
  * roundDiagnostic(1 / 3); // 0.333333
  */
 export function roundDiagnostic(value: number): number {
-  if (!Number.isFinite(value)) return 0;
-  // Most factors are 0, 0.5 or 1 (multipliers, affinity, load, weights), which rounding leaves alone:
-  // skip the string round trip for them, fifteen factors per candidate per request.
-  if (Number.isInteger(value * 2)) return value;
   // Math.round on the scaled value gives toFixed's digits unless the scaled value sits within the
   // multiplication's error of a .5 tie (below 1e9 that error is under 1e-7); n / 1e6 and
-  // Number("…n digits…") are then the same nearest double. The string round trip is only for ties.
+  // Number("…n digits…") are then the same nearest double. Checked first, as one distance to the nearest
+  // integer: the common case takes one multiply, one round and one divide (fifteen factors per candidate).
+  // NaN and ±Infinity fail the test and fall through; 0, 0.5 and 1 come back exactly through it.
   const scaled = value * 1e6;
-  const fraction = Math.abs(scaled - Math.trunc(scaled));
-  if (Math.abs(scaled) < 1e9 && Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled) / 1e6;
+  const rounded = Math.round(scaled);
+  if (Math.abs(scaled - rounded) < NOT_NEAR_TIE && Math.abs(scaled) < 1e9) return rounded / 1e6;
+  if (!Number.isFinite(value)) return 0;
+  if (Number.isInteger(value * 2)) return value;
+  // The string round trip is only for ties and huge values.
   return Number(value.toFixed(6));
 }
+
+/** Further than this from the nearest integer, a scaled value is not within 1e-6 of a .5 tie. */
+const NOT_NEAR_TIE = 0.5 - 1e-6;
