@@ -3,10 +3,15 @@
 // (JSON and streamed, inputs varied so the cache does not answer) and samples the child's RSS. Once
 // the usage log holds its retention limit (10,000 records, reached after ~20 s), RSS must stay flat.
 // The short version runs in the normal bench; `npm run bench -- soak-10m` runs 10 minutes, sampling each minute.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Diagnosis (env, off by default): SOAK_SECONDS=N overrides the duration; SOAK_HEAP_SNAPSHOTS=<dir>
+// writes a heap snapshot of the child there at the end of the run (`--heapsnapshot-signal`); SOAK_TRACE_GC=1
+// passes --trace-gc (on the child's stdout, after the address line); SOAK_BIN=<path to bin/gateway-sim.js>
+// serves another build (a before/after: alternate the two on a shared machine).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { fmt, printSection } from "./stats.js";
 
 const SCENARIO = `
@@ -34,7 +39,8 @@ export interface SoakOptions {
 
 export interface SoakBench {
   options: SoakOptions;
-  samples: { atS: number; rssMb: number; requests: number }[];
+  /** `exportMb`: the export file's size then, beside `answered` requests (a growing gap is output buffered in the child). */
+  samples: { atS: number; rssMb: number; requests: number; answered: number; exportMb: number; heap: HeapFigures | undefined }[];
   requests: number;
   errors: number;
   /** The child's exit code if it died during the run (out of memory under the heap cap), else null. */
@@ -44,23 +50,66 @@ export interface SoakBench {
   exportMb: number;
 }
 
+/** What soak-memory-probe.cjs reports each second (bytes). */
+interface HeapFigures {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  spaces: Record<string, { size: number; used: number }>;
+}
+
+/** Reports the child's V8 heap on fd 3 each second (a preload: nothing in src knows about it). */
+const HEAP_PROBE = fileURLToPath(new URL("./soak-memory-probe.cjs", import.meta.url));
+
+/** Signals the child (run with --heapsnapshot-signal) and waits until its snapshot file is complete. */
+async function heapSnapshot(child: ChildProcess, dir: string): Promise<void> {
+  const before = new Set(readdirSync(dir));
+  child.kill("SIGUSR2");
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const written = readdirSync(dir).find((name) => !before.has(name) && name.endsWith(".heapsnapshot"));
+    // V8 writes the file in one go; a size that holds still for a poll means it is done.
+    if (written !== undefined) {
+      const size = statSync(join(dir, written)).size;
+      await new Promise((r) => setTimeout(r, 1000));
+      if (size > 0 && statSync(join(dir, written)).size === size) return;
+    }
+  }
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
   return kb / 1024;
 }
 
-export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
+export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
+  const seconds = process.env.SOAK_SECONDS === undefined ? asked.durationS : Number(process.env.SOAK_SECONDS);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`SOAK_SECONDS must be a positive number of seconds, got ${process.env.SOAK_SECONDS}`);
+  const options = { ...asked, durationS: seconds };
   const dir = mkdtempSync(join(tmpdir(), "gateway-sim-soak-"));
   const file = join(dir, "soak.yaml");
   const exportFile = join(dir, "usage.jsonl");
   writeFileSync(file, SCENARIO);
-  const bin = join(process.cwd(), "bin", "gateway-sim.js");
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.heapCapMb}`, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const bin = process.env.SOAK_BIN ?? join(process.cwd(), "bin", "gateway-sim.js");
+  const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS;
+  const diagnose = [...(snapshotDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshotDir}`] : []), ...(process.env.SOAK_TRACE_GC === "1" ? ["--trace-gc"] : [])];
+  const args = [`--max-old-space-size=${options.heapCapMb}`, ...diagnose, "--require", HEAP_PROBE, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile];
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "pipe"] });
   let out = "";
-  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout?.on("data", (chunk: Buffer) => {
+    if (out.length < 10_000) out += chunk.toString();
+    else if (process.env.SOAK_TRACE_GC === "1") process.stderr.write(chunk);
+  });
+  let heap: HeapFigures | undefined;
+  let heapText = "";
+  child.stdio[3]?.on("data", (chunk: Buffer) => {
+    heapText += chunk.toString();
+    const lines = heapText.split("\n");
+    heapText = lines.pop() ?? "";
+    const last = lines.at(-1);
+    if (last) heap = JSON.parse(last) as HeapFigures;
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const poll = setInterval(() => {
@@ -79,6 +128,7 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
     const endAt = started + options.durationS * 1000;
     let requests = 0;
     let errors = 0;
+    let answered = 0;
     let next = started;
     const gap = 1000 / options.rate;
     // Each client takes the next send slot, so the whole pool sends at `rate` however long answers take.
@@ -99,21 +149,31 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
             body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: `Soak request ${k}: list three action items.`, stream }),
           });
           await response.text();
+          answered++;
           if (response.status !== 200) errors++;
         } catch {
           errors++;
         }
       }
     };
-    const samples: SoakBench["samples"] = [{ atS: 0, rssMb: rssMb(child.pid ?? 0), requests: 0 }];
+    const sample = (): SoakBench["samples"][number] => ({
+      atS: Math.round((performance.now() - started) / 1000),
+      rssMb: rssMb(child.pid ?? 0),
+      requests,
+      answered,
+      exportMb: statSync(exportFile).size / 1e6,
+      heap,
+    });
+    const samples: SoakBench["samples"] = [sample()];
     const sampler = setInterval(() => {
-      samples.push({ atS: Math.round((performance.now() - started) / 1000), rssMb: rssMb(child.pid ?? 0), requests });
+      samples.push(sample());
     }, options.sampleEveryS * 1000);
     await Promise.all(Array.from({ length: 64 }, clientLoop));
     clearInterval(sampler);
-    samples.push({ atS: Math.round((performance.now() - started) / 1000), rssMb: rssMb(child.pid ?? 0), requests });
+    samples.push(sample());
     const achievedRate = requests / ((performance.now() - started) / 1000);
     const diedWith = child.exitCode;
+    if (snapshotDir && diedWith === null) await heapSnapshot(child, snapshotDir);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
     const exportText = readFileSync(exportFile, "utf8");
@@ -127,10 +187,21 @@ export async function benchSoak(options: SoakOptions): Promise<SoakBench> {
 export function printSoakBench(b: SoakBench): void {
   const { durationS, rate, heapCapMb } = b.options;
   printSection(`Long serve: RSS under ${rate} req/s for ${durationS} s (child process, --export-usage, old space capped at ${heapCapMb} MB)`, [
-    ...b.samples.map((s) => ({ name: `RSS at ${s.atS} s (${s.requests.toLocaleString("en-US")} requests sent)`, value: `${fmt(s.rssMb)} MB` })),
+    ...b.samples.map((s) => ({
+      name: `RSS at ${s.atS} s (${s.requests.toLocaleString("en-US")} requests sent)`,
+      value: `${fmt(s.rssMb)} MB`,
+      note: [
+        ...(s.heap ? [`V8 heap used ${fmt(s.heap.heapUsed / 1e6)} of ${fmt(s.heap.heapTotal / 1e6)} MB, external ${fmt(s.heap.external / 1e6)} MB`] : []),
+        `${s.answered.toLocaleString("en-US")} answered, export ${fmt(s.exportMb)} MB`,
+      ].join("; "),
+    })),
     { name: "requests sent / errors", value: `${b.requests.toLocaleString("en-US")} / ${b.errors}` },
     { name: "serve process", value: b.diedWith === null ? "alive at the end" : `died (exit ${b.diedWith})` },
     { name: "achieved rate", value: `${fmt(b.achievedRate)} req/s` },
-    { name: "usage records exported", value: `${b.exportLines.toLocaleString("en-US")} (${fmt(b.exportMb)} MB)` },
+    {
+      name: "usage records exported",
+      value: `${b.exportLines.toLocaleString("en-US")} (${fmt(b.exportMb)} MB)`,
+      note: b.exportLines === b.requests ? "one per request sent" : "NOT one per request sent",
+    },
   ]);
 }
