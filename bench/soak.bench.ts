@@ -12,7 +12,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { fmt, printSection } from "./stats.js";
+import { type HeapSummary, summariseHeapSnapshot } from "./heap-snapshot-summary.js";
+import { type BenchLine, fmt, printSection } from "./stats.js";
 
 const SCENARIO = `
 name: soak
@@ -48,6 +49,8 @@ export interface SoakBench {
   achievedRate: number;
   exportLines: number;
   exportMb: number;
+  /** With SOAK_HEAP_SNAPSHOTS: what the child retained at the end. */
+  heapSnapshot?: HeapSummary & { path: string };
 }
 
 /** What soak-memory-probe.cjs reports each second (bytes). */
@@ -62,7 +65,7 @@ interface HeapFigures {
 const HEAP_PROBE = fileURLToPath(new URL("./soak-memory-probe.cjs", import.meta.url));
 
 /** Signals the child (run with --heapsnapshot-signal) and waits until its snapshot file is complete. */
-async function heapSnapshot(child: ChildProcess, dir: string): Promise<void> {
+async function heapSnapshot(child: ChildProcess, dir: string): Promise<string> {
   const before = new Set(readdirSync(dir));
   child.kill("SIGUSR2");
   for (;;) {
@@ -72,7 +75,7 @@ async function heapSnapshot(child: ChildProcess, dir: string): Promise<void> {
     if (written !== undefined) {
       const size = statSync(join(dir, written)).size;
       await new Promise((r) => setTimeout(r, 1000));
-      if (size > 0 && statSync(join(dir, written)).size === size) return;
+      if (size > 0 && statSync(join(dir, written)).size === size) return join(dir, written);
     }
   }
 }
@@ -173,11 +176,12 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
     samples.push(sample());
     const achievedRate = requests / ((performance.now() - started) / 1000);
     const diedWith = child.exitCode;
-    if (snapshotDir && diedWith === null) await heapSnapshot(child, snapshotDir);
+    const snapshot = snapshotDir && diedWith === null ? await heapSnapshot(child, snapshotDir) : undefined;
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
     const exportText = readFileSync(exportFile, "utf8");
-    return { options, samples, requests, errors, diedWith, achievedRate, exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
+    const exported = { exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
+    return { options, samples, requests, errors, diedWith, achievedRate, ...exported, ...(snapshot ? { heapSnapshot: { path: snapshot, ...summariseHeapSnapshot(snapshot) } } : {}) };
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -203,5 +207,19 @@ export function printSoakBench(b: SoakBench): void {
       value: `${b.exportLines.toLocaleString("en-US")} (${fmt(b.exportMb)} MB)`,
       note: b.exportLines === b.requests ? "one per request sent" : "NOT one per request sent",
     },
+    ...(b.heapSnapshot ? heapLines(b.heapSnapshot) : []),
   ]);
+}
+
+/** The largest Maps are, in order of size, the usage log, the live page's journal and the response cache. */
+function heapLines(h: HeapSummary & { path: string }): BenchLine[] {
+  return [
+    { name: "heap snapshot at the end: live heap", value: `${fmt(h.heapMb)} MB`, note: h.path },
+    ...h.maps.map((m, i) => ({
+      name: `  Map #${i + 1} by retained size`,
+      value: `${fmt(m.mb)} MB`,
+      note: `${m.entries.toLocaleString("en-US")} entries, ${m.bytesPerEntry.toLocaleString("en-US")} B each`,
+    })),
+    { name: "  WeakRefs / hidden classes", value: `${h.weakRefs.toLocaleString("en-US")} / ${fmt(h.hiddenClassMb)} MB` },
+  ];
 }
