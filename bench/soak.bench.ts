@@ -44,6 +44,8 @@ export interface SoakBench {
   samples: { atS: number; rssMb: number; requests: number; answered: number; exportMb: number; heap: HeapFigures | undefined }[];
   requests: number;
   errors: number;
+  /** Each kind of error (an HTTP status, a client-side failure) and how often it came. */
+  errorKinds: Record<string, number>;
   /** The child's exit code if it died during the run (out of memory under the heap cap), else null. */
   diedWith: number | null;
   achievedRate: number;
@@ -132,6 +134,11 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
     let requests = 0;
     let errors = 0;
     let answered = 0;
+    const errorKinds = new Map<string, number>();
+    const failed = (kind: string): void => {
+      errors++;
+      errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+    };
     let next = started;
     const gap = 1000 / options.rate;
     // Each client takes the next send slot, so the whole pool sends at `rate` however long answers take.
@@ -153,9 +160,9 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
           });
           await response.text();
           answered++;
-          if (response.status !== 200) errors++;
-        } catch {
-          errors++;
+          if (response.status !== 200) failed(`HTTP ${response.status}`);
+        } catch (error) {
+          failed(error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error));
         }
       }
     };
@@ -181,7 +188,17 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
     await new Promise((resolve) => child.once("exit", resolve));
     const exportText = readFileSync(exportFile, "utf8");
     const exported = { exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
-    return { options, samples, requests, errors, diedWith, achievedRate, ...exported, ...(snapshot ? { heapSnapshot: { path: snapshot, ...summariseHeapSnapshot(snapshot) } } : {}) };
+    return {
+      options,
+      samples,
+      requests,
+      errors,
+      errorKinds: Object.fromEntries(errorKinds),
+      diedWith,
+      achievedRate,
+      ...exported,
+      ...(snapshot ? { heapSnapshot: { path: snapshot, ...summariseHeapSnapshot(snapshot) } } : {}),
+    };
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
@@ -199,7 +216,17 @@ export function printSoakBench(b: SoakBench): void {
         `${s.answered.toLocaleString("en-US")} answered, export ${fmt(s.exportMb)} MB`,
       ].join("; "),
     })),
-    { name: "requests sent / errors", value: `${b.requests.toLocaleString("en-US")} / ${b.errors}` },
+    {
+      name: "requests sent / errors",
+      value: `${b.requests.toLocaleString("en-US")} / ${b.errors}`,
+      ...(b.errors > 0
+        ? {
+            note: Object.entries(b.errorKinds)
+              .map(([kind, n]) => `${n}× ${kind}`)
+              .join(", "),
+          }
+        : {}),
+    },
     { name: "serve process", value: b.diedWith === null ? "alive at the end" : `died (exit ${b.diedWith})` },
     { name: "achieved rate", value: `${fmt(b.achievedRate)} req/s` },
     {
