@@ -6,6 +6,8 @@ export interface StoppableClock extends Clock {
   /** Cancels pending callbacks and aborts pending sleeps; later calls are no-ops that never fire. */
   stop(): void;
   readonly stopped: boolean;
+  /** Callbacks and sleeps waiting now: what stop() would cancel. Settled ones are forgotten. */
+  readonly pending: number;
 }
 
 /**
@@ -21,7 +23,9 @@ export function stoppableClock(inner: Clock): StoppableClock {
     now: () => inner.now(),
     sleep(ms, signal) {
       if (stop.signal.aborted) return Promise.reject(abortError(stop.signal));
-      return inner.sleep(ms, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
+      if (signal === undefined) return stoppableSleep(inner, ms, cancels, stop.signal);
+      if (signal.aborted) return Promise.reject(abortError(signal));
+      return stoppableSleep(inner, ms, cancels, stop.signal, signal);
     },
     schedule(ms, callback) {
       if (stop.signal.aborted) return () => undefined;
@@ -44,5 +48,29 @@ export function stoppableClock(inner: Clock): StoppableClock {
     get stopped() {
       return stop.signal.aborted;
     },
+    get pending() {
+      return cancels.size;
+    },
   };
+}
+
+/**
+ * One sleep that stop() (through `cancels`) or the caller's `signal` aborts, with the reason of
+ * whichever came first. Not AbortSignal.any([signal, stop]): Node 20 keeps a WeakRef to every
+ * composite in its long-lived source's set for the life of the process (about 60 bytes per sleep,
+ * an unbounded climb over a long serve); here nothing outlives the sleep.
+ */
+function stoppableSleep(inner: Clock, ms: number, cancels: Set<Cancel>, stopped: AbortSignal, signal?: AbortSignal): Promise<void> {
+  const own = new AbortController();
+  const onStop: Cancel = () => own.abort(stopped.reason);
+  const onAbort = (): void => own.abort(signal?.reason);
+  cancels.add(onStop);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const settle = (): void => {
+    cancels.delete(onStop);
+    signal?.removeEventListener("abort", onAbort);
+  };
+  const sleeping = inner.sleep(ms, own.signal);
+  sleeping.then(settle, settle);
+  return sleeping;
 }

@@ -20,6 +20,15 @@ export interface UsageJournal {
 }
 
 /**
+ * The cut text as a string of its own. `text.slice(0, n)` is a view that keeps the whole serialised
+ * body alive (V8's sliced strings), so a journal of cut bodies would retain every full one; a JSON
+ * round trip copies the characters exactly, lone surrogates of a cut pair included.
+ */
+function ownCopy(body: BodyText | null): BodyText | null {
+  return body?.truncated ? { text: JSON.parse(JSON.stringify(body.text)) as string, truncated: true } : body;
+}
+
+/**
  * @example
  * const journal = createUsageJournal(10_000);
  * journal.expectName(planned.body, planned.name);
@@ -35,7 +44,7 @@ export function createUsageJournal(maxEntries: number): UsageJournal {
     noteAnswer(id, request, response) {
       const name = typeof request === "object" && request !== null ? (names.get(request) ?? null) : null;
       // Cut now, so a long serve holds at most MAX_BODY_CHARS per body, not whole prompts.
-      entries.set(id, { name, request: bodyText(request), response: bodyText(response) });
+      entries.set(id, { name, request: ownCopy(bodyText(request)), response: ownCopy(bodyText(response)) });
       if (entries.size > maxEntries) {
         const oldest = entries.keys().next();
         if (!oldest.done) entries.delete(oldest.value);
