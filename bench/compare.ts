@@ -31,18 +31,28 @@ function checkout(rev: string): string {
   return dir;
 }
 
-/** One gateway bench in a fresh Node process (same flags as `npm run bench`) rooted at `root`. */
-function runIn(root: string): GatewayBenchResult {
+/** A bench module of the checkout at `root` run in a fresh Node process (same flags as `npm run bench`); its last stdout line is JSON. */
+function runIn<T>(root: string, script: (bench: (file: string) => string) => string): T {
   // The runner lives in the temp directory (nothing untracked in the worktree) and imports that checkout's bench.
   const runner = path.join(os.tmpdir(), `gateway-sim-bench-runner-${process.pid}.mts`);
-  const bench = pathToFileURL(path.join(root, "bench", "gateway.bench.ts")).href;
-  writeFileSync(runner, `import { benchGateway } from ${JSON.stringify(bench)};\nconsole.log(JSON.stringify(await benchGateway()));\n`);
+  const bench = (file: string): string => JSON.stringify(pathToFileURL(path.join(root, "bench", file)).href);
+  writeFileSync(runner, script(bench));
   const child = spawnSync(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "--import", BUILT_JS, runner], { cwd: root, encoding: "utf8" });
   rmSync(runner, { force: true });
   if (child.status !== 0) throw new Error(`bench in ${root} failed (exit ${child.status}):\n${child.stderr}`);
   const last = child.stdout.trim().split("\n").at(-1) ?? "";
-  return JSON.parse(last) as GatewayBenchResult;
+  return JSON.parse(last) as T;
 }
+
+const gatewayIn = (root: string): GatewayBenchResult => runIn(root, (bench) => `import { benchGateway } from ${bench("gateway.bench.ts")};\nconsole.log(JSON.stringify(await benchGateway()));\n`);
+
+/** The full simulation's direct figure: a warm-up, then one 20,000-request run (simulated requests per wall-second). */
+const pipelineIn = (root: string): { perSecond: number } =>
+  runIn(
+    root,
+    (bench) =>
+      `import { drivePipeline } from ${bench("pipeline-sim.bench.ts")};\nawait drivePipeline(2_000, "direct");\nconst run = await drivePipeline(20_000, "direct");\nconsole.log(JSON.stringify({ perSecond: run.requests / (run.wallMs / 1000) }));\n`,
+  );
 
 /**
  * Alternates `rounds` runs of the base revision and of this worktree; prints each round and the medians.
@@ -55,8 +65,8 @@ export async function compareGateway(rev: string, rounds: number): Promise<void>
   const base: GatewayBenchResult[] = [];
   const current: GatewayBenchResult[] = [];
   for (let round = 1; round <= rounds; round++) {
-    base.push(runIn(baseDir));
-    current.push(runIn(ROOT));
+    base.push(gatewayIn(baseDir));
+    current.push(gatewayIn(ROOT));
     const b = base.at(-1) as GatewayBenchResult;
     const c = current.at(-1) as GatewayBenchResult;
     console.log(
@@ -74,5 +84,26 @@ export async function compareGateway(rev: string, rounds: number): Promise<void>
     line("direct adapter call median", "directMedianUs"),
     line("pipeline overhead", "overheadUs"),
     line("response-cache hit median", "cacheHitMedianUs"),
+  ]);
+}
+
+/**
+ * `npm run bench -- pipeline --compare <rev>`: the full simulation (direct transport, 20,000 requests)
+ * of that revision and of this worktree, alternated, each run in a fresh process.
+ *
+ * @example
+ * await comparePipeline("main", 3);
+ */
+export async function comparePipeline(rev: string, rounds: number): Promise<void> {
+  const baseDir = checkout(rev);
+  const base: number[] = [];
+  const current: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    base.push(pipelineIn(baseDir).perSecond);
+    current.push(pipelineIn(ROOT).perSecond);
+    console.log(`round ${round}: ${rev} ${fmt(base.at(-1) as number, 0)} | worktree ${fmt(current.at(-1) as number, 0)} simulated req/s`);
+  }
+  printSection(`Full simulation, direct, 20,000 requests, ${rev} → worktree (median over ${rounds} alternated round(s))`, [
+    { name: "simulated requests per second", value: `${fmt(median(base), 0)} → ${fmt(median(current), 0)}`, note: `${fmt((median(current) / median(base) - 1) * 100)} %` },
   ]);
 }

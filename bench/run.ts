@@ -1,7 +1,7 @@
 // `npm run bench`: every gateway-sim benchmark in one run, figures and ratios printed together.
 // Wall-clock figures on a shared 2-core machine are noisy: compare ratios within one run.
 import os from "node:os";
-import { compareGateway } from "./compare.js";
+import { compareGateway, comparePipeline } from "./compare.js";
 import { benchFakes, printFakesBench } from "./fakes.bench.js";
 import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
@@ -15,7 +15,8 @@ import { benchSuiteWorkers, printSuiteWorkersBench } from "./suite-workers.bench
 import { benchValidate, printValidateBench } from "./validate.bench.js";
 import { fmt, printSection } from "./stats.js";
 
-// `--compare <rev> [--rounds N]`: the gateway bench of that revision and of this worktree, alternated (bench/compare.ts).
+// `--compare <rev> [--rounds N]`: the gateway bench (or, with `pipeline`, the full simulation) of that
+// revision and of this worktree, alternated (bench/compare.ts).
 const args = process.argv.slice(2);
 const compareAt = args.indexOf("--compare");
 const roundsAt = args.indexOf("--rounds");
@@ -35,8 +36,9 @@ const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
 console.log(`gateway-sim bench — node ${process.version} ${flags.join(" ") || "(default heap)"}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}`);
 
 if (compareAt >= 0) {
-  if (compareRev === undefined || !Number.isInteger(rounds) || rounds < 1) throw new Error("usage: npm run bench -- gateway --compare <git-rev> [--rounds N]");
-  await compareGateway(compareRev, rounds);
+  if (compareRev === undefined || !Number.isInteger(rounds) || rounds < 1) throw new Error("usage: npm run bench -- gateway|pipeline --compare <git-rev> [--rounds N]");
+  if (only.includes("pipeline")) await comparePipeline(compareRev, rounds);
+  else await compareGateway(compareRev, rounds);
 } else if (wanted("gateway")) printGatewayBench(await benchGateway());
 if (wanted("http")) printHttpBench(await benchHttp());
 if (wanted("heal")) {
@@ -49,7 +51,7 @@ if (wanted("heal")) {
   ]);
 }
 if (wanted("fakes")) printFakesBench(await benchFakes());
-if (wanted("pipeline")) printPipelineSimBench(await benchPipelineSim());
+if (wanted("pipeline") && compareAt < 0) printPipelineSimBench(await benchPipelineSim());
 if (wanted("validate")) printValidateBench(await benchValidate());
 if (wanted("soak")) printSoakBench(await benchSoak({ durationS: 40, sampleEveryS: 5, rate: 500, heapCapMb: 384 }));
 if (wanted("soak-10m")) printSoakBench(await benchSoak({ durationS: 600, sampleEveryS: 60, rate: 500, heapCapMb: 384 }));
@@ -62,5 +64,5 @@ if (wanted("replay-live")) {
   printReplayLiveBench(await benchReplayLive({ burners, ...(speeds ? { speeds } : {}) }));
 }
 console.log(
-  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m replay-live (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` for a before/after).",
+  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m replay-live (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` or `-- pipeline --compare <git-rev>` for a before/after).",
 );
