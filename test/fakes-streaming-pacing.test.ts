@@ -36,7 +36,10 @@ describe("stream pacing", () => {
     expect(times).toEqual([400, 480, 560, 640, 720, 800, 880, 960, 1040, 1120]);
   });
 
-  it("over express with a real clock: first chunk at 400 ms ± 150 ms, 80 ms pacing ± 30 ms on average", async () => {
+  // Wall-clock upper bounds depend on the machine's load (a shared CI runner made this test fail at
+  // 171 ms late), so only what a pacing fake guarantees is asserted: nothing early. The exact
+  // schedule is the virtual-clock test's above.
+  it("over express with a real clock: the first chunk no earlier than 400 ms, then 80 ms apart or more", async () => {
     const clock = new RealClock();
     const fleet = createFakeFleet({ seed: "pacing", clock, profiles: [profile()] });
     const fakes = await startExpressFakes(fleet);
@@ -45,9 +48,10 @@ describe("stream pacing", () => {
       const response = await fetch(`${fakes.urls.openai}/chat/completions`, chatInit({ stream: true }));
       const times = contentTimes(await readTimed(response, clock), start);
       expect(times).toHaveLength(10);
-      expect(Math.abs((times[0] as number) - 400)).toBeLessThan(150);
+      // A timer may fire up to a millisecond "early" by Date.now()'s rounding.
+      expect(times[0] as number).toBeGreaterThanOrEqual(399);
       const average = ((times.at(-1) as number) - (times[0] as number)) / (times.length - 1);
-      expect(Math.abs(average - 80)).toBeLessThan(30);
+      expect(average).toBeGreaterThanOrEqual(79);
     } finally {
       await fakes.close();
     }
