@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fastPathCounts } from "./fast-request-body.js";
+import { TEMPERATURE_RANGE, TOP_P_RANGE } from "./generation-fields.js";
 import { type ParseRequestOptions, type ParseRequestResult, parseResponsesRequest, parseResponsesRequestBySchema } from "./parse-responses-request.js";
 
 /** Every combination of the three parse options (reference, documented and the mixes between). */
@@ -80,7 +81,7 @@ const commonBody = fc.record(
 );
 
 /** Values that break some rule somewhere: wrong types, bounds, nulls, empties, arrays for strings. */
-const oddValue = fc.constantFrom<unknown>(
+const oddConstant = fc.constantFrom<unknown>(
   null,
   undefined,
   "",
@@ -129,6 +130,8 @@ const oddValue = fc.constantFrom<unknown>(
   [{ role: "user", content: [{ type: "image", url: "u" }] }],
   [{ role: "user", content: [{ type: "input_text", text: 1 }] }],
 );
+
+const oddValue = fc.oneof(oddConstant, fc.double(), fc.integer({ min: -3, max: 5 }), fc.array(fc.string({ maxLength: 2 }), { maxLength: 6 }));
 
 const TOP_KEYS = [
   "model",
@@ -220,6 +223,29 @@ describe("fastRequestBody: the same results as the schema", () => {
     );
     // The near-misses do reach the schema (else this test would only compare the fast path with itself).
     expect(fallbacks).toBeGreaterThan(500);
+  });
+
+  it("agrees at and just beyond every bound the fast path checks by hand", () => {
+    const base = { model: "openai/gpt-5.4-nano", input: "x" };
+    const edges = (min: number, max: number) => [min - 1e-9, min, max, max + 1e-9, max + 0.5, max + 1, -0, Number.NaN, Number.POSITIVE_INFINITY];
+    const cases: [string, unknown[]][] = [
+      ["temperature", edges(TEMPERATURE_RANGE.min, TEMPERATURE_RANGE.max)],
+      ["top_p", edges(TOP_P_RANGE.min, TOP_P_RANGE.max)],
+      ["max_output_tokens", [-1, 0, 1, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 53, "1"]],
+      ["seed", [-(2 ** 53), Number.MIN_SAFE_INTEGER, 0, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 53]],
+      ["stop", ["", "a", [], [""], ["a"], ["a", "b", "c", "d"], ["a", "b", "c", "d", "e"], [1]]],
+    ];
+    let accepted = 0;
+    for (const [key, values] of cases) {
+      for (const value of values) {
+        for (const options of OPTIONS) if (expectSame({ ...base, [key]: value }, options).ok) accepted++;
+      }
+    }
+    for (const list of [[], [""], ["openai"], ["openai", ""], [1]]) {
+      for (const options of OPTIONS) if (expectSame({ ...base, provider: { only: list, order: list } }, options).ok) accepted++;
+    }
+    // The in-bounds values are accepted (by both paths), so the loop compares successes as well as errors.
+    expect(accepted).toBeGreaterThan(100);
   });
 
   it("agrees on the scenario bodies and on non-object bodies", () => {

@@ -56,12 +56,22 @@ const messageShapeSchema = z.strictObject({
 /** Every key a message item may hold (the request fast path accepts no other). */
 export const MESSAGE_ITEM_KEYS: ReadonlySet<string> = new Set(Object.keys(messageShapeSchema.shape));
 
-/** One validated message item as a chat message: text parts joined, `type`/`id`/`status` dropped. */
+/**
+ * One validated message item as a chat message: text parts joined, `type`/`id`/`status` dropped.
+ *
+ * @example
+ * toChatMessage({ role: "user", content: [{ text: "a" }, { text: "b" }] }); // { role: "user", content: "a\nb" }
+ */
 export function toChatMessage(item: { role: ChatMessage["role"]; content: string | readonly { text: string }[] }): ChatMessage {
   return { role: item.role, content: typeof item.content === "string" ? item.content : item.content.map((part) => part.text).join(CONTENT_PART_SEPARATOR) };
 }
 
-/** `input` as a string: one user message. */
+/**
+ * `input` as a string: one user message.
+ *
+ * @example
+ * textInput("Hi"); // [{ role: "user", content: "Hi" }]
+ */
 export function textInput(text: string): ChatMessage[] {
   return [{ role: "user", content: text }];
 }

@@ -68,7 +68,12 @@ const UNSUPPORTED_SPELLINGS: ReadonlySet<string> = new Set([
     .map(([camel]) => camel),
 ]);
 
-/** True when `value` holds a camelCase key that {@link snakeCaseProviderKeys} renames (most objects hold none). */
+/**
+ * True when `value` holds a camelCase key that {@link snakeCaseProviderKeys} renames (most objects hold none).
+ *
+ * @example
+ * hasCamelCaseProviderKey({ allowFallbacks: false }); // true
+ */
 export function hasCamelCaseProviderKey(value: object): boolean {
   for (const key of Object.keys(value)) if (CAMEL_TO_SNAKE[key] !== undefined) return true;
   return false;
@@ -194,7 +199,12 @@ export const PROVIDER_FIELD_SCHEMAS: Readonly<Record<string, z.ZodType>> = provi
 /** A validated `provider` object before normalisation (snake_case keys). */
 export type ProviderShape = z.output<typeof providerShapeSchema>;
 
-/** The validated object, camelCased and resolved (sort aliases, price caps, preference scalars). */
+/**
+ * The validated object, camelCased and resolved (sort aliases, price caps, preference scalars).
+ *
+ * @example
+ * normalisePreferences({ sort: "cost" }).sort; // "price"
+ */
 export function normalisePreferences(p: ProviderShape) {
   const requestedSort = readSortMode(p.sort ?? undefined);
   const maxPrice = p.max_price ? priceCaps(p.max_price) : undefined;

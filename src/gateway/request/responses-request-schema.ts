@@ -134,7 +134,12 @@ function mergedHints(provider: ProviderPreferences | undefined, routing: Provide
   return merged;
 }
 
-/** The validated body as the request every later stage reads; the request fast path ends here too. */
+/**
+ * The validated body as the request every later stage reads; the request fast path ends here too.
+ *
+ * @example
+ * normalise({ model: { kind: "model", model: "openai/gpt-5.4-nano" }, input: [{ role: "user", content: "Hi" }] }).stream; // false
+ */
 export function normalise(body: Body) {
   const reference = body.model ?? undefined;
   return {
