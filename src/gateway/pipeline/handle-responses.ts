@@ -18,10 +18,17 @@ import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagno
 /** Errors of the execute stage, whose bodies carry routing_diagnostics at the pin. */
 const EXECUTE_FAILURES = new Set<string>(["upstream_error", "provider_payment_required"]);
 
-/** `make`, called at most once. */
+/** `make`, called at most once; then it (and all it captured) is let go, and only its result kept. */
 function once<T>(make: () => T): () => T {
-  let value: { made: T } | undefined;
-  return () => (value ??= { made: make() }).made;
+  let pending: (() => T) | undefined = make;
+  let made: T | undefined;
+  return () => {
+    if (pending !== undefined) {
+      made = pending();
+      pending = undefined;
+    }
+    return made as T;
+  };
 }
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
@@ -67,7 +74,12 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
-  base.clientDiagnostics = once(() => toReferenceDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider));
+  // A retained usage record keeps this closure: it captures what the diagnostics are built from, not
+  // `p`, `env` or `routing` (the request's whole working state, its abort signal included).
+  const { diagnostics } = routing;
+  const offers = env.catalog.models[p.model] ?? [];
+  const preferences = p.request.provider;
+  base.clientDiagnostics = once(() => toReferenceDiagnostics(diagnostics, offers, preferences));
   // Request findings (a documented-only form production ignores) lead the routing warnings.
   if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);

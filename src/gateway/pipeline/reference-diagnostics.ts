@@ -57,7 +57,7 @@ export interface ReferenceRoutingDiagnostics {
  */
 export function toReferenceDiagnostics(diagnostics: RoutingDiagnostics, offers: readonly Offer[], preferences: ProviderPreferences): ReferenceRoutingDiagnostics {
   const offerOf = (provider: string): Offer | undefined => offers.find((offer) => offer.provider === provider);
-  const ids = (provider: string) => ({ providerId: provider, apiModelId: offerOf(provider)?.providerModel ?? null, providerModelSlug: offerOf(provider)?.providerModel ?? null });
+  const modelOf = (provider: string): string | null => offerOf(provider)?.providerModel ?? null;
   const maxPrice = preferences.maxPrice as Record<string, unknown> | undefined;
   return {
     model: diagnostics.model,
@@ -80,10 +80,12 @@ export function toReferenceDiagnostics(diagnostics: RoutingDiagnostics, offers: 
       stage: stage.stage,
       beforeCount: stage.before,
       afterCount: stage.after,
-      droppedProviders: stage.dropped.map((drop) => ({ ...ids(drop.provider), reason: drop.reason })),
+      droppedProviders: stage.dropped.map((drop) => ({ providerId: drop.provider, apiModelId: modelOf(drop.provider), providerModelSlug: modelOf(drop.provider), reason: drop.reason })),
     })),
     consideredProviders: diagnostics.consideredProviders.map((provider) => ({
-      ...ids(provider),
+      providerId: provider,
+      apiModelId: modelOf(provider),
+      providerModelSlug: modelOf(provider),
       providerStatus: "active",
       providerRoutingStatus: "active",
       modelRoutingStatus: "active",
@@ -91,7 +93,9 @@ export function toReferenceDiagnostics(diagnostics: RoutingDiagnostics, offers: 
       baseWeight: offerOf(provider)?.weight ?? 1,
     })),
     rankedProviders: diagnostics.rankedProviders.map((ranked) => ({
-      ...ids(ranked.provider),
+      providerId: ranked.provider,
+      apiModelId: modelOf(ranked.provider),
+      providerModelSlug: modelOf(ranked.provider),
       score: round6(ranked.score),
       breaker: ranked.breaker,
       breakerUntilMs: ranked.breakerUntilMs,

@@ -1,39 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { mutateJson } from "../../core/__fixtures__/json-mutations.js";
 import { createRandomFactory } from "../../core/random.js";
 import { fixtureJson } from "../__fixtures__/fixtures.js";
 import { openAiChatChunkSchema, openAiChatResponseSchema } from "./openai-chat-api-types.js";
 import { isChatChunk, isChatCompletion } from "./openai-chat-shape-check.js";
 
-const draw = createRandomFactory("openai-chat-shape-check")("test", "mutations");
-const random = (): number => draw.next();
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const random = createRandomFactory("openai-chat-shape-check")("test", "mutations");
+const pick = <T>(items: readonly T[]): T => random.pick(items);
 
 /** Values a mutation puts in place of a field: wrong types, edge numbers, nulls, nesting. */
 const REPLACEMENTS: readonly unknown[] = [undefined, null, "", "x", "chat.completion", "chat.completion.chunk", "assistant", "user", 0, -1, 1.5, -0, 2 ** 53, 7, true, [], [{}], {}, { a: 1 }];
-
-function clone<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
-/** A copy of `value` with one random node replaced, deleted or given an extra key. */
-function mutate(value: unknown): unknown {
-  const copy = clone(value);
-  const nodes: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach((item, i) => (nodes.push({ parent: node, key: i }), walk(item)));
-    else if (typeof node === "object" && node !== null) for (const [key, item] of Object.entries(node)) nodes.push({ parent: node as Record<string, unknown>, key }), walk(item);
-  };
-  walk(copy);
-  const target = pick(nodes);
-  const roll = random();
-  if (Array.isArray(target.parent)) {
-    if (roll < 0.3) target.parent.splice(target.key as number, 1);
-    else target.parent[target.key as number] = pick(REPLACEMENTS);
-  } else if (roll < 0.3) delete target.parent[target.key as string];
-  else if (roll < 0.4) target.parent[`extra_${target.key}`] = pick(REPLACEMENTS);
-  else target.parent[target.key as string] = pick(REPLACEMENTS);
-  return copy;
-}
 
 const ANSWERS = [
   fixtureJson("openai-chat", "response-basic.json"),
@@ -64,12 +40,12 @@ describe("the hand-written Chat Completions shape checks", () => {
     let accepted = 0;
     let rejected = 0;
     for (let i = 0; i < 10_000; i++) {
-      const answer = mutate(pick(ANSWERS));
+      const answer = mutateJson(pick(ANSWERS), random, { replacements: REPLACEMENTS });
       if (isChatCompletion(answer)) {
         accepted++;
         expect(openAiChatResponseSchema.safeParse(answer).success, JSON.stringify(answer)).toBe(true);
       } else rejected++;
-      const chunk = mutate(pick(CHUNKS));
+      const chunk = mutateJson(pick(CHUNKS), random, { replacements: REPLACEMENTS });
       if (isChatChunk(chunk)) {
         accepted++;
         expect(openAiChatChunkSchema.safeParse(chunk).success, JSON.stringify(chunk)).toBe(true);

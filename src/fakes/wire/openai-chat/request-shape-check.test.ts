@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { mutateJson } from "../../../core/__fixtures__/json-mutations.js";
 import { createRandomFactory } from "../../../core/random.js";
 import { openAiChatRequestSchema } from "./request-schema.js";
 import { isCommonChatRequest } from "./request-shape-check.js";
 import { openAiChatWire } from "./wire.js";
 
-const draw = createRandomFactory("openai-chat-request-shape-check")("test", "mutations");
-const random = (): number => draw.next();
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const random = createRandomFactory("openai-chat-request-shape-check")("test", "mutations");
+const pick = <T>(items: readonly T[]): T => random.pick(items);
 
 /** What a mutation puts in place of a field: wrong types, the ranges' edges, roles, nesting. */
 const REPLACEMENTS: readonly unknown[] = [
@@ -34,26 +34,6 @@ const REPLACEMENTS: readonly unknown[] = [
   { include_usage: 1 },
 ];
 const EXTRA_KEYS = ["name", "refusal", "tools", "n", "seed", "include_usage", "include_obfuscation", "response_format", "bogus"];
-
-/** A copy of `body` with one random node replaced, deleted, or given an extra key. */
-function mutate(body: unknown): unknown {
-  const copy = JSON.parse(JSON.stringify(body)) as unknown;
-  const nodes: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach((item, i) => (nodes.push({ parent: node, key: i }), walk(item)));
-    else if (typeof node === "object" && node !== null) for (const [key, item] of Object.entries(node)) nodes.push({ parent: node as Record<string, unknown>, key }), walk(item);
-  };
-  walk(copy);
-  const target = pick(nodes);
-  const roll = random();
-  if (Array.isArray(target.parent)) {
-    if (roll < 0.3) target.parent.splice(target.key as number, 1);
-    else target.parent[target.key as number] = pick(REPLACEMENTS);
-  } else if (roll < 0.25) delete target.parent[target.key as string];
-  else if (roll < 0.45) target.parent[pick(EXTRA_KEYS)] = pick(REPLACEMENTS);
-  else target.parent[target.key as string] = pick(REPLACEMENTS);
-  return copy;
-}
 
 const BODIES = [
   { model: "gpt-5.4-nano", messages: [{ role: "user", content: "Extract the action items." }], stream: false },
@@ -90,7 +70,7 @@ describe("the fake's hand-written check of common Chat Completions requests", ()
     let accepted = 0;
     let rejected = 0;
     for (let i = 0; i < 10_000; i++) {
-      const body = mutate(pick(BODIES));
+      const body = mutateJson(pick(BODIES), random, { replacements: REPLACEMENTS, extraKeys: EXTRA_KEYS });
       if (!isCommonChatRequest(body)) {
         rejected++;
         continue;
