@@ -46,6 +46,8 @@ export interface SoakBench {
   errors: number;
   /** Each kind of error (an HTTP status, a client-side failure) and how often it came. */
   errorKinds: Record<string, number>;
+  /** The node flags the child ran with, from the bin's shebang (as a user's `gateway-sim serve`). */
+  childFlags: string[];
   /** The child's exit code if it died during the run (out of memory under the heap cap), else null. */
   diedWith: number | null;
   achievedRate: number;
@@ -65,6 +67,18 @@ interface HeapFigures {
 
 /** Reports the child's V8 heap on fd 3 each second (a preload: nothing in src knows about it). */
 const HEAP_PROBE = fileURLToPath(new URL("./soak-memory-probe.cjs", import.meta.url));
+
+/** The node flags of the bin's `#!/usr/bin/env -S node …` line: a user's `gateway-sim serve` runs with them (the young generation's size among them). */
+function shebangFlags(bin: string): string[] {
+  const first = readFileSync(bin, "utf8").split("\n", 1)[0] ?? "";
+  return (
+    /^#!.*\bnode\b(.*)$/
+      .exec(first)?.[1]
+      ?.trim()
+      .split(/\s+/)
+      .filter((flag) => flag.startsWith("--")) ?? []
+  );
+}
 
 /** Signals the child (run with --heapsnapshot-signal) and waits until its snapshot file is complete. */
 async function heapSnapshot(child: ChildProcess, dir: string): Promise<string> {
@@ -99,7 +113,22 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
   const bin = process.env.SOAK_BIN ?? join(process.cwd(), "bin", "gateway-sim.js");
   const snapshotDir = process.env.SOAK_HEAP_SNAPSHOTS;
   const diagnose = [...(snapshotDir ? ["--heapsnapshot-signal=SIGUSR2", `--diagnostic-dir=${snapshotDir}`] : []), ...(process.env.SOAK_TRACE_GC === "1" ? ["--trace-gc"] : [])];
-  const args = [`--max-old-space-size=${options.heapCapMb}`, ...diagnose, "--require", HEAP_PROBE, bin, "serve", file, "--port", "0", "--grace", "2s", "--export-usage", exportFile];
+  const args = [
+    ...shebangFlags(bin),
+    `--max-old-space-size=${options.heapCapMb}`,
+    ...diagnose,
+    "--require",
+    HEAP_PROBE,
+    bin,
+    "serve",
+    file,
+    "--port",
+    "0",
+    "--grace",
+    "2s",
+    "--export-usage",
+    exportFile,
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "pipe"] });
   let out = "";
   child.stdout?.on("data", (chunk: Buffer) => {
@@ -190,6 +219,7 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
     const exported = { exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
     return {
       options,
+      childFlags: shebangFlags(bin),
       samples,
       requests,
       errors,
@@ -207,7 +237,7 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
 
 export function printSoakBench(b: SoakBench): void {
   const { durationS, rate, heapCapMb } = b.options;
-  printSection(`Long serve: RSS under ${rate} req/s for ${durationS} s (child process, --export-usage, old space capped at ${heapCapMb} MB)`, [
+  printSection(`Long serve: RSS under ${rate} req/s for ${durationS} s (child process ${[...b.childFlags, `--max-old-space-size=${heapCapMb}`].join(" ")}, --export-usage)`, [
     ...b.samples.map((s) => ({
       name: `RSS at ${s.atS} s (${s.requests.toLocaleString("en-US")} requests sent)`,
       value: `${fmt(s.rssMb)} MB`,
