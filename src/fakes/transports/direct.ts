@@ -3,6 +3,7 @@
 import type { FakeHttpRequest, FakeOutcome } from "../provider/outcome.js";
 import { fetchFailureFor, networkError } from "../provider/outcome.js";
 import { textBodyResponse } from "../../core/text-body-response.js";
+import { lazyHeaders } from "../../core/lazy-headers.js";
 
 /** A fetch-style request (string, URL or Request plus init) in the fakes' terms. */
 export function toFakeRequest(input: string | URL | Request, init?: RequestInit): FakeHttpRequest {
@@ -14,7 +15,8 @@ export function toFakeRequest(input: string | URL | Request, init?: RequestInit)
   return {
     method: (init?.method ?? "GET").toUpperCase(),
     url: new URL(String(input)),
-    headers: new Headers(init?.headers),
+    // get() alone (what the fakes ask) never fills the real list: see lazy-headers.ts.
+    headers: lazyHeaders(init?.headers),
     // Strings are the common case (gateways send JSON text); anything else goes through Response.
     text: () => (typeof body === "string" ? Promise.resolve(body) : body == null ? Promise.resolve("") : new Response(body).text()),
     signal: init?.signal ?? undefined,
