@@ -44,7 +44,10 @@ describe("textBodyResponse", () => {
 
   for (const [name, read] of Object.entries(readers)) {
     it(`behaves like new Response(text) when its headers are read before ${name}`, async () => {
-      const first = (r: Response) => ({ type: r.headers.get("content-type"), list: [...r.headers], same: r.headers === r.headers });
+      const first = (r: Response) => {
+        const headers = r.headers;
+        return { type: headers.get("content-type"), list: [...headers], same: headers === r.headers };
+      };
       const real = new Response(TEXT, init());
       const fast = textBodyResponse(TEXT, init());
       expect(first(fast)).toEqual(first(real));
