@@ -24,28 +24,40 @@ function isPlainValue(value: unknown): value is string {
   return !isHttpWhitespace(value.charCodeAt(0)) && !isHttpWhitespace(value.charCodeAt(value.length - 1)) && !VALUE_BREAKING.test(value);
 }
 
+/** Names already found to be lower-case tokens: the same few names arrive on every call. */
+const plainNames = new Set<string>();
+const PLAIN_NAMES_KEPT = 512;
+
+function isPlainName(name: string): boolean {
+  if (plainNames.has(name)) return true;
+  if (!TOKEN.test(name)) return false;
+  if (plainNames.size < PLAIN_NAMES_KEPT) plainNames.add(name);
+  return true;
+}
+
 /**
  * Whether `init` is a plain record a real Headers would hold exactly as given: lower-case token names,
  * string values it neither trims nor rejects, no symbol keys. Such a record needs no validation later.
  */
 export function isPlainHeaderRecord(init: HeadersInput): init is Record<string, string> {
-  return plainEntries(init, false) !== undefined;
+  return plainEntries(init, undefined);
 }
 
-/** The entries of a plain record (a copy when `copy`, each value read once, as new Headers reads it), else undefined. */
-function plainEntries(init: HeadersInput, copy: boolean): Record<string, string> | undefined {
-  if (init === undefined || init === null || typeof init !== "object") return undefined;
+/** Whether `init` is a plain record; its entries go into `copy` when given (each value read once, as new Headers reads it). */
+function plainEntries(init: HeadersInput, copy: Map<string, string> | undefined): boolean {
+  if (init === undefined || init === null || typeof init !== "object") return false;
   const proto: unknown = Object.getPrototypeOf(init);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  if (Object.getOwnPropertySymbols(init).length > 0) return undefined;
+  if (proto !== Object.prototype && proto !== null) return false;
+  if (Object.getOwnPropertySymbols(init).length > 0) return false;
   const record = init as Record<string, unknown>;
-  const entries = copy ? (Object.create(null) as Record<string, string>) : (record as Record<string, string>);
-  for (const name of Object.keys(record)) {
+  const names = Object.keys(record);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
     const value = record[name];
-    if (!TOKEN.test(name) || !isPlainValue(value)) return undefined;
-    if (copy) entries[name] = value;
+    if (!isPlainName(name) || !isPlainValue(value)) return false;
+    copy?.set(name, value);
   }
-  return entries;
+  return true;
 }
 
 /**
@@ -58,15 +70,15 @@ function plainEntries(init: HeadersInput, copy: boolean): Record<string, string>
  */
 export function lazyHeaders(init: HeadersInput): Headers {
   // A copy: like new Headers, the result must not see later changes to the caller's record.
-  const entries = plainEntries(init, true);
-  return entries === undefined ? new Headers(init) : new LazyHeaders(entries);
+  const entries = new Map<string, string>();
+  return plainEntries(init, entries) ? new LazyHeaders(entries) : new Headers(init);
 }
 
 class LazyHeaders extends HeadersBase implements Headers {
   /** The entries not yet appended to the real list; undefined once they are. */
-  #pending: Record<string, string> | undefined;
+  #pending: Map<string, string> | undefined;
 
-  constructor(entries: Record<string, string>) {
+  constructor(entries: Map<string, string>) {
     super();
     this.#pending = entries;
   }
@@ -75,7 +87,7 @@ class LazyHeaders extends HeadersBase implements Headers {
     const pending = this.#pending;
     if (pending === undefined) return;
     this.#pending = undefined;
-    for (const name of Object.keys(pending)) real.append.call(this, name, pending[name] as string);
+    for (const [name, value] of pending) real.append.call(this, name, value);
   }
 
   get(name: string): string | null {
@@ -85,7 +97,7 @@ class LazyHeaders extends HeadersBase implements Headers {
       this.#fill();
       return real.get.call(this, name);
     }
-    return pending[name.toLowerCase()] ?? null;
+    return pending.get(name.toLowerCase()) ?? null;
   }
 
   has(name: string): boolean {
