@@ -3,8 +3,10 @@
 // Response the first time anything else is asked for, so the rest of the Fetch API is undici's own.
 
 /** The body members these classes answer themselves; the DOM typings declare them as properties, not methods. */
-type BodyMembers = "body" | "bodyUsed" | "text" | "json" | "arrayBuffer" | "blob" | "formData" | "clone";
+type BodyMembers = "body" | "bodyUsed" | "text" | "json" | "arrayBuffer" | "blob" | "formData" | "clone" | "headers";
 const ResponseBase: new (body: null, init: ResponseInit) => Omit<Response, BodyMembers> = Response;
+const baseHeaders = Object.getOwnPropertyDescriptor(Response.prototype, "headers")?.get as ((this: object) => Headers) | undefined;
+if (baseHeaders === undefined) throw new Error("Response.prototype.headers has no getter: this Node's fetch is not undici's");
 
 export abstract class LazyBodyResponse extends ResponseBase implements Response {
   #real: Response | undefined;
@@ -23,6 +25,18 @@ export abstract class LazyBodyResponse extends ResponseBase implements Response 
   protected materialise(): Response {
     this.#real ??= this.build();
     return this.#real;
+  }
+
+  /**
+   * Whether the headers were kept back from the base constructor (filling a Headers costs more than the
+   * rest of a Response): then they are the genuine Response's, built on first use.
+   */
+  protected get headersHeld(): boolean {
+    return false;
+  }
+
+  get headers(): Headers {
+    return this.headersHeld ? this.materialise().headers : (baseHeaders as (this: object) => Headers).call(this);
   }
 
   get body(): ReadableStream<Uint8Array> | null {

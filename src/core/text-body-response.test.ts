@@ -42,6 +42,43 @@ describe("textBodyResponse", () => {
     });
   }
 
+  for (const [name, read] of Object.entries(readers)) {
+    it(`behaves like new Response(text) when its headers are read before ${name}`, async () => {
+      const first = (r: Response) => {
+        const headers = r.headers;
+        return { type: headers.get("content-type"), list: [...headers], same: headers === r.headers };
+      };
+      const real = new Response(TEXT, init());
+      const fast = textBodyResponse(TEXT, init());
+      expect(first(fast)).toEqual(first(real));
+      expect(await observe(fast, read)).toEqual(await observe(real, read));
+    });
+  }
+
+  it("holds its headers as the real one does: response guard, set-cookie dropped, changes kept", () => {
+    const act = (r: Response) => {
+      r.headers.set("x-added", "1");
+      r.headers.append("set-cookie", "a=b");
+      r.headers.delete("x-request-id");
+      return [...r.headers];
+    };
+    expect(act(textBodyResponse(TEXT, init()))).toEqual(act(new Response(TEXT, init())));
+  });
+
+  it("hands headers a real Headers would trim, reject or merge to the real constructor", async () => {
+    const odd: Record<string, string>[] = [
+      { "content-type": "application/json", "x-a": " padded " },
+      { "content-type": "application/json", "X-A": "1", "x-a": "2" },
+    ];
+    for (const headers of odd) {
+      const fast = textBodyResponse(TEXT, { status: 200, headers });
+      expect([...fast.headers]).toEqual([...new Response(TEXT, { status: 200, headers }).headers]);
+      expect(await fast.text()).toBe(TEXT);
+    }
+    const invalid = { "content-type": "application/json", "x-a": "a\nb" };
+    expect(() => textBodyResponse(TEXT, { status: 200, headers: invalid })).toThrow(TypeError);
+  });
+
   it("json() rejects with SyntaxError on a body that is not JSON, like the real one", async () => {
     await expect(textBodyResponse("not json", init()).json()).rejects.toBeInstanceOf(SyntaxError);
     await expect(new Response("not json", init()).json()).rejects.toBeInstanceOf(SyntaxError);

@@ -5,6 +5,7 @@
 // Response the first time anything else (the `body` stream, `arrayBuffer()`, `clone()`…) is asked
 // for, so every other part of the Fetch API behaves exactly as undici's own.
 import { LazyBodyResponse } from "./lazy-body-response.js";
+import { isPlainHeaderRecord } from "./lazy-headers.js";
 
 /** Statuses whose Response may not have a body; those keep the real constructor and its checks. */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -17,9 +18,10 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * await response.json(); // { ok: true }
  */
 export function textBodyResponse(text: string, init: { status: number; headers: Record<string, string> }): Response {
-  // Without a content-type, `new Response(string)` adds text/plain: let the real one do it.
-  const hasContentType = init.headers["content-type"] !== undefined || Object.keys(init.headers).some((name) => name.toLowerCase() === "content-type");
-  if (NULL_BODY_STATUSES.has(init.status) || !hasContentType) return new Response(text, init);
+  // Without a content-type, `new Response(string)` adds text/plain: let the real one do it. Headers a
+  // real Headers would trim or reject (or mixed-case names) go to the real one too: a held-back record
+  // must be one the genuine Response, built later, holds exactly and without a late error.
+  if (NULL_BODY_STATUSES.has(init.status) || init.headers["content-type"] === undefined || !isPlainHeaderRecord(init.headers)) return new Response(text, init);
   return new TextBodyResponse(text, init);
 }
 
@@ -29,9 +31,14 @@ class TextBodyResponse extends LazyBodyResponse {
   #read = false;
 
   constructor(text: string, init: ResponseInit) {
-    super(null, init);
+    // The status alone: the headers wait for the genuine Response (see headersHeld).
+    super(null, { status: init.status });
     this.#text = text;
     this.#init = init;
+  }
+
+  protected override get headersHeld(): boolean {
+    return true;
   }
 
   protected get consumed(): boolean {

@@ -2,7 +2,7 @@
 // (direct fetch, msw interception, express servers), with one journal and run-time reconfiguration.
 import type { Clock } from "../core/clock.js";
 import type { Catalog } from "../gateway/catalog/schema.js";
-import { buildRoutes, matchRoute } from "./fleet-routes.js";
+import { buildRoutes, matchRoute, type RouteMatch } from "./fleet-routes.js";
 import { createJournal, type Journal, type JournalOptions } from "./journal/journal.js";
 import { degradationPhaseSchema, type DegradationPhaseInput } from "./profile/degradation-schema.js";
 import type { FakeProviderProfile } from "./profile/schema.js";
@@ -11,6 +11,9 @@ import { handleCall } from "./provider/handle-call.js";
 import type { FakeHttpRequest, FakeOutcome } from "./provider/outcome.js";
 import { createProviderState, reconfigureProvider, type ProviderState } from "./provider/provider-state.js";
 import { toFakeRequest, toResponse, unknownHostError } from "./transports/direct.js";
+
+/** Parsed request URLs a fleet keeps (it starts over when full). */
+const PARSED_URLS = 256;
 
 export interface FakeFleetOptions {
   /** Root seed; each provider draws from `createRandom(seed, "fake", id, purpose)`. */
@@ -77,12 +80,28 @@ export function createFakeFleet(options: FakeFleetOptions): FakeFleet {
     return state;
   };
   const dispatchTo = (id: string, request: FakeHttpRequest, relativePath: string) => handleCall(stateOf(id), request, relativePath, { journal, seq: ++seq });
+  // A gateway calls a handful of URLs over and over: each is parsed and routed once (routes never
+  // change during a run). The URL objects stay inside the fakes, which only read them.
+  const parsed = new Map<string, URL>();
+  const routed = new WeakMap<URL, NonNullable<RouteMatch>>();
+  const urlOf = (href: string): URL => {
+    let url = parsed.get(href);
+    if (url === undefined) {
+      url = new URL(href);
+      if (parsed.size >= PARSED_URLS) parsed.clear();
+      parsed.set(href, url);
+      const match = matchRoute(routes, url);
+      if (match !== undefined) routed.set(url, match);
+    }
+    return url;
+  };
   const dispatch = (request: FakeHttpRequest) => {
-    const match = matchRoute(routes, request.url);
+    // Only URLs parsed here are in `routed`: a caller's own URL is routed afresh (it may have changed).
+    const match = routed.get(request.url) ?? matchRoute(routes, request.url);
     return match ? dispatchTo(match.provider, request, match.relativePath) : undefined;
   };
   const fetchFake = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const request = toFakeRequest(input, init);
+    const request = toFakeRequest(input, init, urlOf);
     const pending = dispatch(request);
     if (!pending) throw unknownHostError(request.url.hostname);
     return toResponse(await pending);

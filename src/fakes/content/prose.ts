@@ -6,6 +6,21 @@ import { CHARS_PER_TOKEN } from "./tokens.js";
 
 const PATTERN = ["adjective", "noun", "adverb", "verb", "preposition", "adjective", "noun"] as const;
 
+type WordLists = readonly [readonly string[], ...(readonly string[])[]];
+
+/** The pattern's word lists per faker: `faker.definitions` is a checking Proxy, read it once per faker, not per call. */
+const wordLists = new WeakMap<Faker, WordLists>();
+
+function wordListsOf(faker: Faker): WordLists {
+  let lists = wordLists.get(faker);
+  if (lists === undefined) {
+    const words = faker.definitions.word;
+    lists = PATTERN.map((part) => words[part]) as unknown as WordLists;
+    wordLists.set(faker, lists);
+  }
+  return lists;
+}
+
 /**
  * Prose of exactly `tokens` tokens by the fakes' counter (4 characters each).
  *
@@ -14,15 +29,16 @@ const PATTERN = ["adjective", "noun", "adverb", "verb", "preposition", "adjectiv
  */
 export function proseOfTokens(faker: Faker, tokens: number): string {
   const length = Math.max(0, Math.round(tokens)) * CHARS_PER_TOKEN;
-  // `faker.definitions` is a checking Proxy: read each word list once, not once per word.
-  const words = faker.definitions.word;
-  const lists = PATTERN.map((part) => words[part]);
+  const lists = wordListsOf(faker);
   const pick = arrayElementOf(faker);
   let text = "";
   while (text.length < length) {
-    let sentence = "";
-    for (const list of lists) sentence += `${pick(list)} `;
-    text += `${sentence.charAt(0).toUpperCase()}${sentence.slice(1, -1)}. `;
+    // The first word capitalised, the others after a space: what capitalising "w0 w1 … w6 " and
+    // dropping its last space gives, without slicing (and so flattening) the sentence.
+    const first = pick(lists[0]);
+    let sentence = first.charAt(0).toUpperCase() + first.slice(1);
+    for (let i = 1; i < lists.length; i++) sentence += ` ${pick(lists[i] as readonly string[])}`;
+    text += `${sentence}. `;
   }
   text = text.slice(0, length);
   // A trailing space would look like a missing token to a reader comparing lengths; end on a letter.

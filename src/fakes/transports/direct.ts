@@ -3,9 +3,15 @@
 import type { FakeHttpRequest, FakeOutcome } from "../provider/outcome.js";
 import { fetchFailureFor, networkError } from "../provider/outcome.js";
 import { textBodyResponse } from "../../core/text-body-response.js";
+import { lazyHeaders } from "../../core/lazy-headers.js";
 
-/** A fetch-style request (string, URL or Request plus init) in the fakes' terms. */
-export function toFakeRequest(input: string | URL | Request, init?: RequestInit): FakeHttpRequest {
+const parseUrl = (href: string): URL => new URL(href);
+
+/**
+ * A fetch-style request (string, URL or Request plus init) in the fakes' terms. `urlOf` parses the
+ * URL of a string or URL input (the fleet's keeps the URLs it has parsed: the fakes only read them).
+ */
+export function toFakeRequest(input: string | URL | Request, init?: RequestInit, urlOf: (href: string) => URL = parseUrl): FakeHttpRequest {
   if (input instanceof Request && init === undefined) {
     return { method: input.method, url: new URL(input.url), headers: input.headers, text: () => input.text(), signal: input.signal };
   }
@@ -13,8 +19,9 @@ export function toFakeRequest(input: string | URL | Request, init?: RequestInit)
   const body = init?.body;
   return {
     method: (init?.method ?? "GET").toUpperCase(),
-    url: new URL(String(input)),
-    headers: new Headers(init?.headers),
+    url: urlOf(String(input)),
+    // get() alone (what the fakes ask) never fills the real list: see lazy-headers.ts.
+    headers: lazyHeaders(init?.headers),
     // Strings are the common case (gateways send JSON text); anything else goes through Response.
     text: () => (typeof body === "string" ? Promise.resolve(body) : body == null ? Promise.resolve("") : new Response(body).text()),
     signal: init?.signal ?? undefined,
