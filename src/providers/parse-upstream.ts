@@ -2,6 +2,7 @@
 // wire format is the provider's fault (`upstream_invalid_response`, retryable), never a crash.
 import type { z } from "zod";
 import { GatewayError } from "../core/errors.js";
+import { isRecord } from "../core/is-record.js";
 
 /** A parsed payload, or the attempt error describing why it was rejected. */
 export type UpstreamParse<T> = { ok: true; value: T } | { ok: false; error: GatewayError };
@@ -88,5 +89,5 @@ export function snippet(text: string): string {
  * if (mayBeErrorBody(json.value)) { const failure = errorSchema.safeParse(json.value); … }
  */
 export function mayBeErrorBody(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && (value as Record<string, unknown>).error !== undefined;
+  return isRecord(value) && value.error !== undefined;
 }

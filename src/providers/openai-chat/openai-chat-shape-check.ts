@@ -2,11 +2,9 @@
 // stream chunk). They accept only bodies the zod schemas (openai-chat-api-types.ts) accept, field for
 // field, and leave everything else to the schemas, whose errors stay the ones users see: a shape
 // check costs a fraction of a schema parse, which is run by generic code shared by every schema.
+import { isRecord } from "../../core/is-record.js";
 import type { OpenAiChatChunk, OpenAiChatResponse } from "./openai-chat-api-types.js";
 
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const isInt = (value: unknown): boolean => Number.isSafeInteger(value);
 /** `z.string().nullish()`. */
 const isOptionalText = (value: unknown): boolean => value === undefined || value === null || typeof value === "string";

@@ -2,11 +2,9 @@
 // and the sampling fields, nothing else. It accepts only bodies the fake's zod schema
 // (request-schema.ts) accepts unchanged; anything else (content parts, tools, response formats, a bad
 // value…) goes to the schema, whose first issue is the error OpenAI would send.
+import { isRecord } from "../../../core/is-record.js";
 import type { OpenAiChatRequestBody } from "./request-schema.js";
 
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 const absent = (value: unknown): boolean => value === undefined || value === null;
 /** `z.number().min(lo).max(hi).nullable().optional()`. */
 const inRange = (value: unknown, lo: number, hi: number): boolean => absent(value) || (typeof value === "number" && value >= lo && value <= hi);
