@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { gatewaySettingsSchema, type GatewaySettingsInput } from "../settings.js";
 import type { HealthObservation } from "../types.js";
 import { probeSample } from "./breaker.js";
-import { createHealthStore } from "./health-store.js";
+import { createHealthStore, MAX_UNSEEN_ENTRIES } from "./health-store.js";
 
 const M = "openai/gpt-5.4-nano";
 const store = (settings: GatewaySettingsInput = {}) => createHealthStore(gatewaySettingsSchema.parse(settings));
@@ -100,5 +100,22 @@ describe("health store", () => {
         expect(read.snapshot(end).map((h) => h.provider)).not.toContain("unseen");
       }),
     );
+  });
+
+  it("keeps at most MAX_UNSEEN_ENTRIES pairs that were only read; past that, reads still give the defaults, and a write registers the pair", () => {
+    const health = store();
+    // A kept entry hands back the same view object while nothing changed; a pair not kept gets a fresh one.
+    const kept = (provider: string): boolean => health.get(provider, M, 0) === health.get(provider, M, 0);
+    for (let i = 0; i < MAX_UNSEEN_ENTRIES; i++) health.get(`reader-${i}`, M, 0);
+    expect(kept("reader-0")).toBe(true);
+    expect(kept("one-too-many")).toBe(false);
+    expect(health.get("one-too-many", M, 0).lat_ewma_60s).toBe(800);
+    // A written pair leaves the read-only count, so there is room for one more read-only pair.
+    health.record(fail(1000, { provider: "reader-1" }));
+    expect(health.snapshot(1000).map((h) => h.provider)).toEqual(["reader-1"]);
+    expect(kept("one-too-many")).toBe(true);
+    // A pair first seen by a write is registered whatever the read-only count.
+    health.record(fail(1000, { provider: "writer" }));
+    expect(health.snapshot(1000).map((h) => h.provider)).toEqual(["reader-1", "writer"]);
   });
 });

@@ -75,8 +75,13 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     }
     return entry;
   };
+  // Entries kept for reads alone, bounded: routing reads only catalog offers, but `get` is public and
+  // a caller reading arbitrary names must not grow the store without limit.
+  let unseen = 0;
   const entryFor = (provider: string, model: string): Entry => {
-    const entry = lookup(provider, model);
+    const existing = entries.get(model)?.get(provider);
+    if (existing !== undefined && !existing.seen) unseen--;
+    const entry = existing ?? lookup(provider, model);
     entry.seen = true;
     return entry;
   };
@@ -112,6 +117,11 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
   return {
     get(provider, model, now) {
       // Reading an unseen provider gives the defaults without registering it in `snapshot`.
+      const known = entries.get(model)?.get(provider);
+      if (known !== undefined) return view(known, now);
+      // Past the bound, an unseen pair's defaults are built afresh on each read and not kept.
+      if (unseen >= MAX_UNSEEN_ENTRIES) return view(newEntry(provider, model), now);
+      unseen++;
       return view(lookup(provider, model), now);
     },
     admit(provider, model, now, sampleKey): BreakerAdmission {
@@ -176,6 +186,9 @@ function sameAt(last: ProviderHealth, entry: Entry, now: number): boolean {
     last.failures_60s === entry.failures.countWithin(now, WINDOW_60S_MS)
   );
 }
+
+/** How many (model, provider) pairs that were only ever read the store keeps (see `get`). */
+export const MAX_UNSEEN_ENTRIES = 4096;
 
 /** The reference's load soft cap (health.config.ts:23): current_load = min(1, inflight / 500). */
 const LOAD_SOFT_CAP = 500;
