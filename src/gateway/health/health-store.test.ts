@@ -105,7 +105,10 @@ describe("health store", () => {
   it("keeps at most MAX_UNSEEN_ENTRIES pairs that were only read; past that, reads still give the defaults, and a write registers the pair", () => {
     const health = store();
     // A kept entry hands back the same view object while nothing changed; a pair not kept gets a fresh one.
-    const kept = (provider: string): boolean => health.get(provider, M, 0) === health.get(provider, M, 0);
+    const kept = (provider: string): boolean => {
+      const first = health.get(provider, M, 0);
+      return health.get(provider, M, 0) === first;
+    };
     for (let i = 0; i < MAX_UNSEEN_ENTRIES; i++) health.get(`reader-${i}`, M, 0);
     expect(kept("reader-0")).toBe(true);
     expect(kept("one-too-many")).toBe(false);
