@@ -29,8 +29,8 @@ const SCOPE_SEPARATOR = "\u001f";
 
 /** One stream for `seed` and `scope`; the same arguments always give the same draws. */
 export function createRandom(seed: string, ...scope: string[]): Random {
-  // alea: fast, and its state is independent per stream.
-  return new SeededRandom(alea(scope.length === 0 ? seed : `${seed}${SCOPE_SEPARATOR}${scope.join(SCOPE_SEPARATOR)}`));
+  // The factory's stream naming, so the rule is written once (createRandom is not on a per-request path).
+  return createRandomFactory(seed)(...scope);
 }
 
 /** Mash's starting state and its 2^-32 scale (Baagoe's Alea, as seedrandom's `alea` implements it). */
@@ -141,7 +141,7 @@ class SeededRandom implements Random {
  */
 export function createRandomFactory(seed: string): RandomFactory {
   const prefix = `${seed}${SCOPE_SEPARATOR}`;
-  // The seed string `createRandom` would join, built without its argument arrays (one stream per request).
+  // The seed, then each scope part after a separator; alea: fast, and its state is independent per stream.
   return (...scope) => {
     if (scope.length === 0) return new SeededRandom(alea(seed));
     // Concatenated, not `join`ed: the generic join costs more than the three parts a stream name has.
