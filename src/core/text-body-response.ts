@@ -11,7 +11,9 @@ import { isPlainHeaderRecord } from "./lazy-headers.js";
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
- * A Response carrying `text` as its body, for statuses and headers that allow one.
+ * A Response carrying `text` as its body, for statuses and headers that allow one. The headers record
+ * is handed over, not copied (the genuine Response is built from it on first use): callers pass a
+ * record they no longer change, as both callers (the keep-alive fetch, the direct transport) do.
  *
  * @example
  * const response = textBodyResponse('{"ok":true}', { status: 200, headers: { "content-type": "application/json" } });
