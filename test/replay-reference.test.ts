@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
 import { runCli } from "../src/cli/program.js";
 import type { UsageRecord } from "../src/gateway/types.js";
 import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
@@ -14,23 +13,11 @@ import { type ReplayRecord, readUsageLog } from "../src/replay/read-usage-log.js
 import { loadScenario } from "../src/scenarios/load/load-scenario.js";
 import { runScenario } from "../src/scenarios/run/run-scenario.js";
 import { referenceRowOf } from "./fixtures/replay-reference/reference-row-of.js";
+import { captureIo } from "./support/capture-io.js";
 
 const FIXTURES = "test/fixtures/replay-reference";
 const dir = mkdtempSync(join(tmpdir(), "replay-reference-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: process.cwd(),
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function runWithUsage(file: string): Promise<{ records: UsageRecord[]; failures: string[] }> {
   const loaded = loadScenario(file);
@@ -51,10 +38,10 @@ describe("replay of the reference gateway's generation records", () => {
   it("detects a reference-format export, writes a scenario, and the scenario reproduces its routing (≥ 99 % same provider)", async () => {
     const fixture = join(FIXTURES, "reference-export.jsonl");
     const logged = read(fixture);
-    const io = captureIo();
+    const io = captureIo(process.cwd(), {});
     const out = join(dir, "reference-replay.yaml");
     expect(await runCli(["replay", fixture, "-o", out, "--seed", "1313"], io)).toBe(0);
-    expect(io.out()).toContain(`replayed ${logged.length} requests`);
+    expect(io.written()).toContain(`replayed ${logged.length} requests`);
     expect(io.err()).toBe("");
     // The burst on OpenAI comes back from the attempts alone.
     expect(readFileSync(out, "utf8")).toMatch(/http_error: \{ status: 503, probability: 1 \}/);
@@ -135,10 +122,10 @@ describe("replay of the reference gateway's generation records", () => {
     // A cache hit has no attempt: inserted at 10:15:24.019, after its 14 ms.
     expect(hit?.time_ms).toBe(Date.parse("2026-08-22T10:15:24.005Z"));
     expect(hit?.response_cache?.status).toBe("hit");
-    const io = captureIo();
+    const io = captureIo(process.cwd(), {});
     const out = join(dir, "generations-replay.yaml");
     expect(await runCli(["replay", fixture, "-o", out], io)).toBe(0);
-    expect(io.out()).toContain("replayed 5 requests");
+    expect(io.written()).toContain("replayed 5 requests");
     expect(loadScenario(out).ok).toBe(true);
   });
 
@@ -159,7 +146,7 @@ describe("replay of the reference gateway's generation records", () => {
         "",
       ].join("\n"),
     );
-    const io = captureIo();
+    const io = captureIo(process.cwd(), {});
     expect(await runCli(["replay", bad], io)).toBe(2);
     const lines = io.err().trimEnd().split("\n");
     expect(lines).toHaveLength(4);

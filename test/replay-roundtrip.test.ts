@@ -6,28 +6,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/program.js";
-import type { CliIo } from "../src/cli/io.js";
 import type { UsageRecord } from "../src/gateway/types.js";
 import { createMemoryUsageLog } from "../src/gateway/usage/memory-usage-log.js";
 import { usageRecord } from "../src/gateway/usage/usage-record-fixture.js";
 import { loadScenario } from "../src/scenarios/load/load-scenario.js";
 import { runScenario } from "../src/scenarios/run/run-scenario.js";
+import { captureIo } from "./support/capture-io.js";
 
 const dir = mkdtempSync(join(tmpdir(), "replay-roundtrip-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function captureIo(): CliIo & { out: () => string; err: () => string } {
-  let out = "";
-  let err = "";
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    cwd: process.cwd(),
-    env: {},
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function runWithUsage(file: string): Promise<{ records: UsageRecord[]; passed: boolean; failures: string[] }> {
   const loaded = loadScenario(file);
@@ -44,7 +31,7 @@ async function roundTrip(scenario: string, name: string, seed: string) {
   expect(original.passed).toBe(true);
   const log = join(dir, `${name}.jsonl`);
   writeFileSync(log, original.records.map((r) => `${JSON.stringify(r)}\n`).join(""));
-  const io = captureIo();
+  const io = captureIo(process.cwd(), {});
   const out = join(dir, `${name}-replay.yaml`);
   expect(await runCli(["replay", log, "-o", out, "--seed", seed], io)).toBe(0);
   const replayed = await runWithUsage(out);
@@ -55,7 +42,7 @@ async function roundTrip(scenario: string, name: string, seed: string) {
 describe("replay round trip", () => {
   it("reproduces the routing of the 503 burst: ≥ 99 % of requests select the same provider", async () => {
     const { original, replayed, io, yaml, sameProviderShare } = await roundTrip("scenarios/incidents/openai-503-burst.yaml", "burst", "503");
-    expect(io.out()).toContain(`replayed ${original.records.length} requests`);
+    expect(io.written()).toContain(`replayed ${original.records.length} requests`);
     // The burst comes back as an error phase on OpenAI alone.
     expect(yaml).toMatch(/http_error: \{ status: 503, probability: 1 \}/);
     expect(replayed.failures).toEqual([]);
@@ -69,7 +56,7 @@ describe("replay round trip", () => {
   // throughput averages `sort: throughput` ranks on.
   it("reproduces streamed traffic on hosts priced by the scenario: same host, cost, speed and health", async () => {
     const { original, replayed, io, yaml, sameProviderShare } = await roundTrip("scenarios/gemini-flash-lite-sort-modes.yaml", "gemini", "2026");
-    expect(io.out()).toContain("google-vertex google/gemini-3.1-flash-lite: logged price 0.075 / 0.3 per 1M tokens (catalog: 0.1 / 0.4), from billed costs");
+    expect(io.written()).toContain("google-vertex google/gemini-3.1-flash-lite: logged price 0.075 / 0.3 per 1M tokens (catalog: 0.1 / 0.4), from billed costs");
     expect(yaml).toMatch(/google\/gemini-3\.1-flash-lite: \{ model: \S+, price: \{ input: 0\.075, output: 0\.3 \}/);
     expect(replayed.failures).toEqual([]);
     expect(replayed.records).toHaveLength(original.records.length);
@@ -133,7 +120,7 @@ describe("replay round trip", () => {
   it("names a --catalog that does not exist (exit 2): the logged prices are checked against it", async () => {
     const log = join(dir, "one.jsonl");
     writeFileSync(log, `${JSON.stringify(usageRecord())}\n`);
-    const io = captureIo();
+    const io = captureIo(process.cwd(), {});
     expect(await runCli(["replay", log, "-o", join(dir, "one.yaml"), "--catalog", "no-such-catalog.yaml"], io)).toBe(2);
     expect(io.err()).toBe(`gateway-sim: --catalog: catalog file not found: ${join(dir, "no-such-catalog.yaml")} (a path relative to the written scenario, or "default") (E_NOT_FOUND)\n`);
   });
@@ -141,7 +128,7 @@ describe("replay round trip", () => {
   it("rejects a file that is not a usage log, line by line, with exit code 2", async () => {
     const bad = join(dir, "bad.jsonl");
     writeFileSync(bad, '{"id":"G-1"}\nnot json\n');
-    const io = captureIo();
+    const io = captureIo(process.cwd(), {});
     expect(await runCli(["replay", bad], io)).toBe(2);
     expect(io.err()).toContain(`${bad}:1: not a usage record`);
     expect(io.err()).toContain(`${bad}:2: not JSON`);

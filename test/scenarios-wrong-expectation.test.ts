@@ -1,22 +1,11 @@
 // A deliberately wrong expectation fails with expected against actual, the failing request and a
 // one-line command that reproduces just that case — and that command does reproduce it.
 import { describe, expect, it } from "vitest";
-import type { CliIo } from "../src/cli/io.js";
 import { runCli } from "../src/cli/program.js";
 import { runSuite } from "../src/scenarios/run/run-suite.js";
+import { captureIo } from "./support/capture-io.js";
 
 const file = "test/fixtures/scenarios/wrong-expectation.yaml";
-
-function captureIo(): CliIo & { out: () => string } {
-  let text = "";
-  return {
-    stdout: { write: (s: string) => (text += s), isTTY: false },
-    stderr: { write: (s: string) => (text += s) },
-    cwd: process.cwd(),
-    env: {},
-    out: () => text,
-  };
-}
 
 describe("a wrong expectation", () => {
   it("fails with a clear message and a reproduce command", async () => {
@@ -39,7 +28,7 @@ describe("a wrong expectation", () => {
   });
 
   it("its reproduce command runs just that expectation and fails the same way", async () => {
-    const io = captureIo();
+    const io = captureIo(process.cwd(), {});
     const code = await runCli(["run", file, "--only", "routes to the EU endpoint", "--seed", "42"], io);
     expect(code).toBe(1);
     expect(io.out()).toContain("selected_provider: expected openai-eu, got openai (in 1 of 1 requests)");

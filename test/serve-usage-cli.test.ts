@@ -2,15 +2,10 @@
 // for the page itself); with --key the banner says the page will ask for it.
 import { describe, expect, it } from "vitest";
 import { serveCommand } from "../src/cli/commands/serve.js";
-import type { CliIo } from "../src/cli/io.js";
-
-function captureIo(): CliIo & { out: () => string } {
-  let out = "";
-  return { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, cwd: process.cwd(), env: {}, out: () => out };
-}
+import { captureIo } from "./support/capture-io.js";
 
 async function bannerOf(key: string | undefined): Promise<{ banner: string; page: Response }> {
-  const io = captureIo();
+  const io = captureIo(process.cwd(), {});
   let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const exited = serveCommand("scenarios/only-openai-sort-price.yaml", { port: 0, speed: 1, key }, io, () => stopped);

@@ -2,13 +2,24 @@
 import type { CliIo } from "../../src/cli/io.js";
 
 /**
+ * `out()` is everything written; `written()` standard output alone, `err()` standard error alone.
+ *
  * @example
  * const io = captureIo();
  * const code = await runCli(["validate", "scenarios"], io);
  * expect(io.out()).toContain("valid");
  */
-export function captureIo(cwd = process.cwd()): CliIo & { out: () => string } {
+export function captureIo(cwd = process.cwd(), env: CliIo["env"] = { NO_COLOR: "1" }): CliIo & { out: () => string; written: () => string; err: () => string } {
   let out = "";
-  const write = (s: string): boolean => ((out += s), true);
-  return { stdout: { write }, stderr: { write }, cwd, env: { NO_COLOR: "1" }, out: () => out };
+  let stdout = "";
+  let stderr = "";
+  return {
+    stdout: { write: (s: string): boolean => ((out += s), (stdout += s), true) },
+    stderr: { write: (s: string): boolean => ((out += s), (stderr += s), true) },
+    cwd,
+    env,
+    out: () => out,
+    written: () => stdout,
+    err: () => stderr,
+  };
 }
