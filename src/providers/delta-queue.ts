@@ -2,8 +2,10 @@
 // sends) and whoever iterates the deltas, so reading never waits on the consumer.
 
 /**
- * Buffered deltas (objects, so `undefined` can mean empty), iterable once. Returning early from the iteration (a `break`, a client that went
- * away) calls `onCancel` unless the queue was already closed.
+ * Buffered deltas (objects, so `undefined` can mean empty), read once: item by item as an async
+ * iterable, or every buffered item at once with `nextBatch` (one promise per upstream chunk, not per
+ * delta). Leaving early (a `break`, `cancel`, a client that went away) calls `onCancel` unless the
+ * queue was already closed.
  *
  * @example
  * const queue = new DeltaQueue<number>(() => exchange.cancel());
@@ -11,11 +13,13 @@
  * for await (const n of queue) console.log(n);
  */
 export class DeltaQueue<T extends object> implements AsyncIterable<T> {
-  readonly #items: T[] = [];
+  #items: T[] = [];
   readonly #onCancel: () => void;
   #closed = false;
-  #iterated = false;
+  /** Who reads: the item iterator (made once) or `nextBatch` (called again and again). */
+  #reader: "items" | "batches" | undefined;
   #waiting: ((result: IteratorResult<T, undefined>) => void) | undefined;
+  #batchWaiting: (() => void) | undefined;
 
   constructor(onCancel: () => void) {
     this.#onCancel = onCancel;
@@ -27,7 +31,13 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
       const resolve = this.#waiting;
       this.#waiting = undefined;
       resolve({ done: false, value: item });
-    } else this.#items.push(item);
+      return;
+    }
+    this.#items.push(item);
+    // The batch reader wakes after the pump's synchronous run: it takes whatever was pushed by then.
+    const wake = this.#batchWaiting;
+    this.#batchWaiting = undefined;
+    wake?.();
   }
 
   close(): void {
@@ -35,11 +45,34 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
     const resolve = this.#waiting;
     this.#waiting = undefined;
     resolve?.({ done: true, value: undefined });
+    const wake = this.#batchWaiting;
+    this.#batchWaiting = undefined;
+    wake?.();
+  }
+
+  /** Every item buffered now, else the next ones pushed together; undefined once closed and empty. */
+  nextBatch(): Promise<T[] | undefined> {
+    this.#claim("batches");
+    if (this.#items.length > 0 || this.#closed) return Promise.resolve(this.#take());
+    return new Promise<void>((resolve) => (this.#batchWaiting = resolve)).then(() => this.#take());
+  }
+
+  /** The items buffered now, read as a batch (undefined when none). */
+  takeBuffered(): T[] | undefined {
+    this.#claim("batches");
+    return this.#take();
+  }
+
+  /** Stops reading: drops what is buffered, and calls onCancel if the queue was still open. */
+  cancel(): void {
+    const wasOpen = !this.#closed;
+    this.#items.length = 0;
+    this.close();
+    if (wasOpen) this.#onCancel();
   }
 
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> {
-    if (this.#iterated) throw new Error("the stream deltas can be iterated only once");
-    this.#iterated = true;
+    this.#claim("items");
     return {
       next: () => {
         const item = this.#items.shift();
@@ -48,12 +81,55 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
         return new Promise((resolve) => (this.#waiting = resolve));
       },
       return: () => {
-        const wasOpen = !this.#closed;
-        this.#items.length = 0;
-        this.close();
-        if (wasOpen) this.#onCancel();
+        this.cancel();
         return Promise.resolve({ done: true, value: undefined });
       },
     };
   }
+
+  #claim(reader: "items" | "batches"): void {
+    if (this.#reader === "items" || (this.#reader === "batches" && reader === "items")) throw new Error("the stream deltas can be iterated only once");
+    this.#reader = reader;
+  }
+
+  #take(): T[] | undefined {
+    if (this.#items.length === 0) return undefined;
+    const items = this.#items;
+    this.#items = [];
+    return items;
+  }
+}
+
+/** A reader of deltas in batches (never empty; undefined at the end) that can stop the source. */
+export interface DeltaBatches<T> {
+  /** The deltas buffered now, without waiting (undefined: none, or a source that cannot tell). */
+  take(): T[] | undefined;
+  next(): Promise<T[] | undefined>;
+  cancel(): void;
+}
+
+/**
+ * Reads deltas in batches: a DeltaQueue's own (all that one upstream chunk gave), any other async
+ * iterable one item at a time.
+ *
+ * @example
+ * const batches = deltaBatches(handle.deltas);
+ * for (let batch = await batches.next(); batch; batch = await batches.next()) for (const delta of batch) use(delta);
+ */
+export function deltaBatches<T extends object>(source: AsyncIterable<T>): DeltaBatches<T> {
+  if (source instanceof DeltaQueue) return { take: () => source.takeBuffered(), next: () => source.nextBatch(), cancel: () => source.cancel() };
+  const iterator = source[Symbol.asyncIterator]();
+  let ended = false;
+  return {
+    take: () => undefined,
+    next: () =>
+      iterator.next().then((step) => {
+        ended ||= step.done === true;
+        return ended ? undefined : [step.value as T];
+      }),
+    cancel: () => {
+      if (!ended) void iterator.return?.()?.catch(() => undefined);
+      ended = true;
+    },
+  };
 }

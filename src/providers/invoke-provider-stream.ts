@@ -2,6 +2,7 @@
 // (src/core/sse.ts), maps events with the adapter, and feeds a StreamRun the consumer reads from.
 import { bodyReader, type BodyReader } from "../core/body-reader.js";
 import { SseParser, type SseEvent } from "../core/sse.js";
+import { Utf8StreamDecoder } from "../core/utf8-stream-decoder.js";
 import { GatewayError } from "../core/errors.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
 import { snippet } from "./parse-upstream.js";
@@ -80,11 +81,11 @@ async function pump(reader: BodyReader, exchange: UpstreamExchange, options: Inv
 /** The default decoder: UTF-8 text through the one SSE parser. */
 function sseDecoder(): StreamEventDecoder {
   const parser = new SseParser();
-  const decoder = new TextDecoder();
+  const decoder = new Utf8StreamDecoder();
   return {
-    push: (bytes) => parser.push(decoder.decode(bytes, { stream: true })),
+    push: (bytes) => parser.push(decoder.decode(bytes)),
     // No parser.end(): by the event-stream rules an event missing its blank line is incomplete and
     // dropped, so a stream cut in the middle of its final event still counts as cut.
-    end: () => parser.push(decoder.decode()),
+    end: () => parser.push(decoder.end()),
   };
 }

@@ -3,6 +3,7 @@
 // when the client leaves.
 import type { ServerResponse } from "node:http";
 import { formatSseEvent, type SseEvent } from "../core/sse.js";
+import { hasSseBatches, nextSseBatch } from "../core/sse-batches.js";
 import { toGatewayError } from "./send-error.js";
 
 export const SSE_HEADERS = {
@@ -38,10 +39,22 @@ export async function writeSse(res: ServerResponse, status: number, headers: Rec
   res.on("close", onClose);
   const out = new TurnBuffer(res);
   try {
-    for (;;) {
-      const step = await iterator.next();
-      if (step.done || closed) break;
-      if (!out.add(formatSseEvent(step.value))) await drained(res);
+    if (hasSseBatches(iterator)) {
+      // The gateway's own streams: one await per batch of ready events; each event still goes to
+      // the buffer on its own, so flushes and back-pressure waits fall exactly where they did.
+      for (let batch = await iterator[nextSseBatch](); batch !== undefined && !closed; batch = await iterator[nextSseBatch]()) {
+        for (const event of batch) {
+          if (out.add(formatSseEvent(event))) continue;
+          await drained(res);
+          if (closed) break;
+        }
+      }
+    } else {
+      for (;;) {
+        const step = await iterator.next();
+        if (step.done || closed) break;
+        if (!out.add(formatSseEvent(step.value))) await drained(res);
+      }
     }
   } catch (error) {
     if (!closed) out.add(formatSseEvent({ event: "error", data: JSON.stringify(toGatewayError(error).toJSON()) }));

@@ -13,7 +13,7 @@ import { paramRoutingOf } from "./param-routing.js";
 import { applyHealing } from "./respond-json.js";
 import { bodyOptions } from "./body-options.js";
 import { buildResponseBody, type ResponseFacts } from "./response-body.js";
-import { ResponseEventWriter } from "./response-stream.js";
+import { RelayedEvents } from "./relay-events.js";
 import { executionEnvFor, invokeOptionsFor } from "./upstream-request.js";
 import { errorRecord, finishRequest, overheadOf, successRecord, throughputOf, type RecordBase } from "./usage-record.js";
 
@@ -34,7 +34,7 @@ export async function respondStream(prepared: Prepared, candidates: readonly Off
   const { offer, value: handle, attempts, probe } = executed;
   const snapshot = { id: base.id, object: "response", created_at: Math.floor(base.startedAt / 1000), model: prepared.model, status: "in_progress", output: [], usage: null };
   const settled = handle.done.then((outcome) => settle(outcome, handle, offer, prepared, { ...base, attempts }, env, probe));
-  return { ok: true, events: relay(handle, snapshot, settled, base.id), record: settled.then((s) => s.record) };
+  return { ok: true, events: new RelayedEvents(base.id, snapshot, handle.deltas, settled), record: settled.then((s) => s.record) };
 }
 
 interface Settled {
@@ -98,15 +98,4 @@ function settle(outcome: StreamOutcome, handle: InvokeStreamSuccess, offer: Offe
   const body = buildResponseBody(facts, bodyOptions(prepared, env, base.debug === true));
   if (base.wantsDiagnostics && base.clientDiagnostics) body.routing_diagnostics = base.clientDiagnostics();
   return { record, body };
-}
-
-async function* relay(handle: InvokeStreamSuccess, snapshot: Record<string, unknown>, settled: Promise<Settled>, id: string): AsyncGenerator<SseEvent> {
-  const writer = new ResponseEventWriter(id);
-  yield* writer.start(snapshot);
-  for await (const delta of handle.deltas) {
-    if (delta.type === "text") yield writer.delta(delta.text);
-  }
-  const end = await settled;
-  if (end.body) yield* writer.finish(end.body);
-  else yield* writer.fail(snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
 }

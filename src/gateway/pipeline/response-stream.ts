@@ -8,46 +8,41 @@ export class ResponseEventWriter {
   #seq = 0;
   readonly #id: string;
   readonly #itemId: string;
+  /** `"item_id":…,"output_index":0,"content_index":0`, the head every text-part event shares. */
+  readonly #partHead: string;
 
   constructor(id: string) {
     this.#id = id;
     this.#itemId = `msg_${id.slice(2)}`;
+    this.#partHead = `"item_id":${JSON.stringify(this.#itemId)},"output_index":0,"content_index":0`;
   }
 
   /** `response.created`, `response.in_progress`, the message item and its empty text part. */
   start(snapshot: Record<string, unknown>): SseEvent[] {
-    const inProgress = { ...snapshot, status: "in_progress", output: [] };
+    // Both snapshot events carry the same response: its JSON is built once.
+    const response = `"response":${JSON.stringify({ ...snapshot, status: "in_progress", output: [] })}`;
     return [
-      this.#event("response.created", { response: inProgress }),
-      this.#event("response.in_progress", { response: inProgress }),
+      this.#text("response.created", response),
+      this.#text("response.in_progress", response),
       this.#event("response.output_item.added", { output_index: 0, item: messageItem(this.#id, "", "in_progress") }),
-      this.#event("response.content_part.added", {
-        item_id: this.#itemId,
-        output_index: 0,
-        content_index: 0,
-        part: { type: "output_text", text: "", annotations: [] },
-      }),
+      this.#text("response.content_part.added", `${this.#partHead},"part":{"type":"output_text","text":"","annotations":[]}`),
     ];
   }
 
   delta(text: string): SseEvent {
-    return this.#event("response.output_text.delta", { item_id: this.#itemId, output_index: 0, content_index: 0, delta: text, logprobs: [] });
+    return this.#text("response.output_text.delta", `${this.#partHead},"delta":${JSON.stringify(text)},"logprobs":[]`);
   }
 
   /** Closes the text part and the item, then `response.completed` or `response.incomplete`. */
   finish(finalBody: Record<string, unknown>): SseEvent[] {
     const text = outputText(finalBody);
+    const textJson = JSON.stringify(text);
     const status = finalBody.status === "incomplete" ? "incomplete" : "completed";
     return [
-      this.#event("response.output_text.done", { item_id: this.#itemId, output_index: 0, content_index: 0, text, logprobs: [] }),
-      this.#event("response.content_part.done", {
-        item_id: this.#itemId,
-        output_index: 0,
-        content_index: 0,
-        part: { type: "output_text", text, annotations: [] },
-      }),
+      this.#text("response.output_text.done", `${this.#partHead},"text":${textJson},"logprobs":[]`),
+      this.#text("response.content_part.done", `${this.#partHead},"part":{"type":"output_text","text":${textJson},"annotations":[]}`),
       this.#event("response.output_item.done", { output_index: 0, item: messageItem(this.#id, text, status) }),
-      this.#event(status === "incomplete" ? "response.incomplete" : "response.completed", { response: finalBody }),
+      this.#text(status === "incomplete" ? "response.incomplete" : "response.completed", `"response":${JSON.stringify(finalBody)}`),
     ];
   }
 
@@ -63,8 +58,14 @@ export class ResponseEventWriter {
    */
   #event(type: string, payload: Record<string, unknown>): SseEvent {
     const rest = JSON.stringify(payload);
-    const head = `{"type":${JSON.stringify(type)},"sequence_number":${this.#seq++}`;
-    return { event: type, data: rest === "{}" ? `${head}}` : `${head},${rest.slice(1)}` };
+    return this.#text(type, rest === "{}" ? "" : rest.slice(1, -1));
+  }
+
+  /** The event whose payload members, already JSON, are `members` (`"key":value,…`, or "" for none). */
+  #text(type: string, members: string): SseEvent {
+    // Every type here is a plain identifier, whose JSON is itself in quotes.
+    const head = `{"type":"${type}","sequence_number":${this.#seq++}`;
+    return { event: type, data: members === "" ? `${head}}` : `${head},${members}}` };
   }
 }
 
