@@ -120,3 +120,14 @@ export function formatSseEvent(event: SseEvent): string {
   for (const line of event.data.split("\n")) out += `data: ${line}\n`;
   return `${out}\n`;
 }
+
+/**
+ * What {@link formatSseEvent} makes of `{ event, data }` when `data` is one line, without looking:
+ * for data known to be one line, such as JSON text (JSON escapes every line break).
+ *
+ * @example
+ * formatOneLineSseEvent("message_stop", "{}"); // "event: message_stop\ndata: {}\n\n"
+ */
+export function formatOneLineSseEvent(event: string, data: string): string {
+  return `event: ${event}\ndata: ${data}\n\n`;
+}

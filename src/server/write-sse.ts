@@ -43,8 +43,8 @@ export async function writeSse(res: ServerResponse, status: number, headers: Rec
       // The gateway's own streams: one await per batch of ready events; each event still goes to
       // the buffer on its own, so flushes and back-pressure waits fall exactly where they did.
       for (let batch = await iterator[nextSseBatch](); batch !== undefined && !closed; batch = await iterator[nextSseBatch]()) {
-        for (const event of batch) {
-          if (out.add(formatSseEvent(event))) continue;
+        for (const text of batch) {
+          if (out.add(text)) continue;
           await drained(res);
           if (closed) break;
         }

@@ -1,11 +1,11 @@
 // The Responses events of one streamed answer, read from the provider's deltas as they come: one
 // promise per upstream chunk (all the events it gives, in a batch), not an async generator's per event.
 import type { GatewayError } from "../../core/errors.js";
-import type { SseEvent } from "../../core/sse.js";
+import { formatOneLineSseEvent, type SseEvent } from "../../core/sse.js";
 import { nextSseBatch, type SseBatchIterator } from "../../core/sse-batches.js";
 import { deltaBatches, type DeltaBatches } from "../../providers/delta-queue.js";
 import type { StreamDelta } from "../../providers/types.js";
-import { ResponseEventWriter } from "./response-stream.js";
+import { ResponseEventWriter, type ResponseEvent } from "./response-stream.js";
 
 /** How the upstream stream ended, as the finish events need it: the final body, or the error. */
 export interface RelayEnd {
@@ -32,7 +32,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   readonly #ended: Promise<RelayEnd>;
   #phase: "start" | "deltas" | "end" | "done" = "start";
   /** The batch the item-by-item read is handing out, from `#index` on. */
-  #batch: readonly SseEvent[] = [];
+  #batch: readonly ResponseEvent[] = [];
   #index = 0;
   /** The step in flight, which any other step waits for. */
   #pending: Promise<unknown> | undefined;
@@ -48,15 +48,15 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     return this;
   }
 
-  [nextSseBatch](): Promise<readonly SseEvent[] | undefined> {
+  [nextSseBatch](): Promise<readonly string[] | undefined> {
     if (this.#pending !== undefined) return this.#after(() => this[nextSseBatch]());
     if (this.#index < this.#batch.length) {
-      const rest = this.#index === 0 ? this.#batch : this.#batch.slice(this.#index);
+      const rest = this.#batch.slice(this.#index);
       this.#batch = [];
       this.#index = 0;
-      return Promise.resolve(rest);
+      return Promise.resolve(wireText(rest));
     }
-    return this.#track(this.#produce());
+    return this.#track(this.#produce().then((batch) => batch && wireText(batch)));
   }
 
   next(): Promise<IteratorResult<SseEvent, undefined>> {
@@ -71,7 +71,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
         if (batch === undefined) return DONE;
         this.#batch = batch;
         this.#index = 1;
-        return { done: false, value: batch[0] as SseEvent };
+        return { done: false, value: batch[0] as ResponseEvent };
       }),
     );
   }
@@ -88,7 +88,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   }
 
   /** The next events: never an empty batch; undefined once all were given (or after a failure). */
-  async #produce(): Promise<readonly SseEvent[] | undefined> {
+  async #produce(): Promise<readonly ResponseEvent[] | undefined> {
     try {
       switch (this.#phase) {
         case "start": {
@@ -117,14 +117,14 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     }
   }
 
-  async #finish(): Promise<readonly SseEvent[]> {
+  async #finish(): Promise<readonly ResponseEvent[]> {
     const end = await this.#ended;
     this.#phase = "done";
     if (end.body) return this.#writer.finish(end.body);
     return this.#writer.fail(this.#snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
   }
 
-  #addTextEvents(batch: readonly StreamDelta[], events: SseEvent[]): SseEvent[] {
+  #addTextEvents(batch: readonly StreamDelta[], events: ResponseEvent[]): ResponseEvent[] {
     for (const delta of batch) if (delta.type === "text") events.push(this.#writer.delta(delta.text));
     return events;
   }
@@ -142,4 +142,9 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   #after<R>(step: () => R | Promise<R>): Promise<R> {
     return (this.#pending ?? Promise.resolve()).then(step, step);
   }
+}
+
+/** The events as `formatSseEvent` writes them: the writer's data is JSON, one line by construction. */
+function wireText(events: readonly ResponseEvent[]): string[] {
+  return events.map((event) => formatOneLineSseEvent(event.event, event.data));
 }

@@ -3,6 +3,11 @@
 import type { SseEvent } from "../../core/sse.js";
 import { messageItem } from "./response-body.js";
 
+/** One event of a Responses stream: always named, its data one line of JSON. */
+export interface ResponseEvent extends SseEvent {
+  event: string;
+}
+
 /** Writes one Responses event stream; each call returns the SSE events to send. */
 export class ResponseEventWriter {
   #seq = 0;
@@ -18,7 +23,7 @@ export class ResponseEventWriter {
   }
 
   /** `response.created`, `response.in_progress`, the message item and its empty text part. */
-  start(snapshot: Record<string, unknown>): SseEvent[] {
+  start(snapshot: Record<string, unknown>): ResponseEvent[] {
     // Both snapshot events carry the same response: its JSON is built once.
     const response = `"response":${JSON.stringify({ ...snapshot, status: "in_progress", output: [] })}`;
     return [
@@ -29,12 +34,12 @@ export class ResponseEventWriter {
     ];
   }
 
-  delta(text: string): SseEvent {
+  delta(text: string): ResponseEvent {
     return this.#text("response.output_text.delta", `${this.#partHead},"delta":${JSON.stringify(text)},"logprobs":[]`);
   }
 
   /** Closes the text part and the item, then `response.completed` or `response.incomplete`. */
-  finish(finalBody: Record<string, unknown>): SseEvent[] {
+  finish(finalBody: Record<string, unknown>): ResponseEvent[] {
     const text = outputText(finalBody);
     const textJson = JSON.stringify(text);
     const status = finalBody.status === "incomplete" ? "incomplete" : "completed";
@@ -47,7 +52,7 @@ export class ResponseEventWriter {
   }
 
   /** A mid-stream failure: the Responses `error` event then `response.failed`. */
-  fail(snapshot: Record<string, unknown>, code: string, message: string): SseEvent[] {
+  fail(snapshot: Record<string, unknown>, code: string, message: string): ResponseEvent[] {
     return [this.#event("error", { code, message, param: null }), this.#event("response.failed", { response: { ...snapshot, status: "failed", error: { code, message } } })];
   }
 
@@ -56,13 +61,13 @@ export class ResponseEventWriter {
    * key, nor an integer-like key, which the spread would order first), without building the merged
    * object: the spread copy of `response.completed`'s whole body was most of the cost of encoding a stream.
    */
-  #event(type: string, payload: Record<string, unknown>): SseEvent {
+  #event(type: string, payload: Record<string, unknown>): ResponseEvent {
     const rest = JSON.stringify(payload);
     return this.#text(type, rest === "{}" ? "" : rest.slice(1, -1));
   }
 
   /** The event whose payload members, already JSON, are `members` (`"key":value,…`, or "" for none). */
-  #text(type: string, members: string): SseEvent {
+  #text(type: string, members: string): ResponseEvent {
     // Every type here is a plain identifier, whose JSON is itself in quotes.
     const head = `{"type":"${type}","sequence_number":${this.#seq++}`;
     return { event: type, data: members === "" ? `${head}}` : `${head},${members}}` };
