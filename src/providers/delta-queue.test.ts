@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeltaQueue } from "./delta-queue.js";
+import { DeltaQueue, deltaBatches } from "./delta-queue.js";
 
 interface Item {
   n: number;
@@ -39,5 +39,59 @@ describe("DeltaQueue", () => {
     const queue = new DeltaQueue<Item>(() => {});
     queue[Symbol.asyncIterator]();
     expect(() => queue[Symbol.asyncIterator]()).toThrow("only once");
+  });
+
+  it("hands out in one batch what was pushed together, then ends at close", async () => {
+    const queue = new DeltaQueue<Item>(() => {});
+    queue.push({ n: 1 });
+    expect(await queue.nextBatch()).toEqual([{ n: 1 }]);
+    const waiting = queue.nextBatch();
+    queue.push({ n: 2 });
+    queue.push({ n: 3 });
+    expect(await waiting).toEqual([{ n: 2 }, { n: 3 }]);
+    expect(queue.takeBuffered()).toBeUndefined();
+    queue.push({ n: 4 });
+    queue.close();
+    expect(await queue.nextBatch()).toEqual([{ n: 4 }]);
+    expect(await queue.nextBatch()).toBeUndefined();
+  });
+
+  it("cancel() drops what is buffered, ends a waiting batch read and calls onCancel only while open", async () => {
+    let cancels = 0;
+    const queue = new DeltaQueue<Item>(() => cancels++);
+    const waiting = queue.nextBatch();
+    queue.cancel();
+    expect(await waiting).toBeUndefined();
+    queue.cancel();
+    expect(cancels).toBe(1);
+  });
+
+  it("is read either item by item or in batches, not both", () => {
+    const batches = new DeltaQueue<Item>(() => {});
+    void batches.nextBatch();
+    void batches.nextBatch();
+    expect(() => batches[Symbol.asyncIterator]()).toThrow("only once");
+    const items = new DeltaQueue<Item>(() => {});
+    items[Symbol.asyncIterator]();
+    expect(() => items.takeBuffered()).toThrow("only once");
+  });
+
+  it("deltaBatches reads any other async iterable one item at a time, and cancels it by return()", async () => {
+    let stopped = false;
+    async function* source() {
+      try {
+        yield { n: 1 };
+        yield { n: 2 };
+      } finally {
+        stopped = true;
+      }
+    }
+    const batches = deltaBatches(source());
+    expect(batches.take()).toBeUndefined();
+    expect(await batches.next()).toEqual([{ n: 1 }]);
+    batches.cancel();
+    await expect.poll(() => stopped).toBe(true);
+    const whole = deltaBatches(source());
+    expect([await whole.next(), await whole.next(), await whole.next()]).toEqual([[{ n: 1 }], [{ n: 2 }], undefined]);
   });
 });

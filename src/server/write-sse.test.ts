@@ -2,7 +2,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { GatewayError } from "../core/errors.js";
-import type { SseEvent } from "../core/sse.js";
+import { formatSseEvent, type SseEvent } from "../core/sse.js";
+import { nextSseBatch, type SseBatchIterator } from "../core/sse-batches.js";
 import { writeSse } from "./write-sse.js";
 
 interface Served {
@@ -113,6 +114,104 @@ describe("writeSse", () => {
     // Unread by the client, 12.8 MB cannot all have been taken from the source.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(produced).toBeLessThan(200);
+    let bytes = 0;
+    for (let step = await reader.read(); !step.done; step = await reader.read()) bytes += step.value.length;
+    await served.done;
+    expect(produced).toBe(200);
+    expect(bytes).toBeGreaterThan(12_000_000);
+  });
+});
+
+/**
+ * A source read in batches (the gateway's own streams): `batches` yields arrays of events, each
+ * array handed out as one batch of wire text. Its item-by-item `next()` must not be used by writeSse.
+ */
+function batchSource(batches: () => AsyncGenerator<SseEvent[]>, onReturn: () => void = () => {}): () => AsyncIterable<SseEvent> {
+  return () => {
+    const source = batches();
+    const iterator: SseBatchIterator & AsyncIterable<SseEvent> = {
+      [Symbol.asyncIterator]: () => iterator,
+      [nextSseBatch]: async () => {
+        const step = await source.next();
+        return step.done ? undefined : step.value.map(formatSseEvent);
+      },
+      next: () => Promise.reject(new Error("writeSse read a batch source event by event")),
+      return: async () => {
+        onReturn();
+        await source.return(undefined);
+        return { done: true, value: undefined };
+      },
+    };
+    return iterator;
+  };
+}
+
+describe("writeSse, from a source read in batches", () => {
+  it("writes what is ready together in one write, as from the same events one by one", async () => {
+    const served = await serve(
+      batchSource(async function* () {
+        yield [event(1), event(2)];
+        yield [event(3)];
+      }),
+    );
+    expect(await (await fetch(served.url)).text()).toBe('event: e\ndata: {"n":1}\n\nevent: e\ndata: {"n":2}\n\nevent: e\ndata: {"n":3}\n\n');
+    await served.done;
+    expect(served.calls).toEqual(['end:event: e\ndata: {"n":1}\n\nevent: e\ndata: {"n":2}\n\nevent: e\ndata: {"n":3}\n\n']);
+  });
+
+  it("sends each batch in the turn it is ready in", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const served = await serve(
+      batchSource(async function* () {
+        yield [event(1)];
+        await gate;
+        yield [event(2), event(3)];
+      }),
+    );
+    const reader = ((await fetch(served.url)).body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('event: e\ndata: {"n":1}\n\n');
+    release();
+    while (!(await reader.read()).done);
+    await served.done;
+    expect(served.calls).toEqual(['write:event: e\ndata: {"n":1}\n\n', 'end:event: e\ndata: {"n":2}\n\nevent: e\ndata: {"n":3}\n\n']);
+  });
+
+  it("stops the source when the client leaves", async () => {
+    let returned = 0;
+    const served = await serve(
+      batchSource(
+        async function* () {
+          for (let n = 0; ; n += 2) {
+            yield [event(n), event(n + 1)];
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        },
+        () => returned++,
+      ),
+    );
+    const controller = new AbortController();
+    const res = await fetch(served.url, { signal: controller.signal });
+    await (res.body as ReadableStream<Uint8Array>).getReader().read();
+    controller.abort();
+    await served.done;
+    await expect.poll(() => returned).toBe(1);
+  });
+
+  it("waits for the client to read when the socket is full, within a batch too", async () => {
+    const big = "x".repeat(64 * 1024);
+    let produced = 0;
+    const served = await serve(
+      batchSource(async function* () {
+        for (; produced < 200; produced += 10) yield Array.from({ length: 10 }, () => ({ data: big }));
+      }),
+    );
+    const reader = ((await fetch(served.url)).body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(produced).toBeLessThan(200);
+    // Each event went to the buffer on its own: no write holds more than one event past the high-water mark.
+    expect(Math.max(...served.calls.map((call) => call.length))).toBeLessThan(2 * (big.length + 16) + 64 * 1024);
     let bytes = 0;
     for (let step = await reader.read(); !step.done; step = await reader.read()) bytes += step.value.length;
     await served.done;

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { GatewayError } from "../../core/errors.js";
+import { formatSseEvent, type SseEvent } from "../../core/sse.js";
+import { hasSseBatches, nextSseBatch } from "../../core/sse-batches.js";
+import { DeltaQueue } from "../../providers/delta-queue.js";
+import type { StreamDelta } from "../../providers/types.js";
+import { type RelayEnd, RelayedEvents } from "./relay-events.js";
+import { ResponseEventWriter } from "./response-stream.js";
+
+const ID = "G-0123456789abcdef01234567";
+const SNAPSHOT = { id: ID, object: "response", created_at: 1, model: "m", status: "in_progress", output: [], usage: null };
+const BODY = { id: ID, status: "completed", output: [{ type: "message", content: [{ type: "output_text", text: "Hello world", annotations: [] }] }] };
+
+/** A begun stream: the `start` and first text deltas are buffered, as invokeProviderStream leaves them. */
+function setup() {
+  let cancels = 0;
+  const queue = new DeltaQueue<StreamDelta>(() => cancels++);
+  queue.push({ type: "start", id: "up", model: "m" });
+  queue.push({ type: "text", text: "Hello" });
+  let end!: (value: RelayEnd) => void;
+  const ended = new Promise<RelayEnd>((resolve) => (end = resolve));
+  const events = new RelayedEvents(ID, SNAPSHOT, queue, ended);
+  /** The rest of the upstream stream, a turn of the event loop later. */
+  const finishUpstream = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    queue.push({ type: "text", text: " " });
+    queue.push({ type: "usage", usage: { inputTokens: 1, outputTokens: 2 } });
+    queue.push({ type: "text", text: "world" });
+    queue.push({ type: "finish", finishReason: "stop" });
+    queue.close();
+    end({ body: BODY });
+  };
+  return { queue, events, finishUpstream, cancels: () => cancels, end: (value: RelayEnd) => end(value) };
+}
+
+function expected(): SseEvent[] {
+  const writer = new ResponseEventWriter(ID);
+  return [...writer.start(SNAPSHOT), writer.delta("Hello"), writer.delta(" "), writer.delta("world"), ...writer.finish(BODY)];
+}
+
+describe("RelayedEvents", () => {
+  it("gives the writer's events item by item", async () => {
+    const { events, finishUpstream } = setup();
+    const seen: SseEvent[] = [];
+    const reading = (async () => {
+      for await (const event of events) seen.push(event);
+    })();
+    await finishUpstream();
+    await reading;
+    expect(seen).toEqual(expected());
+  });
+
+  it("gives the same events in batches, as wire text: the start events with the buffered text, then each upstream chunk's", async () => {
+    const { events, finishUpstream } = setup();
+    const iterator = events[Symbol.asyncIterator]();
+    expect(hasSseBatches(iterator)).toBe(true);
+    if (!hasSseBatches(iterator)) return;
+    const batches: string[][] = [];
+    const reading = (async () => {
+      for (let batch = await iterator[nextSseBatch](); batch !== undefined; batch = await iterator[nextSseBatch]()) batches.push([...batch]);
+    })();
+    await finishUpstream();
+    await reading;
+    expect(batches.map((batch) => batch.length)).toEqual([5, 2, 4]);
+    expect(batches.flat()).toEqual(expected().map(formatSseEvent));
+  });
+
+  it("mixes the two reads without losing or repeating an event", async () => {
+    const { events, finishUpstream } = setup();
+    const first = await events.next();
+    const rest = await events[nextSseBatch]();
+    expect(first.value).toEqual(expected()[0]);
+    expect(rest).toEqual(expected().slice(1, 5).map(formatSseEvent));
+    void finishUpstream();
+    const seen: SseEvent[] = [];
+    for await (const event of events) seen.push(event);
+    expect(seen).toEqual(expected().slice(5));
+  });
+
+  it("ends a failed stream with error and response.failed", async () => {
+    const { queue, events, end } = setup();
+    queue.push({ type: "error", error: new GatewayError("upstream_invalid_response", "cut") });
+    queue.close();
+    end({ error: new GatewayError("upstream_invalid_response", "cut") });
+    const names: (string | undefined)[] = [];
+    for await (const event of events) names.push(event.event);
+    expect(names.slice(-2)).toEqual(["error", "response.failed"]);
+  });
+
+  it("on return(), waits for the pending step, then cancels the upstream call once", async () => {
+    const { events, cancels, queue } = setup();
+    await events[nextSseBatch]();
+    // Nothing buffered: this step waits for the upstream.
+    const pending = events.next();
+    const returned = events.return();
+    await Promise.resolve();
+    expect(cancels()).toBe(0);
+    queue.push({ type: "text", text: "late" });
+    expect((await pending).value).toEqual({ event: "response.output_text.delta", data: expect.stringContaining('"delta":"late"') });
+    await returned;
+    expect(cancels()).toBe(1);
+    expect(await events.next()).toEqual({ done: true, value: undefined });
+    await events.return();
+    expect(cancels()).toBe(1);
+  });
+
+  it("does not cancel a stream whose deltas already ended, nor one never read", async () => {
+    const { events, finishUpstream, cancels } = setup();
+    await events[nextSseBatch]();
+    await finishUpstream();
+    await events[nextSseBatch]();
+    await events.return();
+    expect(cancels()).toBe(0);
+    const unread = setup();
+    await unread.events.return();
+    expect(unread.cancels()).toBe(0);
+  });
+
+  it("rejects once when the end of the stream cannot be settled, then is done", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    queue.push({ type: "text", text: "Hello" });
+    queue.close();
+    let fail!: (error: Error) => void;
+    const broken = new RelayedEvents(ID, SNAPSHOT, queue, new Promise<RelayEnd>((_resolve, reject) => (fail = reject)));
+    expect((await broken.next()).value).toEqual(expected()[0]);
+    await expect(broken[nextSseBatch]()).resolves.toHaveLength(4);
+    const step = broken.next();
+    fail(new Error("settle failed"));
+    await expect(step).rejects.toThrow("settle failed");
+    expect(await broken.next()).toEqual({ done: true, value: undefined });
+  });
+});
