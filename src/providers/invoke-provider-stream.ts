@@ -58,7 +58,11 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
 async function pump(reader: BodyReader, exchange: UpstreamExchange, options: InvokeProviderOptions, run: StreamRun): Promise<void> {
   const events = options.adapter.createEventDecoder?.() ?? sseDecoder();
   const mapEvent = options.adapter.createStreamMapper();
-  const feed = (batch: SseEvent[]): boolean => batch.some((event) => mapEvent(event).some((delta) => run.record(delta)));
+  // True once a delta ended the stream: nothing after it is mapped.
+  const feed = (batch: readonly SseEvent[]): boolean => {
+    for (const event of batch) for (const delta of mapEvent(event)) if (run.record(delta)) return true;
+    return false;
+  };
   try {
     for (;;) {
       exchange.arm(options.timeoutMs);
