@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createRandom } from "./random.js";
 import { formatSseEvent, parseSseStream, SseParser } from "./sse.js";
 
 describe("SseParser", () => {
@@ -21,6 +22,31 @@ describe("SseParser", () => {
     const parser = new SseParser();
     expect(parser.push("data: tail")).toEqual([]);
     expect(parser.end()).toEqual([{ data: "tail" }]);
+  });
+
+  it("follows the event-stream rules on CR, LF and CRLF endings, empty data, fields and comments", () => {
+    const parser = new SseParser();
+    const events = [...parser.push("data\r\rdata:\n\nevent: e\rdata:  two spaces\r\ndata:x\n:note\nid: 9\nretry: 5\nunknown\n\n"), ...parser.push("data: after\n\n")];
+    expect(events).toEqual([{ data: "" }, { data: "" }, { event: "e", data: " two spaces\nx", id: "9" }, { data: "after", id: "9" }]);
+  });
+
+  it("gives the same events however the text is cut", () => {
+    const random = createRandom("sse.test", "cuts");
+    const atoms = ["data", "data:", "data: ", "event: e", "id: 7", ":c", "x", "retry: 1", "\n", "\n", "\r", "\r\n", "\n\n", '{"a":1}', " ", ":"];
+    for (let round = 0; round < 3000; round++) {
+      const text = Array.from({ length: random.int(0, 16) }, () => random.pick(atoms)).join("");
+      const whole = new SseParser();
+      const expected = [...whole.push(text), ...whole.end()];
+      const parser = new SseParser();
+      const events = [];
+      for (let at = 0; at < text.length; ) {
+        const size = random.int(0, 6);
+        events.push(...parser.push(text.slice(at, at + size)));
+        at += size;
+      }
+      events.push(...parser.end());
+      expect(events, JSON.stringify(text)).toEqual(expected);
+    }
   });
 
   it("round-trips through the writer", async () => {

@@ -17,23 +17,32 @@ export interface SseEvent {
  */
 export class SseParser {
   #buffer = "";
-  #data: string[] = [];
+  /** The data lines of the event being read, joined by LF; undefined before its first one. */
+  #data: string | undefined;
   #event: string | undefined;
   #id: string | undefined;
 
   push(text: string): SseEvent[] {
-    this.#buffer += text;
+    const buf = this.#buffer + text;
     const events: SseEvent[] = [];
     let start = 0;
+    // Line ends are found with indexOf (not char by char); CR is rare, so its position is kept.
+    let cr = buf.indexOf("\r");
     for (;;) {
-      const nl = this.#nextLineEnd(start);
-      if (nl === -1) break;
-      const line = this.#buffer.slice(start, nl);
-      start = nl + (this.#buffer[nl] === "\r" && this.#buffer[nl + 1] === "\n" ? 2 : 1);
-      const event = this.#line(line);
+      if (cr !== -1 && cr < start) cr = buf.indexOf("\r", start);
+      const lf = buf.indexOf("\n", start);
+      let end: number;
+      if (cr !== -1 && (lf === -1 || cr < lf)) {
+        // A lone CR at the very end may be the first half of CRLF: wait for more input.
+        if (cr + 1 === buf.length) break;
+        end = cr;
+      } else if (lf !== -1) end = lf;
+      else break;
+      const event = this.#line(buf.slice(start, end));
+      start = end === cr && lf === cr + 1 ? cr + 2 : end + 1;
       if (event) events.push(event);
     }
-    this.#buffer = this.#buffer.slice(start);
+    this.#buffer = start === 0 ? buf : buf.slice(start);
     return events;
   }
 
@@ -46,36 +55,27 @@ export class SseParser {
     return last ? [...events, last] : events;
   }
 
-  #nextLineEnd(from: number): number {
-    const buf = this.#buffer;
-    for (let i = from; i < buf.length; i++) {
-      const c = buf[i];
-      if (c === "\n") return i;
-      // A lone CR at the very end may be the first half of CRLF: wait for more input.
-      if (c === "\r") return i + 1 < buf.length ? i : -1;
-    }
-    return -1;
-  }
-
   #line(line: string): SseEvent | undefined {
     if (line === "") {
-      if (this.#data.length === 0) {
+      const data = this.#data;
+      if (data === undefined) {
         this.#event = undefined;
         return undefined;
       }
-      const event: SseEvent = { data: this.#data.join("\n") };
+      const event: SseEvent = { data };
       if (this.#event !== undefined) event.event = this.#event;
       if (this.#id !== undefined) event.id = this.#id;
-      this.#data = [];
+      this.#data = undefined;
       this.#event = undefined;
       return event;
     }
-    if (line.startsWith(":")) return undefined;
     const colon = line.indexOf(":");
+    // A line starting with a colon is a comment.
+    if (colon === 0) return undefined;
     const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? "" : line.slice(colon + 1);
-    if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") this.#data.push(value);
+    // One space after the colon is not part of the value.
+    const value = colon === -1 ? "" : line.slice(line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1);
+    if (field === "data") this.#data = this.#data === undefined ? value : `${this.#data}\n${value}`;
     else if (field === "event") this.#event = value;
     else if (field === "id") this.#id = value;
     return undefined;
