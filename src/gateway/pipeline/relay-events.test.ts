@@ -116,6 +116,16 @@ describe("RelayedEvents", () => {
     expect(unread.cancels()).toBe(0);
   });
 
+  it("cancels on a break as the generator did: not among the start events, once a text event was read", async () => {
+    const early = setup();
+    for await (const _event of early.events) break;
+    expect(early.cancels()).toBe(0);
+    const late = setup();
+    let read = 0;
+    for await (const _event of late.events) if (++read === 5) break;
+    expect(late.cancels()).toBe(1);
+  });
+
   it("rejects once when the end of the stream cannot be settled, then is done", async () => {
     const queue = new DeltaQueue<StreamDelta>(() => {});
     queue.push({ type: "text", text: "Hello" });

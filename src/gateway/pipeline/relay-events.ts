@@ -20,7 +20,8 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value:
  * finish events or `error` + `response.failed`. Iterable once, item by item or in batches
  * (src/core/sse-batches.ts). As with the async generator this replaces, a step asked for while one
  * is pending waits its turn, and `return()` takes effect once the pending step has settled: then, if
- * the deltas were being read and are still open, it cancels the upstream call.
+ * the deltas were being read (an event past the start ones was handed out) and are still open, it
+ * cancels the upstream call.
  *
  * @example
  * for await (const event of new RelayedEvents(id, snapshot, handle.deltas, ended)) write(formatSseEvent(event));
@@ -34,6 +35,9 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   /** The batch the item-by-item read is handing out, from `#index` on. */
   #batch: readonly ResponseEvent[] = [];
   #index = 0;
+  /** Events handed out so far, and how many of the first were the start events. */
+  #handed = 0;
+  #startEvents = 0;
   /** The step in flight, which any other step waits for. */
   #pending: Promise<unknown> | undefined;
 
@@ -54,9 +58,16 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       const rest = this.#batch.slice(this.#index);
       this.#batch = [];
       this.#index = 0;
+      this.#handed += rest.length;
       return Promise.resolve(wireText(rest));
     }
-    return this.#track(this.#produce().then((batch) => batch && wireText(batch)));
+    return this.#track(
+      this.#produce().then((batch) => {
+        if (batch === undefined) return undefined;
+        this.#handed += batch.length;
+        return wireText(batch);
+      }),
+    );
   }
 
   next(): Promise<IteratorResult<SseEvent, undefined>> {
@@ -64,6 +75,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     const ready = this.#batch[this.#index];
     if (ready !== undefined) {
       this.#index++;
+      this.#handed++;
       return Promise.resolve({ done: false, value: ready });
     }
     return this.#track(
@@ -71,6 +83,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
         if (batch === undefined) return DONE;
         this.#batch = batch;
         this.#index = 1;
+        this.#handed++;
         return { done: false, value: batch[0] as ResponseEvent };
       }),
     );
@@ -78,7 +91,8 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
 
   return(): Promise<IteratorResult<SseEvent, undefined>> {
     const stop = (): IteratorResult<SseEvent, undefined> => {
-      if (this.#phase === "deltas") this.#deltas.cancel();
+      // As the generator this replaces: reading the deltas begins once an event past the start ones was asked for.
+      if (this.#phase === "deltas" && this.#handed > this.#startEvents) this.#deltas.cancel();
       this.#phase = "done";
       this.#batch = [];
       this.#index = 0;
@@ -95,6 +109,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
           this.#phase = "deltas";
           // The stream has begun, so its first text is buffered already: it joins the start events.
           const events = this.#writer.start(this.#snapshot);
+          this.#startEvents = events.length;
           const ready = this.#deltas.take();
           if (ready !== undefined) this.#addTextEvents(ready, events);
           return events;
