@@ -1,0 +1,93 @@
+// `serve --export-usage` to a FIFO whose reader stalls: the server keeps answering, the export holds at
+// most --export-buffer bytes, warns once on stderr, and at shutdown names exactly what it dropped (exit 1).
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { serveCommand } from "../src/cli/commands/serve.js";
+import { captureIo } from "./support/capture-io.js";
+
+const FAST = `
+name: fast
+seed: 1
+catalog: default
+providers:
+  - { id: openai, latency: 5ms }
+traffic: { requests: [] }
+expectations: []
+`;
+
+const REQUESTS = 60;
+
+let dir: string | undefined;
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+async function bannerUrl(io: { out: () => string }): Promise<string> {
+  for (let i = 0; i < 1_000 && !io.out().includes("Ctrl-C stops."); i++) await new Promise((r) => setTimeout(r, 10));
+  const url = /gateway {2}(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses/.exec(io.out())?.[1];
+  if (url === undefined) throw new Error(`no banner in:\n${io.out()}`);
+  return url;
+}
+
+describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled reader", () => {
+  it("keeps serving, drops past the bound with one warning, and accounts for every record at shutdown", async () => {
+    dir = mkdtempSync(join(tmpdir(), "serve-export-bp-"));
+    const scenario = join(dir, "fast.yaml");
+    writeFileSync(scenario, FAST);
+    const fifo = join(dir, "usage.fifo");
+    execFileSync("mkfifo", [fifo]);
+    // A reader that never reads: the pipe (64 KiB on Linux) fills, then every write of the export waits.
+    const stalled = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const io = captureIo();
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const exited = serveCommand(scenario, { port: 0, speed: 1, exportUsage: fifo, exportBuffer: 16 * 1024 }, io, () => stopped);
+    const url = await bannerUrl(io);
+
+    const ids: string[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const response = await fetch(`${url}/v1/responses`, {
+        method: "POST",
+        headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
+        body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: `Request ${i}: summarise the incident.` }),
+      });
+      expect(response.status).toBe(200);
+      ids.push(response.headers.get("x-generation-id") ?? "");
+      await response.arrayBuffer();
+    }
+    expect(io.err().match(/is 16 KiB behind/g)).toHaveLength(1);
+
+    // The reader catches up only now, so the export can finish and serve can stop.
+    const out = join(dir, "read.jsonl");
+    const outFd = openSync(out, "w");
+    const reader = spawn("cat", [fifo], { stdio: ["ignore", outFd, "inherit"] });
+    stop();
+    expect(await exited).toBe(1);
+    await once(reader, "exit");
+    closeSync(outFd);
+    closeSync(stalled);
+
+    const exported = readFileSync(out, "utf8")
+      .split("\n")
+      .filter((line) => line !== "")
+      .map((line) => (JSON.parse(line) as { id: string }).id);
+    const summary = /usage export to .* is incomplete: (\d+) of (\d+) records written; (\d+) records? dropped while it was 16 KiB behind \(from (\S+), request at \+\S+, to (\S+) at /.exec(io.err());
+    expect(summary, io.err()).not.toBeNull();
+    const [written, received, dropped, first, last] = [Number(summary?.[1]), Number(summary?.[2]), Number(summary?.[3]), summary?.[4], summary?.[5]];
+    expect(received).toBe(REQUESTS);
+    expect(dropped).toBeGreaterThan(0);
+    expect(written + dropped).toBe(REQUESTS);
+    expect(exported).toHaveLength(written);
+    // What was written is in the order the requests were answered, and what is missing is what was dropped.
+    expect(exported).toEqual(ids.filter((id) => exported.includes(id)));
+    const missing = ids.filter((id) => !exported.includes(id));
+    expect(missing).toHaveLength(dropped);
+    expect([missing[0], missing.at(-1)]).toEqual([first, last]);
+    expect(io.written()).not.toContain("usage records written to");
+  }, 60_000);
+});
