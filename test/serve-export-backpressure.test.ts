@@ -2,11 +2,12 @@
 // most --export-buffer bytes, warns once on stderr, and at shutdown names exactly what it dropped (exit 1).
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { serveCommand } from "../src/cli/commands/serve.js";
+import { runCli } from "../src/cli/program.js";
 import { captureIo } from "./support/capture-io.js";
 
 const FAST = `
@@ -26,6 +27,14 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   dir = undefined;
 });
+
+async function post(url: string, input: string): Promise<Response> {
+  return fetch(`${url}/v1/responses`, {
+    method: "POST",
+    headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
+    body: JSON.stringify({ model: "openai/gpt-5.4-nano", input }),
+  });
+}
 
 async function bannerUrl(io: { out: () => string }): Promise<string> {
   for (let i = 0; i < 1_000 && !io.out().includes("Ctrl-C stops."); i++) await new Promise((r) => setTimeout(r, 10));
@@ -51,11 +60,7 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
 
     const ids: string[] = [];
     for (let i = 0; i < REQUESTS; i++) {
-      const response = await fetch(`${url}/v1/responses`, {
-        method: "POST",
-        headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
-        body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: `Request ${i}: summarise the incident.` }),
-      });
+      const response = await post(url, `Request ${i}: summarise the incident.`);
       expect(response.status).toBe(200);
       ids.push(response.headers.get("x-generation-id") ?? "");
       await response.arrayBuffer();
@@ -90,4 +95,40 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
     expect([missing[0], missing.at(-1)]).toEqual([first, last]);
     expect(io.written()).not.toContain("usage records written to");
   }, 60_000);
+
+  it.skipIf(!existsSync("/dev/full"))(
+    "a full disk is one line on stderr; the server keeps serving and the summary counts the loss",
+    async () => {
+      dir = mkdtempSync(join(tmpdir(), "serve-export-bp-"));
+      const scenario = join(dir, "fast.yaml");
+      writeFileSync(scenario, FAST);
+      const io = captureIo();
+      let stop: () => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const exited = serveCommand(scenario, { port: 0, speed: 1, exportUsage: "/dev/full" }, io, () => stopped);
+      const url = await bannerUrl(io);
+      for (let i = 0; i < 5; i++) {
+        const response = await post(url, `Request ${i}.`);
+        expect(response.status).toBe(200);
+        await response.arrayBuffer();
+      }
+      stop();
+      expect(await exited).toBe(1);
+      expect(io.err().trimEnd().split("\n")).toEqual([
+        "gateway-sim: usage export to /dev/full failed after 0 records: ENOSPC: no space left on device, write; later records are not exported, the server keeps serving",
+        "gateway-sim: usage export to /dev/full is incomplete: 0 of 5 records written; 5 records lost when the stream failed (ENOSPC: no space left on device, write)",
+      ]);
+    },
+    60_000,
+  );
+
+  it("--export-buffer takes bytes or KB/MB/KiB/MiB, and refuses anything else by name", async () => {
+    const refused = captureIo();
+    expect(await runCli(["serve", "missing.yaml", "--export-buffer", "lots"], refused)).toBe(2);
+    expect(refused.err()).toContain(`option '--export-buffer <size>' argument 'lots' is invalid. expected a size of at least 1 byte, e.g. "8MiB", "512KiB" or "65536" (bytes)`);
+    // A valid size gets past the option, to the (missing) scenario.
+    const accepted = captureIo();
+    expect(await runCli(["serve", "missing.yaml", "--export-buffer", "512KiB"], accepted)).toBe(2);
+    expect(accepted.err()).toContain("file not found");
+  });
 });

@@ -118,6 +118,18 @@ describe("jsonLinesSink", () => {
     expect(writtenIds(stream)).toEqual(ids(3));
   });
 
+  it("close() flushes what is pending, settles once for every caller, and counts a record given after it as failed", async () => {
+    const stream = new SlowWritable();
+    const sink = jsonLinesSink(stream);
+    for (const id of ids(2)) sink(record(id));
+    const [first, second] = [sink.close(), sink.close()];
+    sink(record("G-0003"));
+    await stream.release();
+    expect(await first).toMatchObject({ received: 3, written: 2, pending: 0, failed: 1 });
+    expect((await second).written).toBe(2);
+    expect(writtenIds(stream)).toEqual(ids(2));
+  });
+
   it("survives a full disk (/dev/full) and settles close()", async () => {
     const errors: string[] = [];
     const sink = jsonLinesSink(createWriteStream("/dev/full"), { onError: (e) => errors.push((e as NodeJS.ErrnoException).code ?? e.message) });

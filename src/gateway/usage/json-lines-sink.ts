@@ -81,6 +81,7 @@ export function jsonLinesSink(stream: NodeJS.WritableStream, options: JsonLinesS
   const onError = options.onError ?? ((e) => warnByDefault(`usage export failed: ${e.message}; later records are not written`));
   let dropping = false;
   let settled = false;
+  let ending = false;
   let settle: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (settle = resolve));
   const finish = (): void => {
@@ -104,7 +105,7 @@ export function jsonLinesSink(stream: NodeJS.WritableStream, options: JsonLinesS
 
   const sink = (record: UsageRecord): void => {
     stats.received += 1;
-    if (stats.error || settled) {
+    if (stats.error || settled || ending) {
       stats.failed += 1;
       return;
     }
@@ -132,8 +133,11 @@ export function jsonLinesSink(stream: NodeJS.WritableStream, options: JsonLinesS
   return Object.assign(sink, {
     stats: (): JsonLinesSinkStats => ({ ...stats }),
     close: async (): Promise<JsonLinesSinkStats> => {
-      if (!settled) {
+      if (!settled && !ending) {
+        ending = true;
+        // "close" too: a stream destroyed by its owner never finishes.
         stream.once("finish", finish);
+        stream.once("close", finish);
         stream.end();
       }
       await done;
