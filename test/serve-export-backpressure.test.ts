@@ -2,7 +2,7 @@
 // most --export-buffer bytes, warns once on stderr, and at shutdown names exactly what it dropped (exit 1).
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -94,6 +94,45 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
     expect(missing).toHaveLength(dropped);
     expect([missing[0], missing.at(-1)]).toEqual([first, last]);
     expect(io.written()).not.toContain("usage records written to");
+  }, 60_000);
+
+  it("a second signal does not wait for a reader that never reads: the export is cut off and counted", async () => {
+    dir = mkdtempSync(join(tmpdir(), "serve-export-bp-"));
+    const scenario = join(dir, "fast.yaml");
+    writeFileSync(scenario, FAST);
+    const fifo = join(dir, "usage.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const stalled = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const io = captureIo();
+    let stop: () => void = () => undefined;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const exited = serveCommand(
+      scenario,
+      { port: 0, speed: 1, exportUsage: fifo, exportBuffer: 16 * 1024 },
+      io,
+      () => stopped,
+      () => stopped,
+    );
+    const url = await bannerUrl(io);
+    for (let i = 0; i < REQUESTS; i++) await (await post(url, `Request ${i}.`)).arrayBuffer();
+    stop(); // both signals at once: a drain would wait for the reader forever
+    expect(await exited).toBe(1);
+    const summary = /is incomplete: (\d+) of 60 records written; (\d+) records? dropped .*; (\d+) records? cut off when it stopped at once/.exec(io.err());
+    expect(summary, io.err()).not.toBeNull();
+    expect(Number(summary?.[1]) + Number(summary?.[2]) + Number(summary?.[3])).toBe(REQUESTS);
+    // The writer's end is closed without the reader having read: the reader now sees the end of the file.
+    const buffer = Buffer.alloc(1 << 16);
+    let read = -1;
+    for (let i = 0; i < 500 && read !== 0; i++) {
+      try {
+        read = readSync(stalled, buffer);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EAGAIN") throw error;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    closeSync(stalled);
+    expect(read).toBe(0);
   }, 60_000);
 
   it.skipIf(!existsSync("/dev/full"))(

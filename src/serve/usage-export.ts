@@ -1,7 +1,8 @@
 // `serve --export-usage`: the JSON Lines file a served run streams its usage records to, bounded in
 // memory, with a warning on stderr when it starts dropping or fails and an exact account at the end.
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, fstatSync, open } from "node:fs";
+import { Socket } from "node:net";
+import { promisify } from "node:util";
 import { formatDuration } from "../core/duration.js";
 import { DEFAULT_MAX_BUFFERED_BYTES, type JsonLinesSink, type JsonLinesSinkStats, jsonLinesSink } from "../gateway/usage/json-lines-sink.js";
 
@@ -27,6 +28,16 @@ export function formatBytes(bytes: number): string {
 
 const plural = (n: number, word: string): string => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
 
+/** Opens `path` for writing; a FIFO waits for its reader. */
+async function openExportStream(path: string): Promise<NodeJS.WritableStream> {
+  const fd = await promisify(open)(path, "w");
+  // A FIFO is written as process.stdout writes a pipe, through libuv's non-blocking pipe I/O: a
+  // blocking fs write to a reader that does not read would hold a threadpool thread, and the process
+  // with it (even process.exit waits for that thread), until the reader reads.
+  if (fstatSync(fd).isFIFO()) return new Socket({ fd, readable: false, writable: true });
+  return createWriteStream(path, { fd, encoding: "utf8" });
+}
+
 /**
  * Opens `path` (a file, or a FIFO: then this waits for its reader) and wires the bounded sink.
  * `warn` gets the two one-line warnings; `since` turns a clock time into the run's `+1m20s`.
@@ -38,8 +49,7 @@ export async function openUsageExport(
   path: string,
   options: { maxBufferedBytes?: number | undefined; warn: (line: string) => void; now: () => number; since: (at: number) => string },
 ): Promise<UsageExport> {
-  const stream = createWriteStream(path, { encoding: "utf8" });
-  await once(stream, "open");
+  const stream = await openExportStream(path);
   const { warn, since } = options;
   const bound = formatBytes(options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES);
   const sink = jsonLinesSink(stream, {
@@ -65,8 +75,9 @@ function describeOutcome(path: string, bound: string, stats: JsonLinesSinkStats,
         `(from ${stats.firstDropped.id}, request at ${since(stats.firstDropped.time_ms)}, to ${stats.lastDropped.id} at ${since(stats.lastDropped.time_ms)}${spells})`,
     );
   }
-  if (stats.failed > 0) parts.push(`${plural(stats.failed, "record")} lost when the stream ${stats.error ? `failed (${stats.error.message})` : "was stopped"}`);
-  if (stats.pending > 0) parts.push(`${plural(stats.pending, "record")} still being written when it stopped (perhaps not in the file)`);
+  if (stats.failed > 0) parts.push(`${plural(stats.failed, "record")} lost when the stream ${stats.error ? `failed (${stats.error.message})` : "was closed"}`);
+  if (stats.cutOff > 0) parts.push(`${plural(stats.cutOff, "record")} cut off when it stopped at once (the last perhaps partly in the file)`);
+  if (stats.pending > 0) parts.push(`${plural(stats.pending, "record")} still being written`);
   return { complete: false, message: `usage export to ${path} is incomplete: ${stats.written.toLocaleString("en-US")} of ${plural(stats.received, "record")} written; ${parts.join("; ")}`, stats };
 }
 

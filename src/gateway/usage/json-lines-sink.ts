@@ -12,7 +12,7 @@ export interface DroppedRecord {
   time_ms: number;
 }
 
-/** What became of every record the sink was given: `received = written + pending + dropped + failed`. */
+/** What became of every record the sink was given: `received = written + pending + dropped + failed + cutOff`. */
 export interface JsonLinesSinkStats {
   received: number;
   /** Records the stream accepted (its write callback came back without an error). */
@@ -32,6 +32,8 @@ export interface JsonLinesSinkStats {
   failed: number;
   /** The stream's first error (disk full, EPIPE…); nothing is written after it. */
   error?: Error | undefined;
+  /** Records still pending when `destroy()` stopped the stream (the one being written perhaps partly in it). */
+  cutOff: number;
 }
 
 export interface JsonLinesSinkOptions {
@@ -50,11 +52,7 @@ export interface JsonLinesSink {
   stats(): JsonLinesSinkStats;
   /** Ends the stream and settles once it has flushed, or failed; the final stats. */
   close(): Promise<JsonLinesSinkStats>;
-  /**
-   * Stops at once: destroys the stream and settles `close()` without waiting for it. Records in the
-   * stream's queue then fail; the one being written may still complete, or (a reader that never reads)
-   * stay `pending`.
-   */
+  /** Stops at once: destroys the stream, counts what is pending as `cutOff` and settles `close()`. */
   destroy(): JsonLinesSinkStats;
 }
 
@@ -76,7 +74,7 @@ function warnByDefault(message: string): void {
 export function jsonLinesSink(stream: NodeJS.WritableStream, options: JsonLinesSinkOptions = {}): JsonLinesSink {
   const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
   if (!Number.isInteger(maxBufferedBytes) || maxBufferedBytes < 1) throw new RangeError(`maxBufferedBytes must be a whole number >= 1, got ${maxBufferedBytes}`);
-  const stats: JsonLinesSinkStats = { received: 0, written: 0, pending: 0, pendingBytes: 0, maxBufferedBytes, dropped: 0, dropSpells: 0, failed: 0 };
+  const stats: JsonLinesSinkStats = { received: 0, written: 0, pending: 0, pendingBytes: 0, maxBufferedBytes, dropped: 0, dropSpells: 0, failed: 0, cutOff: 0 };
   const onDropStart = options.onDropStart ?? ((r) => warnByDefault(`usage export lagging by ${maxBufferedBytes} bytes: records dropped from ${r.id} on (see the sink's stats)`));
   const onError = options.onError ?? ((e) => warnByDefault(`usage export failed: ${e.message}; later records are not written`));
   let dropping = false;
@@ -96,7 +94,10 @@ export function jsonLinesSink(stream: NodeJS.WritableStream, options: JsonLinesS
     onError(error, { ...stats });
   });
 
+  let destroyed = false;
   const accepted = (bytes: number) => (error?: Error | null) => {
+    // After destroy() a callback says nothing: a socket reports a write it abandoned as done.
+    if (destroyed) return;
     stats.pending -= 1;
     stats.pendingBytes -= bytes;
     if (error) stats.failed += 1;
@@ -144,8 +145,12 @@ export function jsonLinesSink(stream: NodeJS.WritableStream, options: JsonLinesS
       return { ...stats };
     },
     destroy: (): JsonLinesSinkStats => {
-      if (!settled) {
+      if (!destroyed) {
+        destroyed = true;
         finish();
+        stats.cutOff += stats.pending;
+        stats.pending = 0;
+        stats.pendingBytes = 0;
         (stream as NodeJS.WritableStream & { destroy?: () => void }).destroy?.();
       }
       return { ...stats };
