@@ -37,22 +37,35 @@ async function runPipeline(pipeline: Gateway, input: string, stream: boolean): P
   await response.record;
 }
 
+/** Pure arithmetic, no memory touched: the control for what the pipeline's work costs in the server. */
+export function arithmetic(iterations: number): number {
+  let acc = 0;
+  for (let i = 0; i < iterations; i++) acc = (acc * 31 + i) | 0;
+  return acc;
+}
+
+/** The arithmetic control's size: about as much CPU alone as the JSON pipeline alone (bench/http/pipeline-alone.ts). */
+export const ARITHMETIC_ITERATIONS = 10_000;
+
 /**
- * With `withPipeline`, each request first runs gateway-sim's pipeline in-process against the
- * in-memory upstream (its answer dropped), then is forwarded as without: the layer plus the pipeline,
- * less the pipeline's own upstream HTTP.
+ * Extra work before each request is forwarded: `pipeline` runs gateway-sim's pipeline in-process
+ * against the in-memory upstream (its answer dropped): the layer plus the pipeline, less the
+ * pipeline's own upstream HTTP. `arithmetic` runs {@link ARITHMETIC_ITERATIONS} of pure arithmetic.
  *
  * @example
  * const layer = await startPassThroughTarget(upstream.url); // POST /v1/responses { model, input, stream? }
  */
-export async function startPassThroughTarget(upstreamUrl: string, withPipeline = false): Promise<Listening> {
+export async function startPassThroughTarget(upstreamUrl: string, extra: "none" | "pipeline" | "arithmetic" = "none"): Promise<Listening> {
   const fetch = createKeepAliveFetch();
   const url = `${upstreamUrl}/v1/chat/completions`;
-  const pipeline = withPipeline ? benchGateway(inMemoryUpstreamFetch, "http://127.0.0.1:9") : undefined;
+  const pipeline = extra === "pipeline" ? benchGateway(inMemoryUpstreamFetch, "http://127.0.0.1:9") : undefined;
+  let sink = 0;
   const gateway: GatewayLike = {
     async respond(body) {
       const { model, input, stream } = body as { model: string; input: string; stream?: boolean };
       if (pipeline) await runPipeline(pipeline, input, stream === true);
+      // Kept in `sink` so the loop is not optimised away.
+      if (extra === "arithmetic") sink ^= arithmetic(ARITHMETIC_ITERATIONS);
       const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, messages: [{ role: "user", content: input }], stream: stream === true }) };
       const response = await fetch(url, init);
       if (stream === true) return { kind: "stream", status: response.status, headers: {}, events: events(response) };

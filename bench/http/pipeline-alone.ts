@@ -1,10 +1,12 @@
 // gateway-sim's pipeline alone, in one process, for bench/http-split.bench.ts: the same gateway as the
 // HTTP targets against the in-memory upstream, 64 requests in flight, no sockets. Prints one JSON
-// line `{ json, sse }` of CPU µs per request (medians of three rounds after a warm-up).
+// line `{ json, sse, arithmetic }` of CPU µs per request (medians of three rounds after a warm-up);
+// `arithmetic` is the control the pass-through target can run (bench/http/pass-through-target.ts).
 // Usage: node --max-semi-space-size=32 --import tsx --import ./bench/built-js.mjs bench/http/pipeline-alone.ts
 import { formatSseEvent } from "../../src/core/sse.js";
 import { median } from "../stats.js";
 import { benchGateway, gatewayBenchBody } from "./gateway-target.js";
+import { ARITHMETIC_ITERATIONS, arithmetic } from "./pass-through-target.js";
 import { inMemoryUpstreamFetch } from "./in-memory-upstream.js";
 
 const IN_FLIGHT = 64;
@@ -41,4 +43,14 @@ for (const mode of ["json", "sse"] as const) {
   for (let round = 0; round < 3; round++) rounds.push(await cpuUsPerRequest(mode === "sse", REQUESTS));
   result[mode] = median(rounds);
 }
+function arithmeticCpuUs(calls: number): number {
+  let sink = 0;
+  const before = process.cpuUsage();
+  for (let i = 0; i < calls; i++) sink ^= arithmetic(ARITHMETIC_ITERATIONS);
+  const used = process.cpuUsage(before);
+  if (sink === 0.5) throw new Error("unreachable: keeps the loop");
+  return (used.user + used.system) / calls;
+}
+arithmeticCpuUs(2_000);
+result["arithmetic"] = median([arithmeticCpuUs(5_000), arithmeticCpuUs(5_000), arithmeticCpuUs(5_000)]);
 process.stdout.write(`${JSON.stringify(result)}\n`);
