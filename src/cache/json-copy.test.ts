@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { jsonCopy, jsonCopyMeasured, NOT_PLAIN } from "./json-copy.js";
+import { jsonCopy, NOT_PLAIN } from "./json-copy.js";
 
 const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value)) as unknown;
 
@@ -28,55 +28,6 @@ describe("jsonCopy", () => {
     }
     // A hole reads as undefined: the text would say null.
     expect(jsonCopy(new Array(2))).toBe(NOT_PLAIN);
-  });
-});
-
-describe("jsonCopyMeasured", () => {
-  it("measures the JSON text's length exactly when no string needs an escape, and never more than it", () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
-        const measured = jsonCopyMeasured(value);
-        if (measured === NOT_PLAIN) return jsonCopy(value) === NOT_PLAIN;
-        const text = JSON.stringify(value);
-        expect(measured.value).toStrictEqual(jsonCopy(value));
-        if (text.includes("\\")) expect(measured.textLength).toBeLessThan(text.length);
-        else expect(measured.textLength).toBe(text.length);
-        return true;
-      }),
-    );
-  });
-
-  it("counts numbers, empty containers, skipped properties and non-ASCII text as the text does", () => {
-    for (const value of [
-      0,
-      -7,
-      1e21,
-      2 ** 53,
-      Number.MAX_SAFE_INTEGER,
-      -Number.MAX_SAFE_INTEGER,
-      999_999_999_999_999,
-      1_000_000,
-      0.1,
-      -1.5e-7,
-      [],
-      {},
-      [[], {}],
-      { a: undefined, b: { c: undefined } },
-      { é: "日本語 🙂" },
-      [true, false, null],
-    ]) {
-      const measured = jsonCopyMeasured(value);
-      expect(measured === NOT_PLAIN ? NOT_PLAIN : measured.textLength).toBe(JSON.stringify(value).length);
-    }
-  });
-
-  it("counts an escaped character as one", () => {
-    const measured = jsonCopyMeasured({ q: 'a"b\\c\n' });
-    expect(measured === NOT_PLAIN ? NOT_PLAIN : measured.textLength).toBe(JSON.stringify({ q: 'a"b\\c\n' }).length - 3);
-  });
-
-  it("refuses what jsonCopy refuses", () => {
-    expect(jsonCopyMeasured({ at: new Date(0) })).toBe(NOT_PLAIN);
   });
 });
 

@@ -21,53 +21,17 @@ export function jsonCopy(value: unknown): unknown {
   return copy(value);
 }
 
-/** A copy with the length of the JSON text it stands for. */
-export interface MeasuredCopy {
-  value: unknown;
-  /**
-   * `JSON.stringify(value).length` (UTF-16 code units), counted during the walk without writing the
-   * text: exact unless a string needs an escape (a quote, a backslash, a control character, a lone
-   * surrogate), which is counted as the one character it stands for.
-   */
-  textLength: number;
-}
-
-/**
- * {@link jsonCopy} that also measures the JSON text, in the same walk: what a store bounded by size
- * needs, for the price of an addition a node instead of a `JSON.stringify`.
- *
- * @example
- * jsonCopyMeasured({ a: [1, "x"] }); // { value: { a: [1, "x"] }, textLength: 15 }
- */
-export function jsonCopyMeasured(value: unknown): MeasuredCopy | typeof NOT_PLAIN {
-  textLength = 0;
-  const copied = jsonCopy(value);
-  return copied === NOT_PLAIN ? NOT_PLAIN : { value: copied, textLength };
-}
-
 const EMPTY = {};
-
-// The running length of the walk in progress. Module state rather than a parameter: the walk is
-// synchronous and not re-entrant, and a plain increment keeps `copy` as fast as it was.
-let textLength = 0;
 
 function copy(value: unknown): unknown {
   switch (typeof value) {
     case "string":
-      textLength += value.length + 2;
-      return value;
     case "boolean":
-      textLength += value ? 4 : 5;
       return value;
     case "number":
-      if (!Number.isFinite(value) || Object.is(value, -0)) return NOT_PLAIN;
-      textLength += numberTextLength(value);
-      return value;
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : NOT_PLAIN;
     case "object":
-      if (value === null) {
-        textLength += 4;
-        return null;
-      }
+      if (value === null) return null;
       return Array.isArray(value) ? copyArray(value) : copyObject(value);
     default:
       return NOT_PLAIN;
@@ -76,8 +40,6 @@ function copy(value: unknown): unknown {
 
 function copyArray(items: readonly unknown[]): unknown {
   const out: unknown[] = new Array(items.length);
-  // The brackets, and a comma between items.
-  textLength += items.length === 0 ? 2 : items.length + 1;
   for (let i = 0; i < items.length; i++) {
     if (!(i in items)) return NOT_PLAIN;
     const item = copy(items[i]);
@@ -92,29 +54,13 @@ function copyObject(value: object): unknown {
   if ((proto !== Object.prototype && proto !== null) || typeof (value as { toJSON?: unknown }).toJSON === "function") return NOT_PLAIN;
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  // The braces; each written key then adds its quotes, its colon and a comma (one comma too many, taken back here).
-  textLength += 1;
-  let written = 0;
   for (const key in record) {
     const item = record[key];
     if (item === undefined) continue;
     if (key === "__proto__") return NOT_PLAIN;
-    textLength += key.length + 4;
-    written++;
     const itemCopy = copy(item);
     if (itemCopy === NOT_PLAIN) return NOT_PLAIN;
     out[key] = itemCopy;
   }
-  if (written === 0) textLength += 1;
   return out;
-}
-
-/** The length of a finite number's JSON text; integers without a conversion to text (most numbers in a body are). */
-function numberTextLength(value: number): number {
-  if (!Number.isSafeInteger(value)) return String(value).length;
-  const magnitude = Math.abs(value);
-  let length = value < 0 ? 2 : 1;
-  // Powers of ten are exact doubles up to 1e22, so the comparisons are exact.
-  for (let power = 10; magnitude >= power; power *= 10) length++;
-  return length;
 }
