@@ -3,12 +3,14 @@
 
 /**
  * `JSON.stringify(value).length` (UTF-16 code units) for a value {@link jsonCopy} accepts, by a walk
- * that writes nothing: exact unless a string needs an escape (a quote, a backslash, a control
- * character, a lone surrogate), which counts as the one character it stands for. Cheaper than the
- * text it measures, and it allocates nothing: no 100 KB string made only to read its length.
+ * that writes nothing: exact for strings needing no escape and for safe integers. A string's escape
+ * (a quote, a backslash, a control character, a lone surrogate) counts as the one character it stands
+ * for; any other number as {@link MAX_NUMBER_TEXT_LENGTH}, its longest text. It allocates nothing:
+ * no 100 KB string made only to read its length.
  *
  * @example
- * jsonTextLength({ a: [1, "x"], b: undefined }); // 15, as '{"a":[1,"x"]}'.length
+ * jsonTextLength({ a: [1, "x"], b: undefined }); // 13, as '{"a":[1,"x"]}'.length
+ * jsonTextLength(0.5); // 25: a fraction counts as the longest number text
  */
 export function jsonTextLength(value: unknown): number {
   switch (typeof value) {
@@ -48,9 +50,19 @@ function objectTextLength(record: Record<string, unknown>): number {
   return written === 0 ? 2 : length;
 }
 
-/** A finite number's text length; a safe integer (most numbers in a body) without making its text. */
+/**
+ * The longest text a finite double can have in JSON (`-0.0000012345678901234567`: sign, `0.`, five
+ * zeros, 17 digits); `-1.2345678901234567e-308` is 24.
+ */
+export const MAX_NUMBER_TEXT_LENGTH = 25;
+
+/**
+ * A finite number's text length: exact for a safe integer (counts, tokens, timestamps), and the
+ * longest a double can take otherwise. Making a fraction's text (`String(5.0000000000000004e-8)`)
+ * costs ~0.2 µs, and a priced answer holds a dozen of them; a bound can afford to over-count them.
+ */
 function numberTextLength(value: number): number {
-  if (!Number.isSafeInteger(value)) return String(value).length;
+  if (!Number.isSafeInteger(value)) return MAX_NUMBER_TEXT_LENGTH;
   const magnitude = Math.abs(value);
   let length = value < 0 ? 2 : 1;
   // Powers of ten are exact doubles up to 1e22, so each comparison is exact.
