@@ -1,8 +1,7 @@
 // The in-memory response cache: least-recently-used eviction under a count and a byte budget,
 // expiry judged on the caller's clock.
 import type { CacheEntry, CacheSetResult, ResponseCacheStore } from "./cache-store.js";
-import { jsonCopy, NOT_PLAIN } from "./json-copy.js";
-import { jsonTextLength } from "./json-text-length.js";
+import { jsonCopy, jsonCopyMeasured, NOT_PLAIN } from "./json-copy.js";
 
 export const DEFAULT_MAX_CACHE_ENTRIES = 1000;
 /**
@@ -27,8 +26,8 @@ export interface MemoryCacheStoreOptions {
   maxEntries?: number;
   /**
    * At most this many bytes of answers (a positive integer; default {@link DEFAULT_MAX_CACHE_BYTES}).
-   * An answer counts the length of its JSON text (jsonTextLength: one unit a UTF-16 code unit, which
-   * V8 keeps in one byte for Latin-1 text and two otherwise); keys and bookkeeping are not counted.
+   * An answer counts the length of its JSON text (see MeasuredCopy): one unit a UTF-16 code unit, which
+   * V8 keeps in one byte for Latin-1 text and two otherwise; keys and bookkeeping are not counted.
    */
   maxBytes?: number;
 }
@@ -47,8 +46,8 @@ interface StoredEntry {
 /**
  * Creates an in-memory store. Bodies are copied in and out as their JSON text would copy them, so a
  * caller that edits a response after storing it (or after a hit) never changes what the next hit
- * replays: a plain body as a private copy (jsonCopy: a walk, a third of a stringify and a parse),
- * anything else as its JSON text, parsed on each hit.
+ * replays: a plain body as a private copy (jsonCopy: a walk, a third of a stringify and a parse, which
+ * measures the text as it goes), anything else as its JSON text, parsed on each hit.
  *
  * Storing evicts the least recently used entries until both bounds hold; an expired entry is evicted
  * in that order like any other (or dropped when a lookup finds it expired). An answer larger than
@@ -85,15 +84,14 @@ export function createMemoryCacheStore(options: MemoryCacheStoreOptions = {}): M
     },
     set(key, entry) {
       remove(key);
-      const copy = jsonCopy(entry.body);
-      const plain = copy !== NOT_PLAIN;
+      const measured = jsonCopyMeasured(entry.body);
+      const plain = measured !== NOT_PLAIN;
       // JSON.stringify gives undefined for a body that is not JSON at all (typed as a string).
       const text: string | undefined = plain ? undefined : JSON.stringify(entry.body);
-      // A second walk over the copy, not a fused count: jsonCopy stays as lean as it is for every hit.
-      const size = plain ? jsonTextLength(copy) : (text?.length ?? 0);
+      const size = plain ? measured.textLength : (text?.length ?? 0);
       if (size > maxBytes) return { stored: false, reason: "entry_too_large", bytes: size, maxBytes };
       entries.set(key, {
-        body: plain ? copy : undefined,
+        body: plain ? measured.value : undefined,
         text,
         bytes: size,
         storedAt: entry.storedAt,

@@ -1,7 +1,7 @@
 // The pipeline end to end over a scripted provider fetch and recorded wire-format fixtures, on the
 // virtual clock: success, failover, all-failed, streaming, cache, diagnostics and healing.
 import { describe, expect, it } from "vitest";
-import { jsonTextLength } from "../cache/json-text-length.js";
+import { jsonCopyMeasured, NOT_PLAIN } from "../cache/json-copy.js";
 import { createMemoryCacheStore } from "../cache/memory-cache-store.js";
 import { createRandomFactory } from "../core/random.js";
 import { parseSseStream, formatSseEvent, type SseEvent } from "../core/sse.js";
@@ -377,8 +377,10 @@ describe("response cache and bad answers", () => {
     expect(cache.size).toBe(0);
     const notStored = events.filter((event) => event.type === "cache:not-stored");
     expect(notStored).toHaveLength(2);
-    expect(notStored[0]).toMatchObject({ id: recordOf(first).id, reason: "entry_too_large", bytes: jsonTextLength(json(first)), maxBytes: 200 });
+    const measured = jsonCopyMeasured(json(first));
+    const bytes = measured === NOT_PLAIN ? Number.NaN : measured.textLength;
+    expect(notStored[0]).toMatchObject({ id: recordOf(first).id, reason: "entry_too_large", bytes, maxBytes: 200 });
     // The priced body's fractions count at their longest: never less than the text.
-    expect(jsonTextLength(json(first))).toBeGreaterThanOrEqual(JSON.stringify(json(first)).length);
+    expect(bytes).toBeGreaterThanOrEqual(JSON.stringify(json(first)).length);
   });
 });
