@@ -11,11 +11,12 @@ const starters: Record<string, (upstream: string) => Promise<{ url: string; clos
   upstream: startUpstream,
   floor: startFloorProxy,
   gateway: startGatewayTarget,
-  "pass-through": startPassThroughTarget,
+  "pass-through": (upstream) => startPassThroughTarget(upstream),
+  "pass-through+pipeline": (upstream) => startPassThroughTarget(upstream, true),
 };
 const started = kind !== undefined && Object.hasOwn(starters, kind) ? await starters[kind]?.(upstream) : undefined;
 if (!started) {
-  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway or pass-through\n`);
+  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway, pass-through or pass-through+pipeline\n`);
   process.exit(2);
 }
 process.stdout.write(`READY ${started.url}\n`);
