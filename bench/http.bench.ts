@@ -3,7 +3,7 @@
 // HTTP layer alone (its server in front of a pass-through gateway: what the pipeline costs is the rest) and, when
 // installed, the Portkey gateway, all calling the same instant upstream, response cache off. Each
 // server runs in its own process; autocannon runs here. Bounded: about 20 s per target and mode.
-import { BENCH_KEY } from "./http/gateway-target.js";
+import { BENCH_KEY, gatewayBenchBody } from "./http/gateway-target.js";
 import { type Call, sequentialMedianUs, throughput, type Throughput } from "./http/load.js";
 import { type Child, portkeyEntry, startPortkey, startTarget } from "./http/processes.js";
 import { fmt, median, printSection } from "./stats.js";
@@ -44,8 +44,7 @@ const MODES: Record<TargetName, readonly Mode[]> = { floor: ["json", "sse"], "ga
 function callFor(target: TargetName, url: string, upstream: string, stream: boolean): Call {
   const headers: Record<string, string> = { authorization: `Bearer ${BENCH_KEY}`, "content-type": "application/json" };
   if (target === "gateway-sim") {
-    const body = { model: "openai/gpt-5.4-nano", input: INPUT, provider: { only: ["openai", "openai-eu"], sort: "price" }, response_caching: { enabled: false }, ...(stream ? { stream } : {}) };
-    return { url: `${url}/v1/responses`, headers, body: JSON.stringify(body) };
+    return { url: `${url}/v1/responses`, headers, body: JSON.stringify(gatewayBenchBody(INPUT, stream)) };
   }
   if (target === "floor" || target === "http layer only") return { url: `${url}/v1/responses`, headers, body: JSON.stringify({ model: "gpt-5.4-nano", input: INPUT, stream }) };
   const portkey = { ...headers, "x-portkey-provider": "openai", "x-portkey-custom-host": `${upstream}/v1` };

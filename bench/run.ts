@@ -6,6 +6,7 @@ import { benchFakes, printFakesBench } from "./fakes.bench.js";
 import { benchGateway, printGatewayBench } from "./gateway.bench.js";
 import { benchHeal } from "./heal.bench.js";
 import { benchHttp, printHttpBench } from "./http.bench.js";
+import { benchHttpSplit, printHttpSplit } from "./http-split.bench.js";
 import { benchMemory, printMemoryBench } from "./pipeline-memory.js";
 import { benchPipelineSim, printPipelineSimBench } from "./pipeline-sim.bench.js";
 import { benchReplayLive, printReplayLiveBench } from "./replay-live.bench.js";
@@ -29,7 +30,7 @@ const burners = Number(burnersAt >= 0 ? args[burnersAt + 1] : (process.env.REPLA
 const flagValues = new Set([compareAt, roundsAt, burnersAt].filter((at) => at >= 0).map((at) => at + 1));
 const only = args.filter((arg, i) => !arg.startsWith("--") && !flagValues.has(i));
 /** Sections that take minutes run only when named. */
-const OPT_IN = new Set(["soak-10m", "replay-live"]);
+const OPT_IN = new Set(["soak-10m", "replay-live", "http-split"]);
 const wanted = (name: string): boolean => (only.length === 0 && !OPT_IN.has(name)) || only.includes(name);
 
 const flags = process.execArgv.filter((arg) => arg.startsWith("--max"));
@@ -41,6 +42,7 @@ if (compareAt >= 0) {
   else await compareGateway(compareRev, rounds);
 } else if (wanted("gateway")) printGatewayBench(await benchGateway());
 if (wanted("http")) printHttpBench(await benchHttp());
+if (wanted("http-split")) printHttpSplit(await benchHttpSplit());
 if (wanted("heal")) {
   const heal = await benchHeal();
   printSection(`Structured output and cache (median of ${heal.iterations})`, [
@@ -64,5 +66,5 @@ if (wanted("replay-live")) {
   printReplayLiveBench(await benchReplayLive({ burners, ...(speeds ? { speeds } : {}) }));
 }
 console.log(
-  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m replay-live (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` or `-- pipeline --compare <git-rev>` for a before/after).",
+  "\nSections: gateway http heal fakes pipeline validate soak startup memory suite; opt-in: soak-10m replay-live http-split (pass names to run a subset, e.g. `npm run bench -- http`; `-- gateway --compare <git-rev>` or `-- pipeline --compare <git-rev>` for a before/after).",
 );

@@ -8,7 +8,7 @@
 // passes --trace-gc (on the child's stdout, after the address line); SOAK_BIN=<path to bin/gateway-sim.js>
 // serves another build (a before/after: alternate the two on a shared machine).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -215,8 +215,7 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
     const snapshot = snapshotDir && diedWith === null ? await heapSnapshot(child, snapshotDir) : undefined;
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
-    const exportText = readFileSync(exportFile, "utf8");
-    const exported = { exportLines: exportText.split("\n").length - 1, exportMb: statSync(exportFile).size / 1e6 };
+    const exported = { exportLines: await countLines(exportFile), exportMb: statSync(exportFile).size / 1e6 };
     return {
       options,
       childFlags: shebangFlags(bin),
@@ -233,6 +232,16 @@ export async function benchSoak(asked: SoakOptions): Promise<SoakBench> {
     if (child.exitCode === null) child.kill("SIGKILL");
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Newlines in a file of any size (a ten-minute soak exports more than a string can hold), read in chunks. */
+async function countLines(path: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) lines++;
+  }
+  return lines;
 }
 
 export function printSoakBench(b: SoakBench): void {

@@ -16,8 +16,8 @@ export { createMemoryUsageLog, type MemoryUsageLogOptions } from "./gateway/usag
 /** The usage log's interface, for a store of your own. */
 export type { UsageFilter, UsageLog, UsageLogItem, UsageLogPage } from "./gateway/usage/usage-log.js";
 /** The in-memory response cache a gateway keeps by default, and the interface for a store of your own. */
-export { createMemoryCacheStore, type MemoryCacheStore } from "./cache/memory-cache-store.js";
-export type { CacheEntry, ResponseCacheStore } from "./cache/cache-store.js";
+export { createMemoryCacheStore, DEFAULT_MAX_CACHE_BYTES, DEFAULT_MAX_CACHE_ENTRIES, type MemoryCacheStore, type MemoryCacheStoreOptions } from "./cache/memory-cache-store.js";
+export type { CacheEntry, CacheSetResult, ResponseCacheStore } from "./cache/cache-store.js";
 /** The records and diagnostics the gateway produces: usage records, attempts, routing diagnostics, health. */
 export type {
   AttemptOutcome,

@@ -4,12 +4,15 @@
 // answer back as it came (JSON parsed, stream events re-framed). Its distance from the floor is what
 // the HTTP layer costs; its distance from the real gateway target is what the pipeline costs.
 import { bodyReader } from "../../src/core/body-reader.js";
+import { formatSseEvent } from "../../src/core/sse.js";
+import type { Gateway } from "../../src/gateway/create-gateway.js";
 import { createKeepAliveFetch } from "../../src/core/keep-alive-fetch.js";
 import { type SseEvent, SseParser } from "../../src/core/sse.js";
 import { createServerApp } from "../../src/server/create-server-app.js";
 import type { GatewayLike } from "../../src/server/gateway-like.js";
 import { startServer } from "../../src/server/start-server.js";
-import { BENCH_KEY } from "./gateway-target.js";
+import { BENCH_KEY, benchGateway, gatewayBenchBody } from "./gateway-target.js";
+import { inMemoryUpstreamFetch } from "./in-memory-upstream.js";
 import type { Listening } from "./listen.js";
 
 async function* events(response: Response): AsyncGenerator<SseEvent> {
@@ -21,15 +24,49 @@ async function* events(response: Response): AsyncGenerator<SseEvent> {
 }
 
 /**
+ * gateway-sim's whole per-request pipeline against the in-memory upstream, its answer serialised as the
+ * server would and then dropped: what the pipeline costs without upstream HTTP.
+ */
+async function runPipeline(pipeline: Gateway, input: string, stream: boolean): Promise<void> {
+  const response = await pipeline.respond(gatewayBenchBody(input, stream), {});
+  if (response.kind === "json") {
+    JSON.stringify(response.body);
+    return;
+  }
+  for await (const event of response.events) formatSseEvent(event);
+  await response.record;
+}
+
+/** Pure arithmetic, no memory touched: the control for what the pipeline's work costs in the server. */
+export function arithmetic(iterations: number): number {
+  let acc = 0;
+  for (let i = 0; i < iterations; i++) acc = (acc * 31 + i) | 0;
+  return acc;
+}
+
+/** Where the control's results go, so its loop cannot be optimised away. */
+export const arithmeticSink = { value: 0 };
+
+/** The arithmetic control's size: about as much CPU alone as the JSON pipeline alone (bench/http/pipeline-alone.ts). */
+export const ARITHMETIC_ITERATIONS = 10_000;
+
+/**
+ * Extra work before each request is forwarded: `pipeline` runs gateway-sim's pipeline in-process
+ * against the in-memory upstream (its answer dropped): the layer plus the pipeline, less the
+ * pipeline's own upstream HTTP. `arithmetic` runs {@link ARITHMETIC_ITERATIONS} of pure arithmetic.
+ *
  * @example
  * const layer = await startPassThroughTarget(upstream.url); // POST /v1/responses { model, input, stream? }
  */
-export async function startPassThroughTarget(upstreamUrl: string): Promise<Listening> {
+export async function startPassThroughTarget(upstreamUrl: string, extra: "none" | "pipeline" | "arithmetic" = "none"): Promise<Listening> {
   const fetch = createKeepAliveFetch();
   const url = `${upstreamUrl}/v1/chat/completions`;
+  const pipeline = extra === "pipeline" ? benchGateway(inMemoryUpstreamFetch, "http://127.0.0.1:9") : undefined;
   const gateway: GatewayLike = {
     async respond(body) {
       const { model, input, stream } = body as { model: string; input: string; stream?: boolean };
+      if (pipeline) await runPipeline(pipeline, input, stream === true);
+      if (extra === "arithmetic") arithmeticSink.value ^= arithmetic(ARITHMETIC_ITERATIONS);
       const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, messages: [{ role: "user", content: input }], stream: stream === true }) };
       const response = await fetch(url, init);
       if (stream === true) return { kind: "stream", status: response.status, headers: {}, events: events(response) };

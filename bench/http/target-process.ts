@@ -11,11 +11,13 @@ const starters: Record<string, (upstream: string) => Promise<{ url: string; clos
   upstream: startUpstream,
   floor: startFloorProxy,
   gateway: startGatewayTarget,
-  "pass-through": startPassThroughTarget,
+  "pass-through": (upstream) => startPassThroughTarget(upstream),
+  "pass-through+pipeline": (upstream) => startPassThroughTarget(upstream, "pipeline"),
+  "pass-through+arithmetic": (upstream) => startPassThroughTarget(upstream, "arithmetic"),
 };
 const started = kind !== undefined && Object.hasOwn(starters, kind) ? await starters[kind]?.(upstream) : undefined;
 if (!started) {
-  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway or pass-through\n`);
+  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway, pass-through, pass-through+pipeline or pass-through+arithmetic\n`);
   process.exit(2);
 }
 process.stdout.write(`READY ${started.url}\n`);

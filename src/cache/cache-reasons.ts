@@ -11,6 +11,14 @@ export const CACHE_BYPASS_REASONS = [...CACHE_ELIGIBILITY_REASONS, "disabled_by_
 export type CacheBypassReason = (typeof CACHE_BYPASS_REASONS)[number];
 
 /**
+ * Why a store did not keep an answer it was given. gateway-sim's own: the reference's store write
+ * has no size rule in code (the hosted Upstash store is outside the repository), and a failed write is
+ * only logged, the client's outcome staying `miss` (pipeline/after/index.ts:172-213).
+ */
+export const CACHE_NOT_STORED_REASONS = ["entry_too_large"] as const;
+export type CacheNotStoredReason = (typeof CACHE_NOT_STORED_REASONS)[number];
+
+/**
  * The response header carrying the cache status: `hit` or `miss`, never sent on a bypass
  * (surfaces/text-generate.ts:544; pipeline/after/index.ts:606-608). Node lower-cases header names.
  */

@@ -1,13 +1,15 @@
 // The pipeline end to end over a scripted provider fetch and recorded wire-format fixtures, on the
 // virtual clock: success, failover, all-failed, streaming, cache, diagnostics and healing.
 import { describe, expect, it } from "vitest";
+import { jsonCopyMeasured, NOT_PLAIN } from "../cache/json-copy.js";
+import { createMemoryCacheStore } from "../cache/memory-cache-store.js";
 import { createRandomFactory } from "../core/random.js";
 import { parseSseStream, formatSseEvent, type SseEvent } from "../core/sse.js";
 import { VirtualClock } from "../core/virtual-clock.js";
 import { fixtureText } from "../providers/__fixtures__/fixtures.js";
 import { scriptedFetch, type CapturedRequest, type Script } from "../providers/__fixtures__/scripted-fetch.js";
 import { loadDefaultCatalog } from "./catalog/load-catalog.js";
-import { createGateway, type GatewayResponse } from "./create-gateway.js";
+import { createGateway, type GatewayEvent, type GatewayResponse } from "./create-gateway.js";
 import { createPresetStore } from "./presets/preset-store.js";
 import { inlinePresetSchema } from "./presets/preset-schema.js";
 import { gatewaySettingsSchema, type GatewaySettingsInput } from "./settings.js";
@@ -359,5 +361,26 @@ describe("response cache and bad answers", () => {
     const hit = await clock.run(() => gateway.respond(body));
     expect(hit.headers["x-phaseo-response-cache"]).toBe("hit");
     expect(requests).toHaveLength(3);
+  });
+
+  it("answers miss and reports cache:not-stored when the answer is larger than the store's byte budget", async () => {
+    const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
+    const fake = scriptedFetch(clock, () => ok(chat("A long answer.")));
+    const events: GatewayEvent[] = [];
+    const cache = createMemoryCacheStore({ maxBytes: 200 });
+    const gateway = createGateway({ fetch: fake.fetch, clock, random: createRandomFactory("test"), catalog, presets: createPresetStore([]), cache, onEvent: (event) => events.push(event) });
+    const body = { model: "openai/gpt-5.4-nano", input: "same" };
+    const first = await clock.run(() => gateway.respond(body));
+    const again = await clock.run(() => gateway.respond(body));
+    expect([first.headers["x-phaseo-response-cache"], again.headers["x-phaseo-response-cache"]]).toEqual(["miss", "miss"]);
+    expect(fake.requests).toHaveLength(2);
+    expect(cache.size).toBe(0);
+    const notStored = events.filter((event) => event.type === "cache:not-stored");
+    expect(notStored).toHaveLength(2);
+    const measured = jsonCopyMeasured(json(first));
+    const bytes = measured === NOT_PLAIN ? Number.NaN : measured.textLength;
+    expect(notStored[0]).toMatchObject({ id: recordOf(first).id, reason: "entry_too_large", bytes, maxBytes: 200 });
+    // The priced body's fractions count at their longest: never less than the text.
+    expect(bytes).toBeGreaterThanOrEqual(JSON.stringify(json(first)).length);
   });
 });

@@ -9,3 +9,4 @@ export { pointCatalog } from "./point-catalog.js";
 export { createServeApp, type ServeAppOptions } from "./serve-app.js";
 export { stoppableClock, type StoppableClock } from "./stoppable-clock.js";
 export { createUsageJournal, journalingGateway, type JournalEntry, type UsageJournal } from "./usage-journal.js";
+export { openUsageExport, type UsageExport, type UsageExportOutcome } from "./usage-export.js";

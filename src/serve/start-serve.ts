@@ -1,16 +1,13 @@
 // `serve`: a scenario played in real time (or faster) over real HTTP — its fake providers on local
 // ports, the gateway in front of them, the timeline applied as the clock reaches each event, and
 // optionally the scenario's own traffic — until close() stops everything.
-import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
 import { type Clock, RealClock } from "../core/clock.js";
-import { formatDuration } from "../core/duration.js";
 import { createKeepAliveFetch } from "../core/keep-alive-fetch.js";
 import { createRandomFactory } from "../core/random.js";
 import { createFakeFleet } from "../fakes/fleet.js";
 import { startExpressFakes } from "../fakes/transports/express.js";
 import { createGateway, type Gateway } from "../gateway/create-gateway.js";
-import { jsonLinesSink } from "../gateway/usage/json-lines.js";
+import type { JsonLinesSink } from "../gateway/usage/json-lines-sink.js";
 import { createMemoryUsageLog } from "../gateway/usage/memory-usage-log.js";
 import type { PresetStore } from "../gateway/presets/preset-store.js";
 import type { LoadedScenario } from "../scenarios/load/loaded-scenario.js";
@@ -24,6 +21,7 @@ import { pointCatalog } from "./point-catalog.js";
 import { createServeApp } from "./serve-app.js";
 import { playServedTraffic } from "./served-traffic.js";
 import { stoppableClock } from "./stoppable-clock.js";
+import { openUsageExport, sinceStart, type UsageExport, type UsageExportOutcome } from "./usage-export.js";
 import { createUsageJournal, journalingGateway } from "./usage-journal.js";
 
 export const DEFAULT_SERVE_PORT = 8787;
@@ -51,9 +49,16 @@ export interface ServeOptions {
   fakesUrl?: string | undefined;
   /** Write every usage record as JSON Lines to this file (streamed, closed on close()). */
   exportUsage?: string | undefined;
+  /**
+   * Bytes of the export the file may lag behind by before records are dropped (counted, warned about,
+   * reported by `exportOutcome()`); default `DEFAULT_MAX_BUFFERED_BYTES` (8 MiB).
+   */
+  exportBufferBytes?: number | undefined;
   /** How long close() lets requests in flight finish before cancelling them (real ms; default 10 s). */
   graceMs?: number | undefined;
   log: (line: string) => void;
+  /** Warnings (the export dropping records or failing); default: `log`. */
+  warn?: ((line: string) => void) | undefined;
 }
 
 export interface ServeHandle {
@@ -74,6 +79,8 @@ export interface ServeHandle {
   abort(): Promise<void>;
   /** Requests the server is answering now. */
   readonly inFlight: number;
+  /** With `exportUsage`: how many records reached the file so far, and what is missing and why. */
+  exportOutcome(): UsageExportOutcome | undefined;
 }
 
 /** Default grace period of a draining serve (real time). */
@@ -86,13 +93,6 @@ function outsideFakes(base: string, scenario: LoadedScenario): { urls: Record<st
   return { urls, close: () => Promise.resolve() };
 }
 
-async function openExport(path: string | undefined): Promise<WriteStream | undefined> {
-  if (path === undefined) return undefined;
-  const stream = createWriteStream(path, { encoding: "utf8" });
-  await once(stream, "open");
-  return stream;
-}
-
 /** The gateway in front of the express fakes, announcing its breakers' changes. */
 function serveGateway(parts: {
   scenario: LoadedScenario;
@@ -100,13 +100,13 @@ function serveGateway(parts: {
   clock: Clock;
   presets: PresetStore;
   fakes: { urls: Record<string, string> };
-  exportStream: WriteStream | undefined;
+  exportSink: JsonLinesSink | undefined;
   log: (line: string) => void;
   fleetStart: number;
 }): Gateway {
-  const { scenario, clock, log, exportStream } = parts;
+  const { scenario, clock, log, exportSink } = parts;
   const apiKeys = new Map(scenario.spec.providers.flatMap((p) => (p.api_key ? [[p.id, p.api_key] as const] : [])));
-  const since = (at: number): string => `+${formatDuration(Math.round((at - parts.fleetStart) / 1000) * 1000)}`;
+  const since = sinceStart(parts.fleetStart);
   // Called as each request ends, so the clock's now is when the gateway saw the new state.
   const watch = breakerWatch((provider, state) => log(`[${since(clock.now())}] ${provider} breaker ${state} (gateway)`));
   return createGateway({
@@ -116,7 +116,7 @@ function serveGateway(parts: {
     catalog: pointCatalog(scenario.catalog, parts.fakes.urls),
     presets: parts.presets,
     settings: scenario.spec.settings,
-    usage: createMemoryUsageLog({ maxRecords: SERVE_RETAINED_RECORDS, onRecord: exportStream ? jsonLinesSink(exportStream) : undefined }),
+    usage: createMemoryUsageLog({ maxRecords: SERVE_RETAINED_RECORDS, onRecord: exportSink }),
     providerKey: (provider) => apiKeys.get(provider) ?? "gateway-sim-upstream-key",
     onEvent: (event) => {
       if (event.type === "request:end") watch(event.record);
@@ -137,13 +137,18 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const clock = stoppableClock(new RealClock({ speed }));
   const fleet = createFakeFleet({ seed, clock, profiles: scenario.spec.providers, journal: { maxEntries: 0 } });
   const fakes = options.fakesUrl === undefined ? await startExpressFakes(fleet) : outsideFakes(options.fakesUrl, scenario);
-  const exportStream = await openExport(options.exportUsage).catch(async (error: unknown) => {
-    await fakes.close();
-    throw error;
-  });
+  const warn = options.warn ?? log;
+  const exported: UsageExport | undefined =
+    options.exportUsage === undefined
+      ? undefined
+      : await openUsageExport(options.exportUsage, { maxBufferedBytes: options.exportBufferBytes, warn, now: () => clock.now(), since: sinceStart(fleet.startTime) }).catch(async (error: unknown) => {
+          await fakes.close();
+          throw error;
+        });
+  const exportSink = exported?.sink;
   const presets = createSwappablePresetStore(scenario.presets);
   const journal = createUsageJournal(SERVE_RETAINED_RECORDS);
-  const gateway = journalingGateway(serveGateway({ scenario, seed, clock, presets, fakes, exportStream, log, fleetStart: fleet.startTime }), journal);
+  const gateway = journalingGateway(serveGateway({ scenario, seed, clock, presets, fakes, exportSink, log, fleetStart: fleet.startTime }), journal);
   const key = options.apiKey ?? SEED_API_KEY;
   // The served run starts once the gateway listens: the timeline, the traffic and the live page's
   // offsets count from then (the fleet's own profile phases, from its creation a moment earlier).
@@ -153,7 +158,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const app = createServeApp({ gateway, key, anyKey: options.apiKey === undefined, live, inFlight });
   const server = await startServer(app, { port: options.port ?? DEFAULT_SERVE_PORT, host: "127.0.0.1" }).catch(async (error: unknown) => {
     await fakes.close();
-    exportStream?.end();
+    await exportSink?.close();
     throw error;
   });
   run.origin = clock.now();
@@ -168,10 +173,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
       await trafficDone;
       await server.close();
       await fakes.close();
-      if (exportStream) {
-        exportStream.end();
-        await once(exportStream, "finish");
-      }
+      // Settles on a stream error too (reported once by the sink's onError), and at once after abort()'s destroy.
+      await exportSink?.close();
     })());
   return {
     url: server.url,
@@ -182,6 +185,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     get inFlight() {
       return inFlight.size;
     },
+    exportOutcome: () => exported?.outcome(),
     close: () =>
       (closing ??= (async () => {
         // Every request that got a generation id ends (finished or cancelled) before the clock stops,
@@ -190,6 +194,10 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
         if (drained.cancelled > 0) log(`cancelled ${drained.cancelled} of ${drained.inFlight} requests still in flight when the grace period ended`);
         await stopAll();
       })()),
-    abort: () => stopAll(),
+    abort: () => {
+      // A reader that never reads would hold close() forever; at once means the export stops too.
+      exportSink?.destroy();
+      return stopAll();
+    },
   };
 }

@@ -23,12 +23,41 @@ export const BEARER_CHALLENGE = { "www-authenticate": 'Bearer realm="gateway-sim
  */
 export function bearerCheck(options: BearerAuthOptions): (header: string | undefined) => GatewayError | undefined {
   const digests = options.apiKeys.filter((key) => key.length > 0).map(digest);
+  const accepted = new AcceptedHeaders();
   return function checkBearer(header) {
+    if (header !== undefined && accepted.has(header)) return undefined;
     const token = bearerToken(header);
     if (token === undefined) return new GatewayError("unauthorised", "Missing API key: send `Authorization: Bearer <key>`.");
-    if (options.allowAnyKey || isKnown(digest(token), digests)) return undefined;
-    return new GatewayError("unauthorised", "Invalid API key.");
+    if (!options.allowAnyKey && !isKnown(digest(token), digests)) return new GatewayError("unauthorised", "Invalid API key.");
+    accepted.add(header as string);
+    return undefined;
   };
+}
+
+/**
+ * Authorization headers already accepted, so a client's every request is not hashed again (a SHA-256
+ * and a compare per key cost more than the rest of the auth stage). Only exact header strings that
+ * passed the digest check are kept: a lookup tells a caller nothing it did not send, and a refused
+ * key is checked in full every time. Bounded: past {@link ACCEPTED_HEADERS_KEPT} distinct headers
+ * (allowAnyKey with ever-new keys), the set starts over.
+ */
+export const ACCEPTED_HEADERS_KEPT = 256;
+
+export class AcceptedHeaders {
+  readonly #headers = new Set<string>();
+
+  get size(): number {
+    return this.#headers.size;
+  }
+
+  has(header: string): boolean {
+    return this.#headers.has(header);
+  }
+
+  add(header: string): void {
+    if (this.#headers.size >= ACCEPTED_HEADERS_KEPT) this.#headers.clear();
+    this.#headers.add(header);
+  }
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ServeCommandOptions {
   traffic?: boolean | undefined;
   key?: string | undefined;
   exportUsage?: string | undefined;
+  /** `--export-buffer`: bytes the export may lag behind by before records are dropped. */
+  exportBuffer?: number | undefined;
   fakes?: string | undefined;
   /** Grace period of the drain on the first signal, in ms (`--grace 10s`). */
   grace?: number | undefined;
@@ -91,8 +93,10 @@ export async function serveCommand(
       apiKey: options.key,
       fakesUrl: options.fakes,
       exportUsage: options.exportUsage === undefined ? undefined : resolve(io.cwd, options.exportUsage),
+      exportBufferBytes: options.exportBuffer,
       graceMs: options.grace,
       log: (line) => io.stdout.write(`${line}\n`),
+      warn: (line) => io.stderr.write(`${line}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -111,11 +115,25 @@ export async function serveCommand(
   if (how === "at once") {
     await served.abort();
     io.stderr.write(`gateway-sim: stopped at once; requests in flight were dropped${options.exportUsage === undefined ? "" : " and their records are missing from the export"}\n`);
+    const outcome = served.exportOutcome();
+    if (outcome && !outcome.complete) io.stderr.write(`gateway-sim: ${outcome.message}\n`);
     return EXIT_CODES.failed;
   }
-  if (options.exportUsage !== undefined) io.stdout.write(`usage records written to ${options.exportUsage}\n`);
+  // An export that lost records is a failed run: a soak's consumer must not take the file as whole.
+  const outcome = served.exportOutcome();
+  if (outcome?.complete) io.stdout.write(`${outcome.message}\n`);
+  if (outcome && !outcome.complete) io.stderr.write(`gateway-sim: ${outcome.message}\n`);
   io.stdout.write("stopped\n");
-  return EXIT_CODES.ok;
+  return outcome && !outcome.complete ? EXIT_CODES.failed : EXIT_CODES.ok;
+}
+
+/** `--export-buffer`: bytes, or a number with B, KB, MB (10³) or KiB, MiB (2¹⁰). */
+function exportBuffer(value: string): number {
+  const match = /^(\d+)\s*(B|KB|MB|KiB|MiB)?$/.exec(value.trim());
+  const unit = { B: 1, KB: 1000, MB: 1000 ** 2, KiB: 1024, MiB: 1024 ** 2 }[match?.[2] ?? "B"];
+  const bytes = match && unit ? Number(match[1]) * unit : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InvalidArgumentError('expected a size of at least 1 byte, e.g. "8MiB", "512KiB" or "65536" (bytes)');
+  return bytes;
 }
 
 function grace(value: string): number {
@@ -136,7 +154,8 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: (code
     .option("--traffic", "also send the scenario's own traffic")
     .option("--key <key>", "accept only this bearer key (default: any key, e.g. YOUR_API_KEY)")
     .option("--fakes <url>", "use the fakes `gateway-sim fakes` serves at this URL instead of starting them (their timeline plays there)")
-    .option("--export-usage <file.jsonl>", "write every usage record as JSON Lines (complete when stopped)")
+    .option("--export-usage <file.jsonl>", "write every usage record as JSON Lines (complete when stopped, or exit 1 saying what is missing)")
+    .option("--export-buffer <size>", "how far the export may lag behind the traffic before records are dropped and counted (default 8MiB)", exportBuffer)
     .option("--grace <duration>", "on Ctrl-C/SIGTERM, how long requests in flight may finish before they are cancelled (e.g. 10s, 500ms)", grace)
     .action(async (file: string, options: ServeCommandOptions) => setExit(await serveCommand(file, options, io)));
 }

@@ -80,9 +80,15 @@ export function isCacheable(facts: Pick<ResponseFacts, "finishReason" | "pluginE
   return facts.finishReason !== "length" && !healingFailed;
 }
 
-/** Stores the client body of a successful answer under a miss plan. */
-export function storeInCache(plan: CachePlan, body: unknown, facts: Pick<ResponseFacts, "finishReason" | "pluginExecutions" | "selectedProvider">, env: GatewayEnv): void {
+/**
+ * Stores the client body of a successful answer under a miss plan. An answer the store refuses (too
+ * large for its byte budget) leaves the outcome `miss`, as a failed write does in the reference
+ * (pipeline/after/index.ts:206-213 only logs it), and is reported as a `cache:not-stored` event.
+ */
+export function storeInCache(plan: CachePlan, body: unknown, facts: Pick<ResponseFacts, "id" | "finishReason" | "pluginExecutions" | "selectedProvider">, env: GatewayEnv): void {
   if (plan.status !== "miss" || !isCacheable(facts, env.settings.cache.skipUnreliableAnswers)) return;
   const now = env.clock.now();
-  env.cache.set(plan.key, { body, storedAt: now, expiresAt: now + plan.ttlSeconds * 1000, providerId: facts.selectedProvider });
+  const result = env.cache.set(plan.key, { body, storedAt: now, expiresAt: now + plan.ttlSeconds * 1000, providerId: facts.selectedProvider });
+  if (result === undefined || result.stored) return;
+  env.onEvent?.({ type: "cache:not-stored", id: facts.id, at: now, key: plan.key, reason: result.reason, bytes: result.bytes, maxBytes: result.maxBytes });
 }

@@ -1,4 +1,5 @@
 // What every pipeline stage may use: the injected parts of one gateway instance.
+import type { CacheNotStoredReason } from "../../cache/cache-reasons.js";
 import type { ResponseCacheStore } from "../../cache/cache-store.js";
 import type { Clock } from "../../core/clock.js";
 import type { RandomFactory } from "../../core/random.js";
@@ -12,6 +13,8 @@ import type { UsageLog } from "../usage/usage-log.js";
 export type GatewayEvent =
   | { type: "request:start"; id: string; at: number }
   | { type: "attempt:end"; id: string; at: number; attempt: AttemptRecord }
+  /** A miss whose answer the store did not keep: the client still sees `miss`, as when the reference's write fails. */
+  | { type: "cache:not-stored"; id: string; at: number; key: string; reason: CacheNotStoredReason; bytes: number; maxBytes: number }
   | { type: "request:end"; id: string; at: number; record: UsageRecord };
 
 export interface GatewayEnv {

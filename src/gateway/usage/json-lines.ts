@@ -1,5 +1,6 @@
 // JSON Lines output for usage records: one compact JSON object per line, written with
-// back-pressure so a 100k-record export does not buffer the whole log in the stream.
+// back-pressure so a 100k-record export does not buffer the whole log in the stream (the live,
+// record-by-record sink is json-lines-sink.ts).
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import type { UsageRecord } from "../types.js";
@@ -30,17 +31,4 @@ async function writeAll(stream: NodeJS.WritableStream, records: Iterable<UsageRe
   for (const record of records) {
     if (!stream.write(toJsonLine(record))) await once(stream, "drain");
   }
-}
-
-/**
- * An `onRecord` sink that streams every record to `stream` as it is appended, for runs too long to
- * keep in memory (pair with `maxRecords`). Writes are not awaited: the stream buffers.
- *
- * @example
- * const log = createMemoryUsageLog({ maxRecords: 1000, onRecord: jsonLinesSink(createWriteStream("usage.jsonl")) });
- */
-export function jsonLinesSink(stream: NodeJS.WritableStream): (record: UsageRecord) => void {
-  return (record) => {
-    stream.write(toJsonLine(record));
-  };
 }

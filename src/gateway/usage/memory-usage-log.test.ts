@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { jsonLinesSink } from "./json-lines.js";
+import { jsonLinesSink } from "./json-lines-sink.js";
 import { createMemoryUsageLog } from "./memory-usage-log.js";
 import { usageRecord } from "./usage-record-fixture.js";
 
