@@ -43,20 +43,30 @@ async function bannerUrl(io: { out: () => string }): Promise<string> {
   return url;
 }
 
+/**
+ * `serve` exporting to a FIFO whose reader never reads (the pipe, 64 KiB on Linux, fills, then every
+ * write of the export waits), with a 16 KiB export buffer. `stop()` sends the first signal, and the
+ * second too when `bothSignals`.
+ */
+async function serveToStalledFifo(bothSignals: boolean) {
+  const at = mkdtempSync(join(tmpdir(), "serve-export-bp-"));
+  dir = at;
+  const scenario = join(at, "fast.yaml");
+  writeFileSync(scenario, FAST);
+  const fifo = join(at, "usage.fifo");
+  execFileSync("mkfifo", [fifo]);
+  const stalled = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const io = captureIo();
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const signals = bothSignals ? [() => stopped, () => stopped] : [() => stopped];
+  const exited = serveCommand(scenario, { port: 0, speed: 1, exportUsage: fifo, exportBuffer: 16 * 1024 }, io, ...signals);
+  return { dir: at, fifo, stalled, io, stop, exited, url: await bannerUrl(io) };
+}
+
 describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled reader", () => {
   it("keeps serving, drops past the bound with one warning, and accounts for every record at shutdown", async () => {
-    dir = mkdtempSync(join(tmpdir(), "serve-export-bp-"));
-    const scenario = join(dir, "fast.yaml");
-    writeFileSync(scenario, FAST);
-    const fifo = join(dir, "usage.fifo");
-    execFileSync("mkfifo", [fifo]);
-    // A reader that never reads: the pipe (64 KiB on Linux) fills, then every write of the export waits.
-    const stalled = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const io = captureIo();
-    let stop: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const exited = serveCommand(scenario, { port: 0, speed: 1, exportUsage: fifo, exportBuffer: 16 * 1024 }, io, () => stopped);
-    const url = await bannerUrl(io);
+    const { dir: at, fifo, stalled, io, stop, exited, url } = await serveToStalledFifo(false);
 
     const ids: string[] = [];
     for (let i = 0; i < REQUESTS; i++) {
@@ -68,7 +78,7 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
     expect(io.err().match(/is 16 KiB behind/g)).toHaveLength(1);
 
     // The reader catches up only now, so the export can finish and serve can stop.
-    const out = join(dir, "read.jsonl");
+    const out = join(at, "read.jsonl");
     const outFd = openSync(out, "w");
     const reader = spawn("cat", [fifo], { stdio: ["ignore", outFd, "inherit"] });
     stop();
@@ -97,23 +107,7 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
   }, 60_000);
 
   it("a second signal does not wait for a reader that never reads: the export is cut off and counted", async () => {
-    dir = mkdtempSync(join(tmpdir(), "serve-export-bp-"));
-    const scenario = join(dir, "fast.yaml");
-    writeFileSync(scenario, FAST);
-    const fifo = join(dir, "usage.fifo");
-    execFileSync("mkfifo", [fifo]);
-    const stalled = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
-    const io = captureIo();
-    let stop: () => void = () => undefined;
-    const stopped = new Promise<void>((resolve) => (stop = resolve));
-    const exited = serveCommand(
-      scenario,
-      { port: 0, speed: 1, exportUsage: fifo, exportBuffer: 16 * 1024 },
-      io,
-      () => stopped,
-      () => stopped,
-    );
-    const url = await bannerUrl(io);
+    const { stalled, io, stop, exited, url } = await serveToStalledFifo(true);
     for (let i = 0; i < REQUESTS; i++) await (await post(url, `Request ${i}.`)).arrayBuffer();
     stop(); // both signals at once: a drain would wait for the reader forever
     expect(await exited).toBe(1);
