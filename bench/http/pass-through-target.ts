@@ -4,10 +4,9 @@
 // answer back as it came (JSON parsed, stream events re-framed). Its distance from the floor is what
 // the HTTP layer costs; its distance from the real gateway target is what the pipeline costs.
 import { bodyReader } from "../../src/core/body-reader.js";
-import { formatSseEvent } from "../../src/core/sse.js";
-import type { Gateway } from "../../src/gateway/create-gateway.js";
 import { createKeepAliveFetch } from "../../src/core/keep-alive-fetch.js";
-import { type SseEvent, SseParser } from "../../src/core/sse.js";
+import { formatSseEvent, type SseEvent, SseParser } from "../../src/core/sse.js";
+import type { Gateway } from "../../src/gateway/create-gateway.js";
 import { createServerApp } from "../../src/server/create-server-app.js";
 import type { GatewayLike } from "../../src/server/gateway-like.js";
 import { startServer } from "../../src/server/start-server.js";
@@ -24,11 +23,16 @@ async function* events(response: Response): AsyncGenerator<SseEvent> {
 }
 
 /**
- * gateway-sim's whole per-request pipeline against the in-memory upstream, its answer serialised as the
- * server would and then dropped: what the pipeline costs without upstream HTTP.
+ * One request through gateway-sim's whole pipeline (against the in-memory upstream, for the
+ * http-split bench), its answer serialised as the server would and then dropped. Anything but a 200
+ * throws: a figure of the error path would be no figure of the pipeline.
+ *
+ * @example
+ * await runPipeline(benchGateway(inMemoryUpstreamFetch, "http://127.0.0.1:9"), "Hi", false);
  */
-async function runPipeline(pipeline: Gateway, input: string, stream: boolean): Promise<void> {
+export async function runPipeline(pipeline: Gateway, input: string, stream: boolean): Promise<void> {
   const response = await pipeline.respond(gatewayBenchBody(input, stream), {});
+  if (response.status !== 200) throw new Error(`the pipeline answered ${response.status}`);
   if (response.kind === "json") {
     JSON.stringify(response.body);
     return;

@@ -3,33 +3,21 @@
 // line `{ json, sse, arithmetic }` of CPU µs per request (medians of three rounds after a warm-up);
 // `arithmetic` is the control the pass-through target can run (bench/http/pass-through-target.ts).
 // Usage: node --max-semi-space-size=32 --import tsx --import ./bench/built-js.mjs bench/http/pipeline-alone.ts
-import { formatSseEvent } from "../../src/core/sse.js";
 import { median } from "../stats.js";
-import { benchGateway, gatewayBenchBody } from "./gateway-target.js";
-import { ARITHMETIC_ITERATIONS, arithmetic } from "./pass-through-target.js";
+import { benchGateway } from "./gateway-target.js";
 import { inMemoryUpstreamFetch } from "./in-memory-upstream.js";
+import { ARITHMETIC_ITERATIONS, arithmetic, runPipeline } from "./pass-through-target.js";
 
 const IN_FLIGHT = 64;
 const REQUESTS = 12_800;
 const gateway = benchGateway(inMemoryUpstreamFetch, "http://127.0.0.1:9");
-
-async function one(stream: boolean): Promise<void> {
-  const response = await gateway.respond(gatewayBenchBody("Extract the action items.", stream), {});
-  if (response.status !== 200) throw new Error(`the pipeline answered ${response.status}`);
-  if (response.kind === "json") {
-    JSON.stringify(response.body);
-    return;
-  }
-  for await (const event of response.events) formatSseEvent(event);
-  await response.record;
-}
 
 async function cpuUsPerRequest(stream: boolean, requests: number): Promise<number> {
   const each = requests / IN_FLIGHT;
   const before = process.cpuUsage();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
-      for (let i = 0; i < each; i++) await one(stream);
+      for (let i = 0; i < each; i++) await runPipeline(gateway, "Extract the action items.", stream);
     }),
   );
   const used = process.cpuUsage(before);
