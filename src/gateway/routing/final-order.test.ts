@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ScoredCandidate } from "./candidate.js";
-import { finalOrder, orderFirst } from "./final-order.js";
+import { finalOrder, orderFirst, sortByScoreDescending } from "./final-order.js";
 import { makeOffer } from "./route-fixtures.js";
 import { scoreFactorsFixture } from "./routing-diagnostics.fixture.js";
 
@@ -29,6 +29,22 @@ describe("final ordering (routing.ts:1395-1441)", () => {
       ["b", "shuffle"],
       ["a", "shuffle"],
     ]);
+  });
+
+  it("sorts in place as the builtin stable sort by score descending does, ties and all", () => {
+    // A fixed pseudo-random walk over small pools with many ties (scores drawn from five values).
+    let seed = 7;
+    const draw = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const pool = Array.from({ length: 1 + Math.floor(draw() * 8) }, (_, i) => scored(`p${i}`, [0.1, 0.25, 0.5, 0.9, Number.POSITIVE_INFINITY][Math.floor(draw() * 5)] as number));
+      const expected = [...pool].sort((a, b) => b.score - a.score);
+      const mine = [...pool];
+      sortByScoreDescending(mine);
+      expect(mine.map((c) => c.offer.provider)).toEqual(expected.map((c) => c.offer.provider));
+    }
   });
 
   it("moves ordered offers to the front before scoring", () => {
