@@ -7,7 +7,7 @@ export interface Candidate {
   health: ProviderHealth;
 }
 
-/** A candidate after scoring: its final score and the fifteen factors behind it (unrounded). */
+/** A candidate after scoring: its final score (unrounded: ranking reads it) and the fifteen factors behind it, rounded as the diagnostics show them. */
 export interface ScoredCandidate extends Candidate {
   score: number;
   scoreFactors: ScoreFactors;

@@ -132,28 +132,12 @@ function documentedBreakerWarnings(candidates: readonly Candidate[], input: Rout
 }
 
 function toRankedProvider(candidate: ScoredCandidate, index: number, now: number): RankedProvider {
-  const f = candidate.scoreFactors;
   const ranked: RankedProvider = {
     provider: candidate.offer.provider,
     rank: index + 1,
     score: roundDiagnostic(candidate.score),
-    scoreFactors: {
-      successRate: roundDiagnostic(f.successRate),
-      latencyScore: roundDiagnostic(f.latencyScore),
-      tailLatencyScore: roundDiagnostic(f.tailLatencyScore),
-      throughputScore: roundDiagnostic(f.throughputScore),
-      priceScore: roundDiagnostic(f.priceScore),
-      reliabilitySample: roundDiagnostic(f.reliabilitySample),
-      reliabilityObservations: roundDiagnostic(f.reliabilityObservations),
-      tokenAffinity: roundDiagnostic(f.tokenAffinity),
-      loadPenalty: roundDiagnostic(f.loadPenalty),
-      baseWeight: roundDiagnostic(f.baseWeight),
-      rolloutMultiplier: roundDiagnostic(f.rolloutMultiplier),
-      routingMultiplier: roundDiagnostic(f.routingMultiplier),
-      cacheBoostMultiplier: roundDiagnostic(f.cacheBoostMultiplier),
-      latencyPreferenceMultiplier: roundDiagnostic(f.latencyPreferenceMultiplier),
-      throughputPreferenceMultiplier: roundDiagnostic(f.throughputPreferenceMultiplier),
-    },
+    // Already rounded by scoring, and this routing's own: shared, not copied.
+    scoreFactors: candidate.scoreFactors,
     breaker: candidate.health.breaker,
     breakerUntilMs: candidate.health.breaker_until_ms,
     placedBy: candidate.placedBy,

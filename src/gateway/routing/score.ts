@@ -31,10 +31,20 @@ export interface ScoringContext {
  * reliabilityDraw(health, settings, random.next); // { sample: 0.83, observations: 0 }
  */
 export function reliabilityDraw(candidate: Candidate, settings: GatewaySettings, next: () => number): { sample: number; observations: number } {
-  const { priorSuccesses, priorFailures, maxObservations } = settings.routing.thompson;
-  const observations = Math.max(0, Math.min(maxObservations, candidate.health.rate_60s * 60));
-  const success = Math.max(0, Math.min(1, 1 - candidate.health.err_ewma_60s));
-  return { sample: sampleBeta(priorSuccesses + success * observations, priorFailures + (1 - success) * observations, next), observations };
+  return { sample: reliabilitySample(candidate.health, settings, next), observations: observationsOf(candidate.health, settings) };
+}
+
+/** The draw's n: clamp(rate_60s × 60, 0, maxObservations). */
+function observationsOf(h: ProviderHealth, settings: GatewaySettings): number {
+  return Math.max(0, Math.min(settings.routing.thompson.maxObservations, h.rate_60s * 60));
+}
+
+/** The draw alone: scoring takes its two numbers apart, with no object per candidate. */
+function reliabilitySample(h: ProviderHealth, settings: GatewaySettings, next: () => number): number {
+  const { priorSuccesses, priorFailures } = settings.routing.thompson;
+  const observations = observationsOf(h, settings);
+  const success = Math.max(0, Math.min(1, 1 - h.err_ewma_60s));
+  return sampleBeta(priorSuccesses + success * observations, priorFailures + (1 - success) * observations, next);
 }
 
 /**
@@ -60,7 +70,6 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   let maxTail = Number.NEGATIVE_INFINITY;
   let minTps = Number.POSITIVE_INFINITY;
   let maxTps = Number.NEGATIVE_INFINITY;
-  const offers: Offer[] = [];
   for (const c of candidates) {
     const h = c.health;
     const tail = tailLatency(h);
@@ -70,22 +79,23 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
     maxTail = Math.max(maxTail, tail);
     minTps = Math.min(minTps, h.tp_ewma_60s);
     maxTps = Math.max(maxTps, h.tp_ewma_60s);
-    offers.push(c.offer);
   }
-  const explicitPrice = weights && weights.price > 0 ? priceScores(offers) : undefined;
-  const balancedPrice = balanced ? inverseSquarePriceWeights(offers.map(priceBasis), routing.freeOfferPriceFraction) : undefined;
+  const explicitPrice = weights && weights.price > 0 ? priceScores(candidates.map(offerOf)) : undefined;
+  const balancedPrice = balanced ? inverseSquarePriceWeights(candidates.map(priceBasisOf), routing.freeOfferPriceFraction) : undefined;
   const maxLatency = ctx.preferences.preferredMaxLatencySeconds;
   const minThroughput = ctx.preferences.preferredMinThroughputTps;
 
-  return candidates.map((candidate, i): ScoredCandidate => {
+  // A loop, not `map` with a closure over this scope (one closure and context per routing).
+  const out: ScoredCandidate[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const candidate = candidates[i] as Candidate;
     const h = candidate.health;
     const configured = candidate.offer.weight * (ctx.preferences.weights?.[candidate.offer.provider] ?? 1);
     const baseWeight = configured > 0 ? configured : 1;
     const successRate = 1 - h.err_ewma_60s;
     // Every mode draws the reliability sample at the pin, explicit modes included: it keeps the stream's order.
-    const reliability = thompson
-      ? reliabilityDraw(candidate, settings, ctx.next)
-      : { sample: Math.max(routing.reliabilityFloor, 1 - h.err_ewma_60s), observations: Math.max(0, Math.min(routing.thompson.maxObservations, h.rate_60s * 60)) };
+    const reliabilityDrawn = thompson ? reliabilitySample(h, settings, ctx.next) : Math.max(routing.reliabilityFloor, 1 - h.err_ewma_60s);
+    const reliabilityObservations = observationsOf(h, settings);
     const latencyScore = 0.5 * (1 / (1 + h.lat_ewma_60s / profile.latencyScaleMs)) + 0.5 * (1 - normalise(h.lat_ewma_60s, minP50, maxP50));
     const tailLatencyScore = 1 - normalise(tailLatency(h), minTail, maxTail);
     const throughputScore = maxTps > 0 ? normalise(h.tp_ewma_60s, minTps, maxTps) : 0;
@@ -108,28 +118,39 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
         weights.price * priceScore +
         0.1 * affinity +
         noise * ctx.next()
-      : priceScore * Math.max(routing.reliabilityFloor, reliability.sample) * Math.max(0.05, 1 - loadPenalty) * (0.5 + affinity);
+      : priceScore * Math.max(routing.reliabilityFloor, reliabilityDrawn) * Math.max(0.05, 1 - loadPenalty) * (0.5 + affinity);
     const recentOutage = isRecentOutage(h, ctx.now);
     const score = Math.max(0, base * Math.max(baseWeight, 0.0001) * latencyPreferenceMultiplier * throughputPreferenceMultiplier * (recentOutage ? routing.openBreakerMultiplier : 1));
+    // Rounded here, as the diagnostics show them: ranking reads only the unrounded score, so the
+    // diagnostics take this object as it is instead of a rounded copy per candidate.
     const scoreFactors: ScoreFactors = {
-      successRate,
-      latencyScore,
-      tailLatencyScore,
-      throughputScore,
-      priceScore,
-      reliabilitySample: reliability.sample,
-      reliabilityObservations: reliability.observations,
-      tokenAffinity: affinity,
-      loadPenalty,
-      baseWeight,
+      successRate: roundDiagnostic(successRate),
+      latencyScore: roundDiagnostic(latencyScore),
+      tailLatencyScore: roundDiagnostic(tailLatencyScore),
+      throughputScore: roundDiagnostic(throughputScore),
+      priceScore: roundDiagnostic(priceScore),
+      reliabilitySample: roundDiagnostic(reliabilityDrawn),
+      reliabilityObservations: roundDiagnostic(reliabilityObservations),
+      tokenAffinity: roundDiagnostic(affinity),
+      loadPenalty: roundDiagnostic(loadPenalty),
+      baseWeight: roundDiagnostic(baseWeight),
       rolloutMultiplier: 1,
       routingMultiplier: 1,
       cacheBoostMultiplier: 1,
-      latencyPreferenceMultiplier,
-      throughputPreferenceMultiplier,
+      latencyPreferenceMultiplier: roundDiagnostic(latencyPreferenceMultiplier),
+      throughputPreferenceMultiplier: roundDiagnostic(throughputPreferenceMultiplier),
     };
-    return { offer: candidate.offer, health: h, score, scoreFactors, placedBy: "sort", recentOutage };
-  });
+    out.push({ offer: candidate.offer, health: h, score, scoreFactors, placedBy: "sort", recentOutage });
+  }
+  return out;
+}
+
+function offerOf(candidate: Candidate): Offer {
+  return candidate.offer;
+}
+
+function priceBasisOf(candidate: Candidate): number {
+  return priceBasis(candidate.offer);
 }
 
 /** The tail latency the scoring normalises (routing.ts:1261, 1308): the 300 s EWMA, at least 1.6 × the 60 s one. */
