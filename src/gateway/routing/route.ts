@@ -33,7 +33,9 @@ export function route(input: RoutingInput): RoutingResult {
   const filtered = runFilters(input);
   if (!filtered.ok) return { ok: false, error: filtered.error, diagnostics: diagnosticsOf(input, mode, strategy, filtered.stages, [], [], [...filtered.warnings]) };
 
-  const pool = orderFirst(filtered.pool, input.preferences.order);
+  const order = input.preferences.order;
+  // Without `order` the pool is read as it is (it may be shared, and nothing here writes it).
+  const pool = order !== undefined && order.length > 0 ? orderFirst(filtered.pool, order) : filtered.pool;
   const candidates = candidatesOf(pool, input);
   // runFilters' lists are this routing's own: appended to, not copied.
   const stages = filtered.stages;
@@ -64,7 +66,7 @@ export function route(input: RoutingInput): RoutingResult {
   return {
     ok: true,
     candidates: offers,
-    diagnostics: diagnosticsOf(input, mode, strategy, stages, providersOf(filtered.pool), rankedProviders, warnings),
+    diagnostics: diagnosticsOf(input, mode, strategy, stages, filtered.consideredProviders, rankedProviders, warnings),
   };
 }
 
@@ -72,12 +74,6 @@ export function route(input: RoutingInput): RoutingResult {
 function candidatesOf(pool: readonly Offer[], input: RoutingInput): Candidate[] {
   const out: Candidate[] = [];
   for (const offer of pool) out.push({ offer, health: input.health.get(offer.provider, input.model, input.now) });
-  return out;
-}
-
-function providersOf(pool: readonly Offer[]): string[] {
-  const out: string[] = [];
-  for (const offer of pool) out.push(offer.provider);
   return out;
 }
 

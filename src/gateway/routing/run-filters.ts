@@ -7,10 +7,17 @@ import type { Offer } from "../catalog/schema.js";
 import { byFidelity } from "../fidelity.js";
 import type { FilterStage, RoutingInput } from "../types.js";
 import { runFilterStage, type DropReason } from "./filter-stage.js";
+import { cachedFilter, filterKey, rememberFilter } from "./filter-cache.js";
 import { capabilityReason, DROP_REASONS, maxPriceReason, pinnedReason, presetReason } from "./filters.js";
 import { applyProviderFilter } from "./provider-filter.js";
 
-export type FilterOutcome = { ok: true; pool: Offer[]; stages: FilterStage[]; warnings: string[] } | { ok: false; error: GatewayError; stages: FilterStage[]; warnings: string[] };
+/**
+ * What filtering left, or why it failed. `stages` and `warnings` are fresh arrays the caller may append to;
+ * `pool`, `consideredProviders` and the stage records may be shared with other requests (frozen).
+ */
+export type FilterOutcome =
+  | { ok: true; pool: readonly Offer[]; consideredProviders: string[]; stages: FilterStage[]; warnings: string[] }
+  | { ok: false; error: GatewayError; stages: FilterStage[]; warnings: string[] };
 
 /**
  * Runs every filter stage that applies to this request and records each one.
@@ -20,6 +27,17 @@ export type FilterOutcome = { ok: true; pool: Offer[]; stages: FilterStage[]; wa
  * if (!out.ok) return out.error; // 400 unsupported_model_or_endpoint or no_providers_after_preset_filter
  */
 export function runFilters(input: RoutingInput): FilterOutcome {
+  const key = filterKey(input);
+  const hit = key === undefined ? undefined : cachedFilter(input.offers, key);
+  if (hit) return { ok: true, pool: hit.pool, consideredProviders: hit.providers.slice(), stages: hit.stages.slice(), warnings: [] };
+  const out = filterAfresh(input);
+  // Only an outcome with nothing to say is remembered: a warning names the model and the settings' policy.
+  if (key === undefined || !out.ok || out.warnings.length > 0) return out;
+  const remembered = rememberFilter(input.offers, key, out.pool, out.stages);
+  return { ok: true, pool: remembered.pool, consideredProviders: remembered.providers.slice(), stages: remembered.stages.slice(), warnings: out.warnings };
+}
+
+function filterAfresh(input: RoutingInput): FilterOutcome {
   const stages: FilterStage[] = [];
   const warnings: string[] = [];
   let pool: Offer[] = [...input.offers];
@@ -67,7 +85,11 @@ export function runFilters(input: RoutingInput): FilterOutcome {
     });
     return fail(policy === "upstream_error" ? emptyPoolUpstreamError(input.model, stages) : emptyPoolError(input.model, stages), stages, warnings);
   }
-  return { ok: true, pool, stages, warnings };
+  return { ok: true, pool, consideredProviders: pool.map(providerOf), stages, warnings };
+}
+
+function providerOf(offer: Offer): string {
+  return offer.provider;
 }
 
 /**
