@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HealthObservation } from "../types.js";
-import { applyObservation, healthImpact, newHealthRecord } from "./health-record.js";
+import { applyObservation, healthImpact, newHealthRecord, writeObservation } from "./health-record.js";
 
 const obs = (o: Partial<HealthObservation>): HealthObservation => ({ provider: "p", model: "m", at: 1000, ok: true, impact: "success", latencyMs: 100, ...o });
 
@@ -42,6 +42,26 @@ describe("health record (health.ts:820-908)", () => {
     expect(tokenless.tp60).toBe(0);
     const after = applyObservation(tokenless, obs({ at: 2000, tokensIn: 0, tokensOut: 100, generationMs: 1000 }));
     expect(after.tp60).toBeCloseTo(100 * (1 - Math.exp(-1000 / 60_000)), 10);
+  });
+
+  it("written in place, a series of calls leaves exactly what the pure update returns, and the pure update leaves its input alone", () => {
+    const series = [
+      obs({ at: 1000, latencyMs: 120, tokensIn: 10, tokensOut: 90, generationMs: 700 }),
+      obs({ at: 1500, ok: false, impact: "failure", latencyMs: 40 }),
+      obs({ at: 1500, impact: "neutral", ok: false, latencyMs: 9999 }),
+      obs({ at: 64_000, latencyMs: 900, tokensOut: 300, generationMs: 2500 }),
+      obs({ at: 64_001, ok: false, impact: "failure", latencyMs: 3000 }),
+    ];
+    let pure = newHealthRecord(800);
+    const inPlace = newHealthRecord(800);
+    for (const o of series) {
+      const before = { ...pure };
+      const next = applyObservation(pure, o);
+      expect(pure).toEqual(before);
+      pure = next;
+      writeObservation(inPlace, o);
+      expect(inPlace).toEqual(pure);
+    }
   });
 
   it("a neutral outcome changes nothing", () => {

@@ -83,29 +83,40 @@ function blend(previous: number, sample: number, d: number): number {
  */
 export function applyObservation(record: HealthRecord, o: HealthObservation): HealthRecord {
   if (o.impact === "neutral") return record;
+  const next = { ...record };
+  writeObservation(next, o);
+  return next;
+}
+
+/**
+ * {@link applyObservation}'s update written into `record` itself: the health store's records are its
+ * own (views copy their numbers), and updating in place allocates nothing per finished call.
+ *
+ * @example
+ * writeObservation(entry.record, observation);
+ */
+export function writeObservation(record: HealthRecord, o: HealthObservation): void {
+  if (o.impact === "neutral") return;
   const now = o.at;
+  // Every decay is read from the old timestamps before any field is written; each field's update reads only its own old value.
   const d10 = decayOf(now, record.last10, TAU_MS.s10);
   const d60 = decayOf(now, record.last60, TAU_MS.s60);
   const d300 = decayOf(now, record.last300, TAU_MS.s300);
   const err = o.ok ? 0 : 1;
   const tokens = (o.tokensIn ?? 0) + (o.tokensOut ?? 0);
   const generationMs = o.generationMs ?? 0;
-  const tp60 = tokens > 0 && generationMs > 0 ? blend(record.tp60, tokens / Math.max(generationMs / 1000, 0.001), d60) : record.tp60;
-  return {
-    lat10: blend(record.lat10, o.latencyMs, d10),
-    lat60: blend(record.lat60, o.latencyMs, d60),
-    lat300: blend(record.lat300, o.latencyMs, d300),
-    err10: blend(record.err10, err, d10),
-    err60: blend(record.err60, err, d60),
-    err300: blend(record.err300, err, d300),
-    rate10: record.rate10 * d10 + 1000 / TAU_MS.s10,
-    rate60: record.rate60 * d60 + 1000 / TAU_MS.s60,
-    tp60,
-    recOk60: blend(record.recOk60, o.ok ? 1 : 0, d60),
-    recTot60: blend(record.recTot60, 1, d60),
-    inflight: record.inflight,
-    last10: now,
-    last60: now,
-    last300: now,
-  };
+  if (tokens > 0 && generationMs > 0) record.tp60 = blend(record.tp60, tokens / Math.max(generationMs / 1000, 0.001), d60);
+  record.lat10 = blend(record.lat10, o.latencyMs, d10);
+  record.lat60 = blend(record.lat60, o.latencyMs, d60);
+  record.lat300 = blend(record.lat300, o.latencyMs, d300);
+  record.err10 = blend(record.err10, err, d10);
+  record.err60 = blend(record.err60, err, d60);
+  record.err300 = blend(record.err300, err, d300);
+  record.rate10 = record.rate10 * d10 + 1000 / TAU_MS.s10;
+  record.rate60 = record.rate60 * d60 + 1000 / TAU_MS.s60;
+  record.recOk60 = blend(record.recOk60, o.ok ? 1 : 0, d60);
+  record.recTot60 = blend(record.recTot60, 1, d60);
+  record.last10 = now;
+  record.last60 = now;
+  record.last300 = now;
 }

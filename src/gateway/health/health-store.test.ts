@@ -4,6 +4,7 @@ import { gatewaySettingsSchema, type GatewaySettingsInput } from "../settings.js
 import type { HealthObservation } from "../types.js";
 import { probeSample } from "./breaker.js";
 import { createHealthStore, MAX_UNSEEN_ENTRIES } from "./health-store.js";
+import { readForRouting } from "./routing-read.js";
 
 const M = "openai/gpt-5.4-nano";
 const store = (settings: GatewaySettingsInput = {}) => createHealthStore(gatewaySettingsSchema.parse(settings));
@@ -85,7 +86,8 @@ describe("health store", () => {
             if (s.kind === "begin") (ends[s.provider] ??= []).push(health.begin(s.provider, M));
             else if (s.kind === "end") ends[s.provider]?.shift()?.();
             else health.record({ provider: s.provider, model: M, at, ok: s.kind === "ok", impact: s.kind === "ok" ? "success" : s.kind === "fail" ? "failure" : "neutral", latencyMs: s.latencyMs });
-            if (readEachStep) for (const p of providers) health.get(p, M, at);
+            // Routing reads and public reads interleave, as requests and a health endpoint would.
+            if (readEachStep) for (const p of providers) s.latencyMs % 2 === 0 ? readForRouting(health, p, M, at) : health.get(p, M, at);
           }
           return at;
         };
@@ -94,12 +96,45 @@ describe("health store", () => {
         for (const later of [0, 1, 30_000, 61_000]) {
           const fresh = store(settings);
           replay(fresh, false);
-          for (const p of providers) expect(read.get(p, M, end + later)).toEqual(fresh.get(p, M, end + later));
+          for (const p of providers) {
+            expect(read.get(p, M, end + later)).toEqual(fresh.get(p, M, end + later));
+            expect(readForRouting(read, p, M, end + later)).toEqual(fresh.get(p, M, end + later));
+          }
           expect(read.snapshot(end + later)).toEqual(fresh.snapshot(end + later));
         }
         expect(read.snapshot(end).map((h) => h.provider)).not.toContain("unseen");
       }),
     );
+  });
+
+  it("routing reads one view per pair, refreshed in place; the views `get` handed out never change after", () => {
+    const health = store();
+    const before = health.get("openai", M, 1000);
+    const routed = readForRouting(health, "openai", M, 1000);
+    expect(routed).toEqual(before);
+    expect(routed).not.toBe(before);
+    const snapshotOfBefore = { ...before };
+    health.record(fail(2000, { latencyMs: 40 }));
+    const end = health.begin("openai", M);
+    expect(readForRouting(health, "openai", M, 2000)).toBe(routed);
+    expect([routed.lat_ewma_60s, routed.err_ewma_60s, routed.inflight, routed.attempts_60s]).toEqual([40, 1, 1, 1]);
+    const after = health.get("openai", M, 2000);
+    expect(after).toEqual(routed);
+    end();
+    health.record(fail(3000, { latencyMs: 10 }));
+    readForRouting(health, "openai", M, 3000);
+    health.get("openai", M, 3000);
+    expect(before).toEqual(snapshotOfBefore);
+    expect([after.inflight, after.attempts_60s, after.lat_ewma_60s]).toEqual([1, 1, 40]);
+  });
+
+  it("routing reads a store of the user's own through `get`", () => {
+    const own = store();
+    own.record(fail(1000));
+    const wrapped = { get: own.get, admit: own.admit, record: own.record, begin: own.begin, snapshot: own.snapshot };
+    const h = readForRouting(wrapped, "openai", M, 1000);
+    expect(h).toBe(own.get("openai", M, 1000));
+    expect(h.err_ewma_60s).toBe(1);
   });
 
   it("keeps at most MAX_UNSEEN_ENTRIES pairs that were only read; past that, reads still give the defaults, and a write registers the pair", () => {

@@ -6,7 +6,8 @@ import type { GatewaySettings } from "../settings.js";
 import type { BreakerAdmission, HealthObservation, HealthStore, ProviderHealth } from "../types.js";
 import { createAttemptTimes, type AttemptTimes } from "./attempt-times.js";
 import { admission, afterProbe, closedBreaker, documentedWouldOpen, openBreaker, openDurationMs, referenceWouldOpen, type BreakerStatus, type HalfOpenCounters } from "./breaker.js";
-import { applyObservation, newHealthRecord, type HealthRecord } from "./health-record.js";
+import { newHealthRecord, writeObservation, type HealthRecord } from "./health-record.js";
+import { ROUTING_READ, type RoutingRead } from "./routing-read.js";
 
 const WINDOW_60S_MS = 60_000;
 
@@ -24,6 +25,8 @@ interface Entry {
   /** The last view made, until the next write; `viewAt` the instant it was last checked against. */
   view: ProviderHealth | undefined;
   viewAt: number;
+  /** Routing's view, refreshed in place on each routing read (see {@link ROUTING_READ}); public views are copies of it. */
+  live: ProviderHealth | undefined;
   /** Written to (begin, record): only these show in `snapshot`; an unseen provider's entry only serves reads. */
   seen: boolean;
 }
@@ -42,7 +45,7 @@ interface Entry {
  * health.record({ provider: "openai", model: "openai/gpt-5.4-nano", at: 1200, ok: true, impact: "success", latencyMs: 1200 });
  * health.get("openai", "openai/gpt-5.4-nano", 1200).lat_ewma_60s; // 1200
  */
-export function createHealthStore(settings: GatewaySettings): HealthStore {
+export function createHealthStore(settings: GatewaySettings): HealthStore & { [ROUTING_READ]: RoutingRead } {
   // model → provider → entry: two lookups with the catalog's own strings, no key string built per read.
   const entries = new Map<string, Map<string, Entry>>();
   const volumeSource = byFidelity(settings.breaker.volumeSource, settings.fidelity, { reference: "ewma_of_one", documented: "request_count" });
@@ -58,6 +61,7 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     documentedOpenings: 0,
     view: undefined,
     viewAt: 0,
+    live: undefined,
     seen: false,
   });
   // An unseen provider's entry is kept too (not `seen`), so routing's every read of a provider that
@@ -85,15 +89,30 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
     entry.seen = true;
     return entry;
   };
+  const live = (entry: Entry, now: number): ProviderHealth => {
+    if (entry.live === undefined) entry.live = blankView(entry);
+    refreshView(entry.live, entry, now);
+    return entry.live;
+  };
   const view = (entry: Entry, now: number): ProviderHealth => {
     const last = entry.view;
     if (last !== undefined && (entry.viewAt === now || sameAt(last, entry, now))) {
       entry.viewAt = now;
       return last;
     }
-    entry.view = toProviderHealth(entry, now);
+    // A copy of the live view: the same fields in the same order, never written after this.
+    entry.view = { ...live(entry, now) };
     entry.viewAt = now;
     return entry.view;
+  };
+  // Reading an unseen provider gives the defaults without registering it in `snapshot`.
+  const entryToRead = (provider: string, model: string): Entry => {
+    const known = entries.get(model)?.get(provider);
+    if (known !== undefined) return known;
+    // Past the bound, an unseen pair's defaults are built afresh on each read and not kept.
+    if (unseen >= MAX_UNSEEN_ENTRIES) return newEntry(provider, model);
+    unseen++;
+    return lookup(provider, model);
   };
 
   // The half-open record lives 20 s after its last write (health.ts:432-450, 638-668): creating it and
@@ -116,13 +135,10 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
 
   return {
     get(provider, model, now) {
-      // Reading an unseen provider gives the defaults without registering it in `snapshot`.
-      const known = entries.get(model)?.get(provider);
-      if (known !== undefined) return view(known, now);
-      // Past the bound, an unseen pair's defaults are built afresh on each read and not kept.
-      if (unseen >= MAX_UNSEEN_ENTRIES) return view(newEntry(provider, model), now);
-      unseen++;
-      return view(lookup(provider, model), now);
+      return view(entryToRead(provider, model), now);
+    },
+    [ROUTING_READ](provider: string, model: string, now: number): ProviderHealth {
+      return live(entryToRead(provider, model), now);
     },
     admit(provider, model, now, sampleKey): BreakerAdmission {
       const entry = entries.get(model)?.get(provider);
@@ -139,7 +155,7 @@ export function createHealthStore(settings: GatewaySettings): HealthStore {
       const entry = entryFor(o.provider, o.model);
       if (o.impact === "neutral") return;
       entry.view = undefined;
-      entry.record = applyObservation(entry.record, o);
+      writeObservation(entry.record, o);
       entry.attempts.add(o.at);
       if (!o.ok) entry.failures.add(o.at);
       if (o.probe) {
@@ -193,34 +209,61 @@ export const MAX_UNSEEN_ENTRIES = 4096;
 /** The reference's load soft cap (health.config.ts:23): current_load = min(1, inflight / 500). */
 const LOAD_SOFT_CAP = 500;
 
-function toProviderHealth(entry: Entry, now: number): ProviderHealth {
-  const r = entry.record;
+/** A view's shape, in the order its fields print; {@link refreshView} fills in the numbers. */
+function blankView(entry: Entry): ProviderHealth {
   return {
     provider: entry.provider,
     model: entry.model,
-    lat_ewma_10s: r.lat10,
-    lat_ewma_60s: r.lat60,
-    lat_ewma_300s: r.lat300,
-    err_ewma_10s: r.err10,
-    err_ewma_60s: r.err60,
-    err_ewma_300s: r.err300,
-    rate_10s: r.rate10,
-    rate_60s: r.rate60,
-    tp_ewma_60s: r.tp60,
-    rec_ok_ew_60s: r.recOk60,
-    rec_tot_ew_60s: r.recTot60,
-    inflight: r.inflight,
-    current_load: Math.min(1, r.inflight / LOAD_SOFT_CAP),
-    breaker: entry.breaker.state,
-    breaker_until_ms: entry.breaker.untilMs,
-    breaker_attempts: entry.breaker.attempts,
-    last_ts_10s: r.last10,
-    last_ts_60s: r.last60,
-    last_ts_300s: r.last300,
-    attempts_60s: entry.attempts.countWithin(now, WINDOW_60S_MS),
-    failures_60s: entry.failures.countWithin(now, WINDOW_60S_MS),
-    documented_breaker_until_ms: entry.documentedUntilMs > now ? entry.documentedUntilMs : 0,
+    lat_ewma_10s: 0,
+    lat_ewma_60s: 0,
+    lat_ewma_300s: 0,
+    err_ewma_10s: 0,
+    err_ewma_60s: 0,
+    err_ewma_300s: 0,
+    rate_10s: 0,
+    rate_60s: 0,
+    tp_ewma_60s: 0,
+    rec_ok_ew_60s: 0,
+    rec_tot_ew_60s: 0,
+    inflight: 0,
+    current_load: 0,
+    breaker: "closed",
+    breaker_until_ms: 0,
+    breaker_attempts: 0,
+    last_ts_10s: 0,
+    last_ts_60s: 0,
+    last_ts_300s: 0,
+    attempts_60s: 0,
+    failures_60s: 0,
+    documented_breaker_until_ms: 0,
   };
+}
+
+/** Writes the entry's state at `now` into `view` (numbers written over numbers: nothing is allocated). */
+function refreshView(view: ProviderHealth, entry: Entry, now: number): void {
+  const r = entry.record;
+  view.lat_ewma_10s = r.lat10;
+  view.lat_ewma_60s = r.lat60;
+  view.lat_ewma_300s = r.lat300;
+  view.err_ewma_10s = r.err10;
+  view.err_ewma_60s = r.err60;
+  view.err_ewma_300s = r.err300;
+  view.rate_10s = r.rate10;
+  view.rate_60s = r.rate60;
+  view.tp_ewma_60s = r.tp60;
+  view.rec_ok_ew_60s = r.recOk60;
+  view.rec_tot_ew_60s = r.recTot60;
+  view.inflight = r.inflight;
+  view.current_load = Math.min(1, r.inflight / LOAD_SOFT_CAP);
+  view.breaker = entry.breaker.state;
+  view.breaker_until_ms = entry.breaker.untilMs;
+  view.breaker_attempts = entry.breaker.attempts;
+  view.last_ts_10s = r.last10;
+  view.last_ts_60s = r.last60;
+  view.last_ts_300s = r.last300;
+  view.attempts_60s = entry.attempts.countWithin(now, WINDOW_60S_MS);
+  view.failures_60s = entry.failures.countWithin(now, WINDOW_60S_MS);
+  view.documented_breaker_until_ms = entry.documentedUntilMs > now ? entry.documentedUntilMs : 0;
 }
 
 function compare(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // Provider health: the reference's EWMAs and counters, and the circuit breaker (§3–§4).
 export { createHealthStore } from "./health-store.js";
-export { applyObservation, healthImpact, newHealthRecord, TAU_MS, type HealthRecord } from "./health-record.js";
+export { applyObservation, healthImpact, newHealthRecord, TAU_MS, writeObservation, type HealthRecord } from "./health-record.js";
 export {
   admission,
   afterProbe,

@@ -9,6 +9,7 @@ import { resolveMode, type ResolvedMode } from "./routing-mode.js";
 import { runFilters } from "./run-filters.js";
 import { roundDiagnostic, scoreCandidates } from "./score.js";
 import { byFidelity } from "../fidelity.js";
+import { readForRouting } from "../health/routing-read.js";
 
 /**
  * Routes one request. Expected failures (empty pool, preset filter) are a result, not a throw.
@@ -70,10 +71,10 @@ export function route(input: RoutingInput): RoutingResult {
   };
 }
 
-/** Each offer with its health, read once per routing. */
+/** Each offer with its health, read once per routing (the store's in-place view: read here and in this routing only). */
 function candidatesOf(pool: readonly Offer[], input: RoutingInput): Candidate[] {
   const out: Candidate[] = [];
-  for (const offer of pool) out.push({ offer, health: input.health.get(offer.provider, input.model, input.now) });
+  for (const offer of pool) out.push({ offer, health: readForRouting(input.health, offer.provider, input.model, input.now) });
   return out;
 }
 
