@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Offer } from "../catalog/schema.js";
-import { cachedFilter, filterKey, MAX_FILTER_KEYS_PER_OFFERS, rememberFilter } from "./filter-cache.js";
+import { cachedFilter, filterKey, MAX_FILTER_KEYS_PER_OFFERS, MAX_KEYED_OFFERS, rememberFilter } from "./filter-cache.js";
 import { makeInput, makeOffer, type InputOverrides } from "./route-fixtures.js";
 import { runFilters } from "./run-filters.js";
 
@@ -67,7 +68,7 @@ describe("the filter cache", () => {
     const restored = { offers, provider: { only: ["nobody"] } };
     expect(shape(restored).warnings).toHaveLength(1);
     expect(shape(restored).warnings).toHaveLength(1);
-    expect(cachedFilter(offers, filterKey(makeInput(restored)) as string)).toBeUndefined();
+    expect(cachedFilter(offers, filterKey(makeInput(restored)) as number)).toBeUndefined();
   });
 
   it("filters afresh whatever depends on more than the offers and the request's lists", () => {
@@ -81,17 +82,38 @@ describe("the filter cache", () => {
     for (const overrides of uncached) expect(filterKey(makeInput({ offers: catalogOffers(), ...overrides }))).toBeUndefined();
   });
 
-  it("gives lists that differ different keys, whatever characters a provider name holds", () => {
-    const key = (provider: unknown) => filterKey(makeInput({ provider }));
-    const keys = [key({}), key({ only: [] }), key({ only: ["a;b"] }), key({ only: ["a", "b"] }), key({ only: ["1:a"] }), key({ ignore: ["a;b"] }), key({ only: ["a"], ignore: ["b"] })];
-    expect(new Set(keys).size).toBe(keys.length);
+  it("gives any request on a shared offers list what filtering afresh gives (random offers, lists and needs)", () => {
+    const names = ["a", "b", "c", "zz"];
+    const offer = fc.record({ provider: fc.constantFrom(...names), structuredOutput: fc.boolean(), maxOutputTokens: fc.constantFrom(1000, 4096, 16_384) });
+    const list = fc.option(fc.array(fc.constantFrom(...names, "unknown"), { maxLength: 3 }), { nil: undefined });
+    const request = fc.record({ only: list, ignore: list, responseFormat: fc.boolean(), maxOutputTokens: fc.option(fc.constantFrom(999, 1000, 4096, 20_000), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.array(offer, { minLength: 1, maxLength: 4 }), fc.array(request, { minLength: 1, maxLength: 12 }), (specs, requests) => {
+        const build = () => specs.map((o) => makeOffer(o.provider, { structuredOutput: o.structuredOutput, maxOutputTokens: o.maxOutputTokens }));
+        const shared = build();
+        for (const r of requests) {
+          const overrides = (offers: Offer[]): InputOverrides => ({
+            offers,
+            provider: { only: r.only, ignore: r.ignore },
+            requirements: { responseFormat: r.responseFormat, maxOutputTokens: r.maxOutputTokens, parameters: [] },
+          });
+          expect(shape(overrides(shared))).toEqual(shape(overrides(build())));
+        }
+      }),
+    );
+  });
+
+  it(`filters a model with more than ${MAX_KEYED_OFFERS} offers afresh`, () => {
+    const many = Array.from({ length: MAX_KEYED_OFFERS + 1 }, (_, i) => makeOffer(`p${i}`));
+    expect(filterKey(makeInput({ offers: many }))).toBeUndefined();
+    expect(filterKey(makeInput({ offers: many.slice(0, MAX_KEYED_OFFERS), provider: { only: ["p0"], ignore: ["p1"] } }))).toBeDefined();
   });
 
   it(`remembers at most ${MAX_FILTER_KEYS_PER_OFFERS} keys per offers list, forgetting the oldest`, () => {
     const offers = catalogOffers();
-    for (let i = 0; i <= MAX_FILTER_KEYS_PER_OFFERS; i++) rememberFilter(offers, `key-${i}`, offers, []);
-    expect(cachedFilter(offers, "key-0")).toBeUndefined();
-    expect(cachedFilter(offers, "key-1")?.providers).toEqual(["cheap", "mid", "plain"]);
-    expect(cachedFilter(offers, `key-${MAX_FILTER_KEYS_PER_OFFERS}`)).toBeDefined();
+    for (let key = 0; key <= MAX_FILTER_KEYS_PER_OFFERS; key++) rememberFilter(offers, key, offers, []);
+    expect(cachedFilter(offers, 0)).toBeUndefined();
+    expect(cachedFilter(offers, 1)?.providers).toEqual(["cheap", "mid", "plain"]);
+    expect(cachedFilter(offers, MAX_FILTER_KEYS_PER_OFFERS)).toBeDefined();
   });
 });

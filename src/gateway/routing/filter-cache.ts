@@ -12,31 +12,49 @@ export interface CachedFilter {
   providers: readonly string[];
 }
 
-/** How many distinct requirement keys one offers list remembers; the oldest leaves first. */
+/** How many distinct keys one offers list remembers; the oldest leaves first. */
 export const MAX_FILTER_KEYS_PER_OFFERS = 64;
+
+/** The most offers a key can describe (four bits each, two flags: within a small integer); a longer list is filtered afresh. */
+export const MAX_KEYED_OFFERS = 7;
 
 /**
  * Keyed by the catalog's own offers array, so one catalog's outcomes never serve another's, and they
  * go when the catalog goes. The catalog is parsed input that nothing writes after a gateway is made.
  */
-const cache = new WeakMap<readonly Offer[], Map<string, CachedFilter>>();
+const cache = new WeakMap<readonly Offer[], Map<number, CachedFilter>>();
 
 /**
  * The cache key of a routing's filters, or undefined when the outcome depends on more than the offers,
  * the capability needs and provider.only/ignore (a pinned provider, a preset filter,
- * `require_parameters`, residency, price caps): those requests are filtered afresh.
+ * `require_parameters`, residency, price caps) or the model has more than {@link MAX_KEYED_OFFERS}
+ * offers: those requests are filtered afresh.
+ *
+ * The key is what the filters decide, offer by offer: its capability drop reason (none, no structured
+ * output, too few output tokens), whether `only` lists it and whether `ignore` does, after two flags
+ * for whether `only` and `ignore` are set at all. Two requests with one key get the same stages and
+ * pool; building it allocates nothing.
  *
  * @example
- * filterKey(input); // "0;u;[6:openai9:openai-eu];u"
+ * filterKey(input); // 0b10_0100_0100 (580): `only` set and listing both offers, nothing dropped
  */
-export function filterKey(input: RoutingInput): string | undefined {
+export function filterKey(input: RoutingInput): number | undefined {
   const p = input.preferences;
-  if (input.pinnedProvider !== undefined || p.requireParameters === true || hasResidencyRequirement(p)) return undefined;
+  const offers = input.offers;
+  if (offers.length > MAX_KEYED_OFFERS || input.pinnedProvider !== undefined || p.requireParameters === true || hasResidencyRequirement(p)) return undefined;
   const preset = input.presetFilter;
   if (preset && ((preset.allow?.length ?? 0) > 0 || (preset.deny?.length ?? 0) > 0)) return undefined;
   if (p.maxPrice && hasCap(p.maxPrice)) return undefined;
-  const max = input.requirements.maxOutputTokens;
-  return `${input.requirements.responseFormat ? 1 : 0};${max === undefined ? "u" : max};${listKey(p.only)};${listKey(p.ignore)}`;
+  const only = p.only !== undefined && p.only.length > 0 ? p.only : undefined;
+  const ignore = p.ignore !== undefined && p.ignore.length > 0 ? p.ignore : undefined;
+  const { responseFormat, maxOutputTokens } = input.requirements;
+  let key = (only ? 2 : 0) + (ignore ? 1 : 0);
+  for (const offer of offers) {
+    // The order capabilityReason checks in: structured output first, then the token limit.
+    const capability = responseFormat && !offer.structuredOutput ? 1 : maxOutputTokens !== undefined && offer.maxOutputTokens < maxOutputTokens ? 2 : 0;
+    key = key * 16 + capability + (only?.includes(offer.provider) ? 4 : 0) + (ignore?.includes(offer.provider) ? 8 : 0);
+  }
+  return key;
 }
 
 /**
@@ -45,7 +63,7 @@ export function filterKey(input: RoutingInput): string | undefined {
  * @example
  * cachedFilter(offers, key)?.pool;
  */
-export function cachedFilter(offers: readonly Offer[], key: string): CachedFilter | undefined {
+export function cachedFilter(offers: readonly Offer[], key: number): CachedFilter | undefined {
   return cache.get(offers)?.get(key);
 }
 
@@ -56,7 +74,7 @@ export function cachedFilter(offers: readonly Offer[], key: string): CachedFilte
  * @example
  * const remembered = rememberFilter(offers, key, pool, stages);
  */
-export function rememberFilter(offers: readonly Offer[], key: string, pool: readonly Offer[], stages: readonly FilterStage[]): CachedFilter {
+export function rememberFilter(offers: readonly Offer[], key: number, pool: readonly Offer[], stages: readonly FilterStage[]): CachedFilter {
   let byKey = cache.get(offers);
   if (!byKey) {
     byKey = new Map();
@@ -74,14 +92,6 @@ export function rememberFilter(offers: readonly Offer[], key: string, pool: read
   }
   byKey.set(key, entry);
   return entry;
-}
-
-/** A list as a key part that no other list shares: each name after its length, so no name can fake a separator. */
-function listKey(list: readonly string[] | undefined): string {
-  if (list === undefined) return "u";
-  let key = "[";
-  for (const name of list) key += `${name.length}:${name}`;
-  return `${key}]`;
 }
 
 function hasCap(caps: NonNullable<RoutingInput["preferences"]["maxPrice"]>): boolean {
