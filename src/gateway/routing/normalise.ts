@@ -32,18 +32,17 @@ export function priceBasis(offer: Pick<Offer, "price">): number {
  * priceScores([offerA, offerB]); // [1, 0] when A is cheaper
  */
 export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]): number[] {
-  const prices: number[] = [];
+  // Arrays sized once (map, slice): pushing into `[]` allocates room for 16 doubles on the first push.
+  const prices = offers.map(priceBasis);
   // Math.min/max folded pairwise: what Math.min(...prices) gives, without spreading an array per request.
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  for (const offer of offers) {
-    const price = priceBasis(offer);
-    prices.push(price);
+  for (const price of prices) {
     min = Math.min(min, price);
     max = Math.max(max, price);
   }
   const range = max - min;
-  const out: number[] = [];
+  const out = prices.slice();
   for (let i = 0; i < offers.length; i++) {
     // The last offer of this provider sets its score (a Map keyed by provider, as the reference keeps it).
     const provider = (offers[i] as Pick<Offer, "provider">).provider;
@@ -54,7 +53,7 @@ export function priceScores(offers: readonly Pick<Offer, "provider" | "price">[]
         break;
       }
     }
-    out.push(range === 0 ? 0.5 : 1 - ((prices[last] as number) - min) / range);
+    out[i] = range === 0 ? 0.5 : 1 - ((prices[last] as number) - min) / range;
   }
   return out;
 }
@@ -78,11 +77,13 @@ export function inverseSquarePriceWeights(costs: readonly number[], freeFraction
   }
   // Divided, not multiplied: min / 10 is what the reference computes, to the last bit.
   const freeCost = anyPaid ? cheapestPaid / (1 / freeFraction) : 1;
-  const raw: number[] = [];
+  // Sized once: pushing into `[]` allocates room for 16 doubles on the first push.
+  const raw = costs.slice();
   let best = 0;
-  for (const c of costs) {
+  for (let i = 0; i < costs.length; i++) {
+    const c = costs[i] as number;
     const w = 1 / (c > 0 ? c : freeCost) ** 2;
-    raw.push(w);
+    raw[i] = w;
     best = Math.max(best, w);
   }
   if (!(best > 0)) return costs.map(() => 0.5);

@@ -55,15 +55,12 @@ export function route(input: RoutingInput): RoutingResult {
   const ordered = finalOrder(scored, input.preferences.order, ranking, next);
   const ranked = strategy === "pinned" ? ordered.map((c) => placedBy(c, "pinned")) : ordered;
   const warnings = filtered.warnings;
-  for (const warning of orderWarnings(input, pool)) warnings.push(warning);
-  for (const warning of documentedBreakerWarnings(candidates, input)) warnings.push(warning);
-  const offers: Offer[] = [];
-  const rankedProviders: RankedProvider[] = [];
-  for (let i = 0; i < ranked.length; i++) {
-    const c = ranked[i] as ScoredCandidate;
-    offers.push(c.offer);
-    rankedProviders.push(toRankedProvider(c, i, input.now));
-  }
+  appendAll(warnings, orderWarnings(input, pool));
+  appendAll(warnings, documentedBreakerWarnings(candidates, input));
+  // Sized once: pushing into `[]` allocates room for 16 on the first push.
+  const offers: Offer[] = ranked.map(offerOf);
+  const rankedProviders = new Array<RankedProvider>(ranked.length);
+  for (let i = 0; i < ranked.length; i++) rankedProviders[i] = toRankedProvider(ranked[i] as ScoredCandidate, i, input.now);
   return {
     ok: true,
     candidates: offers,
@@ -73,9 +70,22 @@ export function route(input: RoutingInput): RoutingResult {
 
 /** Each offer with its health, read once per routing (the store's in-place view: read here and in this routing only). */
 function candidatesOf(pool: readonly Offer[], input: RoutingInput): Candidate[] {
-  const out: Candidate[] = [];
-  for (const offer of pool) out.push({ offer, health: readForRouting(input.health, offer.provider, input.model, input.now) });
+  // Indexed: a for-of over the (frozen, cached) pool allocates an iterator.
+  const out = new Array<Candidate>(pool.length);
+  for (let i = 0; i < pool.length; i++) {
+    const offer = pool[i] as Offer;
+    out[i] = { offer, health: readForRouting(input.health, offer.provider, input.model, input.now) };
+  }
   return out;
+}
+
+function offerOf(candidate: ScoredCandidate): Offer {
+  return candidate.offer;
+}
+
+/** Indexed, not for-of: the shared empty list is frozen, and a for-of over it allocates an iterator. */
+function appendAll(to: string[], from: readonly string[]): void {
+  for (let i = 0; i < from.length; i++) to.push(from[i] as string);
 }
 
 /** How the final order was made, for the diagnostics. */
