@@ -6,6 +6,9 @@ import type { RoutingResult } from "../types.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import type { Prepared } from "./prepare-stage.js";
 
+/** How a preset's routing mode ranks, per fidelity: built once (a literal per call would be an object per request). */
+const PRESET_RANKING_SIDES = { reference: "shuffle", documented: "sort" } as const;
+
 /**
  * @example
  * const routing = routeRequest(prepared, "G-…", env);
@@ -21,7 +24,7 @@ export function routeRequest(prepared: Prepared, id: string, env: GatewayEnv): R
       // Only a `:nitro`, `:cheap` or `:fast` suffix sets a profile: a model without a colon skips the parse.
       priority: request.model.includes(":") ? parsePriority(request.model).priority : "default",
       presetMode: prepared.preset?.routingMode,
-      presetRanking: byFidelity<"shuffle" | "sort">(env.settings.presets.routingModeRanking, env.settings.fidelity, { reference: "shuffle", documented: "sort" }),
+      presetRanking: byFidelity<"shuffle" | "sort">(env.settings.presets.routingModeRanking, env.settings.fidelity, PRESET_RANKING_SIDES),
     },
     requirements: {
       responseFormat: request.responseFormat !== undefined && request.responseFormat.type !== "text",

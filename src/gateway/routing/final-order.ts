@@ -13,7 +13,8 @@ export type Ranking = "sort" | "shuffle";
  * finalOrder(scored, ["anthropic-us"], "shuffle", random.next);
  */
 export function finalOrder(scored: readonly ScoredCandidate[], order: readonly string[] | undefined, ranking: Ranking, next: () => number): ScoredCandidate[] {
-  const routable = scored.filter(isRoutable);
+  // A copy sized once when every candidate is routable (the usual case); `filter` grows its result as it goes.
+  const routable = scored.every(isRoutable) ? scored.slice() : scored.filter(isRoutable);
   // Without `order` (most requests) every routable candidate is ranked: no lookup set to build.
   if (order === undefined || order.length === 0) return rankRest(routable, ranking, next);
   const first = order.flatMap((name) => routable.filter((c) => c.offer.provider === name)).map((c) => placedBy(c, "order"));

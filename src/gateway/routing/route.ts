@@ -88,11 +88,14 @@ function appendAll(to: string[], from: readonly string[]): void {
   for (let i = 0; i < from.length; i++) to.push(from[i] as string);
 }
 
+/** Balanced mode's two sides, built once (a literal per call would be an object per request). */
+const BALANCED_SIDES = { reference: "thompson_sort", documented: "reliability_shuffle" } as const;
+
 /** How the final order was made, for the diagnostics. */
 function strategyOf(input: RoutingInput, mode: ResolvedMode): RoutingDiagnostics["strategy"] {
   if (input.pinnedProvider !== undefined) return "pinned";
   if (mode.mode === "balanced") {
-    const balanced = byFidelity<"thompson_sort" | "reliability_shuffle">(input.settings.routing.balanced, input.settings.fidelity, { reference: "thompson_sort", documented: "reliability_shuffle" });
+    const balanced = byFidelity<"thompson_sort" | "reliability_shuffle">(input.settings.routing.balanced, input.settings.fidelity, BALANCED_SIDES);
     return balanced === "thompson_sort" ? "balanced_sort" : "balanced_shuffle";
   }
   return mode.deterministic ? "explicit_sort" : "weighted_shuffle";

@@ -12,6 +12,10 @@ import { latencyPreference, missPreference, throughputPreference, tokenAffinity 
 import { inverseSquarePriceWeights, normalise, priceBasis, priceScores } from "./normalise.js";
 import { PROFILES, type ResolvedMode } from "./routing-mode.js";
 
+/** Each rule's two sides, built once (a literal per call would be an object per request). */
+const BALANCED_SIDES = { reference: "thompson_sort", documented: "reliability_shuffle" } as const;
+const PREFERENCE_SIDES = { reference: "graded", documented: "miss_multiplier" } as const;
+
 /** Everything scoring reads besides the candidates. */
 export interface ScoringContext {
   mode: ResolvedMode;
@@ -57,8 +61,8 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   const { settings, mode } = ctx;
   const routing = settings.routing;
   const balanced = mode.mode === "balanced";
-  const thompson = byFidelity(routing.balanced, settings.fidelity, { reference: "thompson_sort", documented: "reliability_shuffle" }) === "thompson_sort";
-  const graded = byFidelity(routing.preferenceMultipliers, settings.fidelity, { reference: "graded", documented: "miss_multiplier" }) === "graded";
+  const thompson = byFidelity(routing.balanced, settings.fidelity, BALANCED_SIDES) === "thompson_sort";
+  const graded = byFidelity(routing.preferenceMultipliers, settings.fidelity, PREFERENCE_SIDES) === "graded";
   const weights = mode.mode === "balanced" ? undefined : routing.sortWeights[mode.mode];
   const profile = PROFILES[mode.priority];
   const noise = routing.sortJitter ?? profile.noise;
@@ -70,8 +74,8 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   let maxTail = Number.NEGATIVE_INFINITY;
   let minTps = Number.POSITIVE_INFINITY;
   let maxTps = Number.NEGATIVE_INFINITY;
-  for (const c of candidates) {
-    const h = c.health;
+  for (let i = 0; i < candidates.length; i++) {
+    const h = (candidates[i] as Candidate).health;
     const tail = tailLatency(h);
     minP50 = Math.min(minP50, h.lat_ewma_60s);
     maxP50 = Math.max(maxP50, h.lat_ewma_60s);
@@ -85,8 +89,8 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
   const maxLatency = ctx.preferences.preferredMaxLatencySeconds;
   const minThroughput = ctx.preferences.preferredMinThroughputTps;
 
-  // A loop, not `map` with a closure over this scope (one closure and context per routing).
-  const out: ScoredCandidate[] = [];
+  // A loop, not `map` with a closure over this scope (one closure and context per routing); sized once.
+  const out = new Array<ScoredCandidate>(candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     const candidate = candidates[i] as Candidate;
     const h = candidate.health;
@@ -140,7 +144,7 @@ export function scoreCandidates(candidates: readonly Candidate[], ctx: ScoringCo
       latencyPreferenceMultiplier: roundDiagnostic(latencyPreferenceMultiplier),
       throughputPreferenceMultiplier: roundDiagnostic(throughputPreferenceMultiplier),
     };
-    out.push({ offer: candidate.offer, health: h, score, scoreFactors, placedBy: "sort", recentOutage });
+    out[i] = { offer: candidate.offer, health: h, score, scoreFactors, placedBy: "sort", recentOutage };
   }
   return out;
 }
