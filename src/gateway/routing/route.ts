@@ -106,9 +106,20 @@ function strategyOf(input: RoutingInput, mode: ResolvedMode): RoutingDiagnostics
  * window: nothing is removed (before = after); the open providers are listed as deranked.
  */
 function healthBreakerStage(candidates: readonly Candidate[], now: number): FilterStage | undefined {
-  if (!candidates.some((c) => isRecentOutage(c.health, now))) return undefined;
+  if (!anyRecentOutage(candidates, now)) return undefined;
   const open = candidates.filter((c) => isRecentOutage(c.health, now));
   return { stage: "health_breaker", before: candidates.length, after: candidates.length, dropped: open.map((c) => ({ provider: c.offer.provider, reason: "breaker_open_deranked" })) };
+}
+
+// The two checks every routing makes, as loops: a `some` with an arrow over `now` is a closure per request.
+function anyRecentOutage(candidates: readonly Candidate[], now: number): boolean {
+  for (let i = 0; i < candidates.length; i++) if (isRecentOutage((candidates[i] as Candidate).health, now)) return true;
+  return false;
+}
+
+function anyDocumentedOpen(candidates: readonly Candidate[], now: number): boolean {
+  for (let i = 0; i < candidates.length; i++) if ((candidates[i] as Candidate).health.documented_breaker_until_ms > now) return true;
+  return false;
 }
 
 /** Shared and never written: what the warning builders return when they have nothing to say. */
@@ -129,7 +140,7 @@ function orderWarnings(input: RoutingInput, pool: readonly { provider: string }[
  * for which the documented rule would have the breaker open now gets a warning naming both rules.
  */
 function documentedBreakerWarnings(candidates: readonly Candidate[], input: RoutingInput): readonly string[] {
-  if (!candidates.some((c) => c.health.documented_breaker_until_ms > input.now)) return NO_WARNINGS;
+  if (!anyDocumentedOpen(candidates, input.now)) return NO_WARNINGS;
   return candidates
     .filter((c) => c.health.documented_breaker_until_ms > input.now)
     .map(
