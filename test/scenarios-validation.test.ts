@@ -55,6 +55,13 @@ describe("malformed scenarios", () => {
     ]);
   });
 
+  it("response cache bounds that are not whole numbers of at least 1, each naming what is expected", () => {
+    expect(problems("cache-bounds.yaml")).toEqual([
+      `${dir}/cache-bounds.yaml:8:17 settings.cache.maxEntries: expected a whole number of entries, at least 1 (default 1000)`,
+      `${dir}/cache-bounds.yaml:9:15 settings.cache.maxBytes: expected a whole number of bytes, at least 1 (default 67108864, 64 MiB)`,
+    ]);
+  });
+
   it("a YAML syntax error", () => {
     const found = problems("yaml-syntax.yaml");
     expect(found.length).toBeGreaterThan(0);
