@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { serveCommand } from "../src/cli/commands/serve.js";
 import { runCli } from "../src/cli/program.js";
 import { captureIo } from "./support/capture-io.js";
+import { bannerUrl } from "./support/serve-banner.js";
 
 const FAST = `
 name: fast
@@ -34,13 +35,6 @@ async function post(url: string, input: string): Promise<Response> {
     headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
     body: JSON.stringify({ model: "openai/gpt-5.4-nano", input }),
   });
-}
-
-async function bannerUrl(io: { out: () => string }): Promise<string> {
-  for (let i = 0; i < 1_000 && !io.out().includes("Ctrl-C stops."); i++) await new Promise((r) => setTimeout(r, 10));
-  const url = /gateway {2}(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses/.exec(io.out())?.[1];
-  if (url === undefined) throw new Error(`no banner in:\n${io.out()}`);
-  return url;
 }
 
 /**

@@ -17,6 +17,7 @@ import { createInFlightTracker } from "../server/in-flight.js";
 import { startServer } from "../server/start-server.js";
 import { announcingFleet, formatStateChange } from "./announce.js";
 import { breakerWatch } from "./breaker-watch.js";
+import { formatCacheNotStored } from "./cache-not-stored.js";
 import { pointCatalog } from "./point-catalog.js";
 import { createServeApp } from "./serve-app.js";
 import { playServedTraffic } from "./served-traffic.js";
@@ -93,7 +94,7 @@ function outsideFakes(base: string, scenario: LoadedScenario): { urls: Record<st
   return { urls, close: () => Promise.resolve() };
 }
 
-/** The gateway in front of the express fakes, announcing its breakers' changes. */
+/** The gateway in front of the express fakes, announcing its breakers' changes and the answers its cache refuses. */
 function serveGateway(parts: {
   scenario: LoadedScenario;
   seed: string;
@@ -120,6 +121,7 @@ function serveGateway(parts: {
     providerKey: (provider) => apiKeys.get(provider) ?? "gateway-sim-upstream-key",
     onEvent: (event) => {
       if (event.type === "request:end") watch(event.record);
+      else if (event.type === "cache:not-stored") log(formatCacheNotStored(event, since));
     },
   });
 }
