@@ -70,6 +70,13 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
       await response.arrayBuffer();
     }
     expect(io.err().match(/is 16 KiB behind/g)).toHaveLength(1);
+    // The live page's data shows the drops while the run goes on, not only at shutdown.
+    const livePage = await fetch(`${url}/usage/requests?after=0&limit=1`, { headers: { authorization: "Bearer YOUR_API_KEY" } });
+    const live = ((await livePage.json()) as { export: { file: string; written: number; pending: number; dropped: number; failed: number; complete: boolean; summary: string } }).export;
+    expect(live).toMatchObject({ file: fifo, failed: 0, complete: false });
+    expect(live.dropped).toBeGreaterThan(0);
+    expect(live.written + live.pending + live.dropped).toBe(REQUESTS);
+    expect(live.summary).toContain(`${live.dropped} dropped (it was 16 KiB behind`);
 
     // The reader catches up only now, so the export can finish and serve can stop.
     const out = join(at, "read.jsonl");
@@ -97,6 +104,8 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
     const missing = ids.filter((id) => !exported.includes(id));
     expect(missing).toHaveLength(dropped);
     expect([missing[0], missing.at(-1)]).toEqual([first, last]);
+    // No request came after the live read: it had counted every drop.
+    expect(live.dropped).toBe(dropped);
     expect(io.written()).not.toContain("usage records written to");
   }, 60_000);
 

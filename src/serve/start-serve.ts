@@ -155,7 +155,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   // The served run starts once the gateway listens: the timeline, the traffic and the live page's
   // offsets count from then (the fleet's own profile phases, from its creation a moment earlier).
   const run = { origin: 0 };
-  const live = { scenario, seed, speed, journal, clock, retained: SERVE_RETAINED_RECORDS, runStart: () => run.origin };
+  const live = { scenario, seed, speed, journal, clock, retained: SERVE_RETAINED_RECORDS, runStart: () => run.origin, exportState: exported?.live };
   const inFlight = createInFlightTracker();
   const app = createServeApp({ gateway, key, anyKey: options.apiKey === undefined, live, inFlight });
   const server = await startServer(app, { port: options.port ?? DEFAULT_SERVE_PORT, host: "127.0.0.1" }).catch(async (error: unknown) => {
