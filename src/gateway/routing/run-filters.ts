@@ -13,7 +13,7 @@ import { applyProviderFilter } from "./provider-filter.js";
 
 /**
  * What filtering left, or why it failed. `stages` and `warnings` are fresh arrays the caller may append to;
- * `pool`, `consideredProviders` and the stage records may be shared with other requests (frozen).
+ * `pool` (read-only) and the stage records (frozen) may be shared with other requests.
  */
 export type FilterOutcome =
   | { ok: true; pool: readonly Offer[]; consideredProviders: string[]; stages: FilterStage[]; warnings: string[] }
