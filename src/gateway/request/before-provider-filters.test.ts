@@ -58,6 +58,17 @@ describe("beforeProviderFilters (reference before/index.ts:552-788)", () => {
     expect(beforeProviderFilters(input({ provider, providerFilterNoMatch: "defer_to_routing" })).ok).toBe(true);
   });
 
+  it("reads only/ignore trimmed and case-folded, and names the lists and candidates in a no-match error", () => {
+    const kept = beforeProviderFilters(input({ provider: { ...emptyProviderPreferences(), only: [" OpenAI-EU ", "nobody"], ignore: ["GROQ"] } }));
+    expect(kept.ok).toBe(true);
+    const out = failure({ provider: { ...emptyProviderPreferences(), only: [" Mistral", ""], ignore: [] } });
+    expect(out.detail?.params).toEqual({ only: ["mistral"], ignore: [], candidates: ["openai", "openai-eu", "groq"] });
+    expect(out.detail?.message).toContain("(only: [mistral], ignore: []; candidates: openai, openai-eu, groq)");
+    // The error's lists are its own: changing them changes no later request's.
+    (out.detail?.params?.["ignore"] as string[]).push("x");
+    expect(failure({ provider: { ...emptyProviderPreferences(), only: ["mistral"] } }).detail?.params).toMatchObject({ ignore: [] });
+  });
+
   it("leaves an unknown model to routing", () => {
     expect(beforeProviderFilters(input({ offers: [], provider: { ...emptyProviderPreferences(), only: ["nobody"] } })).ok).toBe(true);
   });
