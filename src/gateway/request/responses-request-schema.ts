@@ -191,8 +191,8 @@ const IGNORED_ORDER = new Map<string, number>(IGNORED_OPENAI_PARAMETERS.map((nam
 function ignoredParameters(body: Body): IgnoredParameter[] {
   const present: IgnoredParameter[] = [];
   const values = body as Record<string, unknown>;
-  for (const key of Object.keys(values)) {
-    if (IGNORED_ORDER.has(key) && values[key] !== undefined) present.push(key as IgnoredParameter);
+  for (const key in values) {
+    if (Object.hasOwn(values, key) && IGNORED_ORDER.has(key) && values[key] !== undefined) present.push(key as IgnoredParameter);
   }
   if (present.length > 1) present.sort((a, b) => (IGNORED_ORDER.get(a) ?? 0) - (IGNORED_ORDER.get(b) ?? 0));
   return present;
