@@ -30,12 +30,16 @@ describe("beforeProviderFilters (reference before/index.ts:552-788)", () => {
   });
 
   it("a pin outside only, or inside ignore: provider_qualified_model_conflict with params {provider, model, field, values}", () => {
-    const only = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), only: ["groq"] } });
+    const requested = ["groq"];
+    const only = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), only: requested } });
     expect(only.detail).toMatchObject({
       path: "provider.only",
       keyword: "provider_qualified_model_conflict",
       params: { provider: "openai", model: "test/model", field: "provider.only", values: ["groq"] },
     });
+    // The error's list is its own copy, not the request's.
+    (only.detail?.params?.["values"] as string[]).push("x");
+    expect(requested).toEqual(["groq"]);
     const ignore = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), ignore: ["OpenAI"] } });
     expect(ignore.detail).toMatchObject({ path: "provider.ignore", params: { values: ["openai"] } });
   });

@@ -88,11 +88,11 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
 }
 
 /** `only` without the pin, or `ignore` with it (requestRouting.ts:233-271). */
-function pinConflict(pin: string, provider: ProviderPreferences): { field: "provider.only" | "provider.ignore"; values: readonly string[] } | undefined {
+function pinConflict(pin: string, provider: ProviderPreferences): { field: "provider.only" | "provider.ignore"; values: string[] } | undefined {
   const only = lowerList(provider.only);
-  if (only.length > 0 && !only.includes(pin)) return { field: "provider.only", values: only };
+  if (only.length > 0 && !only.includes(pin)) return { field: "provider.only", values: only.slice() };
   const ignore = lowerList(provider.ignore);
-  if (ignore.includes(pin)) return { field: "provider.ignore", values: ignore };
+  if (ignore.includes(pin)) return { field: "provider.ignore", values: ignore.slice() };
   return undefined;
 }
 
@@ -116,12 +116,19 @@ const NO_ENTRIES: readonly string[] = Object.freeze([]);
 /** Trimmed, lowercased, empty entries dropped (the reference normalises provider lists the same way). */
 function lowerList(list: readonly string[] | undefined): readonly string[] {
   if (list === undefined || list.length === 0) return NO_ENTRIES;
+  // Most lists hold ids already written that way: the list itself (callers copy it into errors).
+  if (list.every(isLowerId)) return list;
   const out: string[] = [];
   for (let i = 0; i < list.length; i++) {
     const p = asciiLower((list[i] as string).trim());
     if (p !== "") out.push(p);
   }
   return out;
+}
+
+/** Already trimmed, lower-case and not empty: what lowerList would make of it. */
+function isLowerId(value: string): boolean {
+  return value !== "" && value.trim() === value && asciiLower(value) === value;
 }
 
 /** `value.toLowerCase()`, without the copy it makes of a string that has no upper-case letter (provider ids never do). */

@@ -158,8 +158,12 @@ function modelRequiredDetail(raw: Record<string, unknown>, options: ParseRequest
 }
 
 function addUnsupportedFilterDetails(raw: Record<string, unknown>, details: ErrorDetail[]): void {
-  for (const field of HINT_FIELDS) {
-    for (const { key, filter } of findUnsupportedRoutingFilters(raw[field])) {
+  // Indexed loops: every body passes here, and iterators would be allocated for lists that are nearly always empty.
+  for (let f = 0; f < HINT_FIELDS.length; f++) {
+    const field = HINT_FIELDS[f] as (typeof HINT_FIELDS)[number];
+    const found = findUnsupportedRoutingFilters(raw[field]);
+    for (let i = 0; i < found.length; i++) {
+      const { key, filter } = found[i] as (typeof found)[number];
       details.push({
         message: `${UNSUPPORTED_REASONS[filter] ?? "not supported"}; the gateway refuses "${filter}" rather than ignoring it: remove it`,
         path: `${field}.${key}`,

@@ -124,7 +124,9 @@ export type ResponsesRequest = z.output<typeof responsesRequestSchema>;
  * and `sort` on the merged hints are the request's sort, and `mode` is not a second one.
  */
 function mergedHints(provider: ProviderPreferences | undefined, routing: ProviderPreferences | undefined): ProviderPreferences {
-  const merged = mergeProviderPreferences(provider, routing);
+  // `provider` alone (most requests): merged over nothing it would be copied field for field, in the
+  // same order; the parsed object is this request's own (nothing else holds it), so it is used itself.
+  const merged = routing === undefined && provider !== undefined ? provider : mergeProviderPreferences(provider, routing);
   merged.mode = undefined;
   const mode = routing?.mode;
   if (mode !== undefined) {
