@@ -34,8 +34,12 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
       if (signal?.aborted) return reject(signal.reason);
       if (link !== undefined && link.cancelReason !== undefined) return reject(link.cancelReason);
       const transport = target.https ? https : http;
-      const { protocol, hostname, port, path, auth } = target.options;
-      const req = transport.request({ protocol, hostname, port, path, auth, method, headers, agent: target.https ? httpsAgent : httpAgent });
+      const { hostname, port, path, auth } = target.options;
+      // No `protocol` (the agent's is the URL's) and `auth` only when the URL has one: node copies
+      // these options into dictionaries twice per request, a key for each.
+      const requestOptions: http.RequestOptions = { hostname, port, path, method, headers, agent: target.https ? httpsAgent : httpAgent };
+      if (auth != null) requestOptions.auth = auth;
+      const req = transport.request(requestOptions);
       const cancel = (reason: unknown): void => {
         req.destroy(reason instanceof Error ? reason : new Error("aborted"));
         reject(reason);
