@@ -5,6 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { LazyBodyResponse } from "./lazy-body-response.js";
+import { isPlainHeaderPairs } from "./lazy-headers.js";
 
 /**
  * @example
@@ -23,15 +24,49 @@ export function takeNodeBody(response: Response): IncomingMessage | undefined {
   return response instanceof NodeBodyResponse ? response.take() : undefined;
 }
 
+/**
+ * `response.headers.get("content-type")`, answered from the pairs a Response from
+ * {@link nodeBodyResponse} holds back, without building its headers (or its genuine Response).
+ *
+ * @example
+ * const isJson = (contentTypeOf(response) ?? "").includes("application/json");
+ */
+export function contentTypeOf(response: Response): string | null {
+  const held = response instanceof NodeBodyResponse ? response.heldHeaders() : undefined;
+  if (held === undefined) return response.headers.get("content-type");
+  let value: string | null = null;
+  // Repeated, Headers.get joins the values with ", " in order.
+  for (const pair of held) if (pair[0] === "content-type") value = value === null ? (pair[1] as string) : `${value}, ${pair[1] as string}`;
+  return value;
+}
+
+/** Name/value pairs (HeadersInit's array form), each checked to have exactly two strings. */
+type HeaderPairs = readonly (readonly string[])[];
+
 class NodeBodyResponse extends LazyBodyResponse {
   readonly #res: IncomingMessage;
   readonly #init: ResponseInit;
+  /** The header pairs kept back from the base constructor (see headersHeld), when they are plain. */
+  readonly #held: HeaderPairs | undefined;
   #taken = false;
 
   constructor(res: IncomingMessage, init: ResponseInit) {
-    super(null, init);
+    const held = Array.isArray(init.headers) && isPlainHeaderPairs(init.headers) ? init.headers : undefined;
+    // Filling a Headers costs more than the rest of the Response, and the stream pump asks only the
+    // content type: plain pairs wait for the genuine Response, as a text body's record does.
+    super(null, held === undefined ? init : { status: init.status, statusText: init.statusText });
     this.#res = res;
     this.#init = init;
+    this.#held = held;
+  }
+
+  protected override get headersHeld(): boolean {
+    return this.#held !== undefined;
+  }
+
+  /** The held-back pairs while no genuine Response holds them. */
+  heldHeaders(): HeaderPairs | undefined {
+    return this.real === undefined ? this.#held : undefined;
   }
 
   take(): IncomingMessage | undefined {

@@ -4,6 +4,7 @@ import { bodyReader, type BodyReader } from "../core/body-reader.js";
 import { SseParser, type SseEvent } from "../core/sse.js";
 import { Utf8StreamDecoder } from "../core/utf8-stream-decoder.js";
 import { GatewayError } from "../core/errors.js";
+import { contentTypeOf } from "../core/node-body-response.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
 import { snippet } from "./parse-upstream.js";
 import { StreamRun } from "./stream-run.js";
@@ -36,7 +37,7 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
     return opened;
   }
   const { response } = opened;
-  const reader = (response.headers.get("content-type") ?? "").includes("application/json") ? null : bodyReader(response);
+  const reader = (contentTypeOf(response) ?? "").includes("application/json") ? null : bodyReader(response);
   if (reader === null) {
     const body = response.body;
     const text = body === null ? "" : await exchange.race(response.text()).catch(() => "");
