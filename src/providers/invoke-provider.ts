@@ -2,6 +2,7 @@
 // and timeouts on the injected Clock, and every outcome as a result object (never a throw).
 import type { Clock } from "../core/clock.js";
 import { GatewayError } from "../core/errors.js";
+import { takeText } from "../core/text-body-response.js";
 import { decodeJson, snippet } from "./parse-upstream.js";
 import type { ProviderAdapter, StreamDelta, UpstreamRequest, UpstreamResult } from "./types.js";
 import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
@@ -84,11 +85,15 @@ export async function invokeProvider(options: InvokeProviderOptions): Promise<In
     if (!opened.ok) return opened;
     const { response } = opened;
     const ttftMs = exchange.elapsed();
-    let text: string;
-    try {
-      text = await exchange.race(response.text());
-    } catch (error) {
-      return exchange.fail(error, response.status);
+    // A buffered body (the keep-alive fetch's and the fakes' JSON answers) is taken as it is: no
+    // promise, race or await; aborted already, the exchange fails as the race would have.
+    let text = exchange.cancelReason === undefined ? takeText(response) : undefined;
+    if (text === undefined) {
+      try {
+        text = await exchange.race(response.text());
+      } catch (error) {
+        return exchange.fail(error, response.status);
+      }
     }
     const json = decodeJson(text);
     if (!json.ok) {
