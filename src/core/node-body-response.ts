@@ -25,19 +25,14 @@ export function takeNodeBody(response: Response): IncomingMessage | undefined {
 }
 
 /**
- * `response.headers.get("content-type")`, answered from the pairs a Response from
- * {@link nodeBodyResponse} holds back, without building its headers (or its genuine Response).
+ * `response.headers.get("content-type")`, answered for a Response from {@link nodeBodyResponse}
+ * without building its genuine Response (which would turn its node body into a web stream).
  *
  * @example
  * const isJson = (contentTypeOf(response) ?? "").includes("application/json");
  */
 export function contentTypeOf(response: Response): string | null {
-  const held = response instanceof NodeBodyResponse ? response.heldHeaders() : undefined;
-  if (held === undefined) return response.headers.get("content-type");
-  let value: string | null = null;
-  // Repeated, Headers.get joins the values with ", " in order.
-  for (const pair of held) if (pair[0] === "content-type") value = value === null ? (pair[1] as string) : `${value}, ${pair[1] as string}`;
-  return value;
+  return response instanceof NodeBodyResponse ? response.contentType() : response.headers.get("content-type");
 }
 
 /** Name/value pairs (HeadersInit's array form), each checked to have exactly two strings. */
@@ -46,27 +41,28 @@ type HeaderPairs = readonly (readonly string[])[];
 class NodeBodyResponse extends LazyBodyResponse {
   readonly #res: IncomingMessage;
   readonly #init: ResponseInit;
-  /** The header pairs kept back from the base constructor (see headersHeld), when they are plain. */
-  readonly #held: HeaderPairs | undefined;
+  /** Plain pairs (see isPlainHeaderPairs), kept as they are: filling a Headers costs more than the rest. */
+  readonly #pairs: HeaderPairs | undefined;
+  /** Any other headers, in a Headers made now: undici's checks throw here, as its constructor's did. */
+  readonly #checked: Headers | undefined;
   #taken = false;
 
   constructor(res: IncomingMessage, init: ResponseInit) {
-    const held = Array.isArray(init.headers) && isPlainHeaderPairs(init.headers) ? init.headers : undefined;
-    // Filling a Headers costs more than the rest of the Response, and the stream pump asks only the
-    // content type: plain pairs wait for the genuine Response, as a text body's record does.
-    super(null, held === undefined ? init : { status: init.status, statusText: init.statusText });
+    super(init);
     this.#res = res;
     this.#init = init;
-    this.#held = held;
+    if (Array.isArray(init.headers) && isPlainHeaderPairs(init.headers)) this.#pairs = init.headers;
+    else this.#checked = new Headers(init.headers);
   }
 
-  protected override get headersHeld(): boolean {
-    return this.#held !== undefined;
-  }
-
-  /** The held-back pairs while no genuine Response holds them. */
-  heldHeaders(): HeaderPairs | undefined {
-    return this.real === undefined ? this.#held : undefined;
+  /** The content type as Headers.get answers it (repeated values joined with ", "). */
+  contentType(): string | null {
+    const real = this.real;
+    if (real !== undefined) return real.headers.get("content-type");
+    if (this.#checked !== undefined) return this.#checked.get("content-type");
+    let value: string | null = null;
+    for (const pair of this.#pairs ?? []) if (pair[0] === "content-type") value = value === null ? (pair[1] as string) : `${value}, ${pair[1] as string}`;
+    return value;
   }
 
   take(): IncomingMessage | undefined {

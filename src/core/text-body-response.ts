@@ -45,14 +45,10 @@ class TextBodyResponse extends LazyBodyResponse {
   #read = false;
 
   constructor(text: string, init: ResponseInit) {
-    // The status alone: the headers wait for the genuine Response (see headersHeld).
-    super(null, { status: init.status });
+    // The status alone: the headers wait for the genuine Response.
+    super({ status: init.status });
     this.#text = text;
     this.#init = init;
-  }
-
-  protected override get headersHeld(): boolean {
-    return true;
   }
 
   protected get consumed(): boolean {
