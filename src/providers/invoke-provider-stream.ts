@@ -9,7 +9,7 @@ import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provide
 import { snippet } from "./parse-upstream.js";
 import { StreamRun } from "./stream-run.js";
 import type { StreamDelta, StreamEventDecoder } from "./types.js";
-import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
+import { sendUpstream, UpstreamExchange, upstreamCall, upstreamFailure } from "./upstream-exchange.js";
 
 /**
  * Performs one streamed upstream call.
@@ -31,12 +31,19 @@ import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
 export async function invokeProviderStream(options: InvokeProviderOptions): Promise<InvokeStreamResult> {
   const exchange = new UpstreamExchange(options.clock, options.signal);
   exchange.arm(options.timeoutMs);
-  const opened = await openUpstream(options, exchange, true);
-  if (!opened.ok) {
+  const call = upstreamCall(options, true);
+  let response: Response;
+  try {
+    response = await sendUpstream(options, exchange, call);
+  } catch (error) {
     exchange.close();
-    return opened;
+    return exchange.fail(error, null);
   }
-  const { response } = opened;
+  if (!response.ok) {
+    const failure = await upstreamFailure(options, exchange, response);
+    exchange.close();
+    return failure;
+  }
   const reader = (contentTypeOf(response) ?? "").includes("application/json") ? null : bodyReader(response);
   if (reader === null) {
     const body = response.body;

@@ -5,7 +5,7 @@ import { GatewayError } from "../core/errors.js";
 import { takeText } from "../core/text-body-response.js";
 import { decodeJson, snippet } from "./parse-upstream.js";
 import type { ProviderAdapter, StreamDelta, UpstreamRequest, UpstreamResult } from "./types.js";
-import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
+import { sendUpstream, UpstreamExchange, upstreamCall, upstreamFailure } from "./upstream-exchange.js";
 
 export { invokeProviderStream } from "./invoke-provider-stream.js";
 
@@ -81,9 +81,15 @@ export async function invokeProvider(options: InvokeProviderOptions): Promise<In
   const exchange = new UpstreamExchange(options.clock, options.signal);
   exchange.arm(options.timeoutMs);
   try {
-    const opened = await openUpstream(options, exchange, false);
-    if (!opened.ok) return opened;
-    const { response } = opened;
+    const call = upstreamCall(options, false);
+    let response: Response;
+    try {
+      // A throw here (a linked fetch's bad URL among them) is the attempt's, as a rejection is.
+      response = await sendUpstream(options, exchange, call);
+    } catch (error) {
+      return exchange.fail(error, null);
+    }
+    if (!response.ok) return await upstreamFailure(options, exchange, response);
     const ttftMs = exchange.elapsed();
     // A buffered body (the keep-alive fetch's and the fakes' JSON answers) is taken as it is: no
     // promise, race or await; aborted already, the exchange fails as the race would have.

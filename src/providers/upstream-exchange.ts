@@ -5,6 +5,7 @@ import type { Cancel, Clock } from "../core/clock.js";
 import { GatewayError } from "../core/errors.js";
 import { decodeJson } from "./parse-upstream.js";
 import type { InvokeFailure, InvokeProviderOptions } from "./invoke-provider.js";
+import type { HttpCall } from "./types.js";
 
 type AbortCause = "timeout" | "caller";
 
@@ -188,28 +189,41 @@ export class UpstreamExchange implements CancelLink {
 }
 
 /**
- * Sends the request and resolves once the response headers are in; a non-2xx answer is read and
- * mapped with the adapter's parseError (JSON body when it parses, else its text).
+ * The adapter's request for this call: the caller's request as it is when it already says the right
+ * `stream` (no copy), dated with the clock (`now`, for signatures). Built before any network await, so
+ * an adapter's bug surfaces as a throw, not as an attempt failure.
  *
  * @example
- * const opened = await openUpstream(options, exchange, false);
- * if (!opened.ok) return opened;
+ * const call = upstreamCall(options, false);
  */
-export async function openUpstream(options: InvokeProviderOptions, exchange: UpstreamExchange, stream: boolean): Promise<{ ok: true; response: Response } | InvokeFailure> {
-  // The caller's request as it is when it already says the right `stream` (no copy); `now` dates it.
+export function upstreamCall(options: InvokeProviderOptions, stream: boolean): HttpCall {
   const request = options.request.stream === stream ? options.request : { ...options.request, stream };
-  const call = options.adapter.buildRequest(request, { baseUrl: options.target.baseUrl, apiKey: options.target.apiKey, now: options.clock.now() });
+  return options.adapter.buildRequest(request, { baseUrl: options.target.baseUrl, apiKey: options.target.apiKey, now: options.clock.now() });
+}
+
+/**
+ * Sends `call`; resolves once the response headers are in. A linked fetch (the keep-alive fetch)
+ * rejects on cancel itself, through the exchange; any other gets a real signal and a race.
+ *
+ * @example
+ * const response = await sendUpstream(options, exchange, upstreamCall(options, false));
+ */
+export function sendUpstream(options: InvokeProviderOptions, exchange: UpstreamExchange, call: HttpCall): Promise<Response> {
   const linked = linkedFetchOf(options.fetch);
-  let status: number | null = null;
+  const { init } = call;
+  if (linked !== undefined) return linked(call.url, init, exchange);
+  return exchange.race(options.fetch(call.url, { method: init.method, headers: init.headers, body: init.body, signal: exchange.signal }));
+}
+
+/**
+ * A non-2xx answer, read and mapped with the adapter's parseError (JSON body when it parses, else its text).
+ *
+ * @example
+ * if (!response.ok) return upstreamFailure(options, exchange, response);
+ */
+export async function upstreamFailure(options: InvokeProviderOptions, exchange: UpstreamExchange, response: Response): Promise<InvokeFailure> {
+  const { status } = response;
   try {
-    const { init } = call;
-    // A linked fetch rejects on cancel itself (no race); any other gets a real signal (and a race).
-    const response =
-      linked !== undefined
-        ? await linked(call.url, init, exchange)
-        : await exchange.race(options.fetch(call.url, { method: init.method, headers: init.headers, body: init.body, signal: exchange.signal }));
-    status = response.status;
-    if (response.ok) return { ok: true, response };
     const text = await exchange.race(response.text());
     const json = decodeJson(text);
     return { ok: false, error: options.adapter.parseError(status, json.ok ? json.value : text), status, durationMs: exchange.elapsed() };
