@@ -24,6 +24,14 @@ describe("LazyBodyResponse (through textBodyResponse)", () => {
     expect([...fast.headers]).toEqual([...genuine.headers]);
   });
 
+  it("answers every member this Node's Response has itself: none falls through to undici's brand-checked one", () => {
+    // A Node that adds a member to Response would make it throw "Illegal invocation" on a fast Response.
+    const fast = textBodyResponse("{}", { status: 200, headers });
+    const own = Object.getPrototypeOf(Object.getPrototypeOf(fast)) as object;
+    const members = Object.getOwnPropertyNames(Response.prototype).filter((name) => name !== "constructor");
+    expect(members.filter((name) => !Object.hasOwn(own, name))).toEqual([]);
+  });
+
   it("is inspected as undici inspects a Response", () => {
     const fast = textBodyResponse("{}", { status: 201, headers });
     expect(inspect(fast)).toContain("status: 201");
