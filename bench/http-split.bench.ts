@@ -2,8 +2,10 @@
 // the layer plus the real pipeline run in-process against an in-memory upstream, and gateway-sim
 // itself; then the same pipeline alone, 64 in flight, with no sockets. The layer's distance from the
 // second target is what the pipeline costs inside a server; set against the pipeline alone, it shows
-// how much dearer the same work is when it shares the process with 64 connections' HTTP. A control,
-// the layer plus pure arithmetic of about the same CPU alone, shows what plain computation costs there.
+// how much dearer the same work is when it shares the process with 64 connections' HTTP; the pipeline
+// alone with its caches made cold between requests shows how much of that is cache misses. Two
+// controls show what plain work costs there: the layer plus pure arithmetic of about the pipeline's
+// CPU alone (touches no memory), and the layer plus about the pipeline's allocation and nothing else.
 // Opt-in (`npm run bench -- http-split`): about 2 minutes.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -20,11 +22,14 @@ const TARGETS = [
   ["layer", "pass-through"],
   ["layer + pipeline", "pass-through+pipeline"],
   ["layer + arithmetic", "pass-through+arithmetic"],
+  ["layer + allocation", "pass-through+allocation"],
   ["gateway-sim", "gateway"],
 ] as const satisfies readonly (readonly [string, TargetKind])[];
 
 type Mode = "json" | "sse";
-export type HttpSplitResult = Record<Mode, { server: Record<string, number>; failures: number; alone: number; arithmeticAlone: number }>;
+/** The in-process figures of bench/http/pipeline-alone.ts, µs per request. */
+type Alone = { json: number; jsonCold: number; sse: number; sseCold: number; arithmetic: number; allocation: number };
+export type HttpSplitResult = Record<Mode, { server: Record<string, number>; failures: number; alone: number; aloneCold: number; arithmeticAlone: number; allocationAlone: number }>;
 
 function callFor(kind: TargetKind, url: string, stream: boolean): Call {
   const headers = { authorization: `Bearer ${BENCH_KEY}`, "content-type": "application/json" };
@@ -32,12 +37,12 @@ function callFor(kind: TargetKind, url: string, stream: boolean): Call {
   return { url: `${url}/v1/responses`, headers, body: JSON.stringify(body) };
 }
 
-function pipelineAlone(): Record<Mode | "arithmetic", number> {
+function pipelineAlone(): Alone {
   const entry = fileURLToPath(new URL("./http/pipeline-alone.ts", import.meta.url));
   const builtJs = new URL("./built-js.mjs", import.meta.url).href;
   const run = spawnSync(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "--import", builtJs, entry], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`bench/http/pipeline-alone.ts failed: ${run.stderr.slice(-500)}`);
-  return JSON.parse(run.stdout) as Record<Mode | "arithmetic", number>;
+  return JSON.parse(run.stdout) as Alone;
 }
 
 /**
@@ -62,37 +67,50 @@ export async function benchHttpSplit(): Promise<HttpSplitResult> {
           perRequest.set(name, [...(perRequest.get(name) ?? []), ((child.cpuMs() - before) * 1000) / run.total]);
         }
       }
-      result[mode] = { server: Object.fromEntries([...perRequest].map(([name, values]) => [name, median(values)])), failures, alone: 0, arithmeticAlone: 0 };
+      result[mode] = { server: Object.fromEntries([...perRequest].map(([name, values]) => [name, median(values)])), failures, alone: 0, aloneCold: 0, arithmeticAlone: 0, allocationAlone: 0 };
     }
   } finally {
     for (const { child } of children.values()) await child.stop();
     await upstream.stop();
   }
   const alone = pipelineAlone();
-  result.json.alone = alone.json;
-  result.sse.alone = alone.sse;
-  result.json.arithmeticAlone = alone.arithmetic;
-  result.sse.arithmeticAlone = alone.arithmetic;
+  for (const mode of ["json", "sse"] as const) {
+    result[mode].alone = alone[mode];
+    result[mode].aloneCold = alone[`${mode}Cold`];
+    result[mode].arithmeticAlone = alone.arithmetic;
+    result[mode].allocationAlone = alone.allocation;
+  }
   return result;
 }
 
 export function printHttpSplit(result: HttpSplitResult): void {
   for (const mode of ["json", "sse"] as const) {
-    const { server, failures, alone, arithmeticAlone } = result[mode];
+    const { server, failures, alone, aloneCold, arithmeticAlone, allocationAlone } = result[mode];
     const layer = server["layer"] ?? Number.NaN;
     const withPipeline = server["layer + pipeline"] ?? Number.NaN;
     const gateway = server["gateway-sim"] ?? Number.NaN;
     const inServer = withPipeline - layer;
     const arithmeticInServer = (server["layer + arithmetic"] ?? Number.NaN) - layer;
+    const allocationInServer = (server["layer + allocation"] ?? Number.NaN) - layer;
     printSection(`HTTP ${mode === "json" ? "JSON" : "SSE"}: where the CPU goes at 64 connections (µs of the target's CPU per request, medians of ${ROUNDS} rounds of ${SECONDS} s)`, [
       { name: "HTTP layer alone", value: `${fmt(layer, 0)} µs`, note: "gateway-sim's server and upstream fetch, pass-through gateway" },
       { name: "layer + pipeline", value: `${fmt(withPipeline, 0)} µs`, note: `the pipeline inside the server: ${fmt(inServer, 0)} µs (in-memory upstream, no upstream HTTP of its own)` },
       { name: "gateway-sim", value: `${fmt(gateway, 0)} µs`, note: `${fmt(gateway - layer, 0)} µs over the layer${failures > 0 ? ` · ${failures} non-2xx or errors` : ""}` },
       { name: "pipeline alone", value: `${fmt(alone, 1)} µs`, note: `64 in flight, no sockets: inside the server the same work costs ${fmt(inServer / alone, 1)} ×` },
       {
+        name: "pipeline alone, caches cold",
+        value: `${fmt(aloneCold, 1)} µs`,
+        note: `a 4 MiB sweep between requests: ${fmt(aloneCold / alone, 1)} × warm; the server costs ${fmt(inServer / aloneCold, 1)} × this`,
+      },
+      {
         name: "control: arithmetic",
         value: `${fmt(arithmeticInServer, 0)} µs in the server`,
         note: `${fmt(arithmeticAlone, 1)} µs alone: ${fmt(arithmeticInServer / arithmeticAlone, 1)} × (computation touching no memory)`,
+      },
+      {
+        name: "control: allocation",
+        value: `${fmt(allocationInServer, 0)} µs in the server`,
+        note: `${fmt(allocationAlone, 1)} µs alone: ${fmt(allocationInServer / allocationAlone, 1)} × (~36 KB of small objects held for the request, nothing else)`,
       },
     ]);
   }

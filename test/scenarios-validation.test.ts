@@ -6,8 +6,8 @@ import { loadScenario } from "../src/scenarios/load/load-scenario.js";
 
 const dir = "test/fixtures/bad-scenarios";
 
-function problems(file: string): string[] {
-  const loaded = loadScenario(`${dir}/${file}`);
+function problems(file: string, from = dir): string[] {
+  const loaded = loadScenario(`${from}/${file}`);
   if (loaded.ok) throw new Error(`${file} unexpectedly loaded`);
   return loaded.issues.map(formatConfigIssue);
 }
@@ -52,6 +52,15 @@ describe("malformed scenarios", () => {
     expect(problems("request-ids.yaml")).toEqual([
       `${dir}/request-ids.yaml:12:11 traffic.requests[1].id: id "G-replayed-1" is already given to requests[0]: ids are unique`,
       `${dir}/request-ids.yaml:15:11 traffic.requests[2].id: a request with an id is sent once: remove repeat (2) or the id`,
+    ]);
+  });
+
+  it("response cache bounds that are not whole numbers of at least 1, each naming what is expected", () => {
+    // Not in bad-scenarios/, whose file count other tests state.
+    const settingsDir = "test/fixtures/bad-settings";
+    expect(problems("cache-bounds.yaml", settingsDir)).toEqual([
+      `${settingsDir}/cache-bounds.yaml:8:17 settings.cache.maxEntries: expected a whole number of entries, at least 1 (default 1000)`,
+      `${settingsDir}/cache-bounds.yaml:9:15 settings.cache.maxBytes: expected a whole number of bytes, at least 1 (default 67108864, 64 MiB)`,
     ]);
   });
 

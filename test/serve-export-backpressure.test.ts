@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { serveCommand } from "../src/cli/commands/serve.js";
 import { runCli } from "../src/cli/program.js";
 import { captureIo } from "./support/capture-io.js";
+import { bannerUrl } from "./support/serve-banner.js";
 
 const FAST = `
 name: fast
@@ -34,13 +35,6 @@ async function post(url: string, input: string): Promise<Response> {
     headers: { authorization: "Bearer YOUR_API_KEY", "content-type": "application/json" },
     body: JSON.stringify({ model: "openai/gpt-5.4-nano", input }),
   });
-}
-
-async function bannerUrl(io: { out: () => string }): Promise<string> {
-  for (let i = 0; i < 1_000 && !io.out().includes("Ctrl-C stops."); i++) await new Promise((r) => setTimeout(r, 10));
-  const url = /gateway {2}(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses/.exec(io.out())?.[1];
-  if (url === undefined) throw new Error(`no banner in:\n${io.out()}`);
-  return url;
 }
 
 /**
@@ -76,6 +70,13 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
       await response.arrayBuffer();
     }
     expect(io.err().match(/is 16 KiB behind/g)).toHaveLength(1);
+    // The live page's data shows the drops while the run goes on, not only at shutdown.
+    const livePage = await fetch(`${url}/usage/requests?after=0&limit=1`, { headers: { authorization: "Bearer YOUR_API_KEY" } });
+    const live = ((await livePage.json()) as { export: { file: string; written: number; pending: number; dropped: number; failed: number; complete: boolean; summary: string } }).export;
+    expect(live).toMatchObject({ file: fifo, failed: 0, complete: false });
+    expect(live.dropped).toBeGreaterThan(0);
+    expect(live.written + live.pending + live.dropped).toBe(REQUESTS);
+    expect(live.summary).toContain(`${live.dropped} dropped (it was 16 KiB behind`);
 
     // The reader catches up only now, so the export can finish and serve can stop.
     const out = join(at, "read.jsonl");
@@ -103,6 +104,8 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
     const missing = ids.filter((id) => !exported.includes(id));
     expect(missing).toHaveLength(dropped);
     expect([missing[0], missing.at(-1)]).toEqual([first, last]);
+    // No request came after the live read: it had counted every drop.
+    expect(live.dropped).toBe(dropped);
     expect(io.written()).not.toContain("usage records written to");
   }, 60_000);
 
@@ -155,10 +158,10 @@ describe.skipIf(process.platform === "win32")("serve --export-usage to a stalled
     60_000,
   );
 
-  it("--export-buffer takes bytes or KB/MB/KiB/MiB, and refuses anything else by name", async () => {
+  it("--export-buffer takes bytes or a size with a unit (1024-based), and refuses anything else by name", async () => {
     const refused = captureIo();
     expect(await runCli(["serve", "missing.yaml", "--export-buffer", "lots"], refused)).toBe(2);
-    expect(refused.err()).toContain(`option '--export-buffer <size>' argument 'lots' is invalid. expected a size of at least 1 byte, e.g. "8MiB", "512KiB" or "65536" (bytes)`);
+    expect(refused.err()).toContain(`option '--export-buffer <size>' argument 'lots' is invalid. expected a size of at least 1 byte: a number of bytes, or one with a unit`);
     // A valid size gets past the option, to the (missing) scenario.
     const accepted = captureIo();
     expect(await runCli(["serve", "missing.yaml", "--export-buffer", "512KiB"], accepted)).toBe(2);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { serveCommand } from "../src/cli/commands/serve.js";
 import { captureIo } from "./support/capture-io.js";
+import { bannerUrl } from "./support/serve-banner.js";
 
 const SLOW = `
 name: slow
@@ -27,13 +28,6 @@ function trigger(): { fire: () => void; wait: () => Promise<void> } {
   let fire: () => void = () => undefined;
   const fired = new Promise<void>((resolve) => (fire = resolve));
   return { fire, wait: () => fired };
-}
-
-async function bannerUrl(io: { out: () => string }): Promise<string> {
-  for (let i = 0; i < 1_000 && !io.out().includes("Ctrl-C stops."); i++) await new Promise((r) => setTimeout(r, 10));
-  const url = /gateway {2}(http:\/\/127\.0\.0\.1:\d+)\/v1\/responses/.exec(io.out())?.[1];
-  if (url === undefined) throw new Error(`no banner in:\n${io.out()}`);
-  return url;
 }
 
 describe("serve signals", () => {

@@ -3,7 +3,8 @@
 // page), the page polls the usage log as requests finish, and a failed-over request's dialog shows
 // the ranked providers and score factors GET /v1/generations?id= returns. With --key the page
 // holds no key and asks for one.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { closeSync, constants, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -177,6 +178,45 @@ describe("serve's live /usage page in chromium", () => {
       await served.close();
     }
   }, 120_000);
+
+  it.skipIf(process.platform === "win32")(
+    "with --export-usage, shows the export's counts live, in red once records are dropped",
+    async (ctx) => {
+      const executablePath = chromiumFor(ctx);
+      // A FIFO whose reader never reads: the export falls 16 KiB behind and drops.
+      const fifo = join(mkdtempSync(join(dir, "export-")), "usage.fifo");
+      execFileSync("mkfifo", [fifo]);
+      const stalled = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+      const served = await startServe({ scenario: scenario(), port: 0, speed: 60, exportUsage: fifo, exportBufferBytes: 16 * 1024, log: () => undefined, warn: () => undefined });
+      const { context, page, problems } = await openBrowser(executablePath, served.url);
+      try {
+        await page.goto(`${served.url}/usage`);
+        await expect.poll(() => page.locator("#live-export").textContent()).toBe(`usage export to ${fifo}: 0 records written, 0 dropped, 0 lost to an error`);
+        expect(await page.getAttribute("#live-export", "class")).toBe("muted");
+        for (let i = 0; i < 60; i++) {
+          const sent = await fetch(`${served.url}/v1/responses`, {
+            method: "POST",
+            headers: { authorization: "Bearer k", "content-type": "application/json" },
+            body: JSON.stringify({ model: "openai/gpt-5.4-nano", input: `Request ${i}: summarise the incident.` }),
+          });
+          await sent.arrayBuffer();
+        }
+        const dropped = served.exportOutcome()?.stats.dropped ?? 0;
+        expect(dropped).toBeGreaterThan(0);
+        await expect.poll(() => page.getAttribute("body", "data-export-dropped")).toBe(String(dropped));
+        expect(await page.locator("#live-export").textContent()).toContain(`, ${dropped} dropped (it was 16 KiB behind: the disk or its reader is slower than the traffic), 0 lost to an error`);
+        expect(await page.getAttribute("#live-export", "class")).toBe("failed");
+        await page.locator("#live-export").screenshot({ path: join(OUT, "export-dropping.png") });
+        expect(problems).toEqual([]);
+      } finally {
+        await context.close();
+        // The reader never reads: a drain would wait for it, so stop at once.
+        await served.abort();
+        closeSync(stalled);
+      }
+    },
+    60_000,
+  );
 
   it("with --key, holds no key and asks for it; a wrong key is refused, the right one shows the requests", async (ctx) => {
     const executablePath = chromiumFor(ctx);

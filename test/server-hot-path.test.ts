@@ -3,7 +3,8 @@
 import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { API_KEY, fakeServerPerTest } from "./server-fake-gateway.js";
+import { createServerApp } from "../src/server/create-server-app.js";
+import { API_KEY, createFakeGateway, fakeServerPerTest } from "./server-fake-gateway.js";
 
 const start = fakeServerPerTest();
 
@@ -84,5 +85,32 @@ describe("POST /v1/responses on the raw hot path", () => {
       req.flushHeaders();
     });
     expect(answer).toMatchObject({ status: 401, json: { error: "unauthorised" } });
+  });
+
+  it("reads bodyLimit the same on the hot path and the express route, IEC spelling included", async () => {
+    // "8KiB" used to reach body-parser as 8 bytes (every request a 413) with the hot path off.
+    const { server, gateway } = await start({ bodyLimit: "8KiB" });
+    const json = (size: number): string => JSON.stringify({ model: "openai/gpt-5.4-nano", input: "x".repeat(size) });
+    const plain = (text: string) => request(server.url, { "content-length": Buffer.byteLength(text) }, (r) => r.end(text));
+    const zipped = (text: string) => {
+      const body = gzipSync(text);
+      return request(server.url, { "content-encoding": "gzip", "content-length": body.length }, (r) => r.end(body));
+    };
+    expect((await plain(json(6_000))).status).toBe(200);
+    expect((await zipped(json(6_000))).status).toBe(200);
+    expect(gateway.bodies).toHaveLength(2);
+    const over = await plain(json(9_000));
+    expect(over).toMatchObject({ status: 413, json: { error: "payload_too_large", description: "Request body too large (limit 8192 bytes)." } });
+    expect(await zipped(json(9_000))).toMatchObject({ status: 413, json: { error: "payload_too_large" } });
+    expect(gateway.bodies).toHaveLength(2);
+  });
+
+  it("refuses a bodyLimit it cannot read when the app is built, naming it", () => {
+    for (const bodyLimit of ["lots", "1tb", "0", -1]) {
+      expect(() => createServerApp({ gateway: createFakeGateway(), apiKeys: [API_KEY], bodyLimit })).toThrow(
+        `createServerApp: bodyLimit ${JSON.stringify(bodyLimit)} is not a size: expected a size of at least 1 byte`,
+      );
+    }
+    expect(() => createServerApp({ gateway: createFakeGateway(), apiKeys: [API_KEY], bodyLimit: 65_536 })).not.toThrow();
   });
 });

@@ -14,12 +14,14 @@ import { BENCH_KEY, benchGateway, gatewayBenchBody } from "./gateway-target.js";
 import { inMemoryUpstreamFetch } from "./in-memory-upstream.js";
 import type { Listening } from "./listen.js";
 
-async function* events(response: Response): AsyncGenerator<SseEvent> {
+async function* events(response: Response, held: readonly unknown[] | undefined): AsyncGenerator<SseEvent> {
   const reader = bodyReader(response);
   if (reader === null) return;
   const parser = new SseParser();
   const decoder = new TextDecoder();
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) yield* parser.push(decoder.decode(chunk.value, { stream: true }));
+  // The allocation control's objects live as long as the stream, as the pipeline's do.
+  if (held !== undefined) arithmeticSink.value ^= held.length;
 }
 
 /**
@@ -54,15 +56,27 @@ export const arithmeticSink = { value: 0 };
 /** The arithmetic control's size: about as much CPU alone as the JSON pipeline alone (bench/http/pipeline-alone.ts). */
 export const ARITHMETIC_ITERATIONS = 10_000;
 
+/** Small objects, nothing else: the control for what allocation alone costs in the server. */
+export function allocation(objects: number): { index: number; label: string; pair: number[] }[] {
+  const out: { index: number; label: string; pair: number[] }[] = [];
+  for (let i = 0; i < objects; i++) out.push({ index: i, label: `x${i}`, pair: [i, i + 1] });
+  return out;
+}
+
+/** The allocation control's size: about 36 KB per call, what the JSON pipeline allocates per request. */
+export const ALLOCATION_OBJECTS = 250;
+
 /**
  * Extra work before each request is forwarded: `pipeline` runs gateway-sim's pipeline in-process
  * against the in-memory upstream (its answer dropped): the layer plus the pipeline, less the
  * pipeline's own upstream HTTP. `arithmetic` runs {@link ARITHMETIC_ITERATIONS} of pure arithmetic.
+ * `allocation` allocates {@link ALLOCATION_OBJECTS} small objects and holds them until the answer is
+ * in, as the pipeline holds its own.
  *
  * @example
  * const layer = await startPassThroughTarget(upstream.url); // POST /v1/responses { model, input, stream? }
  */
-export async function startPassThroughTarget(upstreamUrl: string, extra: "none" | "pipeline" | "arithmetic" = "none"): Promise<Listening> {
+export async function startPassThroughTarget(upstreamUrl: string, extra: "none" | "pipeline" | "arithmetic" | "allocation" = "none"): Promise<Listening> {
   const fetch = createKeepAliveFetch();
   const url = `${upstreamUrl}/v1/chat/completions`;
   const pipeline = extra === "pipeline" ? benchGateway(inMemoryUpstreamFetch, "http://127.0.0.1:9") : undefined;
@@ -71,10 +85,13 @@ export async function startPassThroughTarget(upstreamUrl: string, extra: "none" 
       const { model, input, stream } = body as { model: string; input: string; stream?: boolean };
       if (pipeline) await runPipeline(pipeline, input, stream === true);
       if (extra === "arithmetic") arithmeticSink.value ^= arithmetic(ARITHMETIC_ITERATIONS);
+      const held = extra === "allocation" ? allocation(ALLOCATION_OBJECTS) : undefined;
       const init = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model, messages: [{ role: "user", content: input }], stream: stream === true }) };
       const response = await fetch(url, init);
-      if (stream === true) return { kind: "stream", status: response.status, headers: {}, events: events(response) };
-      return { kind: "json", status: response.status, headers: {}, body: (await response.json()) as unknown };
+      if (stream === true) return { kind: "stream", status: response.status, headers: {}, events: events(response, held) };
+      const answer = (await response.json()) as unknown;
+      if (held !== undefined) arithmeticSink.value ^= held.length;
+      return { kind: "json", status: response.status, headers: {}, body: answer };
     },
     usage: { get: () => undefined, listAfter: () => ({ items: [], hasMore: false }), total: 0 },
   };

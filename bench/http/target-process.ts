@@ -14,10 +14,11 @@ const starters: Record<string, (upstream: string) => Promise<{ url: string; clos
   "pass-through": (upstream) => startPassThroughTarget(upstream),
   "pass-through+pipeline": (upstream) => startPassThroughTarget(upstream, "pipeline"),
   "pass-through+arithmetic": (upstream) => startPassThroughTarget(upstream, "arithmetic"),
+  "pass-through+allocation": (upstream) => startPassThroughTarget(upstream, "allocation"),
 };
 const started = kind !== undefined && Object.hasOwn(starters, kind) ? await starters[kind]?.(upstream) : undefined;
 if (!started) {
-  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway, pass-through, pass-through+pipeline or pass-through+arithmetic\n`);
+  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway, pass-through, pass-through+pipeline, pass-through+arithmetic or pass-through+allocation\n`);
   process.exit(2);
 }
 process.stdout.write(`READY ${started.url}\n`);

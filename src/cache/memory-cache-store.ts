@@ -20,7 +20,10 @@ export interface MemoryCacheStore extends ResponseCacheStore {
   readonly bytes: number;
 }
 
-/** The bounds of a store; each defaults to the constant of its name. */
+/**
+ * The bounds of a store; each defaults to the constant of its name. The stores createGateway builds
+ * take theirs from the gateway settings `cache.maxEntries` and `cache.maxBytes`.
+ */
 export interface MemoryCacheStoreOptions {
   /** At most this many entries (a positive integer; default {@link DEFAULT_MAX_CACHE_ENTRIES}). */
   maxEntries?: number;

@@ -363,6 +363,61 @@ describe("response cache and bad answers", () => {
     expect(requests).toHaveLength(3);
   });
 
+  it("bounds the stores it builds, on every surface, by cache.maxEntries and cache.maxBytes", async () => {
+    const events: GatewayEvent[] = [];
+    const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
+    const fake = scriptedFetch(clock, () => ok(chat("A short answer.")));
+    const build = (cache: GatewaySettingsInput["cache"]) =>
+      createGateway({
+        fetch: fake.fetch,
+        clock,
+        random: createRandomFactory("test"),
+        catalog,
+        presets: createPresetStore([]),
+        settings: gatewaySettingsSchema.parse({ cache }),
+        onEvent: (event) => events.push(event),
+      });
+    const statuses = async (send: (input: string) => Promise<GatewayResponse>, inputs: string[]) => {
+      const seen: (string | undefined)[] = [];
+      for (const input of inputs) seen.push((await clock.run(() => send(input))).headers["x-phaseo-response-cache"]);
+      return seen;
+    };
+    // One entry: the second question evicts the first, which then misses again.
+    const one = build({ maxEntries: 1 });
+    const responses = (input: string) => one.respond({ model: "openai/gpt-5.4-nano", input });
+    const chatSurface = (input: string) => one.respondOn("chat.completions", { model: "openai/gpt-5.4-nano", messages: [{ role: "user", content: input }] });
+    expect(await statuses(responses, ["a", "a", "b", "a"])).toEqual(["miss", "hit", "miss", "miss"]);
+    expect(await statuses(chatSurface, ["a", "a", "b", "a"])).toEqual(["miss", "hit", "miss", "miss"]);
+    expect(one.cache.size).toBe(1);
+    // The default bound keeps both.
+    const roomy = build({});
+    expect(await statuses((input) => roomy.respond({ model: "openai/gpt-5.4-nano", input }), ["a", "b", "a"])).toEqual(["miss", "miss", "hit"]);
+    // 200 bytes: no answer fits, on either surface, and each refusal is an event naming the budget.
+    const tiny = build({ maxBytes: 200 });
+    expect(await statuses((input) => tiny.respond({ model: "openai/gpt-5.4-nano", input }), ["a", "a"])).toEqual(["miss", "miss"]);
+    expect(await statuses((input) => tiny.respondOn("chat.completions", { model: "openai/gpt-5.4-nano", messages: [{ role: "user", content: input }] }), ["a", "a"])).toEqual(["miss", "miss"]);
+    const refusals = events.filter((event) => event.type === "cache:not-stored");
+    expect(refusals).toHaveLength(4);
+    expect(refusals.every((event) => event.maxBytes === 200 && event.bytes > 200)).toBe(true);
+  });
+
+  it("keeps the bounds of a cache store it is given, whatever the settings say", async () => {
+    const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
+    const fake = scriptedFetch(clock, () => ok(chat("A short answer.")));
+    const cache = createMemoryCacheStore();
+    const gateway = createGateway({
+      fetch: fake.fetch,
+      clock,
+      random: createRandomFactory("test"),
+      catalog,
+      presets: createPresetStore([]),
+      cache,
+      settings: gatewaySettingsSchema.parse({ cache: { maxEntries: 1 } }),
+    });
+    for (const input of ["a", "b", "c"]) await clock.run(() => gateway.respond({ model: "openai/gpt-5.4-nano", input }));
+    expect(cache.size).toBe(3);
+  });
+
   it("answers miss and reports cache:not-stored when the answer is larger than the store's byte budget", async () => {
     const clock = new VirtualClock({ start: Date.UTC(2026, 4, 19) });
     const fake = scriptedFetch(clock, () => ok(chat("A long answer.")));

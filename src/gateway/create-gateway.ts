@@ -92,7 +92,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     presets: deps.presets,
     settings,
     health: deps.health ?? createHealthStore(settings),
-    cache: deps.cache ?? createMemoryCacheStore(),
+    cache: deps.cache ?? settingsCacheStore(settings),
     usage: deps.usage ?? createMemoryUsageLog(),
     providerKey: deps.providerKey ?? environmentKeys(),
     onEvent: deps.onEvent,
@@ -105,7 +105,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const envOf = (surface: GatewaySurface): GatewayEnv => {
     let surfaceEnv = surfaceEnvs.get(surface);
     if (surfaceEnv === undefined) {
-      surfaceEnv = { ...env, health: createHealthStore(settings), cache: createMemoryCacheStore() };
+      surfaceEnv = { ...env, health: createHealthStore(settings), cache: settingsCacheStore(settings) };
       surfaceEnvs.set(surface, surfaceEnv);
     }
     return surfaceEnv;
@@ -119,6 +119,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     cache: env.cache,
     settings,
   };
+}
+
+/** An in-memory response cache bounded by the `cache` settings (`maxEntries`, `maxBytes`). */
+function settingsCacheStore(settings: GatewaySettings): ResponseCacheStore {
+  return createMemoryCacheStore({ maxEntries: settings.cache.maxEntries, maxBytes: settings.cache.maxBytes });
 }
 
 /** Upstream keys from the offers' `api_key_env` variables, read once per variable. */

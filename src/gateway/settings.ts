@@ -1,6 +1,7 @@
 // Every weight, window and threshold of the gateway, named, with the reference implementation's
 // defaults (gateway-semantics.md §3–§7). A scenario or server config overrides any of them.
 import { z } from "zod";
+import { DEFAULT_MAX_CACHE_BYTES, DEFAULT_MAX_CACHE_ENTRIES } from "../cache/memory-cache-store.js";
 import { DEFAULT_JSON_BOUNDS } from "../core/json-bounds.js";
 import { FIDELITY_MODES } from "./fidelity.js";
 
@@ -21,6 +22,12 @@ function removedSetting(key: string, replacement: string) {
     .superRefine((value, ctx) => {
       if (value !== undefined) ctx.addIssue({ code: "custom", message: `${key} was removed (it encoded an older reading of the reference gateway); use ${replacement}` });
     });
+}
+
+/** A whole number ≥ 1 whose every wrong value (a string, a fraction, 0, a negative) gets the one message. */
+function wholeNumberAtLeastOne(expected: string) {
+  const error = { error: expected };
+  return z.number(error).int(error).min(1, error);
 }
 
 /** The gateway's settings schema; `parse({})` gives the reference defaults. */
@@ -197,6 +204,19 @@ export const gatewaySettingsSchema = z.strictObject({
        * (pipeline/after/index.ts:172-205).
        */
       skipUnreliableAnswers: z.boolean().default(false),
+      /**
+       * The in-memory store's count bound (one store a surface): past it the least recently used answer
+       * is evicted. gateway-sim's own, as the hosted store is outside the reference's repository. It bounds
+       * the stores the gateway builds; a store passed to createGateway as `cache` keeps its own bounds.
+       */
+      maxEntries: wholeNumberAtLeastOne(`expected a whole number of entries, at least 1 (default ${DEFAULT_MAX_CACHE_ENTRIES})`).default(DEFAULT_MAX_CACHE_ENTRIES),
+      /**
+       * The in-memory store's byte budget (one store a surface; an answer counts its JSON text's length):
+       * past it the least recently used answers are evicted, and an answer larger than the whole budget is
+       * not stored (the client sees `miss`; a `cache:not-stored` event says so). gateway-sim's own; like
+       * `maxEntries`, it bounds the stores the gateway builds, not one passed as `cache`.
+       */
+      maxBytes: wholeNumberAtLeastOne(`expected a whole number of bytes, at least 1 (default ${DEFAULT_MAX_CACHE_BYTES}, 64 MiB)`).default(DEFAULT_MAX_CACHE_BYTES),
     })
     .prefault({}),
   meta: z

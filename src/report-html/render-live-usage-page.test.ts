@@ -24,6 +24,8 @@ describe("live usage page", () => {
     expect(html).not.toContain("<img");
     expect(html).toContain('<section id="explorer">');
     expect(html).toContain('<form id="live-key" hidden>');
+    // Where live.js shows the usage export's counts, when the answers carry them.
+    expect(html).toContain('<p id="live-export" class="muted" hidden></p>');
     expect(embeddedData(html)).toEqual({ scenarios: [{ name: hostile, file: "s.yaml", requests: options.requests }], live: options.live });
     // data, uPlot, the explorer, the poller: the poller comes last, after the explorer it drives.
     expect(html.match(/<\/script>/g)).toHaveLength(4);

@@ -45,6 +45,7 @@ export function renderLiveUsagePage(options: LiveUsagePageOptions, assets: Repor
   const body = `<h1>${e(title)}</h1>
 ${scenario.description ? `<p>${e(scenario.description)}</p>` : ""}<p class="muted">${facts}</p>
 <p><span class="live-dot"></span><span id="live-status" class="muted">connecting…</span></p>
+<p id="live-export" class="muted" hidden></p>
 ${KEY_FORM}
 ${EXPLORER_HTML}`;
   const data = { scenarios: [{ name: scenario.name, file: scenario.file, requests: options.requests }], live: options.live };

@@ -79,4 +79,19 @@ describe("liveRequestsView", () => {
     expect([section.rows.length, section.details.length, next_cursor, has_more]).toEqual([100, 100, "100", true]);
     expect(section.rows.every((r) => r[14] >= 0)).toBe(true);
   });
+
+  it("carries the usage export's state, read at each page, or null when the run does not export", () => {
+    const usage = createMemoryUsageLog();
+    usage.append(usageRecord({ id: "G-a", time_ms: START }));
+    const listed = listGenerations(usage, { after: "0", limit: "100" });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const parts = { scenario, journal: createUsageJournal(10), clock: new VirtualClock({ start: START }), runStart: () => START };
+    expect(liveRequestsView(parts)(listed.page).export).toBeNull();
+    let dropped = 0;
+    const state = () => ({ file: "u.jsonl", written: 1, pending: 0, dropped, failed: 0, error: null, complete: dropped === 0, summary: `${dropped} dropped` });
+    const view = liveRequestsView({ ...parts, exportState: state });
+    expect(view(listed.page).export).toMatchObject({ dropped: 0, complete: true });
+    dropped = 7;
+    expect(view(listed.page).export).toMatchObject({ dropped: 7, complete: false, summary: "7 dropped" });
+  });
 });

@@ -7,6 +7,7 @@ import { degradationPhases } from "../scenarios/report/degradation-phases.js";
 import { createRequestCollector } from "../scenarios/report/request-collector.js";
 import { type RequestsSection, roundMs } from "../scenarios/report/request-rows.js";
 import type { GenerationsPage } from "../server/generations-list-query.js";
+import type { LiveExportState } from "./usage-export.js";
 import type { UsageJournal } from "./usage-journal.js";
 
 /** One answer of GET /usage/requests: a page-local section, and the cursor to continue from. */
@@ -18,6 +19,8 @@ export interface LiveRequestsPage {
   has_more: boolean;
   /** Simulated time since the served run started. */
   elapsed_ms: number;
+  /** With `--export-usage`: the export's counts so far (written, dropped, lost to an error); else null. */
+  export: LiveExportState | null;
 }
 
 export interface LiveRequestsViewOptions {
@@ -26,6 +29,8 @@ export interface LiveRequestsViewOptions {
   clock: Clock;
   /** Clock time the served run started (set once the gateway listens): offsets and phases count from it. */
   runStart: () => number;
+  /** The usage export's state, when the run exports (read at every page). */
+  exportState?: (() => LiveExportState) | undefined;
 }
 
 /**
@@ -51,6 +56,13 @@ export function liveRequestsView(options: LiveRequestsViewOptions): (page: Gener
       const entry = journal.get(d.id);
       return { ...d, request_body: entry?.request ?? null, response_body: entry?.response ?? null };
     });
-    return { object: "usage.requests", section: { ...section, details }, next_cursor: String(page.nextCursor), has_more: page.hasMore, elapsed_ms: roundMs(elapsed) };
+    return {
+      object: "usage.requests",
+      section: { ...section, details },
+      next_cursor: String(page.nextCursor),
+      has_more: page.hasMore,
+      elapsed_ms: roundMs(elapsed),
+      export: options.exportState?.() ?? null,
+    };
   };
 }

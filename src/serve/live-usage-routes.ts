@@ -12,6 +12,7 @@ import type { BearerAuthOptions } from "../server/bearer-auth.js";
 import { LIST_LIMIT } from "../server/generations-list-query.js";
 import { usagePageRoutes } from "../server/usage-page-route.js";
 import { liveRequestsView } from "./live-requests-view.js";
+import type { LiveExportState } from "./usage-export.js";
 import type { UsageJournal } from "./usage-journal.js";
 
 /** How often the page asks for new requests (wall-clock; the page has no simulated clock). */
@@ -31,6 +32,8 @@ export interface LiveUsageOptions {
   auth: BearerAuthOptions;
   /** The key the page tries before asking for one: set only when the gateway accepts any key. */
   tryKey: string | null;
+  /** With `--export-usage`: the export's counts, shown on the page at every poll. */
+  exportState?: (() => LiveExportState) | undefined;
 }
 
 /**
@@ -57,6 +60,6 @@ export function liveUsageRoutes(options: LiveUsageOptions): Router {
         ),
       }
     : { error: assets.message };
-  const view = liveRequestsView({ scenario, journal: options.journal, clock, runStart });
+  const view = liveRequestsView({ scenario, journal: options.journal, clock, runStart, exportState: options.exportState });
   return usagePageRoutes({ usage: options.usage, page, auth: options.auth, view });
 }

@@ -17,6 +17,7 @@ import { createInFlightTracker } from "../server/in-flight.js";
 import { startServer } from "../server/start-server.js";
 import { announcingFleet, formatStateChange } from "./announce.js";
 import { breakerWatch } from "./breaker-watch.js";
+import { formatCacheNotStored } from "./cache-not-stored.js";
 import { pointCatalog } from "./point-catalog.js";
 import { createServeApp } from "./serve-app.js";
 import { playServedTraffic } from "./served-traffic.js";
@@ -93,7 +94,7 @@ function outsideFakes(base: string, scenario: LoadedScenario): { urls: Record<st
   return { urls, close: () => Promise.resolve() };
 }
 
-/** The gateway in front of the express fakes, announcing its breakers' changes. */
+/** The gateway in front of the express fakes, announcing its breakers' changes and the answers its cache refuses. */
 function serveGateway(parts: {
   scenario: LoadedScenario;
   seed: string;
@@ -120,6 +121,7 @@ function serveGateway(parts: {
     providerKey: (provider) => apiKeys.get(provider) ?? "gateway-sim-upstream-key",
     onEvent: (event) => {
       if (event.type === "request:end") watch(event.record);
+      else if (event.type === "cache:not-stored") log(formatCacheNotStored(event, since));
     },
   });
 }
@@ -153,7 +155,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   // The served run starts once the gateway listens: the timeline, the traffic and the live page's
   // offsets count from then (the fleet's own profile phases, from its creation a moment earlier).
   const run = { origin: 0 };
-  const live = { scenario, seed, speed, journal, clock, retained: SERVE_RETAINED_RECORDS, runStart: () => run.origin };
+  const live = { scenario, seed, speed, journal, clock, retained: SERVE_RETAINED_RECORDS, runStart: () => run.origin, exportState: exported?.live };
   const inFlight = createInFlightTracker();
   const app = createServeApp({ gateway, key, anyKey: options.apiKey === undefined, live, inFlight });
   const server = await startServer(app, { port: options.port ?? DEFAULT_SERVE_PORT, host: "127.0.0.1" }).catch(async (error: unknown) => {

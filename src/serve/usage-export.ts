@@ -14,9 +14,30 @@ export interface UsageExportOutcome {
   stats: JsonLinesSinkStats;
 }
 
+/** The export as the live /usage page shows it while the run goes on (every poll). */
+export interface LiveExportState {
+  file: string;
+  /** Records the file (or its reader) accepted. */
+  written: number;
+  /** Handed to the file and not yet accepted. */
+  pending: number;
+  /** Dropped while the export was `--export-buffer` behind. */
+  dropped: number;
+  /** Lost to the stream's failure (disk full, closed pipe…). */
+  failed: number;
+  /** The stream's error, once it failed. */
+  error: string | null;
+  /** No record missing so far. */
+  complete: boolean;
+  /** One line: the counts, and what a drop or a failure means. */
+  summary: string;
+}
+
 export interface UsageExport {
   sink: JsonLinesSink;
   outcome(): UsageExportOutcome;
+  /** The counts so far, for the live page. */
+  live(): LiveExportState;
 }
 
 /** `8 MiB`, `512 KiB`, `300 B`: the bound as the messages show it. */
@@ -61,7 +82,29 @@ export async function openUsageExport(
       ),
     onError: (error, stats) => warn(`gateway-sim: usage export to ${path} failed after ${plural(stats.written, "record")}: ${error.message}; later records are not exported, the server keeps serving`),
   });
-  return { sink, outcome: () => describeOutcome(path, bound, sink.stats(), since) };
+  return { sink, outcome: () => describeOutcome(path, bound, sink.stats(), since), live: () => liveExportState(path, bound, sink.stats()) };
+}
+
+/**
+ * `usage export to usage.jsonl: 41 records written, 159 dropped (it was 16 KiB behind: the disk or its
+ * reader is slower than the traffic), 0 lost to an error`
+ */
+export function liveExportState(path: string, bound: string, stats: JsonLinesSinkStats): LiveExportState {
+  const dropped = stats.dropped === 0 ? "0 dropped" : `${stats.dropped.toLocaleString("en-US")} dropped (it was ${bound} behind: the disk or its reader is slower than the traffic)`;
+  const failed = stats.error
+    ? `${stats.failed.toLocaleString("en-US")} lost to an error (${stats.error.message}); later records are not exported`
+    : `${stats.failed.toLocaleString("en-US")} lost to an error`;
+  const pending = stats.pending === 0 ? "" : `, ${stats.pending.toLocaleString("en-US")} being written`;
+  return {
+    file: path,
+    written: stats.written,
+    pending: stats.pending,
+    dropped: stats.dropped,
+    failed: stats.failed,
+    error: stats.error?.message ?? null,
+    complete: stats.dropped === 0 && stats.failed === 0 && stats.cutOff === 0 && stats.error === undefined,
+    summary: `usage export to ${path}: ${plural(stats.written, "record")} written${pending}, ${dropped}, ${failed}`,
+  };
 }
 
 function describeOutcome(path: string, bound: string, stats: JsonLinesSinkStats, since: (at: number) => string): UsageExportOutcome {

@@ -4,7 +4,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from "express";
 import { GatewayError } from "../core/errors.js";
 import { bearerAuth, bearerCheck } from "./bearer-auth.js";
-import { parseByteLimit } from "./byte-limit.js";
+import { BYTE_SIZE_EXPECTED, parseByteSize } from "../core/byte-size.js";
 import type { GatewayLike } from "./gateway-like.js";
 import { generationsRoute } from "./generations-route.js";
 import { createHotPath, type ServerHandler } from "./hot-path.js";
@@ -18,8 +18,11 @@ export interface ServerAppOptions {
   /** Bearer keys clients may use. Empty (and no `allowAnyKey`) rejects every /v1 request. */
   apiKeys: readonly string[];
   allowAnyKey?: boolean;
-  /** Largest accepted body, in body-parser notation ("1mb", "200kb"). */
-  bodyLimit?: string;
+  /**
+   * Largest accepted body: bytes, or body-parser's notation ("1mb", "200kb", 1024-based) or the
+   * same in IEC spelling ("1MiB"). Anything else throws when the app is built.
+   */
+  bodyLimit?: string | number;
 }
 
 /**
@@ -33,7 +36,9 @@ export interface ServerAppOptions {
  * const server = await startServer(app, { port: 8787 });
  */
 export function createServerApp(options: ServerAppOptions): ServerHandler {
-  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const limit = parseByteSize(options.bodyLimit ?? DEFAULT_BODY_LIMIT);
+  // A limit read one way here and another by body-parser would split the routes; refuse it instead.
+  if (limit === undefined) throw new TypeError(`createServerApp: bodyLimit ${JSON.stringify(options.bodyLimit)} is not a size: ${BYTE_SIZE_EXPECTED}`);
   const auth = { apiKeys: options.apiKeys, allowAnyKey: options.allowAnyKey ?? false };
   const app = express();
   app.disable("x-powered-by");
@@ -47,7 +52,7 @@ export function createServerApp(options: ServerAppOptions): ServerHandler {
   app.use(notFound);
   app.use(bodyErrors);
   app.use(renderError);
-  return createHotPath({ gateway: options.gateway, checkAuth: bearerCheck(auth), limitBytes: parseByteLimit(limit), fallback: app });
+  return createHotPath({ gateway: options.gateway, checkAuth: bearerCheck(auth), limitBytes: limit, fallback: app });
 }
 
 const notFound: RequestHandler = function notFoundStage(req, res) {

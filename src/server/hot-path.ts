@@ -20,8 +20,8 @@ export interface HotPathOptions {
   gateway: GatewayLike;
   /** The 401 to send for an Authorization header, or undefined to let it through. */
   checkAuth: (header: string | undefined) => GatewayError | undefined;
-  /** Largest accepted body in bytes; undefined sends every request to `fallback`. */
-  limitBytes: number | undefined;
+  /** Largest accepted body in bytes (the express routes' parser is given the same number). */
+  limitBytes: number;
   fallback: ServerHandler;
 }
 
@@ -35,7 +35,7 @@ export function createHotPath(options: HotPathOptions): ServerHandler {
   const surfaces = new Map<string, SurfaceCall>(Object.entries(SURFACES));
   return function hotPath(req, res, next) {
     const call = req.method === "POST" ? surfaces.get(req.url ?? "") : undefined;
-    if (call === undefined || limitBytes === undefined || !isPlainUtf8Body(req)) {
+    if (call === undefined || !isPlainUtf8Body(req)) {
       fallback(req, res, next);
       return;
     }

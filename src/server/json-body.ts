@@ -14,7 +14,7 @@ const emptyBodies = new WeakSet<IncomingMessage>();
  * Parses the body as JSON whatever its Content-Type: `curl -d` without `-H "Content-Type: …"` sends
  * form encoding, and the gateway reads JSON anyway.
  */
-export function jsonBody(limit: string = DEFAULT_BODY_LIMIT): RequestHandler {
+export function jsonBody(limit: number): RequestHandler {
   return express.json({
     limit,
     type: () => true,

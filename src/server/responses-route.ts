@@ -10,7 +10,7 @@ import { answerSurface } from "./write-answer.js";
 
 /**
  * @example
- * app.post("/v1/responses", jsonBody(), surfaceRoute(gateway, SURFACES["/v1/responses"]));
+ * app.post("/v1/responses", jsonBody(1 << 20), surfaceRoute(gateway, SURFACES["/v1/responses"]));
  */
 export function surfaceRoute(gateway: GatewayLike, call: SurfaceCall): RequestHandler {
   return async function surfaceHandler(req, res) {

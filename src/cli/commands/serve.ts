@@ -9,6 +9,7 @@ import { maskKey } from "../../serve/mask-key.js";
 import type { ServeHandle } from "../../serve/start-serve.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
+import { BYTE_SIZE_EXPECTED, parseByteSize } from "../../core/byte-size.js";
 
 export interface ServeCommandOptions {
   port: number;
@@ -127,12 +128,10 @@ export async function serveCommand(
   return outcome && !outcome.complete ? EXIT_CODES.failed : EXIT_CODES.ok;
 }
 
-/** `--export-buffer`: bytes, or a number with B, KB, MB (10³) or KiB, MiB (2¹⁰). */
+/** `--export-buffer`: a size in the notation of every size option (src/core/byte-size.ts). */
 function exportBuffer(value: string): number {
-  const match = /^(\d+)\s*(B|KB|MB|KiB|MiB)?$/.exec(value.trim());
-  const unit = { B: 1, KB: 1000, MB: 1000 ** 2, KiB: 1024, MiB: 1024 ** 2 }[match?.[2] ?? "B"];
-  const bytes = match && unit ? Number(match[1]) * unit : Number.NaN;
-  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new InvalidArgumentError('expected a size of at least 1 byte, e.g. "8MiB", "512KiB" or "65536" (bytes)');
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new InvalidArgumentError(BYTE_SIZE_EXPECTED);
   return bytes;
 }
 

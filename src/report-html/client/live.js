@@ -17,10 +17,19 @@
   // fromUser: the key was typed here (its rejection is worth showing), not the placeholder the server offered.
   var live = { cursor: "0", key: stored || LIVE.try_key, fromUser: Boolean(stored), elapsed: 0, pages: 0, changed: true };
   var status = document.getElementById("live-status"),
+    exportLine = document.getElementById("live-export"),
     form = document.getElementById("live-key");
 
   function say(text) {
     status.textContent = text;
+  }
+  /** serve --export-usage: the export's counts so far, in red once a record is missing (dropped or lost). */
+  function showExport(state) {
+    if (!state) return;
+    exportLine.hidden = false;
+    exportLine.textContent = state.summary;
+    exportLine.className = state.complete ? "muted" : "failed";
+    document.body.setAttribute("data-export-dropped", String(state.dropped));
   }
   function indexIn(list, value) {
     var i = list.indexOf(value);
@@ -111,6 +120,7 @@
       say("error " + res.status + ": " + (body.description || "unexpected answer"));
       return later();
     }
+    showExport(body.export);
     // Redrawing rebuilds the charts: skip it when nothing new came (phases grow while a fault lasts).
     live.changed = live.changed || body.section.rows.length > 0 || JSON.stringify(body.section.phases) !== JSON.stringify(sec.phases);
     merge(body.section);
