@@ -45,6 +45,47 @@ interface Frame {
  * // { limit: "maxDepth", max: 2, path: "a.b", message: "nesting deeper than 2 levels" }
  */
 export function checkJsonBounds(value: unknown, bounds: JsonBounds = DEFAULT_JSON_BOUNDS): JsonBoundsBreach | undefined {
+  // Every request's body is checked and nearly all are within bounds: a walk that allocates nothing
+  // says so; only when it cannot (a breach, or nesting past its own depth) does the exact walk run.
+  if (nodesWithin(value, 1, bounds, 0) !== OUT_OF_REACH) return undefined;
+  return firstBreach(value, bounds);
+}
+
+/** The recursive walk's own nesting limit, far inside the stack, whatever `maxDepth` a user sets. */
+export const FAST_WALK_DEPTH = 128;
+
+const OUT_OF_REACH = -1;
+
+/**
+ * The nodes counted so far once `value` is walked, or OUT_OF_REACH when it breaks a bound or nests past
+ * {@link FAST_WALK_DEPTH}. Recursive, so no frame objects; `for…in` with an own-key test visits what
+ * Object.keys lists, in the same order, without building the key array.
+ */
+function nodesWithin(value: unknown, depth: number, bounds: JsonBounds, counted: number): number {
+  let nodes = counted + 1;
+  if (nodes > bounds.maxNodes) return OUT_OF_REACH;
+  if (typeof value !== "object" || value === null) return nodes;
+  if (depth > bounds.maxDepth || depth > FAST_WALK_DEPTH) return OUT_OF_REACH;
+  if (Array.isArray(value)) {
+    if (value.length > bounds.maxArrayItems) return OUT_OF_REACH;
+    for (let i = 0; i < value.length; i++) {
+      nodes = nodesWithin(value[i], depth + 1, bounds, nodes);
+      if (nodes === OUT_OF_REACH) return OUT_OF_REACH;
+    }
+    return nodes;
+  }
+  let keys = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (++keys > bounds.maxObjectKeys) return OUT_OF_REACH;
+    nodes = nodesWithin((value as Record<string, unknown>)[key], depth + 1, bounds, nodes);
+    if (nodes === OUT_OF_REACH) return OUT_OF_REACH;
+  }
+  return nodes;
+}
+
+/** The first breach in document order, by an explicit stack (no recursion, however deep the value). */
+function firstBreach(value: unknown, bounds: JsonBounds): JsonBoundsBreach | undefined {
   const stack: Frame[] = [{ value, depth: 1, parent: undefined, key: undefined }];
   let nodes = 0;
   while (stack.length > 0) {

@@ -1,15 +1,18 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CancelLink, linkedFetchOf } from "./cancel-link.js";
 import { createKeepAliveFetch } from "./keep-alive-fetch.js";
 
 let server: http.Server;
 let base = "";
 const sockets = new Set<unknown>();
+let received = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     sockets.add(req.socket);
+    received++;
     if (req.url === "/stream") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.write("data: 1\n\n");
@@ -63,5 +66,45 @@ describe("createKeepAliveFetch", () => {
 
   it("rejects with a TypeError like fetch when the connection is refused", async () => {
     await expect(f("http://127.0.0.1:1/x")).rejects.toBeInstanceOf(TypeError);
+  });
+
+  describe("its linked form (the gateway's own calls: a CancelLink, no AbortSignal)", () => {
+    const linked = linkedFetchOf(f);
+    if (linked === undefined) throw new Error("the keep-alive fetch has no linked form");
+    const link = (reason?: unknown): CancelLink => ({ cancelReason: reason, onCancel: undefined });
+
+    it("sends what the fetch sends, and unlinks itself once a JSON answer is read", async () => {
+      const l = link();
+      const res = await linked(`${base}/echo`, { method: "POST", headers: { authorization: "Bearer k" }, body: '{"a":1}' }, l);
+      expect(res.status).toBe(201);
+      expect(await res.json()).toEqual({ body: '{"a":1}', auth: "Bearer k" });
+      expect(l.onCancel).toBeUndefined();
+    });
+
+    it("rejects with the link's reason and sends nothing when the link was already cancelled", async () => {
+      const before = received;
+      const reason = new Error("cancelled before");
+      await expect(linked(`${base}/echo`, { method: "POST", headers: {}, body: "x" }, link(reason))).rejects.toBe(reason);
+      // A request that was sent would have been counted by the time a second one is answered.
+      await (await f(`${base}/echo`, { method: "POST", body: "y" })).text();
+      expect(received).toBe(before + 1);
+    });
+
+    it("rejects with the reason it is cancelled with while the answer is awaited", async () => {
+      const l = link();
+      const pending = linked(`${base}/hang`, { method: "POST", headers: {}, body: "" }, l);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const reason = new Error("timed out");
+      l.onCancel?.(reason);
+      await expect(pending).rejects.toBe(reason);
+    });
+
+    it("stays cancellable while a streamed body is read: its owner unlinks it", async () => {
+      const l = link();
+      const res = await linked(`${base}/stream`, { method: "POST", headers: {}, body: "" }, l);
+      expect(res.headers.get("content-type")).toBe("text/event-stream");
+      expect(l.onCancel).toBeTypeOf("function");
+      await res.text();
+    });
   });
 });

@@ -4,6 +4,7 @@
 import http from "node:http";
 import https from "node:https";
 import { urlToHttpOptions } from "node:url";
+import { type CancelLink, withLinkedFetch } from "./cancel-link.js";
 import { nodeBodyResponse } from "./node-body-response.js";
 import { textBodyResponse } from "./text-body-response.js";
 
@@ -25,7 +26,70 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
   const httpsAgent = new https.Agent(agentOptions);
   const targets = new TargetCache();
 
-  return async function keepAliveFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  /** Sends one request; `signal` or `link` (never both) cancels it. */
+  function send(target: Target, method: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal | undefined, link: CancelLink | undefined): Promise<Response> {
+    if (body !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
+
+    return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      if (link !== undefined && link.cancelReason !== undefined) return reject(link.cancelReason);
+      const transport = target.https ? https : http;
+      const { hostname, port, path, auth } = target.options;
+      // No `protocol` (the agent's is the URL's) and `auth` only when the URL has one: node copies
+      // these options into dictionaries twice per request, a key for each.
+      const requestOptions: http.RequestOptions = { hostname, port, path, method, headers, agent: target.https ? httpsAgent : httpAgent };
+      if (auth != null) requestOptions.auth = auth;
+      const req = transport.request(requestOptions);
+      const cancel = (reason: unknown): void => {
+        req.destroy(reason instanceof Error ? reason : new Error("aborted"));
+        reject(reason);
+      };
+      let onAbort: (() => void) | undefined;
+      if (signal !== undefined) {
+        const aborted = signal;
+        onAbort = () => cancel(aborted.reason);
+        signal.addEventListener("abort", onAbort, { once: true });
+      }
+      // A link needs no listener: one assignment, and it calls onCancel only while it is this one.
+      if (link !== undefined) link.onCancel = cancel;
+      const unlink = (): void => {
+        if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
+        if (link !== undefined && link.onCancel === cancel) link.onCancel = undefined;
+      };
+      req.on("error", (error) => {
+        unlink();
+        reject(new TypeError("fetch failed", { cause: error }));
+      });
+      req.on("response", (res) => {
+        const status = res.statusCode ?? 502;
+        // A complete JSON answer is buffered and handed over as text (text()/json() read the string,
+        // no web stream is built): converting a node stream to a web stream costs more than the whole
+        // gateway pipeline. Event streams and unknown bodies stay streams.
+        if ((res.headers["content-type"] ?? "").includes("application/json") && status !== 204 && status !== 304 && method !== "HEAD") {
+          if (signal !== undefined) res.on("close", unlink);
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => {
+            // Read to the end: nothing left to cancel (a signal's listener goes at "close", just after).
+            if (link !== undefined) unlink();
+            const text = chunks.length === 1 ? (chunks[0] as Buffer).toString("utf8") : Buffer.concat(chunks).toString("utf8");
+            resolve(textBodyResponse(text, { status, headers: joinedHeaders(res.headers) }));
+          });
+          res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
+          return;
+        }
+        // A linked body stays cancellable until its reader is done: the link's owner unlinks it then.
+        if (signal !== undefined) res.on("close", unlink);
+        const init = { status, statusText: res.statusMessage ?? "", headers: headerPairs(res.headers) };
+        if (status === 204 || status === 304 || method === "HEAD") return resolve(new Response(null, init));
+        // The stream pump reads the node body itself (src/core/body-reader.ts): no web stream is built.
+        resolve(nodeBodyResponse(res, init));
+      });
+      req.end(body);
+    });
+  }
+
+  async function keepAliveFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? input : undefined;
     const target = targets.of(request ? request.url : String(input));
     const method = init?.method ?? request?.method ?? "GET";
@@ -34,43 +98,16 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
     const rawBody = init?.body ?? (request && request.body ? await request.text() : undefined);
     // A string body (every adapter sends one) is used as it is: no await, no extra turn per call.
     const body = typeof rawBody === "string" || rawBody === undefined ? rawBody : await bodyText(rawBody);
-    if (body !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
+    return send(target, method, headers, body, signal, undefined);
+  }
 
-    return new Promise<Response>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const transport = target.https ? https : http;
-      const { protocol, hostname, port, path, auth } = target.options;
-      const req = transport.request({ protocol, hostname, port, path, auth, method, headers, agent: target.https ? httpsAgent : httpAgent });
-      const onAbort = (): void => {
-        req.destroy(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
-        reject(signal?.reason);
-      };
-      signal?.addEventListener("abort", onAbort, { once: true });
-      req.on("error", (error) => {
-        signal?.removeEventListener("abort", onAbort);
-        reject(new TypeError("fetch failed", { cause: error }));
-      });
-      req.on("response", (res) => {
-        res.on("close", () => signal?.removeEventListener("abort", onAbort));
-        const status = res.statusCode ?? 502;
-        // A complete JSON answer is buffered and handed over as text (text()/json() read the string,
-        // no web stream is built): converting a node stream to a web stream costs more than the whole
-        // gateway pipeline. Event streams and unknown bodies stay streams.
-        if ((res.headers["content-type"] ?? "").includes("application/json") && status !== 204 && status !== 304 && method !== "HEAD") {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => resolve(textBodyResponse(Buffer.concat(chunks).toString("utf8"), { status, headers: joinedHeaders(res.headers) })));
-          res.on("error", (error) => reject(new TypeError("fetch failed", { cause: error })));
-          return;
-        }
-        const init = { status, statusText: res.statusMessage ?? "", headers: headerPairs(res.headers) };
-        if (status === 204 || status === 304 || method === "HEAD") return resolve(new Response(null, init));
-        // The stream pump reads the node body itself (src/core/body-reader.ts): no web stream is built.
-        resolve(nodeBodyResponse(res, init));
-      });
-      req.end(body);
-    });
-  };
+  // The gateway's own calls (src/providers/upstream-exchange.ts) come this way: no AbortSignal.
+  return withLinkedFetch(keepAliveFetch, (url, init, link) => send(targets.of(url), init.method, headerRecord(init.headers), init.body, undefined, link));
+}
+
+interface Target {
+  https: boolean;
+  options: http.RequestOptions;
 }
 
 /**
@@ -79,9 +116,9 @@ export function createKeepAliveFetch(options: KeepAliveFetchOptions = {}): typeo
  */
 class TargetCache {
   static readonly #MAX = 256;
-  readonly #targets = new Map<string, { https: boolean; options: http.RequestOptions }>();
+  readonly #targets = new Map<string, Target>();
 
-  of(href: string): { https: boolean; options: http.RequestOptions } {
+  of(href: string): Target {
     let target = this.#targets.get(href);
     if (target === undefined) {
       const url = new URL(href);
@@ -109,7 +146,9 @@ function headerRecord(init: RequestInit["headers"] | undefined): Record<string, 
 /** Response headers as name/value pairs, a repeated header (set-cookie) once per value. */
 function headerPairs(headers: http.IncomingHttpHeaders): [string, string][] {
   const out: [string, string][] = [];
-  for (const [name, value] of Object.entries(headers)) {
+  // for…in, not Object.entries: no array of pairs per answer (node fills a plain object: own keys only).
+  for (const name in headers) {
+    const value = headers[name];
     if (Array.isArray(value)) for (const v of value) out.push([name, v]);
     else if (value !== undefined) out.push([name, value]);
   }
@@ -119,7 +158,10 @@ function headerPairs(headers: http.IncomingHttpHeaders): [string, string][] {
 /** A JSON answer's headers as one record (repeated headers joined, as Headers.get() shows them). */
 function joinedHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { lazyHeaders } from "./lazy-headers.js";
+import { isPlainHeaderPairs, lazyHeaders } from "./lazy-headers.js";
 
 const record = () => ({ "content-type": "application/json", authorization: "Bearer sk-1", "x-phaseo-correlation": "abc", accept: "" });
 
@@ -94,5 +94,24 @@ describe("lazyHeaders", () => {
     source.authorization = "changed";
     expect(headers.get("authorization")).toBe("Bearer sk-1");
     expect([...headers]).toEqual([["authorization", "Bearer sk-1"]]);
+  });
+});
+
+describe("isPlainHeaderPairs", () => {
+  it("accepts pairs a real Headers holds as given, and nothing it would change or reject", () => {
+    expect(isPlainHeaderPairs([])).toBe(true);
+    expect(
+      isPlainHeaderPairs([
+        ["content-type", "text/event-stream"],
+        ["set-cookie", "a=1"],
+        ["set-cookie", "b=2"],
+      ]),
+    ).toBe(true);
+    expect(isPlainHeaderPairs([["Content-Type", "text/plain"]])).toBe(false);
+    expect(isPlainHeaderPairs([["x-a", " padded"]])).toBe(false);
+    expect(isPlainHeaderPairs([["x-a", "a\nb"]])).toBe(false);
+    expect(isPlainHeaderPairs([["bad name", "v"]])).toBe(false);
+    expect(isPlainHeaderPairs([["x-a", "1", "extra"]])).toBe(false);
+    expect(isPlainHeaderPairs([["x-a"]])).toBe(false);
   });
 });

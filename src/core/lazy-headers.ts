@@ -61,6 +61,19 @@ function plainEntries(init: HeadersInput, copy: Map<string, string> | undefined)
 }
 
 /**
+ * Whether `pairs` are name/value pairs a real Headers would hold exactly as given (lower-case token
+ * names, plain string values).
+ */
+export function isPlainHeaderPairs(pairs: readonly (readonly string[])[]): boolean {
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs[i] as readonly string[];
+    const name = pair[0];
+    if (pair.length !== 2 || typeof name !== "string" || !isPlainName(name) || !isPlainValue(pair[1])) return false;
+  }
+  return true;
+}
+
+/**
  * `new Headers(init)`, with get() answered without filling the real list when `init` is a plain
  * record of lower-case names and plain values.
  *

@@ -5,6 +5,7 @@
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { LazyBodyResponse } from "./lazy-body-response.js";
+import { isPlainHeaderPairs } from "./lazy-headers.js";
 
 /**
  * @example
@@ -23,15 +24,45 @@ export function takeNodeBody(response: Response): IncomingMessage | undefined {
   return response instanceof NodeBodyResponse ? response.take() : undefined;
 }
 
+/**
+ * `response.headers.get("content-type")`, answered for a Response from {@link nodeBodyResponse}
+ * without building its genuine Response (which would turn its node body into a web stream).
+ *
+ * @example
+ * const isJson = (contentTypeOf(response) ?? "").includes("application/json");
+ */
+export function contentTypeOf(response: Response): string | null {
+  return response instanceof NodeBodyResponse ? response.contentType() : response.headers.get("content-type");
+}
+
+/** Name/value pairs (HeadersInit's array form), each checked to have exactly two strings. */
+type HeaderPairs = readonly (readonly string[])[];
+
 class NodeBodyResponse extends LazyBodyResponse {
   readonly #res: IncomingMessage;
   readonly #init: ResponseInit;
+  /** Plain pairs (see isPlainHeaderPairs), kept as they are: filling a Headers costs more than the rest. */
+  readonly #pairs: HeaderPairs | undefined;
+  /** Any other headers, in a Headers made now: undici's checks throw here, as its constructor's did. */
+  readonly #checked: Headers | undefined;
   #taken = false;
 
   constructor(res: IncomingMessage, init: ResponseInit) {
-    super(null, init);
+    super(init);
     this.#res = res;
     this.#init = init;
+    if (Array.isArray(init.headers) && isPlainHeaderPairs(init.headers)) this.#pairs = init.headers;
+    else this.#checked = new Headers(init.headers);
+  }
+
+  /** The content type as Headers.get answers it (repeated values joined with ", "). */
+  contentType(): string | null {
+    const real = this.real;
+    if (real !== undefined) return real.headers.get("content-type");
+    if (this.#checked !== undefined) return this.#checked.get("content-type");
+    let value: string | null = null;
+    for (const pair of this.#pairs ?? []) if (pair[0] === "content-type") value = value === null ? (pair[1] as string) : `${value}, ${pair[1] as string}`;
+    return value;
   }
 
   take(): IncomingMessage | undefined {

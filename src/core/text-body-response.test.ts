@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { textBodyResponse } from "./text-body-response.js";
+import { takeText, textBodyResponse } from "./text-body-response.js";
 
 const TEXT = '{"id":"chatcmpl-1","choices":[]}';
 const init = () => ({ status: 200, headers: { "content-type": "application/json", "x-request-id": "req_1" } });
@@ -103,5 +103,31 @@ describe("textBodyResponse", () => {
     const plain = textBodyResponse("hi", { status: 200, headers: {} });
     expect(plain.headers.get("content-type")).toBe("text/plain;charset=UTF-8");
     expect(() => textBodyResponse("x", { status: 204, headers: { "content-type": "application/json" } })).toThrow(TypeError);
+  });
+});
+
+describe("takeText", () => {
+  it("takes the body once, marking it read as text() does", async () => {
+    const response = textBodyResponse(TEXT, init());
+    expect(takeText(response)).toBe(TEXT);
+    expect(response.bodyUsed).toBe(true);
+    expect(takeText(response)).toBeUndefined();
+    await expect(response.text()).rejects.toThrow("Body is unusable");
+  });
+
+  it("takes nothing once a genuine Response holds the body, which still reads it", async () => {
+    const response = textBodyResponse(TEXT, init());
+    expect(response.headers.get("x-request-id")).toBe("req_1");
+    expect(takeText(response)).toBeUndefined();
+    expect(await response.text()).toBe(TEXT);
+  });
+
+  it("takes nothing from a body read already, or from any other Response", async () => {
+    const read = textBodyResponse(TEXT, init());
+    await read.text();
+    expect(takeText(read)).toBeUndefined();
+    const other = new Response(TEXT);
+    expect(takeText(other)).toBeUndefined();
+    expect(other.bodyUsed).toBe(false);
   });
 });

@@ -27,20 +27,28 @@ export function textBodyResponse(text: string, init: { status: number; headers: 
   return new TextBodyResponse(text, init);
 }
 
+/**
+ * The body of a Response from {@link textBodyResponse}, read now (as `text()` would, which it
+ * marks read) without a promise; undefined for any other Response or one whose body is no longer
+ * there to take (read already, or handed to a genuine Response): then `text()` answers as undici does.
+ *
+ * @example
+ * const text = takeText(response) ?? (await response.text());
+ */
+export function takeText(response: Response): string | undefined {
+  return response instanceof TextBodyResponse ? response.take() : undefined;
+}
+
 class TextBodyResponse extends LazyBodyResponse {
   readonly #text: string;
   readonly #init: ResponseInit;
   #read = false;
 
   constructor(text: string, init: ResponseInit) {
-    // The status alone: the headers wait for the genuine Response (see headersHeld).
-    super(null, { status: init.status });
+    // The status alone: the headers wait for the genuine Response.
+    super({ status: init.status });
     this.#text = text;
     this.#init = init;
-  }
-
-  protected override get headersHeld(): boolean {
-    return true;
   }
 
   protected get consumed(): boolean {
@@ -52,6 +60,12 @@ class TextBodyResponse extends LazyBodyResponse {
     // A body already read through the fast path stays read (disturbed) in the real one too.
     if (this.#read) void real.text();
     return real;
+  }
+
+  take(): string | undefined {
+    if (this.#read || this.real !== undefined) return undefined;
+    this.#read = true;
+    return this.#text;
   }
 
   #take(): Promise<string> {

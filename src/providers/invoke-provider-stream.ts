@@ -4,11 +4,12 @@ import { bodyReader, type BodyReader } from "../core/body-reader.js";
 import { SseParser, type SseEvent } from "../core/sse.js";
 import { Utf8StreamDecoder } from "../core/utf8-stream-decoder.js";
 import { GatewayError } from "../core/errors.js";
+import { contentTypeOf } from "../core/node-body-response.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
 import { snippet } from "./parse-upstream.js";
 import { StreamRun } from "./stream-run.js";
-import type { StreamEventDecoder } from "./types.js";
-import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
+import type { StreamDelta, StreamEventDecoder } from "./types.js";
+import { sendUpstream, UpstreamExchange, upstreamCall, upstreamFailure } from "./upstream-exchange.js";
 
 /**
  * Performs one streamed upstream call.
@@ -30,13 +31,20 @@ import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
 export async function invokeProviderStream(options: InvokeProviderOptions): Promise<InvokeStreamResult> {
   const exchange = new UpstreamExchange(options.clock, options.signal);
   exchange.arm(options.timeoutMs);
-  const opened = await openUpstream(options, exchange, true);
-  if (!opened.ok) {
+  const call = upstreamCall(options, true);
+  let response: Response;
+  try {
+    response = await sendUpstream(options, exchange, call);
+  } catch (error) {
     exchange.close();
-    return opened;
+    return exchange.fail(error, null);
   }
-  const { response } = opened;
-  const reader = (response.headers.get("content-type") ?? "").includes("application/json") ? null : bodyReader(response);
+  if (!response.ok) {
+    const failure = await upstreamFailure(options, exchange, response);
+    exchange.close();
+    return failure;
+  }
+  const reader = (contentTypeOf(response) ?? "").includes("application/json") ? null : bodyReader(response);
   if (reader === null) {
     const body = response.body;
     const text = body === null ? "" : await exchange.race(response.text()).catch(() => "");
@@ -56,21 +64,16 @@ export async function invokeProviderStream(options: InvokeProviderOptions): Prom
 }
 
 async function pump(reader: BodyReader, exchange: UpstreamExchange, options: InvokeProviderOptions, run: StreamRun): Promise<void> {
-  const events = options.adapter.createEventDecoder?.() ?? sseDecoder();
+  const events = options.adapter.createEventDecoder?.() ?? new SseEventDecoder();
   const mapEvent = options.adapter.createStreamMapper();
-  // True once a delta ended the stream: nothing after it is mapped.
-  const feed = (batch: readonly SseEvent[]): boolean => {
-    for (const event of batch) for (const delta of mapEvent(event)) if (run.record(delta)) return true;
-    return false;
-  };
   try {
     for (;;) {
       exchange.arm(options.timeoutMs);
       const { done, value } = await exchange.race(reader.read());
       if (done) break;
-      if (feed(events.push(value))) return;
+      if (feed(events.push(value), mapEvent, run)) return;
     }
-    if (feed(events.end())) return;
+    if (feed(events.end(), mapEvent, run)) return;
     const message = `${options.adapter.format} stream ended before its final event`;
     run.record({ type: "error", error: new GatewayError("upstream_invalid_response", message) });
   } catch (error) {
@@ -82,14 +85,24 @@ async function pump(reader: BodyReader, exchange: UpstreamExchange, options: Inv
   }
 }
 
+/** Maps and records a batch of events; true once a delta ended the stream (nothing after it is mapped). */
+function feed(batch: readonly SseEvent[], mapEvent: (event: SseEvent) => StreamDelta[], run: StreamRun): boolean {
+  for (const event of batch) for (const delta of mapEvent(event)) if (run.record(delta)) return true;
+  return false;
+}
+
 /** The default decoder: UTF-8 text through the one SSE parser. */
-function sseDecoder(): StreamEventDecoder {
-  const parser = new SseParser();
-  const decoder = new Utf8StreamDecoder();
-  return {
-    push: (bytes) => parser.push(decoder.decode(bytes)),
-    // No parser.end(): by the event-stream rules an event missing its blank line is incomplete and
-    // dropped, so a stream cut in the middle of its final event still counts as cut.
-    end: () => parser.push(decoder.end()),
-  };
+class SseEventDecoder implements StreamEventDecoder {
+  readonly #parser = new SseParser();
+  readonly #decoder = new Utf8StreamDecoder();
+
+  push(bytes: Uint8Array): SseEvent[] {
+    return this.#parser.push(this.#decoder.decode(bytes));
+  }
+
+  // No parser.end(): by the event-stream rules an event missing its blank line is incomplete and
+  // dropped, so a stream cut in the middle of its final event still counts as cut.
+  end(): SseEvent[] {
+    return this.#parser.push(this.#decoder.end());
+  }
 }

@@ -149,4 +149,26 @@ describe("invokeProvider", () => {
     };
     await expect(clock.run(() => invokeProvider({ adapter: broken, fetch: fake.fetch, clock, request, target, timeoutMs: 1000 }))).rejects.toThrow("adapter bug");
   });
+
+  it("rethrows what an adapter's request builder throws, before anything is sent", async () => {
+    const { clock, fake } = setup(() => ({ kind: "response", headers: json, chunks: [{ text: "{}" }] }));
+    const broken = {
+      ...ADAPTERS["openai-chat"],
+      buildRequest: (): never => {
+        throw new RangeError("builder bug");
+      },
+    };
+    await expect(clock.run(() => invokeProvider({ adapter: broken, fetch: fake.fetch, clock, request, target, timeoutMs: 1000 }))).rejects.toThrow("builder bug");
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("reports a fetch that throws at once as a connection failure, as one that rejects", async () => {
+    const clock = new VirtualClock();
+    const throwing: typeof fetch = () => {
+      throw new TypeError("Invalid URL");
+    };
+    const outcome = await clock.run(() => invokeProvider({ adapter: ADAPTERS["openai-chat"], fetch: throwing, clock, request, target, timeoutMs: 1000 }));
+    expect(outcome).toMatchObject({ ok: false, status: null });
+    expect(!outcome.ok && outcome.error.message).toBe("connection to the provider failed: Invalid URL");
+  });
 });

@@ -2,9 +2,10 @@
 // and timeouts on the injected Clock, and every outcome as a result object (never a throw).
 import type { Clock } from "../core/clock.js";
 import { GatewayError } from "../core/errors.js";
+import { takeText } from "../core/text-body-response.js";
 import { decodeJson, snippet } from "./parse-upstream.js";
 import type { ProviderAdapter, StreamDelta, UpstreamRequest, UpstreamResult } from "./types.js";
-import { openUpstream, UpstreamExchange } from "./upstream-exchange.js";
+import { sendUpstream, UpstreamExchange, upstreamCall, upstreamFailure } from "./upstream-exchange.js";
 
 export { invokeProviderStream } from "./invoke-provider-stream.js";
 
@@ -80,15 +81,25 @@ export async function invokeProvider(options: InvokeProviderOptions): Promise<In
   const exchange = new UpstreamExchange(options.clock, options.signal);
   exchange.arm(options.timeoutMs);
   try {
-    const opened = await openUpstream(options, exchange, false);
-    if (!opened.ok) return opened;
-    const { response } = opened;
-    const ttftMs = exchange.elapsed();
-    let text: string;
+    const call = upstreamCall(options, false);
+    let response: Response;
     try {
-      text = await exchange.race(response.text());
+      // A throw here (a linked fetch's bad URL among them) is the attempt's, as a rejection is.
+      response = await sendUpstream(options, exchange, call);
     } catch (error) {
-      return exchange.fail(error, response.status);
+      return exchange.fail(error, null);
+    }
+    if (!response.ok) return await upstreamFailure(options, exchange, response);
+    const ttftMs = exchange.elapsed();
+    // A buffered body (the keep-alive fetch's and the fakes' JSON answers) is taken as it is: no
+    // promise, race or await; aborted already, the exchange fails as the race would have.
+    let text = exchange.cancelReason === undefined ? takeText(response) : undefined;
+    if (text === undefined) {
+      try {
+        text = await exchange.race(response.text());
+      } catch (error) {
+        return exchange.fail(error, response.status);
+      }
     }
     const json = decodeJson(text);
     if (!json.ok) {

@@ -1,34 +1,49 @@
 // One HTTP exchange with a provider: its AbortController, the clock-driven timeout, the caller's
 // signal, elapsed time on the injected clock, and the classification of whatever went wrong.
+import { type CancelLink, linkedFetchOf } from "../core/cancel-link.js";
 import type { Cancel, Clock } from "../core/clock.js";
 import { GatewayError } from "../core/errors.js";
 import { decodeJson } from "./parse-upstream.js";
 import type { InvokeFailure, InvokeProviderOptions } from "./invoke-provider.js";
+import type { HttpCall } from "./types.js";
 
 type AbortCause = "timeout" | "caller";
+
+type Settle = (value: unknown) => void;
 
 const noop = (): void => {};
 
 /**
  * Timing and cancellation of one upstream call. Every await on the network goes through
  * {@link UpstreamExchange.race}, so a timeout or a cancel wins even against a `fetch` that ignores
- * its signal.
+ * its signal; a linked fetch (the keep-alive fetch, src/core/cancel-link.ts) is cancelled through
+ * the exchange itself and needs neither a signal nor a race.
  *
  * @example
  * const exchange = new UpstreamExchange(clock, signal);
  * exchange.arm(10_000);
  * const response = await exchange.race(fetch(url, { signal: exchange.signal }));
  */
-export class UpstreamExchange {
+export class UpstreamExchange implements CancelLink {
   readonly #clock: Clock;
-  readonly #controller = new AbortController();
+  /** Made when `signal` is first read: a linked fetch never reads it (an AbortSignal is ~1.4 KB). */
+  #controller: AbortController | undefined;
   readonly #startedAt: number;
   #cause: AbortCause | undefined;
+  #reason: DOMException | undefined;
   #cancelTimer: Cancel | undefined;
   #timeoutMs = 0;
   #unlinkCaller: () => void = noop;
-  /** Rejecters of the races under way. */
-  readonly #racing = new Set<(reason: unknown) => void>();
+  /** Set by a linked fetch while its request can be cancelled (CancelLink). */
+  onCancel: ((reason: unknown) => void) | undefined;
+  /**
+   * The race under way. Races run one after another (each awaited before the next begins), so one
+   * slot and three closures per exchange serve them all; one that overlaps it goes to #overlapping.
+   */
+  #resolveRace: Settle | undefined;
+  #rejectRace: Settle | undefined;
+  #overlapping: Set<Settle> | undefined;
+  readonly #onTimeout = (): void => this.#abort("timeout");
 
   constructor(clock: Clock, signal?: AbortSignal) {
     this.#clock = clock;
@@ -41,9 +56,18 @@ export class UpstreamExchange {
     }
   }
 
-  /** The signal to hand to `fetch`. */
+  /** The signal to hand to `fetch` (already aborted if the exchange is). */
   get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#reason !== undefined) this.#controller.abort(this.#reason);
+    }
     return this.#controller.signal;
+  }
+
+  /** Why the exchange was aborted; undefined while it was not (CancelLink). */
+  get cancelReason(): unknown {
+    return this.#reason;
   }
 
   /** Simulated milliseconds since the exchange began. */
@@ -55,7 +79,7 @@ export class UpstreamExchange {
   arm(ms: number): void {
     this.disarm();
     this.#timeoutMs = ms;
-    this.#cancelTimer = this.#clock.schedule(ms, () => this.#abort("timeout"));
+    this.#cancelTimer = this.#clock.schedule(ms, this.#onTimeout);
   }
 
   disarm(): void {
@@ -68,29 +92,59 @@ export class UpstreamExchange {
     this.#abort("caller");
   }
 
-  /** Stops the timer and forgets the caller's signal; call once the exchange is over. */
+  /** Stops the timer and forgets the caller's signal and the linked fetch; call once the exchange is over. */
   close(): void {
     this.disarm();
     this.#unlinkCaller();
+    this.onCancel = undefined;
   }
 
   /** Settles with `promise`, or rejects as soon as the exchange is aborted. */
   race<T>(promise: Promise<T>): Promise<T> {
-    // The loser may still reject later (fetch aborting): that must not surface as unhandled.
-    promise.catch(noop);
-    const signal = this.#controller.signal;
-    if (signal.aborted) return Promise.reject(signal.reason);
-    // Only #abort aborts the controller, so it rejects the races itself: no listener on the signal
-    // per await (EventTarget listeners cost microseconds, and a long stream awaits thousands of reads).
+    if (this.#reason !== undefined) {
+      // The loser may still reject later (fetch aborting): that must not surface as unhandled.
+      promise.catch(noop);
+      return Promise.reject(this.#reason);
+    }
+    // Only #abort aborts, so it rejects the races itself: no listener on the signal per await
+    // (EventTarget listeners cost microseconds, and a long stream awaits thousands of reads). The
+    // rejection handler also keeps a late rejection of the loser from surfacing as unhandled.
+    if (this.#rejectRace !== undefined) return this.#overlap(promise);
+    const raced = new Promise<T>(this.#capture);
+    promise.then(this.#settleValue, this.#settleError);
+    return raced;
+  }
+
+  readonly #capture = (resolve: (value: never) => void, reject: Settle): void => {
+    this.#resolveRace = resolve as Settle;
+    this.#rejectRace = reject;
+  };
+
+  // A settlement after #abort finds the slot empty (no race begins once aborted) and is dropped.
+  readonly #settleValue = (value: unknown): void => {
+    const resolve = this.#resolveRace;
+    this.#resolveRace = this.#rejectRace = undefined;
+    resolve?.(value);
+  };
+
+  readonly #settleError = (error: unknown): void => {
+    const reject = this.#rejectRace;
+    this.#resolveRace = this.#rejectRace = undefined;
+    reject?.(error);
+  };
+
+  /** A race begun while another is under way: its own closures, tracked until it settles. */
+  #overlap<T>(promise: Promise<T>): Promise<T> {
+    const overlapping = (this.#overlapping ??= new Set());
     return new Promise<T>((resolve, reject) => {
-      this.#racing.add(reject);
+      overlapping.add(reject);
       promise.then(
         (value) => {
-          this.#racing.delete(reject);
+          overlapping.delete(reject);
           resolve(value);
         },
         (error: unknown) => {
-          this.#racing.delete(reject);
+          overlapping.delete(reject);
           reject(error);
         },
       );
@@ -115,33 +169,61 @@ export class UpstreamExchange {
   }
 
   #abort(cause: AbortCause): void {
-    if (this.#controller.signal.aborted) return;
+    if (this.#reason !== undefined) return;
     this.#cause = cause;
     this.disarm();
     const reason = cause === "timeout" ? new DOMException("upstream timeout", "TimeoutError") : new DOMException("cancelled by caller", "AbortError");
-    this.#controller.abort(reason);
+    this.#reason = reason;
+    this.#controller?.abort(reason);
+    const cancelFetch = this.onCancel;
+    this.onCancel = undefined;
+    cancelFetch?.(reason);
     // After the signal's own listeners (fetch's among them), as when races listened on the signal.
-    for (const reject of this.#racing) reject(reason);
-    this.#racing.clear();
+    const reject = this.#rejectRace;
+    this.#resolveRace = this.#rejectRace = undefined;
+    reject?.(reason);
+    if (this.#overlapping === undefined) return;
+    for (const rejectOverlapping of this.#overlapping) rejectOverlapping(reason);
+    this.#overlapping.clear();
   }
 }
 
 /**
- * Sends the request and resolves once the response headers are in; a non-2xx answer is read and
- * mapped with the adapter's parseError (JSON body when it parses, else its text).
+ * The adapter's request for this call: the caller's request as it is when it already says the right
+ * `stream` (no copy), dated with the clock (`now`, for signatures). Built before any network await, so
+ * an adapter's bug surfaces as a throw, not as an attempt failure.
  *
  * @example
- * const opened = await openUpstream(options, exchange, false);
- * if (!opened.ok) return opened;
+ * const call = upstreamCall(options, false);
  */
-export async function openUpstream(options: InvokeProviderOptions, exchange: UpstreamExchange, stream: boolean): Promise<{ ok: true; response: Response } | InvokeFailure> {
-  const call = options.adapter.buildRequest({ ...options.request, stream }, { ...options.target, now: options.clock.now() });
-  let status: number | null = null;
+export function upstreamCall(options: InvokeProviderOptions, stream: boolean): HttpCall {
+  const request = options.request.stream === stream ? options.request : { ...options.request, stream };
+  return options.adapter.buildRequest(request, { baseUrl: options.target.baseUrl, apiKey: options.target.apiKey, now: options.clock.now() });
+}
+
+/**
+ * Sends `call`; resolves once the response headers are in. A linked fetch (the keep-alive fetch)
+ * rejects on cancel itself, through the exchange; any other gets a real signal and a race.
+ *
+ * @example
+ * const response = await sendUpstream(options, exchange, upstreamCall(options, false));
+ */
+export function sendUpstream(options: InvokeProviderOptions, exchange: UpstreamExchange, call: HttpCall): Promise<Response> {
+  const linked = linkedFetchOf(options.fetch);
+  const { init } = call;
+  if (linked !== undefined) return linked(call.url, init, exchange);
+  return exchange.race(options.fetch(call.url, { method: init.method, headers: init.headers, body: init.body, signal: exchange.signal }));
+}
+
+/**
+ * A non-2xx answer, read and mapped with the adapter's parseError (JSON body when it parses, else its text).
+ *
+ * @example
+ * if (!response.ok) return upstreamFailure(options, exchange, response);
+ */
+export async function upstreamFailure(options: InvokeProviderOptions, exchange: UpstreamExchange, response: Response): Promise<InvokeFailure> {
+  const { status } = response;
   try {
-    // Object.assign rather than `{ ...call.init, signal }`: on Node 20 a spread followed by a new key is a slow path.
-    const response = await exchange.race(options.fetch(call.url, Object.assign({}, call.init, { signal: exchange.signal })));
-    status = response.status;
-    if (response.ok) return { ok: true, response };
     const text = await exchange.race(response.text());
     const json = decodeJson(text);
     return { ok: false, error: options.adapter.parseError(status, json.ok ? json.value : text), status, durationMs: exchange.elapsed() };

@@ -60,18 +60,19 @@ export async function executeWithFailover<T>(
   env: ExecutionEnv,
   attempt: (offer: Offer, attemptNumber: number) => Promise<AttemptResult<T>>,
 ): Promise<ExecutionOutcome<T>> {
-  const attempts: AttemptRecord[] = [];
-  const errors: AttemptError[] = [];
-  const tried = allowFallbacks ? candidates : candidates.slice(0, 1);
-  for (let index = 0; index < tried.length; index++) {
-    const offer = tried[index] as Offer;
+  // Made on their first entry (most requests make one attempt and record no error).
+  let attempts: AttemptRecord[] | undefined;
+  let errors: AttemptError[] | undefined;
+  const tried = allowFallbacks ? candidates.length : Math.min(1, candidates.length);
+  for (let index = 0; index < tried; index++) {
+    const offer = candidates[index] as Offer;
     const startedAt = env.now();
     const admission = env.health.admit(offer.provider, offer.model, startedAt, env.sampleKey);
     if (admission === "blocked") {
       const record: AttemptRecord = { attempt: index + 1, provider: offer.provider, outcome: "blocked", status: null, duration_ms: env.now() - startedAt, was_probe: false };
-      attempts.push(record);
+      attempts = added(attempts, record);
       env.onAttempt?.(record);
-      errors.push({
+      errors = added(errors, {
         provider: offer.provider,
         type: "blocked",
         status: null,
@@ -104,7 +105,7 @@ export async function executeWithFailover<T>(
           message: result.error.message,
           was_probe: probe,
         };
-    attempts.push(record);
+    attempts = added(attempts, record);
     env.onAttempt?.(record);
     if (result.ok) {
       const health = result.health;
@@ -139,9 +140,16 @@ export async function executeWithFailover<T>(
     });
     // Cancelled by the caller (a draining server, a client gone): no other provider is worth trying.
     if (aborted) return { ok: false, error: result.error, attempts };
-    errors.push(attemptError(offer.provider, record.outcome, result.error, result.status));
+    errors = added(errors, attemptError(offer.provider, record.outcome, result.error, result.status));
   }
-  return { ok: false, error: allCandidatesFailed(errors, env.model), attempts };
+  return { ok: false, error: allCandidatesFailed(errors ?? [], env.model), attempts: attempts ?? [] };
+}
+
+/** `list` with `item` appended; a first item makes a one-item array (a push onto `[]` reserves 17 slots). */
+function added<T>(list: T[] | undefined, item: T): T[] {
+  if (list === undefined) return [item];
+  list.push(item);
+  return list;
 }
 
 function attemptError(provider: string, outcome: AttemptOutcome, error: GatewayError, status: number | null): AttemptError {

@@ -5,13 +5,13 @@ import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
 import type { ResponseCacheInfo } from "../types.js";
 import { bodyOptions, wantsDiagnostics } from "./body-options.js";
-import { planCache, storeInCache } from "./cache-stage.js";
+import { type CachePlan, planCache, storeInCache } from "./cache-stage.js";
 import { validationError } from "../request/validation-error.js";
 import { checkBodyBounds, isStackOverflow } from "./bounds-stage.js";
 import type { GatewayEnv } from "./gateway-env.js";
-import { prepare, type RequestInfo } from "./prepare-stage.js";
-import { respondJson } from "./respond-json.js";
-import { respondStream } from "./respond-stream.js";
+import { type Prepared, prepare, type RequestInfo } from "./prepare-stage.js";
+import { type JsonOutcome, respondJson } from "./respond-json.js";
+import { respondStream, type StreamStart } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
 import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
 
@@ -37,7 +37,17 @@ import { errorRecord, finishRequest, successRecord, type RecordBase } from "./us
  * @example
  * const response = await handleResponses({ model: "openai/gpt-5.4-nano", input: "Hi" }, env);
  */
-export async function handleResponses(body: unknown, envIn: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
+export function handleResponses(body: unknown, envIn: GatewayEnv, request?: RequestInfo): Promise<GatewayResponse> {
+  // As from an async function: whatever throws before the request is underway (an event observer, the
+  // id source) rejects the promise rather than throwing at the caller.
+  try {
+    return answer(body, envIn, request);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function answer(body: unknown, envIn: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
   // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
   const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
   const id = request?.id ?? env.newId();
@@ -45,17 +55,27 @@ export async function handleResponses(body: unknown, envIn: GatewayEnv, request?
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
   const base: RecordBase = { id, seq, startedAt, preset: null, model: null, stream: false, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
+  // Not an async function around `await run(...)`: each suspended async frame costs ~0.4 KB per
+  // request, a `.then` for the failure far less. Errors thrown before and after the provider call
+  // end alike, in `failed`.
   try {
-    return await run(body, base, env, request);
+    const answered = run(body, base, env, request);
+    return answered instanceof Promise ? answered.then(undefined, (error: unknown) => failed(base, error, env)) : Promise.resolve(answered);
   } catch (error) {
-    if (isStackOverflow(error)) return errorResponse(base, validationError([{ path: "", keyword: "maxJsonDepth", message: "the request is nested too deeply to process" }]), env);
-    // A bug, not bad input: still answer in the flat format, and keep the cause for the log.
-    const failure = new GatewayError("gateway_error", `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    return errorResponse(base, failure, env);
+    return Promise.resolve(failed(base, error, env));
   }
 }
 
-async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
+/** The answer to a request whose handling threw: a deep body's stack overflow is bad input; anything else a bug. */
+function failed(base: RecordBase, error: unknown, env: GatewayEnv): GatewayResponse {
+  if (isStackOverflow(error)) return errorResponse(base, validationError([{ path: "", keyword: "maxJsonDepth", message: "the request is nested too deeply to process" }]), env);
+  // A bug, not bad input: still answer in the flat format, and keep the cause for the log.
+  const failure = new GatewayError("gateway_error", `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return errorResponse(base, failure, env);
+}
+
+/** The request's stages; synchronous up to the provider call, whose answer it finishes in a `.then`. */
+function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestInfo | undefined): GatewayResponse | Promise<GatewayResponse> {
   const outOfBounds = checkBodyBounds(body, env.settings.limits);
   if (outOfBounds) return errorResponse(base, outOfBounds, env);
   const prepared = prepare(body, env, request);
@@ -84,17 +104,20 @@ async function run(body: unknown, base: RecordBase, env: GatewayEnv, request: Re
   if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
 
-  if (p.request.stream) {
-    const started = await respondStream(p, routing.candidates, base, env);
-    if (!started.ok) return errorResponse({ ...base, attempts: started.attempts }, started.error, env);
-    return { kind: "stream", status: 200, headers: { "x-generation-id": base.id, ...cacheHeaders(cache.info) }, events: started.events, record: started.record };
-  }
+  if (p.request.stream) return respondStream(p, routing.candidates, base, env).then((started) => streamAnswer(started, base, cache.info, env));
+  return respondJson(p, routing.candidates, { id: base.id, startedAt: base.startedAt, cache: cache.info }, env).then((outcome) => jsonAnswer(outcome, p, base, cache, env));
+}
 
-  const outcome = await respondJson(p, routing.candidates, { id: base.id, startedAt: base.startedAt, cache: cache.info }, env);
+function streamAnswer(started: StreamStart, base: RecordBase, info: ResponseCacheInfo, env: GatewayEnv): GatewayResponse {
+  if (!started.ok) return errorResponse({ ...base, attempts: started.attempts }, started.error, env);
+  return { kind: "stream", status: 200, headers: { "x-generation-id": base.id, ...cacheHeaders(info) }, events: started.events, record: started.record };
+}
+
+function jsonAnswer(outcome: JsonOutcome, p: Prepared, base: RecordBase, cache: CachePlan, env: GatewayEnv): GatewayResponse {
   if (!outcome.ok) return errorResponse({ ...base, attempts: outcome.attempts }, outcome.error, env);
   const { facts } = outcome;
   const record = successRecord(base, facts);
-  const responseBody = buildResponseBody(facts, bodyOptions(p, env, base.debug));
+  const responseBody = buildResponseBody(facts, bodyOptions(p, env, base.debug === true));
   if (base.wantsDiagnostics && base.clientDiagnostics) responseBody.routing_diagnostics = base.clientDiagnostics();
   storeInCache(cache, responseBody, facts, env);
   finishRequest(record, env);

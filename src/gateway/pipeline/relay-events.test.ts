@@ -139,4 +139,14 @@ describe("RelayedEvents", () => {
     await expect(step).rejects.toThrow("settle failed");
     expect(await broken.next()).toEqual({ done: true, value: undefined });
   });
+  it("rejects when the start events cannot be written (not a throw at the reader), then is done", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    const unwritable = new RelayedEvents(ID, { ...SNAPSHOT, created_at: 1n }, queue, Promise.resolve({ body: BODY }));
+    let step: Promise<unknown> | undefined;
+    expect(() => {
+      step = unwritable.next();
+    }).not.toThrow();
+    await expect(step).rejects.toThrow(TypeError);
+    expect(await unwritable.next()).toEqual({ done: true, value: undefined });
+  });
 });

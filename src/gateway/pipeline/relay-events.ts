@@ -15,6 +15,9 @@ export interface RelayEnd {
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/** Events to hand out: never empty; undefined once there are no more. */
+type Batch = readonly ResponseEvent[] | undefined;
+
 /**
  * The start events, a `response.output_text.delta` per text delta, then (once `ended` settles) the
  * finish events or `error` + `response.failed`. Iterable once, item by item or in batches
@@ -61,13 +64,9 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       this.#handed += rest.length;
       return Promise.resolve(wireText(rest));
     }
-    return this.#track(
-      this.#produce().then((batch) => {
-        if (batch === undefined) return undefined;
-        this.#handed += batch.length;
-        return wireText(batch);
-      }),
-    );
+    const produced = this.#produce();
+    if (produced instanceof Promise) return this.#track(produced, (batch) => this.#handAll(batch));
+    return Promise.resolve(this.#handAll(produced));
   }
 
   next(): Promise<IteratorResult<SseEvent, undefined>> {
@@ -78,15 +77,9 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       this.#handed++;
       return Promise.resolve({ done: false, value: ready });
     }
-    return this.#track(
-      this.#produce().then((batch) => {
-        if (batch === undefined) return DONE;
-        this.#batch = batch;
-        this.#index = 1;
-        this.#handed++;
-        return { done: false, value: batch[0] as ResponseEvent };
-      }),
-    );
+    const produced = this.#produce();
+    if (produced instanceof Promise) return this.#track(produced, (batch) => this.#handFirst(batch));
+    return Promise.resolve(this.#handFirst(produced));
   }
 
   return(): Promise<IteratorResult<SseEvent, undefined>> {
@@ -101,42 +94,80 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     return this.#pending === undefined ? Promise.resolve(stop()) : this.#after(stop);
   }
 
-  /** The next events: never an empty batch; undefined once all were given (or after a failure). */
-  async #produce(): Promise<readonly ResponseEvent[] | undefined> {
+  /**
+   * The next events: never an empty batch; undefined once all were given (or after a failure).
+   * Ready ones (the start events, buffered deltas) come back as they are, without a promise: each
+   * async step of a stream costs its promises and, as an async function, ~0.4 KB of frame.
+   * Whatever fails, thrown or rejected, ends the events (`#track` sees the rejections).
+   */
+  #produce(): Batch | Promise<Batch> {
     try {
-      switch (this.#phase) {
-        case "start": {
-          this.#phase = "deltas";
-          // The stream has begun, so its first text is buffered already: it joins the start events.
-          const events = this.#writer.start(this.#snapshot);
-          this.#startEvents = events.length;
-          const ready = this.#deltas.take();
-          if (ready !== undefined) this.#addTextEvents(ready, events);
-          return events;
-        }
-        case "deltas":
-          for (let batch = await this.#deltas.next(); batch !== undefined; batch = await this.#deltas.next()) {
-            const events = this.#addTextEvents(batch, []);
-            if (events.length > 0) return events;
-          }
-          this.#phase = "end";
-          return await this.#finish();
-        case "end":
-          return await this.#finish();
-        case "done":
-          return undefined;
-      }
+      return this.#step();
     } catch (error) {
       this.#phase = "done";
-      throw error;
+      return Promise.reject(error);
     }
   }
 
-  async #finish(): Promise<readonly ResponseEvent[]> {
-    const end = await this.#ended;
-    this.#phase = "done";
-    if (end.body) return this.#writer.finish(end.body);
-    return this.#writer.fail(this.#snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
+  #step(): Batch | Promise<Batch> {
+    switch (this.#phase) {
+      case "start": {
+        this.#phase = "deltas";
+        // The stream has begun, so its first text is buffered already: it joins the start events.
+        const events = this.#writer.start(this.#snapshot);
+        this.#startEvents = events.length;
+        const ready = this.#deltas.take();
+        if (ready !== undefined) this.#addTextEvents(ready, events);
+        return events;
+      }
+      case "deltas": {
+        const ready = this.#deltas.take();
+        if (ready !== undefined) {
+          const events = this.#addTextEvents(ready, []);
+          if (events.length > 0) return events;
+        }
+        return this.#deltas.next().then((batch) => this.#afterBatch(batch));
+      }
+      case "end":
+        return this.#finish();
+      case "done":
+        return undefined;
+    }
+  }
+
+  /** The text events of `batch`, else (none in it) of the next batches; the finish events after the last. */
+  #afterBatch(batch: readonly StreamDelta[] | undefined): Batch | Promise<Batch> {
+    if (batch === undefined) {
+      this.#phase = "end";
+      return this.#finish();
+    }
+    const events = this.#addTextEvents(batch, []);
+    if (events.length > 0) return events;
+    return this.#deltas.next().then((next) => this.#afterBatch(next));
+  }
+
+  #finish(): Promise<readonly ResponseEvent[]> {
+    return this.#ended.then((end) => {
+      this.#phase = "done";
+      if (end.body) return this.#writer.finish(end.body);
+      return this.#writer.fail(this.#snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
+    });
+  }
+
+  /** Every event of `batch` as wire text (undefined at the end). */
+  #handAll(batch: Batch): readonly string[] | undefined {
+    if (batch === undefined) return undefined;
+    this.#handed += batch.length;
+    return wireText(batch);
+  }
+
+  /** The first event of `batch`, the rest kept for the next reads. */
+  #handFirst(batch: Batch): IteratorResult<SseEvent, undefined> {
+    if (batch === undefined) return DONE;
+    this.#batch = batch;
+    this.#index = 1;
+    this.#handed++;
+    return { done: false, value: batch[0] as ResponseEvent };
   }
 
   #addTextEvents(batch: readonly StreamDelta[], events: ResponseEvent[]): ResponseEvent[] {
@@ -144,16 +175,24 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     return events;
   }
 
-  #track<R>(step: Promise<R>): Promise<R> {
+  /** `produced`, handed out by `hand`, as the step in flight until it settles; a failure ends the events. */
+  #track<R>(produced: Promise<Batch>, hand: (batch: Batch) => R): Promise<R> {
+    const step = produced.then(
+      (batch) => {
+        this.#pending = undefined;
+        return hand(batch);
+      },
+      (error: unknown) => {
+        this.#pending = undefined;
+        this.#phase = "done";
+        throw error;
+      },
+    );
     this.#pending = step;
-    const clear = (): void => {
-      if (this.#pending === step) this.#pending = undefined;
-    };
-    step.then(clear, clear);
     return step;
   }
 
-  /** Runs `step` once the pending step settled (by then no longer pending: its own `clear` ran first). */
+  /** Runs `step` once the pending step settled (by then no longer pending: its own handler cleared it first). */
   #after<R>(step: () => R | Promise<R>): Promise<R> {
     return (this.#pending ?? Promise.resolve()).then(step, step);
   }

@@ -52,7 +52,7 @@ export function responseStatus(finishReason: FinishReason): "completed" | "incom
   return finishReason === "length" ? "incomplete" : "completed";
 }
 
-/** The assistant message item, shared by the JSON body and the stream's final events. */
+/** The assistant message item of the JSON body (the stream writer writes its JSON directly: response-stream.ts). */
 export function messageItem(id: string, text: string, status: "completed" | "incomplete" | "in_progress"): Record<string, unknown> {
   return {
     type: "message",

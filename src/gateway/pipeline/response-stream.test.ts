@@ -72,6 +72,12 @@ describe("ResponseEventWriter", () => {
     expect(written(id, snapshot, ["a"], failure)).toEqual(referenceEvents(id, snapshot, ["a"], failure));
   });
 
+  it("writes the in-progress response of a snapshot that is not one yet as its copy with that status and no output", () => {
+    for (const other of [{ id, object: "response", status: "queued", output: ["x"] }, { id, created_at: 1 }, Object.assign(Object.create({ inherited: 1 }) as object, snapshot)]) {
+      expect(written(id, other, ["a"], body("a", "completed"))).toEqual(referenceEvents(id, other, ["a"], body("a", "completed")));
+    }
+  });
+
   it("gives data on one line, so the one-line format is the SSE format", () => {
     for (const event of written(id, snapshot, TRICKY, body(TRICKY.join(""), "completed"))) {
       expect(event.data).not.toMatch(/[\r\n]/);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { parseResponsesRequest, parseResponsesRequestBySchema } from "../request/parse-responses-request.js";
+import { toUpstreamMessages } from "../request/upstream-messages.js";
+import { makeOffer } from "../routing/route-fixtures.js";
 import { gatewaySettingsSchema, type GatewaySettingsInput } from "../settings.js";
 import type { GatewayEnv } from "./gateway-env.js";
-import { attemptTimeoutMs } from "./upstream-request.js";
+import type { Prepared } from "./prepare-stage.js";
+import { attemptTimeoutMs, upstreamRequestFor } from "./upstream-request.js";
 
 const env = (settings: GatewaySettingsInput) => ({ settings: gatewaySettingsSchema.parse(settings) }) as GatewayEnv;
 
@@ -23,5 +27,30 @@ describe("attemptTimeoutMs", () => {
       path: ["routing", "strategy"],
       message: expect.stringContaining("routing.balanced: thompson_sort (reference) | reliability_shuffle (documented)"),
     });
+  });
+});
+
+describe("upstreamRequestFor", () => {
+  it("carries the parsed input as exactly the messages toUpstreamMessages makes, by either parse path", () => {
+    const inputs: unknown[] = [
+      "Hi",
+      [{ role: "user", content: "a" }],
+      [
+        { role: "developer", content: [{ type: "input_text", text: "x" }] },
+        { type: "message", role: "assistant", content: [{ type: "output_text", text: "y", annotations: [] }], id: "m1", status: "completed" },
+        { role: "user", content: "z" },
+      ],
+    ];
+    let compared = 0;
+    for (const input of inputs) {
+      for (const parse of [parseResponsesRequest, parseResponsesRequestBySchema]) {
+        const parsed = parse({ model: "openai/gpt-5.4-nano", input, instructions: "Be brief." });
+        if (!parsed.ok) throw new Error("expected a valid body");
+        const upstream = upstreamRequestFor({ request: parsed.request } as Prepared, makeOffer("openai"));
+        expect({ instructions: upstream.instructions, messages: upstream.messages }).toStrictEqual(toUpstreamMessages(parsed.request));
+        compared++;
+      }
+    }
+    expect(compared).toBe(6);
   });
 });

@@ -2,7 +2,6 @@
 // (shared by the JSON and the streaming paths).
 import type { Offer } from "../catalog/schema.js";
 import { byFidelity } from "../fidelity.js";
-import { toUpstreamMessages } from "../request/upstream-messages.js";
 import type { InvokeProviderOptions } from "../../providers/invoke-provider.js";
 import { adapterFor } from "../../providers/registry.js";
 import type { UpstreamRequest } from "../../providers/types.js";
@@ -18,11 +17,12 @@ import type { Prepared } from "./prepare-stage.js";
  */
 export function upstreamRequestFor(prepared: Prepared, offer: Offer): UpstreamRequest {
   const { request } = prepared;
-  const { instructions, messages } = toUpstreamMessages(request);
   return {
     model: offer.providerModel,
-    instructions,
-    messages,
+    instructions: request.instructions,
+    // The parsed input is already the chat messages toUpstreamMessages would copy (role and content),
+    // and adapters only map them (they are pure request mappers): no copy per attempt.
+    messages: request.input,
     temperature: request.temperature,
     topP: request.topP,
     maxOutputTokens: request.maxOutputTokens,

@@ -154,7 +154,7 @@ function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[
     finish_reason: extra.finishReason,
     detail_metadata: detailMetadata(base.clientDiagnostics, pluginExecutions, base.cache),
     id: base.id,
-    created_at: new Date(base.startedAt).toISOString(),
+    created_at: isoTime(base.startedAt),
     time_ms: base.startedAt,
     seq: base.seq,
     preset: base.preset,
@@ -175,6 +175,22 @@ function usageRecord(base: RecordBase, latency: number, attempts: AttemptRecord[
     usage: outcome.usage,
     cost_usd: outcome.cost_usd,
   };
+}
+
+/** The last time written and its text: under load many requests start within the same millisecond. */
+let lastAt = Number.NaN;
+let lastText = "";
+
+/**
+ * `new Date(at).toISOString()`, without the Date and the string again when `at` is the previous
+ * call's (a pure function of `at`, so the one remembered entry can hold nobody's data).
+ */
+export function isoTime(at: number): string {
+  if (at !== lastAt) {
+    lastText = new Date(at).toISOString();
+    lastAt = at;
+  }
+  return lastText;
 }
 
 /** Provider throughput: output tokens over generation time (after the first token when streamed). */

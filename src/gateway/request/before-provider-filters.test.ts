@@ -30,12 +30,16 @@ describe("beforeProviderFilters (reference before/index.ts:552-788)", () => {
   });
 
   it("a pin outside only, or inside ignore: provider_qualified_model_conflict with params {provider, model, field, values}", () => {
-    const only = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), only: ["groq"] } });
+    const requested = ["groq"];
+    const only = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), only: requested } });
     expect(only.detail).toMatchObject({
       path: "provider.only",
       keyword: "provider_qualified_model_conflict",
       params: { provider: "openai", model: "test/model", field: "provider.only", values: ["groq"] },
     });
+    // The error's list is its own copy, not the request's.
+    (only.detail?.params?.["values"] as string[]).push("x");
+    expect(requested).toEqual(["groq"]);
     const ignore = failure({ pinnedProvider: "openai", provider: { ...emptyProviderPreferences(), ignore: ["OpenAI"] } });
     expect(ignore.detail).toMatchObject({ path: "provider.ignore", params: { values: ["openai"] } });
   });
@@ -56,6 +60,17 @@ describe("beforeProviderFilters (reference before/index.ts:552-788)", () => {
       body: { reason: "request_provider_filter_no_match", model: "test/model" },
     });
     expect(beforeProviderFilters(input({ provider, providerFilterNoMatch: "defer_to_routing" })).ok).toBe(true);
+  });
+
+  it("reads only/ignore trimmed and case-folded, and names the lists and candidates in a no-match error", () => {
+    const kept = beforeProviderFilters(input({ provider: { ...emptyProviderPreferences(), only: [" OpenAI-EU ", "nobody"], ignore: ["GROQ"] } }));
+    expect(kept.ok).toBe(true);
+    const out = failure({ provider: { ...emptyProviderPreferences(), only: [" Mistral", ""], ignore: [] } });
+    expect(out.detail?.params).toEqual({ only: ["mistral"], ignore: [], candidates: ["openai", "openai-eu", "groq"] });
+    expect(out.detail?.message).toContain("(only: [mistral], ignore: []; candidates: openai, openai-eu, groq)");
+    // The error's lists are its own: changing them changes no later request's.
+    (out.detail?.params?.["ignore"] as string[]).push("x");
+    expect(failure({ provider: { ...emptyProviderPreferences(), only: ["mistral"] } }).detail?.params).toMatchObject({ ignore: [] });
   });
 
   it("leaves an unknown model to routing", () => {

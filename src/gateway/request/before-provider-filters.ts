@@ -38,9 +38,11 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
   // The common request names no preset filter, pin, only or ignore: nothing to check.
   const presetFilters = (preset?.allow?.length ?? 0) > 0 || (preset?.deny?.length ?? 0) > 0;
   if (!presetFilters && pinnedProvider === undefined && !provider.only?.length && !provider.ignore?.length) return { ok: true, provider };
-  let pool = input.offers.map((offer) => offer.provider);
+  // Built only when a preset filter or a pin narrows it: the common `only`/`ignore` request reads the offers.
+  let pool: string[] | undefined;
 
   if (preset && presetFilters) {
+    pool = providersOf(input.offers);
     const allow = preset.allow && preset.allow.length > 0 ? new Set(preset.allow) : undefined;
     const deny = new Set(preset.deny ?? []);
     pool = pool.filter((p) => (!allow || allow.has(p)) && !deny.has(p));
@@ -63,6 +65,7 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
     }
     // The pin rewrites `only` to itself (requestRouting.ts:273-291); it never widens the pool.
     provider = { ...provider, only: [pinnedProvider] };
+    pool ??= providersOf(input.offers);
     if (!pool.includes(pinnedProvider)) {
       const message = `Provider-qualified model "${pinnedProvider}:${model}" is not available for this endpoint (offered by ${pool.join(", ")})`;
       const error = validationError([{ message, path: "model", keyword: "qualified_provider_unavailable", params: { provider: pinnedProvider, model } }]);
@@ -74,10 +77,10 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
   const ignore = lowerList(provider.ignore);
   if (input.providerFilterNoMatch === "fail_closed" && (only.length > 0 || ignore.length > 0)) {
     // Only whether one provider is left matters here: routing applies the filters to the pool itself.
-    const anyKept = pool.some((p) => (only.length === 0 || only.includes(p)) && !ignore.includes(p));
-    if (!anyKept) {
-      const message = `The request provider filters did not match any available routes for ${model} (only: [${only.join(", ")}], ignore: [${ignore.join(", ")}]; candidates: ${pool.join(", ")}). The reference gateway refuses the request here, before routing, rather than restoring the full pool`;
-      const error = validationError([{ message, path: "provider", keyword: "request_provider_filter_no_match", params: { only, ignore, candidates: pool } }]);
+    if (!anyKept(pool ?? input.offers, only, ignore)) {
+      const candidates = pool ?? providersOf(input.offers);
+      const message = `The request provider filters did not match any available routes for ${model} (only: [${only.join(", ")}], ignore: [${ignore.join(", ")}]; candidates: ${candidates.join(", ")}). The reference gateway refuses the request here, before routing, rather than restoring the full pool`;
+      const error = validationError([{ message, path: "provider", keyword: "request_provider_filter_no_match", params: { only: only.slice(), ignore: ignore.slice(), candidates } }]);
       return { ok: false, error: withExtra(error, { reason: "request_provider_filter_no_match", model }) };
     }
   }
@@ -87,15 +90,54 @@ export function beforeProviderFilters(input: BeforeFilterInput): BeforeFilterRes
 /** `only` without the pin, or `ignore` with it (requestRouting.ts:233-271). */
 function pinConflict(pin: string, provider: ProviderPreferences): { field: "provider.only" | "provider.ignore"; values: string[] } | undefined {
   const only = lowerList(provider.only);
-  if (only.length > 0 && !only.includes(pin)) return { field: "provider.only", values: only };
+  if (only.length > 0 && !only.includes(pin)) return { field: "provider.only", values: only.slice() };
   const ignore = lowerList(provider.ignore);
-  if (ignore.includes(pin)) return { field: "provider.ignore", values: ignore };
+  if (ignore.includes(pin)) return { field: "provider.ignore", values: ignore.slice() };
   return undefined;
 }
 
+/** Whether one provider of the pool (provider ids, or the offers themselves) passes `only` and `ignore`. */
+function anyKept(pool: readonly (string | Offer)[], only: readonly string[], ignore: readonly string[]): boolean {
+  for (let i = 0; i < pool.length; i++) {
+    const entry = pool[i] as string | Offer;
+    const p = typeof entry === "string" ? entry : entry.provider;
+    if ((only.length === 0 || only.includes(p)) && !ignore.includes(p)) return true;
+  }
+  return false;
+}
+
+function providersOf(offers: readonly Offer[]): string[] {
+  return offers.map((offer) => offer.provider);
+}
+
+/** The list of no entries: shared, so frozen. */
+const NO_ENTRIES: readonly string[] = Object.freeze([]);
+
 /** Trimmed, lowercased, empty entries dropped (the reference normalises provider lists the same way). */
-function lowerList(list: readonly string[] | undefined): string[] {
-  return (list ?? []).map((p) => p.trim().toLowerCase()).filter((p) => p !== "");
+function lowerList(list: readonly string[] | undefined): readonly string[] {
+  if (list === undefined || list.length === 0) return NO_ENTRIES;
+  // Most lists hold ids already written that way: the list itself (callers copy it into errors).
+  if (list.every(isLowerId)) return list;
+  const out: string[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const p = asciiLower((list[i] as string).trim());
+    if (p !== "") out.push(p);
+  }
+  return out;
+}
+
+/** Already trimmed, lower-case and not empty: what lowerList would make of it. */
+function isLowerId(value: string): boolean {
+  return value !== "" && value.trim() === value && asciiLower(value) === value;
+}
+
+/** `value.toLowerCase()`, without the copy it makes of a string that has no upper-case letter (provider ids never do). */
+function asciiLower(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return value.toLowerCase();
+  }
+  return value;
 }
 
 function withExtra(error: GatewayError, extra: Record<string, unknown>): GatewayError {

@@ -234,6 +234,30 @@ describe("fastRequestBody: the same results as the schema", () => {
       ["max_output_tokens", [-1, 0, 1, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 53, "1"]],
       ["seed", [-(2 ** 53), Number.MIN_SAFE_INTEGER, 0, 1.5, Number.MAX_SAFE_INTEGER, 2 ** 53]],
       ["stop", ["", "a", [], [""], ["a"], ["a", "b", "c", "d"], ["a", "b", "c", "d", "e"], [1]]],
+      [
+        "response_caching",
+        [
+          {},
+          { enabled: false },
+          { ttl_seconds: 60 },
+          { ttl_seconds: 60, enabled: true },
+          { enabled: "yes" },
+          { enabled: null },
+          { enabled: undefined },
+          { ttl_seconds: 0 },
+          { ttl_seconds: -0 },
+          { ttl_seconds: 1e-9 },
+          { ttl_seconds: 0.5 },
+          { ttl_seconds: "60" },
+          { ttl_seconds: Number.POSITIVE_INFINITY },
+          { ttl_seconds: Number.NaN },
+          { enabled: true, other: 1 },
+          JSON.parse('{"__proto__":{"enabled":true}}'),
+          Object.create({ enabled: true }),
+          null,
+          [],
+        ],
+      ],
     ];
     let accepted = 0;
     for (const [key, values] of cases) {

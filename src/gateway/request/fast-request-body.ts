@@ -47,7 +47,9 @@ export function fastRequestBody(raw: Record<string, unknown>): ResponsesRequest 
 function readObject(set: FieldSet, value: unknown): Record<string, unknown> | typeof UNREAD {
   if (!isPlainObject(value)) return UNREAD;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // for…in over own keys lists what Object.keys would, in its order, without the array.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const entry = set.get(key);
     if (entry === undefined) return UNREAD;
     const field = value[key];
@@ -144,6 +146,25 @@ const readStop: Reader = (value) => {
   return UNREAD;
 };
 
+/**
+ * `{ enabled?: boolean, ttl_seconds?: positive number }` as the schema outputs it: `{ enabled, ttlSeconds }`
+ * without the unset keys, in that order whatever the body's.
+ */
+const readResponseCaching: Reader = (value) => {
+  if (!isPlainObject(value)) return UNREAD;
+  let enabled: boolean | undefined;
+  let ttlSeconds: number | undefined;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const field = value[key];
+    if (key === "enabled" && typeof field === "boolean") enabled = field;
+    else if (key === "ttl_seconds" && typeof field === "number" && Number.isFinite(field) && field > 0) ttlSeconds = field;
+    else return UNREAD;
+  }
+  if (enabled === undefined) return ttlSeconds === undefined ? {} : { ttlSeconds };
+  return ttlSeconds === undefined ? { enabled } : { enabled, ttlSeconds };
+};
+
 const readModel: Reader = (value) => {
   if (typeof value !== "string") return UNREAD;
   const parsed = parseModelReference(value);
@@ -164,6 +185,7 @@ const BODY = fieldSet(BODY_FIELD_SCHEMAS, {
   meta: readBoolean,
   provider: readPreferences,
   routing: readPreferences,
+  response_caching: readResponseCaching,
 });
 
 /** The body keys the schema requires (reported as missing when absent): the fast path leaves such bodies to it. */

@@ -26,10 +26,10 @@ export const UNSUPPORTED_ROUTING_FILTERS = ["data_collection", "quantizations", 
  * @example
  * findUnsupportedRoutingFilters({ sort: "price", dataCollection: "deny" }); // [{ key: "dataCollection", filter: "data_collection" }]
  */
-export function findUnsupportedRoutingFilters(value: unknown): { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] {
+export function findUnsupportedRoutingFilters(value: unknown): readonly { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
-  // Every request's provider object is checked: no entries or Set for one that names none of them.
-  if (!Object.keys(value).some((key) => UNSUPPORTED_SPELLINGS.has(key))) return [];
+  // Every request's provider object is checked: no entries, Set or key array for one that names none of them.
+  if (!hasOwnKeyIn(value, UNSUPPORTED_SPELLINGS)) return NONE_FOUND;
   const found: { key: string; filter: (typeof UNSUPPORTED_ROUTING_FILTERS)[number] }[] = [];
   const seen = new Set<string>();
   for (const [key, v] of Object.entries(value)) {
@@ -43,6 +43,15 @@ export function findUnsupportedRoutingFilters(value: unknown): { key: string; fi
     }
   }
   return found;
+}
+
+/** The answer for an object naming no unsupported filter: shared, so frozen. */
+const NONE_FOUND: readonly never[] = Object.freeze([]);
+
+/** Whether `value` has an own key in `keys` (for…in over own keys: what Object.keys lists, without the array). */
+function hasOwnKeyIn(value: object, keys: ReadonlySet<string>): boolean {
+  for (const key in value) if (Object.hasOwn(value, key) && keys.has(key)) return true;
+  return false;
 }
 
 const CAMEL_TO_SNAKE: Record<string, string> = {
@@ -75,7 +84,7 @@ const UNSUPPORTED_SPELLINGS: ReadonlySet<string> = new Set([
  * hasCamelCaseProviderKey({ allowFallbacks: false }); // true
  */
 export function hasCamelCaseProviderKey(value: object): boolean {
-  for (const key of Object.keys(value)) if (CAMEL_TO_SNAKE[key] !== undefined) return true;
+  for (const key in value) if (Object.hasOwn(value, key) && CAMEL_TO_SNAKE[key] !== undefined) return true;
   return false;
 }
 

@@ -124,7 +124,9 @@ export type ResponsesRequest = z.output<typeof responsesRequestSchema>;
  * and `sort` on the merged hints are the request's sort, and `mode` is not a second one.
  */
 function mergedHints(provider: ProviderPreferences | undefined, routing: ProviderPreferences | undefined): ProviderPreferences {
-  const merged = mergeProviderPreferences(provider, routing);
+  // `provider` alone (most requests): merged over nothing it would be copied field for field, in the
+  // same order; the parsed object is this request's own (nothing else holds it), so it is used itself.
+  const merged = routing === undefined && provider !== undefined ? provider : mergeProviderPreferences(provider, routing);
   merged.mode = undefined;
   const mode = routing?.mode;
   if (mode !== undefined) {
@@ -191,8 +193,8 @@ const IGNORED_ORDER = new Map<string, number>(IGNORED_OPENAI_PARAMETERS.map((nam
 function ignoredParameters(body: Body): IgnoredParameter[] {
   const present: IgnoredParameter[] = [];
   const values = body as Record<string, unknown>;
-  for (const key of Object.keys(values)) {
-    if (IGNORED_ORDER.has(key) && values[key] !== undefined) present.push(key as IgnoredParameter);
+  for (const key in values) {
+    if (Object.hasOwn(values, key) && IGNORED_ORDER.has(key) && values[key] !== undefined) present.push(key as IgnoredParameter);
   }
   if (present.length > 1) present.sort((a, b) => (IGNORED_ORDER.get(a) ?? 0) - (IGNORED_ORDER.get(b) ?? 0));
   return present;

@@ -66,9 +66,11 @@ export function isKnownSortSpelling(value: string): boolean {
  * parsePriority("openai/gpt-5.4-nano:Cheap"); // { base: "openai/gpt-5.4-nano", priority: "cheap", strict: true }
  */
 export function parsePriority(model: string): { base: string; priority: PriorityProfile; strict: boolean } {
-  const lower = model.toLowerCase();
-  for (const priority of ["nitro", "cheap", "fast"] as const) {
-    if (lower.endsWith(`:${priority}`)) return { base: model.slice(0, -(priority.length + 1)), priority, strict: true };
+  // Only the text after the last colon can be a suffix: a model without one (most) costs no lower-cased copy.
+  const colon = model.lastIndexOf(":");
+  if (colon >= 0) {
+    const suffix = model.slice(colon + 1).toLowerCase();
+    if (suffix === "nitro" || suffix === "cheap" || suffix === "fast") return { base: model.slice(0, colon), priority: suffix, strict: true };
   }
   return { base: model, priority: "default", strict: false };
 }

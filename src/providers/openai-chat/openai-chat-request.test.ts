@@ -78,4 +78,14 @@ describe("buildOpenAiChatRequest", () => {
     expect(body.stream).toBe(true);
     expect(body.stream_options).toEqual({ include_usage: true });
   });
+
+  it("writes the body's keys in one fixed order, stream keys last (the bytes a provider and a journal see)", () => {
+    const text = buildOpenAiChatRequest({ ...base, instructions: "Be terse.", temperature: 0.2, maxOutputTokens: 64, stop: ["END"], responseFormat: { type: "json_object" }, stream: true }, target)
+      .init.body;
+    expect(text).toBe(
+      '{"model":"gpt-5.4-nano","messages":[{"role":"system","content":"Be terse."},{"role":"user","content":"Capital of France?"}],' +
+        '"temperature":0.2,"max_completion_tokens":64,"stop":["END"],"response_format":{"type":"json_object"},"stream":true,"stream_options":{"include_usage":true}}',
+    );
+    expect(buildOpenAiChatRequest(base, target).init.body).toBe('{"model":"gpt-5.4-nano","messages":[{"role":"user","content":"Capital of France?"}]}');
+  });
 });

@@ -13,17 +13,23 @@ import type { OpenAiChatRequestBody } from "./openai-chat-api-types.js";
 export function buildOpenAiChatRequest(request: UpstreamRequest, target: { baseUrl: string; apiKey: string }): HttpCall {
   const body: OpenAiChatRequestBody = {
     model: request.model,
-    messages: [...(request.instructions ? [{ role: "system" as const, content: request.instructions }] : []), ...request.messages],
+    // The request's own array when there is no system message to put first: the body is only stringified.
+    messages: request.instructions ? [{ role: "system", content: request.instructions }, ...request.messages] : request.messages,
     temperature: request.temperature,
     top_p: request.topP,
     max_completion_tokens: request.maxOutputTokens,
     stop: request.stop && request.stop.length > 0 ? request.stop : undefined,
     response_format: mapResponseFormat(request.responseFormat),
-    // Without include_usage a streamed answer carries no token counts at all.
-    ...(request.stream ? { stream: true, stream_options: { include_usage: true } } : {}),
   };
+  if (request.stream) {
+    // Without include_usage a streamed answer carries no token counts at all. (Assigned after the
+    // literal, these two keys still come last in the JSON, as the wire tests expect.)
+    body.stream = true;
+    body.stream_options = { include_usage: true };
+  }
+  const { baseUrl } = target;
   return {
-    url: `${target.baseUrl.replace(/\/+$/, "")}/chat/completions`,
+    url: `${baseUrl.endsWith("/") ? baseUrl.replace(/\/+$/, "") : baseUrl}/chat/completions`,
     init: {
       method: "POST",
       headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json" },

@@ -29,26 +29,27 @@ export function createOpenAiChatStreamMapper(): (event: SseEvent) => StreamDelta
   let sawRefusal = false;
 
   function mapChunk(chunk: OpenAiChatChunk): StreamDelta[] {
-    const deltas: StreamDelta[] = [];
+    // Most chunks give one delta: a one-element literal, not an empty array grown by push.
+    let deltas: StreamDelta[] | undefined;
     if (!started) {
       started = true;
-      deltas.push({ type: "start", id: chunk.id, model: chunk.model });
+      deltas = [{ type: "start", id: chunk.id, model: chunk.model }];
     }
     // n is always 1 for the gateway: only the first choice exists.
-    const choice = chunk.choices.find((c) => c.index === 0);
+    const choice = firstChoice(chunk.choices);
     if (choice?.delta.content) {
       sawContent = true;
-      deltas.push({ type: "text", text: choice.delta.content });
+      deltas = add(deltas, { type: "text", text: choice.delta.content });
     }
     if (choice?.delta.refusal) {
       sawRefusal = true;
-      deltas.push({ type: "text", text: choice.delta.refusal });
+      deltas = add(deltas, { type: "text", text: choice.delta.refusal });
     }
     if (choice?.finish_reason) finishReason = mapOpenAiChatFinishReason(choice.finish_reason);
     if (chunk.usage) {
-      deltas.push({ type: "usage", usage: { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens } });
+      deltas = add(deltas, { type: "usage", usage: { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens } });
     }
-    return deltas;
+    return deltas ?? [];
   }
 
   return function mapOpenAiChatEvent(event: SseEvent): StreamDelta[] {
@@ -74,4 +75,16 @@ export function createOpenAiChatStreamMapper(): (event: SseEvent) => StreamDelta
     ended = true;
     return [{ type: "error", error }];
   }
+}
+
+/** The choice with index 0 (a loop: no closure per chunk). */
+function firstChoice(choices: OpenAiChatChunk["choices"]): OpenAiChatChunk["choices"][number] | undefined {
+  for (let i = 0; i < choices.length; i++) if (choices[i]?.index === 0) return choices[i];
+  return undefined;
+}
+
+function add(deltas: StreamDelta[] | undefined, delta: StreamDelta): StreamDelta[] {
+  if (deltas === undefined) return [delta];
+  deltas.push(delta);
+  return deltas;
 }
