@@ -70,7 +70,7 @@ export function route(input: RoutingInput): RoutingResult {
 
 /** Each offer with its health, read once per routing (the store's in-place view: read here and in this routing only). */
 function candidatesOf(pool: readonly Offer[], input: RoutingInput): Candidate[] {
-  // Indexed: a for-of over the (frozen, cached) pool allocates an iterator.
+  // Sized once and filled by index (pushing into `[]` allocates room for 16 on the first push).
   const out = new Array<Candidate>(pool.length);
   for (let i = 0; i < pool.length; i++) {
     const offer = pool[i] as Offer;
