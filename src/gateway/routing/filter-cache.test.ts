@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Offer } from "../catalog/schema.js";
+import type { FilterStage } from "../types.js";
 import { cachedFilter, filterKey, MAX_FILTER_KEYS_PER_OFFERS, MAX_KEYED_OFFERS, rememberFilter } from "./filter-cache.js";
 import { makeInput, makeOffer, type InputOverrides } from "./route-fixtures.js";
 import { runFilters } from "./run-filters.js";
@@ -35,7 +36,7 @@ describe("the filter cache", () => {
     }
   });
 
-  it("hands each request fresh stage and warning lists over frozen, shared records", () => {
+  it("hands each request its own stage records and lists: one request's edits reach neither the cache nor another", () => {
     const offers = catalogOffers();
     const first = runFilters(makeInput({ offers, provider: { ignore: ["mid"] } }));
     const second = runFilters(makeInput({ offers, provider: { ignore: ["mid"] } }));
@@ -50,8 +51,19 @@ describe("the filter cache", () => {
     expect(third.stages.map((s) => s.stage)).toEqual(["capabilities", "hints.ignore"]);
     expect(third.warnings).toEqual([]);
     expect(third.consideredProviders).toEqual(["cheap", "plain"]);
-    expect(Object.isFrozen(third.stages[1])).toBe(true);
-    expect(() => (third.stages[1] as { dropped: unknown[] }).dropped.push({ provider: "x", reason: "y" })).toThrow(TypeError);
+    const edited = third.stages[1] as FilterStage;
+    expect(edited.dropped).toHaveLength(1);
+    edited.dropped.push({ provider: "x", reason: "y" });
+    (edited.dropped[0] as { provider: string }).provider = "edited";
+    edited.after = 99;
+    second.stages[0]?.dropped.push({ provider: "z", reason: "y" });
+    const fourth = runFilters(makeInput({ offers, provider: { ignore: ["mid"] } }));
+    if (!fourth.ok) throw new Error("expected a pool");
+    // A new offers array is filtered afresh: what the records were before anyone edited them.
+    const fresh = runFilters(makeInput({ offers: catalogOffers(), provider: { ignore: ["mid"] } }));
+    if (!fresh.ok) throw new Error("expected a pool");
+    expect(fourth.stages).toEqual(fresh.stages);
+    expect(fourth.stages[1]).not.toBe(edited);
   });
 
   it("keeps each offers list's outcomes apart: another catalog's offers never get them", () => {

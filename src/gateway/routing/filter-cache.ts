@@ -5,10 +5,10 @@ import type { Offer } from "../catalog/schema.js";
 import type { FilterStage, RoutingInput } from "../types.js";
 
 /**
- * A remembered filter outcome. Its stage records reach every request's diagnostics, so they are frozen
- * (no request can write into another's); its lists are the cache's own and stay unfrozen, because a
- * frozen array takes V8's slow paths (slicing one cost more than filtering afresh): the pool is
- * handed out read-only by type, the stage and provider lists are copied per request.
+ * A remembered filter outcome, the cache's own: the pool is handed out read-only by type; the stage
+ * records reach a request's diagnostics, the response and the usage record a user may hold and edit,
+ * so each request gets its own copies ({@link copyStages}), and the provider list is copied too.
+ * Nothing is frozen: a frozen array takes V8's slow paths (slicing one cost more than filtering afresh).
  */
 export interface CachedFilter {
   pool: readonly Offer[];
@@ -73,7 +73,7 @@ export function cachedFilter(offers: readonly Offer[], key: number): CachedFilte
 }
 
 /**
- * Remembers an outcome (freezing its stage records) and returns it; past
+ * Remembers an outcome (its own copy of the stage records) and returns it; past
  * {@link MAX_FILTER_KEYS_PER_OFFERS} keys the oldest is forgotten.
  *
  * @example
@@ -85,18 +85,31 @@ export function rememberFilter(offers: readonly Offer[], key: number, pool: read
     byKey = new Map();
     cache.set(offers, byKey);
   }
-  const frozenStages: FilterStage[] = [];
-  for (const stage of stages) {
-    Object.freeze(stage.dropped);
-    frozenStages.push(Object.freeze(stage));
-  }
-  const entry: CachedFilter = { pool: [...pool], stages: frozenStages, providers: pool.map(providerOf) };
+  const entry: CachedFilter = { pool: [...pool], stages: copyStages(stages), providers: pool.map(providerOf) };
   if (!byKey.has(key) && byKey.size >= MAX_FILTER_KEYS_PER_OFFERS) {
     const oldest = byKey.keys().next();
     if (!oldest.done) byKey.delete(oldest.value);
   }
   byKey.set(key, entry);
   return entry;
+}
+
+/**
+ * Stage records a request may own: one object per stage and per dropped provider (a few hundred bytes
+ * for a small pool), so no request's edit reaches the cache or another request.
+ *
+ * @example
+ * const stages = copyStages(remembered.stages);
+ */
+export function copyStages(stages: readonly FilterStage[]): FilterStage[] {
+  const out = new Array<FilterStage>(stages.length);
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i] as FilterStage;
+    const dropped = new Array<FilterStage["dropped"][number]>(stage.dropped.length);
+    for (let j = 0; j < dropped.length; j++) dropped[j] = { ...(stage.dropped[j] as FilterStage["dropped"][number]) };
+    out[i] = { stage: stage.stage, before: stage.before, after: stage.after, dropped };
+  }
+  return out;
 }
 
 function hasCap(caps: NonNullable<RoutingInput["preferences"]["maxPrice"]>): boolean {

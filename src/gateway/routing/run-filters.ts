@@ -7,7 +7,7 @@ import type { Offer } from "../catalog/schema.js";
 import { byFidelity } from "../fidelity.js";
 import type { FilterStage, RoutingInput } from "../types.js";
 import { runFilterStage, type DropReason } from "./filter-stage.js";
-import { cachedFilter, filterKey, rememberFilter } from "./filter-cache.js";
+import { cachedFilter, copyStages, filterKey, rememberFilter } from "./filter-cache.js";
 import { capabilityReason, DROP_REASONS, maxPriceReason, pinnedReason, presetReason } from "./filters.js";
 import { applyProviderFilter } from "./provider-filter.js";
 
@@ -29,12 +29,13 @@ export type FilterOutcome =
 export function runFilters(input: RoutingInput): FilterOutcome {
   const key = filterKey(input);
   const hit = key === undefined ? undefined : cachedFilter(input.offers, key);
-  if (hit) return { ok: true, pool: hit.pool, consideredProviders: hit.providers.slice(), stages: hit.stages.slice(), warnings: [] };
+  if (hit) return { ok: true, pool: hit.pool, consideredProviders: hit.providers.slice(), stages: copyStages(hit.stages), warnings: [] };
   const out = filterAfresh(input);
   // Only an outcome with nothing to say is remembered: a warning names the model and the settings' policy.
   if (key === undefined || !out.ok || out.warnings.length > 0) return out;
+  // The first request keeps the records it built; the cache keeps copies.
   const remembered = rememberFilter(input.offers, key, out.pool, out.stages);
-  return { ok: true, pool: remembered.pool, consideredProviders: remembered.providers.slice(), stages: remembered.stages.slice(), warnings: out.warnings };
+  return { ok: true, pool: remembered.pool, consideredProviders: remembered.providers.slice(), stages: out.stages, warnings: out.warnings };
 }
 
 function filterAfresh(input: RoutingInput): FilterOutcome {
