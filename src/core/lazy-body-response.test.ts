@@ -1,16 +1,9 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "./__fixtures__/thrown-by.js";
 import { textBodyResponse } from "./text-body-response.js";
 
 const headers = { "content-type": "application/json" };
-const error = (make: () => unknown): unknown => {
-  try {
-    make();
-  } catch (thrown) {
-    return thrown;
-  }
-  return "no error";
-};
 
 describe("LazyBodyResponse (through textBodyResponse)", () => {
   it.each([200, 201, 299, 404, 502, 599])("answers every Response member as a genuine Response with status %i", (status) => {
@@ -40,8 +33,8 @@ describe("LazyBodyResponse (through textBodyResponse)", () => {
 
   it("throws what undici's constructor throws for a status it rejects", () => {
     for (const status of [100, 600, 1000]) {
-      const fast = error(() => textBodyResponse("{}", { status, headers }));
-      const genuine = error(() => new Response("{}", { status, headers }));
+      const fast = thrownBy(() => textBodyResponse("{}", { status, headers }));
+      const genuine = thrownBy(() => new Response("{}", { status, headers }));
       expect(fast).toBeInstanceOf(RangeError);
       expect(String(fast)).toBe(String(genuine));
     }

@@ -1,16 +1,9 @@
 import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { thrownBy } from "./__fixtures__/thrown-by.js";
 import { contentTypeOf, nodeBodyResponse, takeNodeBody } from "./node-body-response.js";
 
-const error = (make: () => unknown): unknown => {
-  try {
-    make();
-  } catch (thrown) {
-    return thrown;
-  }
-  return "no error";
-};
 const body = (text: string): IncomingMessage => Readable.from([Buffer.from(text)]) as unknown as IncomingMessage;
 const SSE: [string, string][] = [
   ["content-type", "text/event-stream"],
@@ -60,7 +53,7 @@ describe("nodeBodyResponse", () => {
       expect([fast.status, fast.statusText, fast.ok]).toEqual([genuine.status, genuine.statusText, genuine.ok]);
     }
     for (const init of [{ status: 200, statusText: "a\nb" }, { status: 200, statusText: "\u0100" }, { status: 99 }]) {
-      expect(() => nodeBodyResponse(body(""), init)).toThrow(String(error(() => new Response(null, init))).replace(/^\w+: /, ""));
+      expect(() => nodeBodyResponse(body(""), init)).toThrow(String(thrownBy(() => new Response(null, init))).replace(/^\w+: /, ""));
     }
   });
 
