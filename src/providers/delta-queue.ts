@@ -63,6 +63,11 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
     return this.#take();
   }
 
+  /** Whether the queue is closed with nothing left to read (`nextBatch` would give undefined). */
+  get ended(): boolean {
+    return this.#closed && this.#items.length === 0;
+  }
+
   /** Stops reading: drops what is buffered, and calls onCancel if the queue was still open. */
   cancel(): void {
     const wasOpen = !this.#closed;
@@ -104,6 +109,8 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
 export interface DeltaBatches<T> {
   /** The deltas buffered now, without waiting (undefined: none, or a source that cannot tell). */
   take(): T[] | undefined;
+  /** Whether `next()` would give undefined now (false: it may wait, or a source that cannot tell). */
+  ended(): boolean;
   next(): Promise<T[] | undefined>;
   cancel(): void;
 }
@@ -117,11 +124,12 @@ export interface DeltaBatches<T> {
  * for (let batch = await batches.next(); batch; batch = await batches.next()) for (const delta of batch) use(delta);
  */
 export function deltaBatches<T extends object>(source: AsyncIterable<T>): DeltaBatches<T> {
-  if (source instanceof DeltaQueue) return { take: () => source.takeBuffered(), next: () => source.nextBatch(), cancel: () => source.cancel() };
+  if (source instanceof DeltaQueue) return new QueueBatches(source);
   const iterator = source[Symbol.asyncIterator]();
   let ended = false;
   return {
     take: () => undefined,
+    ended: () => ended,
     next: () =>
       iterator.next().then((step) => {
         ended ||= step.done === true;
@@ -132,4 +140,29 @@ export function deltaBatches<T extends object>(source: AsyncIterable<T>): DeltaB
       ended = true;
     },
   };
+}
+
+/** A DeltaQueue's own batches: methods on one object, not three closures per stream. */
+class QueueBatches<T extends object> implements DeltaBatches<T> {
+  readonly #queue: DeltaQueue<T>;
+
+  constructor(queue: DeltaQueue<T>) {
+    this.#queue = queue;
+  }
+
+  take(): T[] | undefined {
+    return this.#queue.takeBuffered();
+  }
+
+  ended(): boolean {
+    return this.#queue.ended;
+  }
+
+  next(): Promise<T[] | undefined> {
+    return this.#queue.nextBatch();
+  }
+
+  cancel(): void {
+    this.#queue.cancel();
+  }
 }

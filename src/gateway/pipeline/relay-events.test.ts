@@ -65,6 +65,45 @@ describe("RelayedEvents", () => {
     expect(batches.flat()).toEqual(expected().map(formatSseEvent));
   });
 
+  it("gives the finish events after the buffered ones when the upstream stream had already ended", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    queue.push({ type: "start", id: "up", model: "m" });
+    for (const text of ["Hello", " ", "world"]) queue.push({ type: "text", text });
+    queue.push({ type: "usage", usage: { inputTokens: 1, outputTokens: 2 } });
+    queue.push({ type: "finish", finishReason: "stop" });
+    queue.close();
+    const items: SseEvent[] = [];
+    for await (const event of new RelayedEvents(ID, SNAPSHOT, queue, Promise.resolve({ body: BODY }))) items.push(event);
+    expect(items).toEqual(expected());
+  });
+
+  it("waits again and again for chunks without text (one set of handlers for every wait), in both reads", async () => {
+    for (const batched of [false, true]) {
+      const { queue, events, end } = setup();
+      const iterator = events[Symbol.asyncIterator]();
+      const seen: string[] = [];
+      const reading = (async () => {
+        if (batched && hasSseBatches(iterator)) {
+          for (let batch = await iterator[nextSseBatch](); batch !== undefined; batch = await iterator[nextSseBatch]()) seen.push(...batch);
+        } else for (let step = await iterator.next(); !step.done; step = await iterator.next()) seen.push(formatSseEvent(step.value));
+      })();
+      for (const delta of [
+        { type: "usage", usage: { inputTokens: 1 } },
+        { type: "text", text: " " },
+        { type: "usage", usage: { outputTokens: 2 } },
+        { type: "text", text: "world" },
+      ] as StreamDelta[]) {
+        await new Promise((resolve) => setImmediate(resolve));
+        queue.push(delta);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      queue.close();
+      end({ body: BODY });
+      await reading;
+      expect(seen).toEqual(expected().map(formatSseEvent));
+    }
+  });
+
   it("mixes the two reads without losing or repeating an event", async () => {
     const { events, finishUpstream } = setup();
     const first = await events.next();

@@ -43,6 +43,15 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   #startEvents = 0;
   /** The step in flight, which any other step waits for. */
   #pending: Promise<unknown> | undefined;
+  /**
+   * How the step in flight hands its batch out, and the handlers of its settlement: made on the first
+   * step that waits and kept, not made again per wait (a long stream waits once per upstream chunk).
+   */
+  #handing: ((batch: Batch) => unknown) | undefined;
+  #onFirst: ((batch: Batch) => IteratorResult<SseEvent, undefined>) | undefined;
+  #onAll: ((batch: Batch) => readonly string[] | undefined) | undefined;
+  #onProduced: ((batch: Batch) => unknown) | undefined;
+  #onFailure: ((error: unknown) => never) | undefined;
 
   constructor(id: string, snapshot: Record<string, unknown>, deltas: AsyncIterable<StreamDelta>, ended: Promise<RelayEnd>) {
     this.#writer = new ResponseEventWriter(id);
@@ -65,7 +74,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       return Promise.resolve(wireText(rest));
     }
     const produced = this.#produce();
-    if (produced instanceof Promise) return this.#track(produced, (batch) => this.#handAll(batch));
+    if (produced instanceof Promise) return this.#track(produced, (this.#onAll ??= (batch) => this.#handAll(batch)));
     return Promise.resolve(this.#handAll(produced));
   }
 
@@ -78,7 +87,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       return Promise.resolve({ done: false, value: ready });
     }
     const produced = this.#produce();
-    if (produced instanceof Promise) return this.#track(produced, (batch) => this.#handFirst(batch));
+    if (produced instanceof Promise) return this.#track(produced, (this.#onFirst ??= (batch) => this.#handFirst(batch)));
     return Promise.resolve(this.#handFirst(produced));
   }
 
@@ -126,7 +135,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
           const events = this.#addTextEvents(ready, []);
           if (events.length > 0) return events;
         }
-        return this.#deltas.next().then((batch) => this.#afterBatch(batch));
+        return this.#nextBatch();
       }
       case "end":
         return this.#finish();
@@ -143,7 +152,16 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     }
     const events = this.#addTextEvents(batch, []);
     if (events.length > 0) return events;
-    return this.#deltas.next().then((next) => this.#afterBatch(next));
+    return this.#nextBatch();
+  }
+
+  /** The events of the next batches; the finish events at once when the deltas already ended (no wait for the empty read). */
+  #nextBatch(): Promise<Batch> {
+    if (this.#deltas.ended()) {
+      this.#phase = "end";
+      return this.#finish();
+    }
+    return this.#deltas.next().then((batch) => this.#afterBatch(batch));
   }
 
   #finish(): Promise<readonly ResponseEvent[]> {
@@ -177,19 +195,21 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
 
   /** `produced`, handed out by `hand`, as the step in flight until it settles; a failure ends the events. */
   #track<R>(produced: Promise<Batch>, hand: (batch: Batch) => R): Promise<R> {
-    const step = produced.then(
-      (batch) => {
-        this.#pending = undefined;
-        return hand(batch);
-      },
-      (error: unknown) => {
-        this.#pending = undefined;
-        this.#phase = "done";
-        throw error;
-      },
-    );
+    this.#handing = hand;
+    const step = produced.then((this.#onProduced ??= (batch) => this.#produced(batch)), (this.#onFailure ??= (error) => this.#failed(error))) as Promise<R>;
     this.#pending = step;
     return step;
+  }
+
+  #produced(batch: Batch): unknown {
+    this.#pending = undefined;
+    return (this.#handing as (batch: Batch) => unknown)(batch);
+  }
+
+  #failed(error: unknown): never {
+    this.#pending = undefined;
+    this.#phase = "done";
+    throw error;
   }
 
   /** Runs `step` once the pending step settled (by then no longer pending: its own handler cleared it first). */
