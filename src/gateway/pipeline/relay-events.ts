@@ -1,11 +1,11 @@
 // The Responses events of one streamed answer, read from the provider's deltas as they come: one
 // promise per upstream chunk (all the events it gives, in a batch), not an async generator's per event.
 import type { GatewayError } from "../../core/errors.js";
-import { formatOneLineSseEvent, type SseEvent } from "../../core/sse.js";
+import type { SseEvent } from "../../core/sse.js";
 import { nextSseBatch, type SseBatchIterator } from "../../core/sse-batches.js";
 import { deltaBatches, type DeltaBatches } from "../../providers/delta-queue.js";
 import type { StreamDelta } from "../../providers/types.js";
-import { ResponseEventWriter, type ResponseEvent } from "./response-stream.js";
+import { ResponseEventWriter, type ResponseEvent, wireText } from "./response-stream.js";
 
 /** How the upstream stream ended, as the finish events need it: the final body, or the error. */
 export interface RelayEnd {
@@ -71,7 +71,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       this.#batch = [];
       this.#index = 0;
       this.#handed += rest.length;
-      return Promise.resolve(wireText(rest));
+      return Promise.resolve(wireTexts(rest));
     }
     const produced = this.#produce();
     if (produced instanceof Promise) return this.#track(produced, (this.#onAll ??= (batch) => this.#handAll(batch)));
@@ -176,7 +176,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   #handAll(batch: Batch): readonly string[] | undefined {
     if (batch === undefined) return undefined;
     this.#handed += batch.length;
-    return wireText(batch);
+    return wireTexts(batch);
   }
 
   /** The first event of `batch`, the rest kept for the next reads. */
@@ -218,7 +218,9 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   }
 }
 
-/** The events as `formatSseEvent` writes them: the writer's data is JSON, one line by construction. */
-function wireText(events: readonly ResponseEvent[]): string[] {
-  return events.map((event) => formatOneLineSseEvent(event.event, event.data));
+/** The events as `formatSseEvent` writes them. */
+function wireTexts(events: readonly ResponseEvent[]): string[] {
+  const texts = new Array<string>(events.length);
+  for (let i = 0; i < events.length; i++) texts[i] = wireText(events[i] as ResponseEvent);
+  return texts;
 }
