@@ -3,7 +3,7 @@
 import type { GatewayError } from "../core/errors.js";
 import { DeltaQueue } from "./delta-queue.js";
 import type { StreamOutcome } from "./invoke-provider.js";
-import type { FinishReason, StreamDelta, TokenUsage } from "./types.js";
+import type { FinishReason, StreamDelta } from "./types.js";
 
 /** Whether the stream began (first text, or completion without text) or failed before that. */
 export type StreamBegin = { ok: true; ttftMs: number } | { ok: false; error: GatewayError; durationMs: number };
@@ -35,7 +35,8 @@ export class StreamRun {
   #id: string | undefined;
   #model: string | undefined;
   #text = "";
-  #usage: Partial<TokenUsage> = {};
+  #inputTokens: number | undefined;
+  #outputTokens: number | undefined;
   #ttftMs: number | undefined;
 
   constructor(host: StreamRunHost) {
@@ -59,8 +60,8 @@ export class StreamRun {
         // Providers send cumulative counts: a later value replaces an earlier one (a key present, even
         // undefined, replaces, as a spread would: no copy of the record per usage delta).
         const { usage } = delta;
-        if ("inputTokens" in usage) this.#usage.inputTokens = usage.inputTokens;
-        if ("outputTokens" in usage) this.#usage.outputTokens = usage.outputTokens;
+        if ("inputTokens" in usage) this.#inputTokens = usage.inputTokens;
+        if ("outputTokens" in usage) this.#outputTokens = usage.outputTokens;
         return false;
       }
       case "finish":
@@ -84,7 +85,7 @@ export class StreamRun {
     // A stream without any text "begins" when it completes.
     this.#markBegun();
     this.deltas.close();
-    const usage = { inputTokens: this.#usage.inputTokens ?? 0, outputTokens: this.#usage.outputTokens ?? 0 };
+    const usage = { inputTokens: this.#inputTokens ?? 0, outputTokens: this.#outputTokens ?? 0 };
     this.#resolveDone({
       result: { id: this.#id, model: this.#model, text: this.#text, finishReason, usage },
       durationMs: this.#host.elapsed(),

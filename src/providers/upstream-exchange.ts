@@ -122,7 +122,12 @@ export class UpstreamExchange implements CancelLink {
     // (EventTarget listeners cost microseconds, and a long stream awaits thousands of reads). The
     // rejection handler also keeps a late rejection of the loser from surfacing as unhandled.
     if (this.#busy()) return this.#overlap(promise);
-    const raced = new Promise<T>(this.#capture);
+    const raced = new Promise<T>(
+      (this.#capture ??= (resolve, reject) => {
+        this.#resolveRace = resolve as Settle;
+        this.#rejectRace = reject;
+      }),
+    );
     promise.then(this.#settleValue, this.#settleError);
     return raced;
   }
@@ -159,10 +164,8 @@ export class UpstreamExchange implements CancelLink {
     return this.#rejectRace !== undefined || this.#listener !== undefined;
   }
 
-  readonly #capture = (resolve: (value: never) => void, reject: Settle): void => {
-    this.#resolveRace = resolve as Settle;
-    this.#rejectRace = reject;
-  };
+  /** Stores a race's resolvers in the slot; made on the first promise race (a stream's reads follow instead). */
+  #capture: ((resolve: (value: never) => void, reject: Settle) => void) | undefined;
 
   // A settlement after #abort finds the slot empty (no race begins once aborted) and is dropped.
   readonly #settleValue = (value: unknown): void => {

@@ -15,6 +15,9 @@ export interface RelayEnd {
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/** No events. */
+const NONE: readonly ResponseEvent[] = Object.freeze([]);
+
 /** Events to hand out: never empty; undefined once there are no more. */
 type Batch = readonly ResponseEvent[] | undefined;
 
@@ -123,16 +126,15 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       case "start": {
         this.#phase = "deltas";
         // The stream has begun, so its first text is buffered already: it joins the start events.
-        const events = this.#writer.start(this.#snapshot);
-        this.#startEvents = events.length;
+        const start = this.#writer.start(this.#snapshot);
+        this.#startEvents = start.length;
         const ready = this.#deltas.take();
-        if (ready !== undefined) this.#addTextEvents(ready, events);
-        return events;
+        return ready === undefined ? start : this.#textEvents(ready, start);
       }
       case "deltas": {
         const ready = this.#deltas.take();
         if (ready !== undefined) {
-          const events = this.#addTextEvents(ready, []);
+          const events = this.#textEvents(ready, NONE);
           if (events.length > 0) return events;
         }
         return this.#nextBatch();
@@ -150,7 +152,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       this.#phase = "end";
       return this.#finish();
     }
-    const events = this.#addTextEvents(batch, []);
+    const events = this.#textEvents(batch, NONE);
     if (events.length > 0) return events;
     return this.#nextBatch();
   }
@@ -188,8 +190,21 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     return { done: false, value: batch[0] as ResponseEvent };
   }
 
-  #addTextEvents(batch: readonly StreamDelta[], events: ResponseEvent[]): ResponseEvent[] {
-    for (const delta of batch) if (delta.type === "text") events.push(this.#writer.delta(delta.text));
+  /**
+   * `before`, then a delta event per text delta of `batch`: in an array of exactly that length (an
+   * empty array grown by push reserves 17 slots; most upstream chunks carry one text delta).
+   */
+  #textEvents(batch: readonly StreamDelta[], before: readonly ResponseEvent[]): readonly ResponseEvent[] {
+    let texts = 0;
+    for (let i = 0; i < batch.length; i++) if ((batch[i] as StreamDelta).type === "text") texts++;
+    if (texts === 0) return before;
+    const events = new Array<ResponseEvent>(before.length + texts);
+    let at = 0;
+    for (; at < before.length; at++) events[at] = before[at] as ResponseEvent;
+    for (let i = 0; i < batch.length; i++) {
+      const delta = batch[i] as StreamDelta;
+      if (delta.type === "text") events[at++] = this.#writer.delta(delta.text);
+    }
     return events;
   }
 

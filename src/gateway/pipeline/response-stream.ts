@@ -25,6 +25,11 @@ function eventType(name: string): EventType {
   return type;
 }
 
+// The item events carry `JSON.stringify(messageItem(id, text, status))`, written from the text's JSON
+// (already made for the text events) rather than building the item and serialising it again.
+const ITEM_COMPLETED = `,"status":"completed","role":"assistant","content":[{"type":"output_text","text":`;
+const ITEM_INCOMPLETE = `,"status":"incomplete","role":"assistant","content":[{"type":"output_text","text":`;
+
 const CREATED = eventType("response.created");
 const IN_PROGRESS = eventType("response.in_progress");
 const ITEM_ADDED = eventType("response.output_item.added");
@@ -66,7 +71,7 @@ export class ResponseEventWriter {
     return [
       this.#text(CREATED, response),
       this.#text(IN_PROGRESS, response),
-      this.#text(ITEM_ADDED, `,"output_index":0,"item":${this.#itemJson("in_progress", undefined)}}`),
+      this.#text(ITEM_ADDED, `,"output_index":0,"item":{"type":"message","id":${this.#itemIdJson},"status":"in_progress","role":"assistant","content":[]}}`),
       this.#text(PART_ADDED, `${this.#part},"part":{"type":"output_text","text":"","annotations":[]}}`),
     ];
   }
@@ -83,7 +88,7 @@ export class ResponseEventWriter {
     return [
       this.#text(TEXT_DONE, `${this.#part},"text":${textJson},"logprobs":[]}`),
       this.#text(PART_DONE, `${this.#part},"part":{"type":"output_text","text":${textJson},"annotations":[]}}`),
-      this.#text(ITEM_DONE, `,"output_index":0,"item":${this.#itemJson(status, textJson)}}`),
+      this.#text(ITEM_DONE, `,"output_index":0,"item":{"type":"message","id":${this.#itemIdJson}${status === "incomplete" ? ITEM_INCOMPLETE : ITEM_COMPLETED}${textJson},"annotations":[]}]}}`),
       this.#text(status === "incomplete" ? INCOMPLETE : COMPLETED, `,"response":${JSON.stringify(finalBody)}}`),
     ];
   }
@@ -91,15 +96,6 @@ export class ResponseEventWriter {
   /** A mid-stream failure: the Responses `error` event then `response.failed`. */
   fail(snapshot: Record<string, unknown>, code: string, message: string): ResponseEvent[] {
     return [this.#event(ERROR, { code, message, param: null }), this.#event(FAILED, { response: { ...snapshot, status: "failed", error: { code, message } } })];
-  }
-
-  /**
-   * `JSON.stringify(messageItem(id, text, status))`, written from the text's JSON (already made for the
-   * text events) rather than building the item and serialising it again: `undefined` for no content.
-   */
-  #itemJson(status: "in_progress" | "completed" | "incomplete", textJson: string | undefined): string {
-    const content = textJson === undefined ? "[]" : `[{"type":"output_text","text":${textJson},"annotations":[]}]`;
-    return `{"type":"message","id":${this.#itemIdJson},"status":"${status}","role":"assistant","content":${content}}`;
   }
 
   /**
