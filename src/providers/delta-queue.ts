@@ -13,7 +13,8 @@
  * for await (const n of queue) console.log(n);
  */
 export class DeltaQueue<T extends object> implements AsyncIterable<T> {
-  #items: T[] = [];
+  /** Never an empty array: undefined when nothing is buffered (a first push makes a one-item array, not 17 slots). */
+  #items: T[] | undefined;
   readonly #onCancel: () => void;
   #closed = false;
   /** Who reads: the item iterator (made once) or `nextBatch` (called again and again). */
@@ -33,7 +34,8 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
       resolve({ done: false, value: item });
       return;
     }
-    this.#items.push(item);
+    if (this.#items === undefined) this.#items = [item];
+    else this.#items.push(item);
     // The batch reader wakes after the pump's synchronous run: it takes whatever was pushed by then.
     const wake = this.#batchWaiting;
     this.#batchWaiting = undefined;
@@ -53,7 +55,7 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
   /** Every item buffered now, else the next ones pushed together; undefined once closed and empty. */
   nextBatch(): Promise<T[] | undefined> {
     this.#claim("batches");
-    if (this.#items.length > 0 || this.#closed) return Promise.resolve(this.#take());
+    if (this.#items !== undefined || this.#closed) return Promise.resolve(this.#take());
     return new Promise<void>((resolve) => (this.#batchWaiting = resolve)).then(() => this.#take());
   }
 
@@ -65,13 +67,13 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
 
   /** Whether the queue is closed with nothing left to read (`nextBatch` would give undefined). */
   get ended(): boolean {
-    return this.#closed && this.#items.length === 0;
+    return this.#closed && this.#items === undefined;
   }
 
   /** Stops reading: drops what is buffered, and calls onCancel if the queue was still open. */
   cancel(): void {
     const wasOpen = !this.#closed;
-    this.#items.length = 0;
+    this.#items = undefined;
     this.close();
     if (wasOpen) this.#onCancel();
   }
@@ -80,8 +82,12 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
     this.#claim("items");
     return {
       next: () => {
-        const item = this.#items.shift();
-        if (item !== undefined) return Promise.resolve({ done: false, value: item });
+        const items = this.#items;
+        if (items !== undefined) {
+          const item = items.shift() as T;
+          if (items.length === 0) this.#items = undefined;
+          return Promise.resolve({ done: false, value: item });
+        }
         if (this.#closed) return Promise.resolve({ done: true, value: undefined });
         return new Promise((resolve) => (this.#waiting = resolve));
       },
@@ -98,9 +104,8 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
   }
 
   #take(): T[] | undefined {
-    if (this.#items.length === 0) return undefined;
     const items = this.#items;
-    this.#items = [];
+    this.#items = undefined;
     return items;
   }
 }

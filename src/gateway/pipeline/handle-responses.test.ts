@@ -74,6 +74,22 @@ describe("handleResponses failures", () => {
     expect(gateway.usage.list().map((r) => r.status)).toEqual(["failed"]);
   });
 
+  it("a throw once the provider answered, on either path (the attempt:end observer), is a 500 gateway_error, not a rejection", async () => {
+    for (const stream of [false, true]) {
+      const { clock, gateway, calls } = setup({
+        onEvent: (event) => {
+          if (event.type === "attempt:end") throw new Error("attempt observer broke");
+        },
+      });
+      const response = await clock.run(() => gateway.respond({ ...BODY, stream }));
+      expect(response.status).toBe(500);
+      if (response.kind !== "json") throw new Error("expected a JSON answer");
+      expect(response.body).toMatchObject({ error: "gateway_error", description: "Internal gateway error: attempt observer broke" });
+      expect(response.record).toMatchObject({ status: "failed", http_status: 500 });
+      expect(calls.length).toBe(1);
+    }
+  });
+
   it("a throw before the request is underway (the request:start observer) rejects the promise, as an async function would", async () => {
     const { clock, gateway } = setup({
       onEvent: (event) => {
