@@ -104,11 +104,14 @@ class TurnBuffer {
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      this.flush();
-    });
+    setImmediate(this.#atTurnEnd);
   }
+
+  /** One callback per stream, not one per turn of the event loop. */
+  readonly #atTurnEnd = (): void => {
+    this.#scheduled = false;
+    this.flush();
+  };
 }
 
 function drained(res: ServerResponse): Promise<void> {

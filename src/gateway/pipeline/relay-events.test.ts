@@ -104,6 +104,24 @@ describe("RelayedEvents", () => {
     }
   });
 
+  it("gives the finish events without waiting for `ended` once told how the stream ended, the first telling counting", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    queue.push({ type: "text", text: "Hello" });
+    const never = new Promise<RelayEnd>(() => {});
+    const events = new RelayedEvents(ID, SNAPSHOT, queue, never);
+    const seen: SseEvent[] = [];
+    const reading = (async () => {
+      for await (const event of events) seen.push(event);
+    })();
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const text of [" ", "world"]) queue.push({ type: "text", text });
+    queue.close();
+    events.settled({ body: BODY });
+    events.settled({ error: new GatewayError("upstream_invalid_response", "not this one") });
+    await reading;
+    expect(seen).toEqual(expected());
+  });
+
   it("mixes the two reads without losing or repeating an event", async () => {
     const { events, finishUpstream } = setup();
     const first = await events.next();

@@ -37,6 +37,8 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   readonly #snapshot: Record<string, unknown>;
   readonly #deltas: DeltaBatches<StreamDelta>;
   readonly #ended: Promise<RelayEnd>;
+  /** What `ended` resolves to, once `settled` told it. */
+  #end: RelayEnd | undefined;
   #phase: "start" | "deltas" | "end" | "done" = "start";
   /** The batch the item-by-item read is handing out, from `#index` on. */
   #batch: readonly ResponseEvent[] = [];
@@ -65,6 +67,15 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  /**
+   * Tells the events how the stream ended, as `ended` will resolve to, as soon as that is known: the
+   * finish events are then given without waiting for the promise (one step and its promises fewer
+   * per stream). A first call counts; without one the events wait for `ended`.
+   */
+  settled(end: RelayEnd): void {
+    this.#end ??= end;
   }
 
   [nextSseBatch](): Promise<readonly string[] | undefined> {
@@ -158,7 +169,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   }
 
   /** The events of the next batches; the finish events at once when the deltas already ended (no wait for the empty read). */
-  #nextBatch(): Promise<Batch> {
+  #nextBatch(): Batch | Promise<Batch> {
     if (this.#deltas.ended()) {
       this.#phase = "end";
       return this.#finish();
@@ -166,12 +177,17 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     return this.#deltas.next().then((batch) => this.#afterBatch(batch));
   }
 
-  #finish(): Promise<readonly ResponseEvent[]> {
-    return this.#ended.then((end) => {
-      this.#phase = "done";
-      if (end.body) return this.#writer.finish(end.body);
-      return this.#writer.fail(this.#snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
-    });
+  /** The finish events: at once when the end is known already (see `settled`), else once `ended` settles. */
+  #finish(): Batch | Promise<Batch> {
+    const end = this.#end;
+    if (end !== undefined) return this.#finishEvents(end);
+    return this.#ended.then((ended) => this.#finishEvents(ended));
+  }
+
+  #finishEvents(end: RelayEnd): readonly ResponseEvent[] {
+    this.#phase = "done";
+    if (end.body) return this.#writer.finish(end.body);
+    return this.#writer.fail(this.#snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
   }
 
   /** Every event of `batch` as wire text (undefined at the end). */
