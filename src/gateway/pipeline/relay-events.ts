@@ -5,6 +5,7 @@ import type { SseEvent } from "../../core/sse.js";
 import { nextSseBatch, type SseBatchIterator } from "../../core/sse-batches.js";
 import { deltaBatches, type DeltaBatches } from "../../providers/delta-queue.js";
 import type { StreamDelta } from "../../providers/types.js";
+import { NOT_READY, type ReadySseBatches, readySseBatch } from "./ready-sse-batch.js";
 import { ResponseEventWriter, type ResponseEvent, wireText } from "./response-stream.js";
 
 /** How the upstream stream ended, as the finish events need it: the final body, or the error. */
@@ -32,13 +33,15 @@ type Batch = readonly ResponseEvent[] | undefined;
  * @example
  * for await (const event of new RelayedEvents(id, snapshot, handle.deltas, ended)) write(formatSseEvent(event));
  */
-export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> {
+export class RelayedEvents implements SseBatchIterator, ReadySseBatches, AsyncIterable<SseEvent> {
   readonly #writer: ResponseEventWriter;
   readonly #snapshot: Record<string, unknown>;
   readonly #deltas: DeltaBatches<StreamDelta>;
   readonly #ended: Promise<RelayEnd>;
   /** What `ended` resolves to, once `settled` told it. */
   #end: RelayEnd | undefined;
+  /** A failure of a ready read, which the next read gives. */
+  #failure: { error: unknown } | undefined;
   #phase: "start" | "deltas" | "end" | "done" = "start";
   /** The batch the item-by-item read is handing out, from `#index` on. */
   #batch: readonly ResponseEvent[] = [];
@@ -80,16 +83,25 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
 
   [nextSseBatch](): Promise<readonly string[] | undefined> {
     if (this.#pending !== undefined) return this.#after(() => this[nextSseBatch]());
-    if (this.#index < this.#batch.length) {
-      const rest = this.#batch.slice(this.#index);
-      this.#batch = [];
-      this.#index = 0;
-      this.#handed += rest.length;
-      return Promise.resolve(wireTexts(rest));
-    }
+    if (this.#index < this.#batch.length) return Promise.resolve(this.#handRest());
     const produced = this.#produce();
     if (produced instanceof Promise) return this.#track(produced, (this.#onAll ??= (batch) => this.#handAll(batch)));
     return Promise.resolve(this.#handAll(produced));
+  }
+
+  /** The next batch when it is ready now (src/gateway/pipeline/ready-sse-batch.ts); a failure is given by the next read. */
+  [readySseBatch](): readonly string[] | undefined | typeof NOT_READY {
+    if (this.#pending !== undefined || this.#failure !== undefined) return NOT_READY;
+    if (this.#index < this.#batch.length) return this.#handRest();
+    let ready: Batch | typeof NOT_READY;
+    try {
+      ready = this.#step(false);
+    } catch (error) {
+      this.#phase = "done";
+      this.#failure = { error };
+      return NOT_READY;
+    }
+    return ready === NOT_READY ? NOT_READY : this.#handAll(ready);
   }
 
   next(): Promise<IteratorResult<SseEvent, undefined>> {
@@ -112,6 +124,7 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
       this.#phase = "done";
       this.#batch = [];
       this.#index = 0;
+      this.#failure = undefined;
       return DONE;
     };
     return this.#pending === undefined ? Promise.resolve(stop()) : this.#after(stop);
@@ -124,15 +137,25 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
    * Whatever fails, thrown or rejected, ends the events (`#track` sees the rejections).
    */
   #produce(): Batch | Promise<Batch> {
+    const failure = this.#failure;
+    if (failure !== undefined) {
+      // A ready read failed: this read gives the failure, as it would have.
+      this.#failure = undefined;
+      return Promise.reject(failure.error);
+    }
     try {
-      return this.#step();
+      return this.#step(true);
     } catch (error) {
       this.#phase = "done";
       return Promise.reject(error);
     }
   }
 
-  #step(): Batch | Promise<Batch> {
+  /** The step; with `wait` false, NOT_READY where it would begin to wait (the state as the waiting step leaves it before its wait). */
+  #step(wait: true): Batch | Promise<Batch>;
+  #step(wait: false): Batch | typeof NOT_READY;
+  #step(wait: boolean): Batch | Promise<Batch> | typeof NOT_READY;
+  #step(wait: boolean): Batch | Promise<Batch> | typeof NOT_READY {
     switch (this.#phase) {
       case "start": {
         this.#phase = "deltas";
@@ -148,10 +171,10 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
           const events = this.#textEvents(ready, NONE);
           if (events.length > 0) return events;
         }
-        return this.#nextBatch();
+        return this.#nextBatch(wait);
       }
       case "end":
-        return this.#finish();
+        return this.#finish(wait);
       case "done":
         return undefined;
     }
@@ -161,26 +184,32 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
   #afterBatch(batch: readonly StreamDelta[] | undefined): Batch | Promise<Batch> {
     if (batch === undefined) {
       this.#phase = "end";
-      return this.#finish();
+      return this.#finish(true);
     }
     const events = this.#textEvents(batch, NONE);
     if (events.length > 0) return events;
-    return this.#nextBatch();
+    return this.#nextBatch(true);
   }
 
   /** The events of the next batches; the finish events at once when the deltas already ended (no wait for the empty read). */
-  #nextBatch(): Batch | Promise<Batch> {
+  #nextBatch(wait: true): Batch | Promise<Batch>;
+  #nextBatch(wait: boolean): Batch | Promise<Batch> | typeof NOT_READY;
+  #nextBatch(wait: boolean): Batch | Promise<Batch> | typeof NOT_READY {
     if (this.#deltas.ended()) {
       this.#phase = "end";
-      return this.#finish();
+      return this.#finish(wait);
     }
+    if (!wait) return NOT_READY;
     return this.#deltas.next().then((batch) => this.#afterBatch(batch));
   }
 
   /** The finish events: at once when the end is known already (see `settled`), else once `ended` settles. */
-  #finish(): Batch | Promise<Batch> {
+  #finish(wait: true): Batch | Promise<Batch>;
+  #finish(wait: boolean): Batch | Promise<Batch> | typeof NOT_READY;
+  #finish(wait: boolean): Batch | Promise<Batch> | typeof NOT_READY {
     const end = this.#end;
     if (end !== undefined) return this.#finishEvents(end);
+    if (!wait) return NOT_READY;
     return this.#ended.then((ended) => this.#finishEvents(ended));
   }
 
@@ -188,6 +217,15 @@ export class RelayedEvents implements SseBatchIterator, AsyncIterable<SseEvent> 
     this.#phase = "done";
     if (end.body) return this.#writer.finish(end.body);
     return this.#writer.fail(this.#snapshot, end.error?.code ?? "upstream_error", end.error?.message ?? "the upstream stream failed");
+  }
+
+  /** The rest of the batch the item-by-item read was handing out, as wire text. */
+  #handRest(): readonly string[] {
+    const rest = this.#batch.slice(this.#index);
+    this.#batch = [];
+    this.#index = 0;
+    this.#handed += rest.length;
+    return wireTexts(rest);
   }
 
   /** Every event of `batch` as wire text (undefined at the end). */
