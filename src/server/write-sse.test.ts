@@ -42,6 +42,22 @@ async function serve(source: () => AsyncIterable<SseEvent>): Promise<Served> {
 const event = (n: number): SseEvent => ({ event: "e", data: `{"n":${n}}` });
 
 describe("writeSse", () => {
+  it("sends the answer's headers, then the event-stream ones, in that order", async () => {
+    const served = await serve(async function* () {
+      yield event(1);
+    });
+    const raw = await new Promise<string[]>((resolve, reject) => {
+      http
+        .get(served.url, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase())));
+        })
+        .on("error", reject);
+    });
+    expect(raw.slice(0, 5)).toEqual(["x-generation-id", "content-type", "cache-control", "connection", "x-accel-buffering"]);
+    await served.done;
+  });
+
   it("sends events that are ready together in one write, with the headers", async () => {
     const served = await serve(async function* () {
       yield event(1);

@@ -49,7 +49,8 @@ export function handleResponses(body: unknown, envIn: GatewayEnv, request?: Requ
 
 function answer(body: unknown, envIn: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
   // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
-  const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
+  // Object.assign rather than a spread into a literal (a slow path on Node 20); the same keys in the same order.
+  const env: GatewayEnv = request?.signal ? Object.assign({}, envIn, { signal: request.signal }) : envIn;
   const id = request?.id ?? env.newId();
   const seq = env.nextSeq();
   const startedAt = env.clock.now();
