@@ -54,6 +54,21 @@ async function jsonAnswer(clock: VirtualClock, gateway: ReturnType<typeof setup>
   return response;
 }
 
+describe("handleResponses diagnostics", () => {
+  it("builds the reference-named diagnostics once, on first read: the body and the usage record share them", async () => {
+    const { clock, gateway } = setup({});
+    const response = await clock.run(() => gateway.respond({ ...BODY, provider: { only: ["openai"], diagnostics: true } }));
+    if (response.kind !== "json" || response.record === undefined) throw new Error("expected a JSON answer with its record");
+    const inBody = (response.body as { routing_diagnostics?: unknown }).routing_diagnostics;
+    expect(inBody).toMatchObject({ model: "openai/gpt-5.4-nano", endpoint: "responses" });
+    expect(response.record.detail_metadata.routing_diagnostics).toBe(inBody);
+    const plain = await clock.run(() => gateway.respond(BODY));
+    if (plain.kind !== "json" || plain.record === undefined) throw new Error("expected a JSON answer with its record");
+    expect((plain.body as { routing_diagnostics?: unknown }).routing_diagnostics).toBeUndefined();
+    expect(plain.record.detail_metadata.routing_diagnostics).toEqual(inBody);
+  });
+});
+
 describe("handleResponses failures", () => {
   it("a throw before the provider call (the cache lookup) is a 500 gateway_error with a failed record, and no provider is called", async () => {
     const { clock, gateway, calls } = setup({ cache: throwingCache("get", "lookup broke") });

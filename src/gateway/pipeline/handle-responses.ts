@@ -3,7 +3,9 @@
 import { cacheHeaders } from "../../cache/cache-outcome.js";
 import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
-import type { ResponseCacheInfo } from "../types.js";
+import type { Offer } from "../catalog/schema.js";
+import type { ProviderPreferences } from "../request/provider-preferences.js";
+import type { ResponseCacheInfo, RoutingDiagnostics } from "../types.js";
 import { bodyOptions, wantsDiagnostics } from "./body-options.js";
 import { type CachePlan, planCache, storeInCache } from "./cache-stage.js";
 import { validationError } from "../request/validation-error.js";
@@ -13,22 +15,19 @@ import { type Prepared, prepare, type RequestInfo } from "./prepare-stage.js";
 import { type JsonOutcome, respondJson } from "./respond-json.js";
 import { respondStream, type StreamStart } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
-import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
+import { type ReferenceRoutingDiagnostics, toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
 
 /** Errors of the execute stage, whose bodies carry routing_diagnostics at the pin. */
 const EXECUTE_FAILURES = new Set<string>(["upstream_error", "provider_payment_required"]);
 
-/** `make`, called at most once; then it (and all it captured) is let go, and only its result kept. */
-function once<T>(make: () => T): () => T {
-  let pending: (() => T) | undefined = make;
-  let made: T | undefined;
-  return () => {
-    if (pending !== undefined) {
-      made = pending();
-      pending = undefined;
-    }
-    return made as T;
-  };
+/**
+ * The reference-named diagnostics, built on the first call and kept. Made here, not in `run`: a
+ * closure keeps its whole scope alive, and a retained usage record keeps this one; `run`'s scope is
+ * the request's working state (its env, its abort signal). One closure and one small scope.
+ */
+function lazyDiagnostics(diagnostics: RoutingDiagnostics, offers: readonly Offer[], preferences: ProviderPreferences): () => ReferenceRoutingDiagnostics {
+  let made: ReferenceRoutingDiagnostics | undefined;
+  return () => (made ??= toReferenceDiagnostics(diagnostics, offers, preferences));
 }
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
@@ -95,12 +94,7 @@ function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestI
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
-  // A retained usage record keeps this closure: it captures what the diagnostics are built from, not
-  // `p`, `env` or `routing` (the request's whole working state, its abort signal included).
-  const { diagnostics } = routing;
-  const offers = env.catalog.models[p.model] ?? [];
-  const preferences = p.request.provider;
-  base.clientDiagnostics = once(() => toReferenceDiagnostics(diagnostics, offers, preferences));
+  base.clientDiagnostics = lazyDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider);
   // Request findings (a documented-only form production ignores) lead the routing warnings.
   if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
