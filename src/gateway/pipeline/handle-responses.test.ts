@@ -65,7 +65,9 @@ describe("handleResponses diagnostics", () => {
     const plain = await clock.run(() => gateway.respond(BODY));
     if (plain.kind !== "json" || plain.record === undefined) throw new Error("expected a JSON answer with its record");
     expect((plain.body as { routing_diagnostics?: unknown }).routing_diagnostics).toBeUndefined();
-    expect(plain.record.detail_metadata.routing_diagnostics).toEqual(inBody);
+    const built = plain.record.detail_metadata.routing_diagnostics;
+    expect(built).toMatchObject({ model: "openai/gpt-5.4-nano", endpoint: "responses" });
+    expect(plain.record.detail_metadata.routing_diagnostics).toBe(built);
   });
 });
 
