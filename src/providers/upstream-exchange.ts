@@ -128,7 +128,7 @@ export class UpstreamExchange implements CancelLink {
         this.#rejectRace = reject;
       }),
     );
-    promise.then(this.#settleValue, this.#settleError);
+    this.#follow(promise);
     return raced;
   }
 
@@ -157,7 +157,7 @@ export class UpstreamExchange implements CancelLink {
     }
     this.#listener = listener as ExchangeListener<never>;
     this.#listenerRaced = raced;
-    promise.then(this.#settleValue, this.#settleError);
+    this.#follow(promise);
   }
 
   #busy(): boolean {
@@ -167,8 +167,20 @@ export class UpstreamExchange implements CancelLink {
   /** Stores a race's resolvers in the slot; made on the first promise race (a stream's reads follow instead). */
   #capture: ((resolve: (value: never) => void, reject: Settle) => void) | undefined;
 
+  /**
+   * Settles the slot with `promise`. The two handlers are made on the first race or follow and shared
+   * by the ones after it; an exchange whose fetch is linked and whose body was buffered (a JSON
+   * answer) makes none.
+   */
+  #follow(promise: Promise<unknown>): void {
+    promise.then((this.#onValue ??= (value) => this.#settleValue(value)), (this.#onError ??= (error) => this.#settleError(error)));
+  }
+
+  #onValue: Settle | undefined;
+  #onError: Settle | undefined;
+
   // A settlement after #abort finds the slot empty (no race begins once aborted) and is dropped.
-  readonly #settleValue = (value: unknown): void => {
+  #settleValue(value: unknown): void {
     const listener = this.#listener;
     if (listener !== undefined) {
       this.#listener = undefined;
@@ -178,9 +190,9 @@ export class UpstreamExchange implements CancelLink {
     const resolve = this.#resolveRace;
     this.#resolveRace = this.#rejectRace = undefined;
     resolve?.(value);
-  };
+  }
 
-  readonly #settleError = (error: unknown): void => {
+  #settleError(error: unknown): void {
     const listener = this.#listener;
     if (listener !== undefined) {
       this.#listener = undefined;
@@ -190,7 +202,7 @@ export class UpstreamExchange implements CancelLink {
     const reject = this.#rejectRace;
     this.#resolveRace = this.#rejectRace = undefined;
     reject?.(error);
-  };
+  }
 
   /** A race begun while another is under way: its own closures, tracked until it settles. */
   #overlap<T>(promise: Promise<T>): Promise<T> {
