@@ -60,6 +60,7 @@ export class RelayedEvents implements SseBatchIterator, ReadySseBatches, AsyncIt
   #onAll: ((batch: Batch) => readonly string[] | undefined) | undefined;
   #onProduced: ((batch: Batch) => unknown) | undefined;
   #onFailure: ((error: unknown) => never) | undefined;
+  #onBatch: ((batch: readonly StreamDelta[] | undefined) => Batch | Promise<Batch>) | undefined;
 
   constructor(id: string, snapshot: Record<string, unknown>, deltas: AsyncIterable<StreamDelta>, ended: Promise<RelayEnd>) {
     this.#writer = new ResponseEventWriter(id);
@@ -200,7 +201,7 @@ export class RelayedEvents implements SseBatchIterator, ReadySseBatches, AsyncIt
       return this.#finish(wait);
     }
     if (!wait) return NOT_READY;
-    return this.#deltas.next().then((batch) => this.#afterBatch(batch));
+    return this.#deltas.next().then((this.#onBatch ??= (batch) => this.#afterBatch(batch)));
   }
 
   /** The finish events: at once when the end is known already (see `settled`), else once `ended` settles. */

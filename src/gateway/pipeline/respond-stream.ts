@@ -49,8 +49,11 @@ function startStream(executed: ExecutionOutcome<InvokeStreamSuccess>, prepared: 
     return ended;
   });
   const events = new RelayedEvents(base.id, snapshot, handle.deltas, settled);
-  return { ok: true, events, record: settled.then((s) => s.record) };
+  return { ok: true, events, record: settled.then(recordOf) };
 }
+
+/** A module function, not an arrow per request: each evaluation of an arrow makes a new function. */
+const recordOf = (settled: Settled): UsageRecord => settled.record;
 
 interface Settled {
   record: UsageRecord;
