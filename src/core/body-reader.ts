@@ -1,8 +1,7 @@
 // Reads a fetch Response's body chunk by chunk: straight from the node:http body when the keep-alive
 // fetch made the Response (src/core/node-body-response.ts), else through the web stream's reader.
 // Both behave as the web reader over `Readable.toWeb` does: the same chunks (copies), errors and cancel.
-import type { IncomingMessage } from "node:http";
-import { finished } from "node:stream";
+import { finished, type Readable } from "node:stream";
 import { takeNodeBody } from "./node-body-response.js";
 
 export type BodyChunk = { done: false; value: Uint8Array } | { done: true; value?: undefined };
@@ -35,7 +34,7 @@ export function bodyReader(response: Response): BodyReader | null {
 const noop = (): void => {};
 
 class NodeBodyReader implements BodyReader {
-  readonly #res: IncomingMessage;
+  readonly #res: Readable;
   readonly #queue: Uint8Array[] = [];
   #queuedBytes = 0;
   #ended = false;
@@ -43,7 +42,7 @@ class NodeBodyReader implements BodyReader {
   #failure: { error: unknown } | undefined;
   #wake: (() => void) | undefined;
 
-  constructor(res: IncomingMessage) {
+  constructor(res: Readable) {
     this.#res = res;
     res.on("data", (chunk: Buffer) => {
       // A copy, as Readable.toWeb makes: the reader owns its bytes.

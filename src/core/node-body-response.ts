@@ -1,8 +1,7 @@
-// A fetch Response over a node:http response body that builds no web stream unless asked: the
-// keep-alive fetch's answer for event streams. On Node 20 a ReadableStream costs tens of µs to build
+// A fetch Response over a node Readable body that builds no web stream unless asked: the keep-alive
+// fetch's answer for event streams. On Node 20 a ReadableStream costs tens of µs to build
 // (Readable.toWeb, makeTransferable), more than relaying a short stream; the stream pump reads the
 // node body directly (src/core/body-reader.ts), and anything else gets the genuine Response.
-import type { IncomingMessage } from "node:http";
 import { Readable } from "node:stream";
 import { LazyBodyResponse } from "./lazy-body-response.js";
 import { isPlainHeaderPairs } from "./lazy-headers.js";
@@ -12,7 +11,7 @@ import { isPlainHeaderPairs } from "./lazy-headers.js";
  * const response = nodeBodyResponse(res, { status: 200, statusText: "OK", headers: [["content-type", "text/event-stream"]] });
  * const reader = bodyReader(response); // reads `res` itself
  */
-export function nodeBodyResponse(res: IncomingMessage, init: ResponseInit): Response {
+export function nodeBodyResponse(res: Readable, init: ResponseInit): Response {
   return new NodeBodyResponse(res, init);
 }
 
@@ -20,7 +19,7 @@ export function nodeBodyResponse(res: IncomingMessage, init: ResponseInit): Resp
  * The node body of a Response from {@link nodeBodyResponse}, handed over once, and only while
  * nothing has read its body; undefined otherwise.
  */
-export function takeNodeBody(response: Response): IncomingMessage | undefined {
+export function takeNodeBody(response: Response): Readable | undefined {
   return response instanceof NodeBodyResponse ? response.take() : undefined;
 }
 
@@ -39,7 +38,7 @@ export function contentTypeOf(response: Response): string | null {
 type HeaderPairs = readonly (readonly string[])[];
 
 class NodeBodyResponse extends LazyBodyResponse {
-  readonly #res: IncomingMessage;
+  readonly #res: Readable;
   readonly #init: ResponseInit;
   /** Plain pairs (see isPlainHeaderPairs), kept as they are: filling a Headers costs more than the rest. */
   readonly #pairs: HeaderPairs | undefined;
@@ -47,7 +46,7 @@ class NodeBodyResponse extends LazyBodyResponse {
   readonly #checked: Headers | undefined;
   #taken = false;
 
-  constructor(res: IncomingMessage, init: ResponseInit) {
+  constructor(res: Readable, init: ResponseInit) {
     super(init);
     this.#res = res;
     this.#init = init;
@@ -65,7 +64,7 @@ class NodeBodyResponse extends LazyBodyResponse {
     return value;
   }
 
-  take(): IncomingMessage | undefined {
+  take(): Readable | undefined {
     if (this.#taken || this.real !== undefined) return undefined;
     this.#taken = true;
     return this.#res;
