@@ -65,7 +65,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * const upstream = await startTarget("upstream");
  * const gateway = await startTarget("gateway", upstream.url);
  */
-export type TargetKind = "upstream" | "floor" | "gateway" | "pass-through" | "pass-through+pipeline" | "pass-through+arithmetic" | "pass-through+allocation";
+export type TargetKind = "upstream" | "floor" | "floor-undici" | "gateway" | "pass-through" | "pass-through+pipeline" | "pass-through+arithmetic" | "pass-through+allocation";
 
 export async function startTarget(kind: TargetKind, upstream = ""): Promise<Child> {
   const entry = fileURLToPath(new URL("./target-process.ts", import.meta.url));
