@@ -43,7 +43,7 @@ async function readAll(reader: BodyReader): Promise<string> {
 describe("bodyReader", () => {
   const f = createKeepAliveFetch();
 
-  it("reads the keep-alive fetch's stream body from node, with its headers intact", async () => {
+  it("reads the keep-alive fetch's stream body from the pushed body, with its headers intact", async () => {
     const response = await f(`${base}/stream`);
     expect(response.headers.get("set-cookie")).toBe("a=1, b=2");
     const reader = bodyReader(response);

@@ -4,10 +4,10 @@
 // dispatch spent 60-85 µs of CPU per request against 110-175 µs through node:http (both measured
 // here, 64 connections), and in a gateway that also runs a pipeline the gap is larger: node's
 // client allocates ~14 KB per call. `serve` uses this for its upstream calls to the fakes.
-import { Readable } from "node:stream";
 import { Agent, type Dispatcher } from "undici";
 import { type CancelLink, withLinkedFetch } from "./cancel-link.js";
-import { nodeBodyResponse } from "./node-body-response.js";
+import { PushedBody } from "./pushed-body.js";
+import { streamedBodyResponse } from "./streamed-body-response.js";
 import { textBodyResponse } from "./text-body-response.js";
 
 export interface KeepAliveFetchOptions {
@@ -79,7 +79,7 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
   #headers: Record<string, string> | undefined;
   /** A JSON answer's chunks until its end; undefined for a streamed one. */
   #chunks: Buffer[] | undefined;
-  #body: UpstreamBody | undefined;
+  #body: PushedBody | undefined;
   #settled = false;
 
   constructor(method: string, resolve: (response: Response) => void, reject: (reason: unknown) => void, signal: AbortSignal | undefined, link: CancelLink | undefined) {
@@ -101,8 +101,9 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
     const error = reason instanceof Error ? reason : new Error("aborted");
     // Settled first: undici reports the abort (as an error) at once.
     this.#settle(undefined, reason);
-    if (this.#body !== undefined) this.#body.destroy(error);
-    else if (this.#controller !== undefined) this.#controller.abort(error);
+    // A body being read fails with the reason itself, as a web stream cancelled with it would.
+    this.#body?.fail(reason);
+    if (this.#controller !== undefined) this.#controller.abort(error);
     else this.#cancelled = error;
   };
 
@@ -132,14 +133,15 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
       return;
     }
     // A linked body stays cancellable until its reader is done: the link's owner unlinks it then.
-    this.#body = new UpstreamBody(controller, this.#signal === undefined ? undefined : this.#unlinkSignal);
-    // The stream pump reads the node body itself (src/core/body-reader.ts): no web stream is built.
-    this.#settle(nodeBodyResponse(this.#body, init), undefined, true);
+    this.#body = new PushedBody(new ConnectionSource(controller, this.#signal === undefined ? undefined : this.#unlinkSignal));
+    // The stream pump reads the pushed body itself (src/core/body-reader.ts): no stream is built.
+    this.#settle(streamedBodyResponse(this.#body, init), undefined, true);
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    // A chunk is a view of one socket read, which nothing writes again: it is handed over, not copied.
     if (this.#chunks !== undefined) this.#chunks.push(chunk);
-    else if (this.#body !== undefined && !this.#body.push(chunk)) controller.pause();
+    else this.#body?.push(chunk);
   }
 
   onResponseEnd(): void {
@@ -151,15 +153,15 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
       this.#settle(textBodyResponse(text, { status: this.#status, headers: this.#headers ?? {} }), undefined);
       return;
     }
-    this.#body?.push(null);
+    this.#body?.end();
     this.#unlinkSignal();
   }
 
   onResponseError(_controller: Dispatcher.DispatchController | undefined, error: Error): void {
     if (this.#body !== undefined) {
-      // After the headers the body's reader sees it: a cancel's own reason, or what undici's fetch
-      // reports for a body cut short, "terminated" caused by the socket's error.
-      this.#body.destroy(this.#body.destroyed ? error : new TypeError("terminated", { cause: error }));
+      // After the headers the body's reader sees what undici's fetch reports for a body cut short,
+      // "terminated" caused by the socket's error (a cancel's own reason came first, and stays).
+      this.#body.fail(new TypeError("terminated", { cause: error }));
       this.#unlinkSignal();
       return;
     }
@@ -191,26 +193,27 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
   }
 }
 
-/** A streamed answer's body as a node Readable: back-pressure pauses the socket, destroying it aborts the request. */
-class UpstreamBody extends Readable {
+/** The connection a pushed body is read from: back-pressure pauses its socket, a reader that leaves aborts it. */
+class ConnectionSource {
   readonly #controller: Dispatcher.DispatchController;
-  readonly #onDone: (() => void) | undefined;
+  readonly #onAbort: (() => void) | undefined;
 
-  constructor(controller: Dispatcher.DispatchController, onDone: (() => void) | undefined) {
-    super();
+  constructor(controller: Dispatcher.DispatchController, onAbort: (() => void) | undefined) {
     this.#controller = controller;
-    this.#onDone = onDone;
+    this.#onAbort = onAbort;
   }
 
-  override _read(): void {
+  pause(): void {
+    this.#controller.pause();
+  }
+
+  resume(): void {
     this.#controller.resume();
   }
 
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.#onDone?.();
-    // Destroyed before its end (a reader that left, a cancel): the connection goes with the request.
-    if (!this.readableEnded && !this.#controller.aborted) this.#controller.abort(error ?? new Error("aborted"));
-    callback(error);
+  abort(reason: Error): void {
+    this.#onAbort?.();
+    if (!this.#controller.aborted) this.#controller.abort(reason);
   }
 }
 

@@ -4,7 +4,7 @@ import { bodyReader, type BodyReader } from "../core/body-reader.js";
 import { SseParser, type SseEvent } from "../core/sse.js";
 import { Utf8StreamDecoder } from "../core/utf8-stream-decoder.js";
 import { GatewayError } from "../core/errors.js";
-import { contentTypeOf } from "../core/node-body-response.js";
+import { contentTypeOf } from "../core/streamed-body-response.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
 import { snippet } from "./parse-upstream.js";
 import { StreamRun } from "./stream-run.js";
