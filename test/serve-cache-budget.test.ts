@@ -52,7 +52,11 @@ async function serveAndAsk(maxBytes: number, inputs: string[]) {
     .written()
     .split("\n")
     .filter((line) => line.includes("cache did not store"));
-  return { answers, refusals, stderr: io.err() };
+  const banner = io
+    .written()
+    .split("\n")
+    .find((line) => line.startsWith("  cache "));
+  return { answers, refusals, stderr: io.err(), banner };
 }
 
 describe("serve with settings.cache.maxBytes", () => {
@@ -67,7 +71,9 @@ describe("serve with settings.cache.maxBytes", () => {
   }, 30_000);
 
   it("refuses an answer larger than the whole budget: a miss each time, and one line a refusal saying what and why", async () => {
-    const { answers, refusals } = await serveAndAsk(1000, ["Question A", "Question A", "Question B"]);
+    const { answers, refusals, banner } = await serveAndAsk(1000, ["Question A", "Question A", "Question B"]);
+    // The banner stated the budget the refusals are judged against.
+    expect(banner).toContain("at most 1,000 answers and 1,000 bytes (settings cache.maxEntries, cache.maxBytes");
     expect(answers.map((a) => a.cache)).toEqual(["miss", "miss", "miss"]);
     expect(refusals).toHaveLength(3);
     refusals.forEach((line, i) => {

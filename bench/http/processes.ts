@@ -65,13 +65,15 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * const upstream = await startTarget("upstream");
  * const gateway = await startTarget("gateway", upstream.url);
  */
-export type TargetKind = "upstream" | "floor" | "gateway" | "pass-through" | "pass-through+pipeline" | "pass-through+arithmetic" | "pass-through+allocation";
+export type TargetKind = "upstream" | "floor" | "floor-undici" | "gateway" | "pass-through" | "pass-through+pipeline" | "pass-through+arithmetic" | "pass-through+allocation";
 
 export async function startTarget(kind: TargetKind, upstream = ""): Promise<Child> {
   const entry = fileURLToPath(new URL("./target-process.ts", import.meta.url));
   // BENCH_HTTP_CPU_PROF=<dir>: every in-repo target but the upstream writes a V8 CPU profile there when it stops (read it in Chrome DevTools).
   const profileDir = process.env["BENCH_HTTP_CPU_PROF"];
-  const profile = kind !== "upstream" && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  // BENCH_HTTP_PERF_PROF=1 instead: the targets write /tmp/perf-<pid>.map, so `perf record -g -p <pid>` names their JavaScript frames.
+  const perfMap = process.env["BENCH_HTTP_PERF_PROF"] === "1" ? ["--perf-basic-prof"] : [];
+  const profile = kind === "upstream" ? [] : profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : perfMap;
   const child = spawn(process.execPath, [...profile, "--max-semi-space-size=32", "--import", "tsx", "--import", BUILT_JS, entry, kind, upstream], { stdio: ["pipe", "pipe", "pipe"] });
   const url = await waitForLine(child, /READY (\S+)\n/, `bench target ${kind}`);
   return { url, cpuMs: cpuReader(child.pid), stop: stopper(child) };

@@ -2,6 +2,7 @@
 // target do not share an event loop: `node --import tsx --import ./bench/built-js.mjs bench/http/target-process.ts <kind> [upstream]`.
 // Prints `READY <url>` once listening; exits when its stdin closes.
 import { startFloorProxy } from "./floor-proxy.js";
+import { startFloorUndiciProxy } from "./floor-undici-proxy.js";
 import { startGatewayTarget } from "./gateway-target.js";
 import { startPassThroughTarget } from "./pass-through-target.js";
 import { startUpstream } from "./upstream.js";
@@ -10,6 +11,7 @@ const [kind, upstream = ""] = process.argv.slice(2);
 const starters: Record<string, (upstream: string) => Promise<{ url: string; close(): Promise<void> }>> = {
   upstream: startUpstream,
   floor: startFloorProxy,
+  "floor-undici": startFloorUndiciProxy,
   gateway: startGatewayTarget,
   "pass-through": (upstream) => startPassThroughTarget(upstream),
   "pass-through+pipeline": (upstream) => startPassThroughTarget(upstream, "pipeline"),
@@ -18,7 +20,9 @@ const starters: Record<string, (upstream: string) => Promise<{ url: string; clos
 };
 const started = kind !== undefined && Object.hasOwn(starters, kind) ? await starters[kind]?.(upstream) : undefined;
 if (!started) {
-  process.stderr.write(`unknown bench target ${kind ?? "(none)"}: expected upstream, floor, gateway, pass-through, pass-through+pipeline, pass-through+arithmetic or pass-through+allocation\n`);
+  process.stderr.write(
+    `unknown bench target ${kind ?? "(none)"}: expected upstream, floor, floor-undici, gateway, pass-through, pass-through+pipeline, pass-through+arithmetic or pass-through+allocation\n`,
+  );
   process.exit(2);
 }
 process.stdout.write(`READY ${started.url}\n`);

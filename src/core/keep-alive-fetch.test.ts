@@ -8,6 +8,8 @@ let server: http.Server;
 let base = "";
 const sockets = new Set<unknown>();
 let received = 0;
+let endlessClosed = 0;
+let flooded = 0;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
@@ -20,6 +22,33 @@ beforeAll(async () => {
       return;
     }
     if (req.url === "/hang") return;
+    if (req.url === "/endless") {
+      // One event, then nothing until the client leaves.
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write("data: 1\n\n");
+      res.on("close", () => endlessClosed++);
+      return;
+    }
+    if (req.url === "/flood") {
+      // As much as the client takes: 64 KiB at a time, waiting for "drain", up to 64 MiB.
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      const chunk = Buffer.alloc(64 * 1024, 120);
+      flooded = 0;
+      const more = (): void => {
+        while (flooded < 64 * 1024 * 1024) {
+          flooded += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", more);
+        }
+        res.end();
+      };
+      more();
+      return;
+    }
+    if (req.url === "/empty") {
+      res.writeHead(204, { "x-empty": "yes" });
+      res.end();
+      return;
+    }
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
@@ -45,9 +74,19 @@ describe("createKeepAliveFetch", () => {
     expect(await res.json()).toEqual({ body: '{"a":1}', auth: "Bearer k" });
   });
 
-  it("reuses one socket for sequential requests", async () => {
+  it("reuses its sockets for sequential requests", async () => {
     sockets.clear();
-    for (let i = 0; i < 5; i++) await (await f(`${base}/echo`, { method: "POST", body: "x" })).text();
+    for (let i = 0; i < 6; i++) await (await f(`${base}/echo`, { method: "POST", body: "x" })).text();
+    // undici lets a socket rest one turn of the event loop before its next request (a server may
+    // close it despite keep-alive), so a caller that sends at once alternates between two.
+    expect(sockets.size).toBe(2);
+    // One that waits a turn between them keeps to one socket.
+    const patient = createKeepAliveFetch();
+    sockets.clear();
+    for (let i = 0; i < 6; i++) {
+      await (await patient(`${base}/echo`, { method: "POST", body: "x" })).text();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
     expect(sockets.size).toBe(1);
   });
 
@@ -62,6 +101,41 @@ describe("createKeepAliveFetch", () => {
     const pending = f(`${base}/hang`, { signal: controller.signal });
     controller.abort(new Error("timed out"));
     await expect(pending).rejects.toThrow("timed out");
+  });
+
+  it("sends the credentials of a URL as Basic authorization, as node:http does, unless a header says otherwise", async () => {
+    const withCredentials = base.replace("http://", "http://user:p%40ss@");
+    expect(await (await f(`${withCredentials}/echo`, { method: "POST", body: "" })).json()).toEqual({ body: "", auth: `Basic ${Buffer.from("user:p@ss").toString("base64")}` });
+    expect(await (await f(`${withCredentials}/echo`, { method: "POST", headers: { authorization: "Bearer k" }, body: "" })).json()).toEqual({ body: "", auth: "Bearer k" });
+  });
+
+  it("answers a 204 and a HEAD with no body, and their headers", async () => {
+    const empty = await f(`${base}/empty`);
+    expect(empty.status).toBe(204);
+    expect(empty.body).toBeNull();
+    expect(empty.headers.get("x-empty")).toBe("yes");
+    const head = await f(`${base}/echo`, { method: "HEAD" });
+    expect(head.status).toBe(201);
+    expect(head.body).toBeNull();
+    expect(head.headers.get("x-echo-method")).toBe("HEAD");
+  });
+
+  it("rejects a header undici refuses with fetch's TypeError, naming undici's reason as the cause", async () => {
+    const error: unknown = await f(`${base}/echo`, { method: "POST", headers: { "x-bad": "a\nb" }, body: "" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as TypeError).message).toBe("fetch failed");
+    expect(((error as TypeError).cause as Error).message).toMatch(/x-bad/);
+  });
+
+  it("stops taking a streamed body its reader does not read (back-pressure), and takes it all once read", async () => {
+    const res = await f(`${base}/flood`);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    let read = ((await reader.read()).value as Uint8Array).length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The sender stalls once the socket buffers and the body's high-water mark are full: far short of 64 MiB.
+    expect(flooded).toBeLessThan(32 * 1024 * 1024);
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) read += chunk.value.length;
+    expect(read).toBe(64 * 1024 * 1024);
   });
 
   it("rejects with a TypeError like fetch when the connection is refused", async () => {
@@ -105,6 +179,19 @@ describe("createKeepAliveFetch", () => {
       expect(res.headers.get("content-type")).toBe("text/event-stream");
       expect(l.onCancel).toBeTypeOf("function");
       await res.text();
+    });
+
+    it("cancels a streamed body through the link: its reader gets the reason and the upstream connection closes", async () => {
+      const l = link();
+      const before = endlessClosed;
+      const res = await linked(`${base}/endless`, { method: "POST", headers: {}, body: "" }, l);
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      expect((await reader.read()).done).toBe(false);
+      const pending = reader.read();
+      const reason = new Error("timed out mid-stream");
+      l.onCancel?.(reason);
+      await expect(pending).rejects.toBe(reason);
+      await expect.poll(() => endlessClosed).toBe(before + 1);
     });
   });
 });

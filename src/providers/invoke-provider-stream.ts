@@ -4,7 +4,7 @@ import { type BodyChunk, bodyReader, type BodyReader } from "../core/body-reader
 import { SseParser, type SseEvent } from "../core/sse.js";
 import { Utf8StreamDecoder } from "../core/utf8-stream-decoder.js";
 import { GatewayError } from "../core/errors.js";
-import { contentTypeOf } from "../core/node-body-response.js";
+import { contentTypeOf } from "../core/streamed-body-response.js";
 import type { InvokeProviderOptions, InvokeStreamResult } from "./invoke-provider.js";
 import { snippet } from "./parse-upstream.js";
 import { type StreamBegin, StreamRun, type StreamRunHost } from "./stream-run.js";

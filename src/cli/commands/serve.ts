@@ -10,6 +10,9 @@ import type { ServeHandle } from "../../serve/start-serve.js";
 import { CliError, EXIT_CODES, type ExitCode } from "../cli-error.js";
 import type { CliIo } from "../io.js";
 import { BYTE_SIZE_EXPECTED, parseByteSize } from "../../core/byte-size.js";
+import { DEFAULT_MAX_CACHE_BYTES, DEFAULT_MAX_CACHE_ENTRIES } from "../../cache/memory-cache-store.js";
+import { describeBytes } from "../../serve/cache-not-stored.js";
+import type { GatewaySettings } from "../../gateway/settings.js";
 
 export interface ServeCommandOptions {
   port: number;
@@ -42,7 +45,17 @@ export function untilSignal(cancel?: AbortSignal): Promise<NodeJS.Signals> {
   });
 }
 
-function banner(file: string, served: ServeHandle, options: ServeCommandOptions, model: string | undefined, defaultGraceMs: number): string {
+/**
+ * The banner's `cache` line when the scenario's settings change the response cache's bounds (the
+ * answers a refusal line then names are judged against them); none for the defaults or no store.
+ */
+export function cacheBoundsLine(cache: GatewaySettings["cache"]): string | undefined {
+  if (cache.store === "none" || (cache.maxEntries === DEFAULT_MAX_CACHE_ENTRIES && cache.maxBytes === DEFAULT_MAX_CACHE_BYTES)) return undefined;
+  const entries = `${cache.maxEntries.toLocaleString("en-US")} answer${cache.maxEntries === 1 ? "" : "s"}`;
+  return `  cache    each endpoint's response cache holds at most ${entries} and ${describeBytes(cache.maxBytes)} (settings cache.maxEntries, cache.maxBytes; defaults ${DEFAULT_MAX_CACHE_ENTRIES.toLocaleString("en-US")} answers and ${DEFAULT_MAX_CACHE_BYTES / (1024 * 1024)} MiB)`;
+}
+
+function banner(file: string, served: ServeHandle, options: ServeCommandOptions, model: string | undefined, defaultGraceMs: number, cacheLine: string | undefined): string {
   // Only the seeds' placeholder is shown whole: a key given with --key would land in CI logs.
   const shownKey = options.key === undefined ? served.key : maskKey(served.key);
   const lines = [
@@ -57,6 +70,7 @@ function banner(file: string, served: ServeHandle, options: ServeCommandOptions,
     const body = JSON.stringify({ model, input: "Say hello." });
     lines.push(`  try      curl ${served.url}/v1/responses -H "Authorization: Bearer ${shownKey}" -H "Content-Type: application/json" -d '${body}'`);
   }
+  if (cacheLine !== undefined) lines.push(cacheLine);
   const grace = formatDuration(options.grace ?? defaultGraceMs);
   lines.push(`  grace    ${grace}: on Ctrl-C or SIGTERM, requests in flight get ${grace} to finish; a second signal stops at once`);
   lines.push("Ctrl-C stops.", "");
@@ -105,7 +119,8 @@ export async function serveCommand(
     if (code === "ENOENT" || code === "EACCES") throw new CliError("E_WRITE_FAILED", `cannot write ${options.exportUsage ?? ""}: ${(error as Error).message}`);
     throw error;
   }
-  io.stdout.write(banner(file, served, options, Object.keys(loaded.scenario.catalog.models)[0], DEFAULT_GRACE_MS));
+  const cacheLine = cacheBoundsLine(loaded.scenario.spec.settings.cache);
+  io.stdout.write(banner(file, served, options, Object.keys(loaded.scenario.catalog.models)[0], DEFAULT_GRACE_MS, cacheLine));
   await stopping;
   const inFlight = served.inFlight;
   io.stdout.write(inFlight > 0 ? `stopping… (${inFlight} request${inFlight === 1 ? "" : "s"} in flight; a second signal stops at once)\n` : "stopping…\n");

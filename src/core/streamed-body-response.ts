@@ -1,45 +1,44 @@
-// A fetch Response over a node:http response body that builds no web stream unless asked: the
-// keep-alive fetch's answer for event streams. On Node 20 a ReadableStream costs tens of µs to build
-// (Readable.toWeb, makeTransferable), more than relaying a short stream; the stream pump reads the
-// node body directly (src/core/body-reader.ts), and anything else gets the genuine Response.
-import type { IncomingMessage } from "node:http";
-import { Readable } from "node:stream";
+// A fetch Response over a pushed body (src/core/pushed-body.ts) that builds no web stream unless
+// asked: the keep-alive fetch's answer for event streams. On Node 20 a ReadableStream costs tens of
+// µs to build, more than relaying a short stream; the stream pump reads the pushed body directly
+// (src/core/body-reader.ts), and anything else gets the genuine Response over its web stream.
 import { LazyBodyResponse } from "./lazy-body-response.js";
 import { isPlainHeaderPairs } from "./lazy-headers.js";
+import type { PushedBody } from "./pushed-body.js";
 
 /**
  * @example
- * const response = nodeBodyResponse(res, { status: 200, statusText: "OK", headers: [["content-type", "text/event-stream"]] });
- * const reader = bodyReader(response); // reads `res` itself
+ * const response = streamedBodyResponse(body, { status: 200, statusText: "OK", headers: [["content-type", "text/event-stream"]] });
+ * const reader = bodyReader(response); // reads `body` itself
  */
-export function nodeBodyResponse(res: IncomingMessage, init: ResponseInit): Response {
-  return new NodeBodyResponse(res, init);
+export function streamedBodyResponse(body: PushedBody, init: ResponseInit): Response {
+  return new StreamedBodyResponse(body, init);
 }
 
 /**
- * The node body of a Response from {@link nodeBodyResponse}, handed over once, and only while
- * nothing has read its body; undefined otherwise.
+ * The pushed body of a Response from {@link streamedBodyResponse}, handed over once, and only
+ * while nothing has read its body; undefined otherwise.
  */
-export function takeNodeBody(response: Response): IncomingMessage | undefined {
-  return response instanceof NodeBodyResponse ? response.take() : undefined;
+export function takeStreamedBody(response: Response): PushedBody | undefined {
+  return response instanceof StreamedBodyResponse ? response.take() : undefined;
 }
 
 /**
- * `response.headers.get("content-type")`, answered for a Response from {@link nodeBodyResponse}
- * without building its genuine Response (which would turn its node body into a web stream).
+ * `response.headers.get("content-type")`, answered for a Response from {@link streamedBodyResponse}
+ * without building its genuine Response (which would turn its body into a web stream).
  *
  * @example
  * const isJson = (contentTypeOf(response) ?? "").includes("application/json");
  */
 export function contentTypeOf(response: Response): string | null {
-  return response instanceof NodeBodyResponse ? response.contentType() : response.headers.get("content-type");
+  return response instanceof StreamedBodyResponse ? response.contentType() : response.headers.get("content-type");
 }
 
 /** Name/value pairs (HeadersInit's array form), each checked to have exactly two strings. */
 type HeaderPairs = readonly (readonly string[])[];
 
-class NodeBodyResponse extends LazyBodyResponse {
-  readonly #res: IncomingMessage;
+class StreamedBodyResponse extends LazyBodyResponse {
+  readonly #body: PushedBody;
   readonly #init: ResponseInit;
   /** Plain pairs (see isPlainHeaderPairs), kept as they are: filling a Headers costs more than the rest. */
   readonly #pairs: HeaderPairs | undefined;
@@ -47,9 +46,9 @@ class NodeBodyResponse extends LazyBodyResponse {
   readonly #checked: Headers | undefined;
   #taken = false;
 
-  constructor(res: IncomingMessage, init: ResponseInit) {
+  constructor(body: PushedBody, init: ResponseInit) {
     super(init);
-    this.#res = res;
+    this.#body = body;
     this.#init = init;
     if (Array.isArray(init.headers) && isPlainHeaderPairs(init.headers)) this.#pairs = init.headers;
     else this.#checked = new Headers(init.headers);
@@ -65,10 +64,10 @@ class NodeBodyResponse extends LazyBodyResponse {
     return value;
   }
 
-  take(): IncomingMessage | undefined {
+  take(): PushedBody | undefined {
     if (this.#taken || this.real !== undefined) return undefined;
     this.#taken = true;
-    return this.#res;
+    return this.#body;
   }
 
   protected get consumed(): boolean {
@@ -76,8 +75,8 @@ class NodeBodyResponse extends LazyBodyResponse {
   }
 
   protected build(): Response {
-    if (!this.#taken) return new Response(Readable.toWeb(this.#res) as ReadableStream<Uint8Array>, this.#init);
-    // Read already through the node body: the real one is disturbed too, as undici's would be.
+    if (!this.#taken) return new Response(this.#body.toWeb(), this.#init);
+    // Read already through the pushed body: the real one is disturbed too, as undici's would be.
     const real = new Response(new ReadableStream<Uint8Array>({ start: (c) => c.close() }), this.#init);
     void real.text();
     return real;
