@@ -3,8 +3,7 @@
 // when the client leaves.
 import type { ServerResponse } from "node:http";
 import { formatSseEvent, type SseEvent } from "../core/sse.js";
-import { hasSseBatches, nextSseBatch } from "../core/sse-batches.js";
-import { hasReadySseBatches, NOT_READY, readySseBatch } from "../gateway/pipeline/ready-sse-batch.js";
+import { hasReadySseBatches, hasSseBatches, NOT_READY, nextSseBatch, readySseBatch } from "../core/sse-batches.js";
 import { toGatewayError } from "./send-error.js";
 
 export const SSE_HEADERS = {

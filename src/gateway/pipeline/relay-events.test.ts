@@ -4,7 +4,7 @@ import { formatSseEvent, type SseEvent } from "../../core/sse.js";
 import { hasSseBatches, nextSseBatch } from "../../core/sse-batches.js";
 import { DeltaQueue } from "../../providers/delta-queue.js";
 import type { StreamDelta } from "../../providers/types.js";
-import { NOT_READY, readySseBatch } from "./ready-sse-batch.js";
+import { NOT_READY, readySseBatch } from "../../core/sse-batches.js";
 import { type RelayEnd, RelayedEvents } from "./relay-events.js";
 import { ResponseEventWriter } from "./response-stream.js";
 

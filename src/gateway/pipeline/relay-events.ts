@@ -2,10 +2,9 @@
 // promise per upstream chunk (all the events it gives, in a batch), not an async generator's per event.
 import type { GatewayError } from "../../core/errors.js";
 import type { SseEvent } from "../../core/sse.js";
-import { nextSseBatch, type SseBatchIterator } from "../../core/sse-batches.js";
 import { deltaBatches, type DeltaBatches } from "../../providers/delta-queue.js";
 import type { StreamDelta } from "../../providers/types.js";
-import { NOT_READY, type ReadySseBatches, readySseBatch } from "./ready-sse-batch.js";
+import { NOT_READY, nextSseBatch, type ReadySseBatches, readySseBatch, type SseBatchIterator } from "../../core/sse-batches.js";
 import { ResponseEventWriter, type ResponseEvent, wireText } from "./response-stream.js";
 
 /** How the upstream stream ended, as the finish events need it: the final body, or the error. */
@@ -90,7 +89,7 @@ export class RelayedEvents implements SseBatchIterator, ReadySseBatches, AsyncIt
     return Promise.resolve(this.#handAll(produced));
   }
 
-  /** The next batch when it is ready now (src/gateway/pipeline/ready-sse-batch.ts); a failure is given by the next read. */
+  /** The next batch when it is ready now (src/core/sse-batches.ts); a failure is given by the next read. */
   [readySseBatch](): readonly string[] | undefined | typeof NOT_READY {
     if (this.#pending !== undefined || this.#failure !== undefined) return NOT_READY;
     if (this.#index < this.#batch.length) return this.#handRest();
