@@ -94,4 +94,28 @@ describe("DeltaQueue", () => {
     const whole = deltaBatches(source());
     expect([await whole.next(), await whole.next(), await whole.next()]).toEqual([[{ n: 1 }], [{ n: 2 }], undefined]);
   });
+
+  it("says it ended only once closed with nothing left, in either read", async () => {
+    const queue = new DeltaQueue<Item>(() => {});
+    const batches = deltaBatches(queue);
+    expect(batches.ended()).toBe(false);
+    queue.push({ n: 1 });
+    queue.close();
+    expect(queue.ended).toBe(false);
+    expect(batches.ended()).toBe(false);
+    expect(batches.take()).toEqual([{ n: 1 }]);
+    expect(queue.ended).toBe(true);
+    expect(batches.ended()).toBe(true);
+    expect(await batches.next()).toBeUndefined();
+
+    async function* one() {
+      yield { n: 1 };
+    }
+    const other = deltaBatches(one());
+    expect(other.ended()).toBe(false);
+    await other.next();
+    expect(other.ended()).toBe(false);
+    expect(await other.next()).toBeUndefined();
+    expect(other.ended()).toBe(true);
+  });
 });

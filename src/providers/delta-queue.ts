@@ -13,7 +13,8 @@
  * for await (const n of queue) console.log(n);
  */
 export class DeltaQueue<T extends object> implements AsyncIterable<T> {
-  #items: T[] = [];
+  /** Never an empty array: undefined when nothing is buffered (a first push makes a one-item array, not 17 slots). */
+  #items: T[] | undefined;
   readonly #onCancel: () => void;
   #closed = false;
   /** Who reads: the item iterator (made once) or `nextBatch` (called again and again). */
@@ -33,7 +34,8 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
       resolve({ done: false, value: item });
       return;
     }
-    this.#items.push(item);
+    if (this.#items === undefined) this.#items = [item];
+    else this.#items.push(item);
     // The batch reader wakes after the pump's synchronous run: it takes whatever was pushed by then.
     const wake = this.#batchWaiting;
     this.#batchWaiting = undefined;
@@ -53,7 +55,7 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
   /** Every item buffered now, else the next ones pushed together; undefined once closed and empty. */
   nextBatch(): Promise<T[] | undefined> {
     this.#claim("batches");
-    if (this.#items.length > 0 || this.#closed) return Promise.resolve(this.#take());
+    if (this.#items !== undefined || this.#closed) return Promise.resolve(this.#take());
     return new Promise<void>((resolve) => (this.#batchWaiting = resolve)).then(() => this.#take());
   }
 
@@ -63,10 +65,15 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
     return this.#take();
   }
 
+  /** Whether the queue is closed with nothing left to read (`nextBatch` would give undefined). */
+  get ended(): boolean {
+    return this.#closed && this.#items === undefined;
+  }
+
   /** Stops reading: drops what is buffered, and calls onCancel if the queue was still open. */
   cancel(): void {
     const wasOpen = !this.#closed;
-    this.#items.length = 0;
+    this.#items = undefined;
     this.close();
     if (wasOpen) this.#onCancel();
   }
@@ -75,8 +82,12 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
     this.#claim("items");
     return {
       next: () => {
-        const item = this.#items.shift();
-        if (item !== undefined) return Promise.resolve({ done: false, value: item });
+        const items = this.#items;
+        if (items !== undefined) {
+          const item = items.shift() as T;
+          if (items.length === 0) this.#items = undefined;
+          return Promise.resolve({ done: false, value: item });
+        }
         if (this.#closed) return Promise.resolve({ done: true, value: undefined });
         return new Promise((resolve) => (this.#waiting = resolve));
       },
@@ -93,9 +104,8 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
   }
 
   #take(): T[] | undefined {
-    if (this.#items.length === 0) return undefined;
     const items = this.#items;
-    this.#items = [];
+    this.#items = undefined;
     return items;
   }
 }
@@ -104,6 +114,8 @@ export class DeltaQueue<T extends object> implements AsyncIterable<T> {
 export interface DeltaBatches<T> {
   /** The deltas buffered now, without waiting (undefined: none, or a source that cannot tell). */
   take(): T[] | undefined;
+  /** Whether `next()` would give undefined now (false: it may wait, or a source that cannot tell). */
+  ended(): boolean;
   next(): Promise<T[] | undefined>;
   cancel(): void;
 }
@@ -117,11 +129,12 @@ export interface DeltaBatches<T> {
  * for (let batch = await batches.next(); batch; batch = await batches.next()) for (const delta of batch) use(delta);
  */
 export function deltaBatches<T extends object>(source: AsyncIterable<T>): DeltaBatches<T> {
-  if (source instanceof DeltaQueue) return { take: () => source.takeBuffered(), next: () => source.nextBatch(), cancel: () => source.cancel() };
+  if (source instanceof DeltaQueue) return new QueueBatches(source);
   const iterator = source[Symbol.asyncIterator]();
   let ended = false;
   return {
     take: () => undefined,
+    ended: () => ended,
     next: () =>
       iterator.next().then((step) => {
         ended ||= step.done === true;
@@ -132,4 +145,29 @@ export function deltaBatches<T extends object>(source: AsyncIterable<T>): DeltaB
       ended = true;
     },
   };
+}
+
+/** A DeltaQueue's own batches: methods on one object, not three closures per stream. */
+class QueueBatches<T extends object> implements DeltaBatches<T> {
+  readonly #queue: DeltaQueue<T>;
+
+  constructor(queue: DeltaQueue<T>) {
+    this.#queue = queue;
+  }
+
+  take(): T[] | undefined {
+    return this.#queue.takeBuffered();
+  }
+
+  ended(): boolean {
+    return this.#queue.ended;
+  }
+
+  next(): Promise<T[] | undefined> {
+    return this.#queue.nextBatch();
+  }
+
+  cancel(): void {
+    this.#queue.cancel();
+  }
 }

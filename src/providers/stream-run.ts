@@ -3,36 +3,45 @@
 import type { GatewayError } from "../core/errors.js";
 import { DeltaQueue } from "./delta-queue.js";
 import type { StreamOutcome } from "./invoke-provider.js";
-import type { FinishReason, StreamDelta, TokenUsage } from "./types.js";
+import type { FinishReason, StreamDelta } from "./types.js";
 
 /** Whether the stream began (first text, or completion without text) or failed before that. */
 export type StreamBegin = { ok: true; ttftMs: number } | { ok: false; error: GatewayError; durationMs: number };
+
+/** What a StreamRun reports to and times with (methods, not closures: one of each per stream). */
+export interface StreamRunHost {
+  /** Simulated milliseconds since the call began. */
+  elapsed(): number;
+  /** The consumer stopped reading the deltas: cancel the call. */
+  cancel(): void;
+  /** Called once: the stream began (first text, or completion without text) or failed before that. */
+  begun(begin: StreamBegin): void;
+}
 
 /**
  * Accumulates deltas into an UpstreamResult. `record` returns true on the terminal delta (finish or
  * error), after which the stream must stop being read.
  *
  * @example
- * const run = new StreamRun(() => exchange.elapsed(), () => exchange.cancel());
+ * const run = new StreamRun({ elapsed: () => exchange.elapsed(), cancel: () => exchange.cancel(), begun: (begin) => console.log(begin) });
  * run.record({ type: "text", text: "Hi" });
  */
 export class StreamRun {
   readonly deltas: DeltaQueue<StreamDelta>;
-  readonly begun: Promise<StreamBegin>;
   readonly done: Promise<StreamOutcome>;
-  readonly #elapsed: () => number;
-  #resolveBegun!: (begin: StreamBegin) => void;
+  readonly #host: StreamRunHost;
+  #begun = false;
   #resolveDone!: (outcome: StreamOutcome) => void;
   #id: string | undefined;
   #model: string | undefined;
   #text = "";
-  #usage: Partial<TokenUsage> = {};
+  #inputTokens: number | undefined;
+  #outputTokens: number | undefined;
   #ttftMs: number | undefined;
 
-  constructor(elapsed: () => number, onCancel: () => void) {
-    this.#elapsed = elapsed;
-    this.deltas = new DeltaQueue(onCancel);
-    this.begun = new Promise((resolve) => (this.#resolveBegun = resolve));
+  constructor(host: StreamRunHost) {
+    this.#host = host;
+    this.deltas = new DeltaQueue(() => host.cancel());
     this.done = new Promise((resolve) => (this.#resolveDone = resolve));
   }
 
@@ -47,10 +56,14 @@ export class StreamRun {
         this.#text += delta.text;
         this.#markBegun();
         return false;
-      case "usage":
-        // Providers send cumulative counts: a later value replaces an earlier one.
-        this.#usage = { ...this.#usage, ...delta.usage };
+      case "usage": {
+        // Providers send cumulative counts: a later value replaces an earlier one (a key present, even
+        // undefined, replaces, as a spread would: no copy of the record per usage delta).
+        const { usage } = delta;
+        if ("inputTokens" in usage) this.#inputTokens = usage.inputTokens;
+        if ("outputTokens" in usage) this.#outputTokens = usage.outputTokens;
         return false;
+      }
       case "finish":
         this.#finish(delta.finishReason);
         return true;
@@ -62,27 +75,32 @@ export class StreamRun {
 
   #markBegun(): void {
     if (this.#ttftMs !== undefined) return;
-    this.#ttftMs = this.#elapsed();
-    this.#resolveBegun({ ok: true, ttftMs: this.#ttftMs });
+    this.#ttftMs = this.#host.elapsed();
+    if (this.#begun) return;
+    this.#begun = true;
+    this.#host.begun({ ok: true, ttftMs: this.#ttftMs });
   }
 
   #finish(finishReason: FinishReason): void {
     // A stream without any text "begins" when it completes.
     this.#markBegun();
     this.deltas.close();
-    const usage = { inputTokens: this.#usage.inputTokens ?? 0, outputTokens: this.#usage.outputTokens ?? 0 };
+    const usage = { inputTokens: this.#inputTokens ?? 0, outputTokens: this.#outputTokens ?? 0 };
     this.#resolveDone({
       result: { id: this.#id, model: this.#model, text: this.#text, finishReason, usage },
-      durationMs: this.#elapsed(),
-      ttftMs: this.#ttftMs ?? this.#elapsed(),
+      durationMs: this.#host.elapsed(),
+      ttftMs: this.#ttftMs ?? this.#host.elapsed(),
     });
   }
 
   #fail(error: GatewayError): void {
-    const durationMs = this.#elapsed();
+    const durationMs = this.#host.elapsed();
     this.deltas.close();
-    // Resolving an already-resolved promise is a no-op: after the first text this only settles `done`.
-    this.#resolveBegun({ ok: false, error, durationMs });
+    // After the first text this only settles `done`.
+    if (!this.#begun) {
+      this.#begun = true;
+      this.#host.begun({ ok: false, error, durationMs });
+    }
     this.#resolveDone({ error, durationMs });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../core/virtual-clock.js";
-import { UpstreamExchange } from "./upstream-exchange.js";
+import { type ExchangeListener, UpstreamExchange } from "./upstream-exchange.js";
 
 /** A promise settled from outside. */
 function deferred<T>() {
@@ -101,5 +101,98 @@ describe("UpstreamExchange", () => {
     expect(exchange.cancelReason).toMatchObject({ name: "AbortError" });
     await expect(exchange.race(Promise.resolve(1))).rejects.toBe(exchange.cancelReason);
     expect(exchange.toError(undefined).extra).toEqual({ reason: "cancelled" });
+  });
+
+  describe("follow", () => {
+    /** A listener that notes what it heard, in order. */
+    function noting() {
+      const heard: string[] = [];
+      const listener: ExchangeListener<string> = {
+        settled: (value) => heard.push(`settled ${value}`),
+        failed: (error) => heard.push(`failed ${error instanceof Error || error instanceof DOMException ? error.name : String(error)}`),
+      };
+      return { heard, listener };
+    }
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+    it("reports values and rejections of promises followed one after another, never synchronously", async () => {
+      const exchange = new UpstreamExchange(new VirtualClock());
+      const { heard, listener } = noting();
+      exchange.follow(Promise.resolve("headers"), listener, true);
+      expect(heard).toEqual([]);
+      await tick();
+      exchange.follow(Promise.reject(new TypeError("reset")), listener, false);
+      await tick();
+      exchange.follow(Promise.resolve("chunk"), listener, true);
+      await tick();
+      expect(heard).toEqual(["settled headers", "failed TypeError", "settled chunk"]);
+    });
+
+    it("fails a raced promise as soon as the exchange aborts, and ignores its late settlement", async () => {
+      const exchange = new UpstreamExchange(new VirtualClock());
+      const { heard, listener } = noting();
+      const read = deferred<string>();
+      exchange.follow(read.promise, listener, true);
+      exchange.cancel();
+      expect(heard).toEqual([]);
+      await tick();
+      expect(heard).toEqual(["failed AbortError"]);
+      read.resolve("late");
+      await tick();
+      expect(heard).toEqual(["failed AbortError"]);
+    });
+
+    it("lets an unraced promise (a linked fetch) settle by itself after an abort", async () => {
+      const exchange = new UpstreamExchange(new VirtualClock());
+      const { heard, listener } = noting();
+      const sent = deferred<string>();
+      exchange.follow(sent.promise, listener, false);
+      exchange.cancel();
+      await tick();
+      expect(heard).toEqual([]);
+      sent.reject(new RangeError("cancelled by the link"));
+      await tick();
+      expect(heard).toEqual(["failed RangeError"]);
+    });
+
+    it("fails a raced promise followed after the abort, and keeps a late loser from reaching a later listener", async () => {
+      const exchange = new UpstreamExchange(new VirtualClock());
+      const first = noting();
+      const loser = deferred<string>();
+      exchange.follow(loser.promise, first.listener, true);
+      exchange.cancel();
+      const second = noting();
+      const sent = deferred<string>();
+      exchange.follow(sent.promise, second.listener, false);
+      exchange.follow(Promise.resolve("never read"), first.listener, true);
+      loser.resolve("late");
+      await tick();
+      expect(first.heard).toEqual(["failed AbortError", "failed AbortError"]);
+      expect(second.heard).toEqual([]);
+      sent.resolve("its own");
+      await tick();
+      expect(second.heard).toEqual(["settled its own"]);
+    });
+
+    it("follows alongside a race under way, each settling with its own value, both aborted", async () => {
+      const exchange = new UpstreamExchange(new VirtualClock());
+      const { heard, listener } = noting();
+      const a = deferred<string>();
+      const raced = exchange.race(a.promise);
+      const b = deferred<string>();
+      exchange.follow(b.promise, listener, true);
+      b.resolve("b");
+      await tick();
+      expect(heard).toEqual(["settled b"]);
+      a.resolve("a");
+      expect(await raced).toBe("a");
+      const c = deferred<string>();
+      const racedAgain = exchange.race(c.promise);
+      exchange.follow(new Promise<string>(() => {}), listener, true);
+      exchange.cancel();
+      await expect(racedAgain).rejects.toMatchObject({ name: "AbortError" });
+      await tick();
+      expect(heard).toEqual(["settled b", "failed AbortError"]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 // One HTTP exchange with a provider: its AbortController, the clock-driven timeout, the caller's
 // signal, elapsed time on the injected clock, and the classification of whatever went wrong.
-import { type CancelLink, linkedFetchOf } from "../core/cancel-link.js";
+import { type CancelLink, type LinkedFetch, linkedFetchOf } from "../core/cancel-link.js";
 import type { Cancel, Clock } from "../core/clock.js";
 import { GatewayError } from "../core/errors.js";
 import { decodeJson } from "./parse-upstream.js";
@@ -12,6 +12,15 @@ type AbortCause = "timeout" | "caller";
 type Settle = (value: unknown) => void;
 
 const noop = (): void => {};
+
+/**
+ * Who {@link UpstreamExchange.follow} reports a promise's settlement to: methods, so following a
+ * promise costs neither a closure nor a promise of its own.
+ */
+export interface ExchangeListener<T> {
+  settled(value: T): void;
+  failed(error: unknown): void;
+}
 
 /**
  * Timing and cancellation of one upstream call. Every await on the network goes through
@@ -42,6 +51,9 @@ export class UpstreamExchange implements CancelLink {
    */
   #resolveRace: Settle | undefined;
   #rejectRace: Settle | undefined;
+  /** The promise followed instead (one slot with the race's), and whether an abort ends it. */
+  #listener: ExchangeListener<never> | undefined;
+  #listenerRaced = false;
   #overlapping: Set<Settle> | undefined;
   readonly #onTimeout = (): void => this.#abort("timeout");
 
@@ -109,29 +121,88 @@ export class UpstreamExchange implements CancelLink {
     // Only #abort aborts, so it rejects the races itself: no listener on the signal per await
     // (EventTarget listeners cost microseconds, and a long stream awaits thousands of reads). The
     // rejection handler also keeps a late rejection of the loser from surfacing as unhandled.
-    if (this.#rejectRace !== undefined) return this.#overlap(promise);
-    const raced = new Promise<T>(this.#capture);
-    promise.then(this.#settleValue, this.#settleError);
+    if (this.#busy()) return this.#overlap(promise);
+    const raced = new Promise<T>(
+      (this.#capture ??= (resolve, reject) => {
+        this.#resolveRace = resolve as Settle;
+        this.#rejectRace = reject;
+      }),
+    );
+    this.#follow(promise);
     return raced;
   }
 
-  readonly #capture = (resolve: (value: never) => void, reject: Settle): void => {
-    this.#resolveRace = resolve as Settle;
-    this.#rejectRace = reject;
-  };
+  /**
+   * Calls `listener.settled(value)` or `listener.failed(error)` once `promise` settles: as
+   * `race(promise).then(...)` when `raced` (an abort fails it at once, the loser ignored), as
+   * `promise.then(...)` when not (a linked fetch, which the abort cancels itself). The race's slot,
+   * not a promise: a stream awaits a read per upstream chunk.
+   */
+  follow<T>(promise: Promise<T>, listener: ExchangeListener<T>, raced: boolean): void {
+    if (raced && this.#reason !== undefined) {
+      promise.catch(noop);
+      // Later, as an awaited rejection would be.
+      const reason = this.#reason;
+      queueMicrotask(() => listener.failed(reason));
+      return;
+    }
+    // The shared slot only while it is free and no abort happened (after one, a loser of an earlier
+    // race may still settle through the shared handlers): otherwise closures of its own.
+    if (this.#busy() || this.#reason !== undefined) {
+      (raced ? this.race(promise) : promise).then(
+        (value) => listener.settled(value),
+        (error: unknown) => listener.failed(error),
+      );
+      return;
+    }
+    this.#listener = listener as ExchangeListener<never>;
+    this.#listenerRaced = raced;
+    this.#follow(promise);
+  }
+
+  #busy(): boolean {
+    return this.#rejectRace !== undefined || this.#listener !== undefined;
+  }
+
+  /** Stores a race's resolvers in the slot; made on the first promise race (a stream's reads follow instead). */
+  #capture: ((resolve: (value: never) => void, reject: Settle) => void) | undefined;
+
+  /**
+   * Settles the slot with `promise`. The two handlers are made on the first race or follow and shared
+   * by the ones after it; an exchange whose fetch is linked and whose body was buffered (a JSON
+   * answer) makes none.
+   */
+  #follow(promise: Promise<unknown>): void {
+    promise.then((this.#onValue ??= (value) => this.#settleValue(value)), (this.#onError ??= (error) => this.#settleError(error)));
+  }
+
+  #onValue: Settle | undefined;
+  #onError: Settle | undefined;
 
   // A settlement after #abort finds the slot empty (no race begins once aborted) and is dropped.
-  readonly #settleValue = (value: unknown): void => {
+  #settleValue(value: unknown): void {
+    const listener = this.#listener;
+    if (listener !== undefined) {
+      this.#listener = undefined;
+      listener.settled(value as never);
+      return;
+    }
     const resolve = this.#resolveRace;
     this.#resolveRace = this.#rejectRace = undefined;
     resolve?.(value);
-  };
+  }
 
-  readonly #settleError = (error: unknown): void => {
+  #settleError(error: unknown): void {
+    const listener = this.#listener;
+    if (listener !== undefined) {
+      this.#listener = undefined;
+      listener.failed(error);
+      return;
+    }
     const reject = this.#rejectRace;
     this.#resolveRace = this.#rejectRace = undefined;
     reject?.(error);
-  };
+  }
 
   /** A race begun while another is under way: its own closures, tracked until it settles. */
   #overlap<T>(promise: Promise<T>): Promise<T> {
@@ -182,6 +253,12 @@ export class UpstreamExchange implements CancelLink {
     const reject = this.#rejectRace;
     this.#resolveRace = this.#rejectRace = undefined;
     reject?.(reason);
+    const listener = this.#listenerRaced ? this.#listener : undefined;
+    if (listener !== undefined) {
+      // Its promise, settling later, finds the slot empty. Later, as the awaited rejection would be.
+      this.#listener = undefined;
+      queueMicrotask(() => listener.failed(reason));
+    }
     if (this.#overlapping === undefined) return;
     for (const rejectOverlapping of this.#overlapping) rejectOverlapping(reason);
     this.#overlapping.clear();
@@ -210,9 +287,26 @@ export function upstreamCall(options: InvokeProviderOptions, stream: boolean): H
  */
 export function sendUpstream(options: InvokeProviderOptions, exchange: UpstreamExchange, call: HttpCall): Promise<Response> {
   const linked = linkedFetchOf(options.fetch);
+  const sent = fetchOnce(options, exchange, call, linked);
+  return linked !== undefined ? sent : exchange.race(sent);
+}
+
+/**
+ * {@link sendUpstream} reported to `listener` (through {@link UpstreamExchange.follow}) rather than
+ * as a promise; a synchronous throw still throws.
+ *
+ * @example
+ * sendUpstreamTo(options, exchange, upstreamCall(options, true), { settled: (response) => {}, failed: (error) => {} });
+ */
+export function sendUpstreamTo(options: InvokeProviderOptions, exchange: UpstreamExchange, call: HttpCall, listener: ExchangeListener<Response>): void {
+  const linked = linkedFetchOf(options.fetch);
+  exchange.follow(fetchOnce(options, exchange, call, linked), listener, linked === undefined);
+}
+
+function fetchOnce(options: InvokeProviderOptions, exchange: UpstreamExchange, call: HttpCall, linked: LinkedFetch | undefined): Promise<Response> {
   const { init } = call;
   if (linked !== undefined) return linked(call.url, init, exchange);
-  return exchange.race(options.fetch(call.url, { method: init.method, headers: init.headers, body: init.body, signal: exchange.signal }));
+  return options.fetch(call.url, { method: init.method, headers: init.headers, body: init.body, signal: exchange.signal });
 }
 
 /**

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GatewayError } from "../core/errors.js";
 import { formatSseEvent, type SseEvent } from "../core/sse.js";
 import { nextSseBatch, type SseBatchIterator } from "../core/sse-batches.js";
+import { RelayedEvents } from "../gateway/pipeline/relay-events.js";
+import { ResponseEventWriter } from "../gateway/pipeline/response-stream.js";
+import { DeltaQueue } from "../providers/delta-queue.js";
+import type { StreamDelta } from "../providers/types.js";
 import { writeSse } from "./write-sse.js";
 
 interface Served {
@@ -38,6 +42,22 @@ async function serve(source: () => AsyncIterable<SseEvent>): Promise<Served> {
 const event = (n: number): SseEvent => ({ event: "e", data: `{"n":${n}}` });
 
 describe("writeSse", () => {
+  it("sends the answer's headers, then the event-stream ones, in that order", async () => {
+    const served = await serve(async function* () {
+      yield event(1);
+    });
+    const raw = await new Promise<string[]>((resolve, reject) => {
+      http
+        .get(served.url, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.rawHeaders.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase())));
+        })
+        .on("error", reject);
+    });
+    expect(raw.slice(0, 5)).toEqual(["x-generation-id", "content-type", "cache-control", "connection", "x-accel-buffering"]);
+    await served.done;
+  });
+
   it("sends events that are ready together in one write, with the headers", async () => {
     const served = await serve(async function* () {
       yield event(1);
@@ -217,5 +237,54 @@ describe("writeSse, from a source read in batches", () => {
     await served.done;
     expect(produced).toBe(200);
     expect(bytes).toBeGreaterThan(12_000_000);
+  });
+});
+
+describe("writeSse, from the gateway's relayed events (ready batches taken without a promise)", () => {
+  const ID = "G-0123456789abcdef01234567";
+  const SNAPSHOT = { id: ID, object: "response", created_at: 1, model: "m", status: "in_progress", output: [], usage: null };
+  const BODY = { id: ID, status: "completed", output: [{ type: "message", content: [{ type: "output_text", text: "Hi there", annotations: [] }] }] };
+
+  function relayed(queue: DeltaQueue<StreamDelta>, settled: boolean): RelayedEvents {
+    const events = new RelayedEvents(ID, SNAPSHOT, queue, Promise.resolve({ body: BODY }));
+    if (settled) events.settled({ body: BODY });
+    return events;
+  }
+
+  function expectedText(deltas: readonly string[]): string {
+    const writer = new ResponseEventWriter(ID);
+    return [...writer.start(SNAPSHOT), ...deltas.map((text) => writer.delta(text)), ...writer.finish(BODY)].map(formatSseEvent).join("");
+  }
+
+  it("writes a stream that had ended, told its end or not, in one write with the headers", async () => {
+    for (const settled of [true, false]) {
+      const queue = new DeltaQueue<StreamDelta>(() => {});
+      for (const text of ["Hi", " there"]) queue.push({ type: "text", text });
+      queue.close();
+      const served = await serve(() => relayed(queue, settled));
+      expect(await (await fetch(served.url)).text()).toBe(expectedText(["Hi", " there"]));
+      await served.done;
+      expect(served.calls).toEqual([`end:${expectedText(["Hi", " there"])}`]);
+      server?.closeAllConnections();
+      server?.close();
+    }
+  });
+
+  it("writes the text of each later turn in a write of its own", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    queue.push({ type: "text", text: "Hi" });
+    const served = await serve(() => relayed(queue, false));
+    const reader = ((await fetch(served.url)).body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let text = decoder.decode((await reader.read()).value);
+    queue.push({ type: "text", text: " there" });
+    queue.close();
+    for (let step = await reader.read(); !step.done; step = await reader.read()) text += decoder.decode(step.value);
+    await served.done;
+    expect(text).toBe(expectedText(["Hi", " there"]));
+    const writer = new ResponseEventWriter(ID);
+    const first = [...writer.start(SNAPSHOT), writer.delta("Hi")].map(formatSseEvent).join("");
+    const rest = [writer.delta(" there"), ...writer.finish(BODY)].map(formatSseEvent).join("");
+    expect(served.calls).toEqual([`write:${first}`, `end:${rest}`]);
   });
 });

@@ -54,6 +54,23 @@ async function jsonAnswer(clock: VirtualClock, gateway: ReturnType<typeof setup>
   return response;
 }
 
+describe("handleResponses diagnostics", () => {
+  it("builds the reference-named diagnostics once, on first read: the body and the usage record share them", async () => {
+    const { clock, gateway } = setup({});
+    const response = await clock.run(() => gateway.respond({ ...BODY, provider: { only: ["openai"], diagnostics: true } }));
+    if (response.kind !== "json" || response.record === undefined) throw new Error("expected a JSON answer with its record");
+    const inBody = (response.body as { routing_diagnostics?: unknown }).routing_diagnostics;
+    expect(inBody).toMatchObject({ model: "openai/gpt-5.4-nano", endpoint: "responses" });
+    expect(response.record.detail_metadata.routing_diagnostics).toBe(inBody);
+    const plain = await clock.run(() => gateway.respond(BODY));
+    if (plain.kind !== "json" || plain.record === undefined) throw new Error("expected a JSON answer with its record");
+    expect((plain.body as { routing_diagnostics?: unknown }).routing_diagnostics).toBeUndefined();
+    const built = plain.record.detail_metadata.routing_diagnostics;
+    expect(built).toMatchObject({ model: "openai/gpt-5.4-nano", endpoint: "responses" });
+    expect(plain.record.detail_metadata.routing_diagnostics).toBe(built);
+  });
+});
+
 describe("handleResponses failures", () => {
   it("a throw before the provider call (the cache lookup) is a 500 gateway_error with a failed record, and no provider is called", async () => {
     const { clock, gateway, calls } = setup({ cache: throwingCache("get", "lookup broke") });
@@ -72,6 +89,22 @@ describe("handleResponses failures", () => {
     expect(response.body).toMatchObject({ error: "gateway_error", description: "Internal gateway error: write broke" });
     expect(calls.length).toBe(1);
     expect(gateway.usage.list().map((r) => r.status)).toEqual(["failed"]);
+  });
+
+  it("a throw once the provider answered, on either path (the attempt:end observer), is a 500 gateway_error, not a rejection", async () => {
+    for (const stream of [false, true]) {
+      const { clock, gateway, calls } = setup({
+        onEvent: (event) => {
+          if (event.type === "attempt:end") throw new Error("attempt observer broke");
+        },
+      });
+      const response = await clock.run(() => gateway.respond({ ...BODY, stream }));
+      expect(response.status).toBe(500);
+      if (response.kind !== "json") throw new Error("expected a JSON answer");
+      expect(response.body).toMatchObject({ error: "gateway_error", description: "Internal gateway error: attempt observer broke" });
+      expect(response.record).toMatchObject({ status: "failed", http_status: 500 });
+      expect(calls.length).toBe(1);
+    }
   });
 
   it("a throw before the request is underway (the request:start observer) rejects the promise, as an async function would", async () => {

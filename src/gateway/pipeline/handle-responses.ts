@@ -3,7 +3,9 @@
 import { cacheHeaders } from "../../cache/cache-outcome.js";
 import { GatewayError } from "../../core/errors.js";
 import type { GatewayResponse } from "../create-gateway.js";
-import type { ResponseCacheInfo } from "../types.js";
+import type { Offer } from "../catalog/schema.js";
+import type { ProviderPreferences } from "../request/provider-preferences.js";
+import type { ResponseCacheInfo, RoutingDiagnostics } from "../types.js";
 import { bodyOptions, wantsDiagnostics } from "./body-options.js";
 import { type CachePlan, planCache, storeInCache } from "./cache-stage.js";
 import { validationError } from "../request/validation-error.js";
@@ -13,22 +15,19 @@ import { type Prepared, prepare, type RequestInfo } from "./prepare-stage.js";
 import { type JsonOutcome, respondJson } from "./respond-json.js";
 import { respondStream, type StreamStart } from "./respond-stream.js";
 import { buildResponseBody } from "./response-body.js";
-import { toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
+import { type ReferenceRoutingDiagnostics, toReferenceDiagnostics, withoutProviderLists } from "./reference-diagnostics.js";
 
 /** Errors of the execute stage, whose bodies carry routing_diagnostics at the pin. */
 const EXECUTE_FAILURES = new Set<string>(["upstream_error", "provider_payment_required"]);
 
-/** `make`, called at most once; then it (and all it captured) is let go, and only its result kept. */
-function once<T>(make: () => T): () => T {
-  let pending: (() => T) | undefined = make;
-  let made: T | undefined;
-  return () => {
-    if (pending !== undefined) {
-      made = pending();
-      pending = undefined;
-    }
-    return made as T;
-  };
+/**
+ * The reference-named diagnostics, built on the first call and kept. Made here, not in `run`: a
+ * closure keeps its whole scope alive, and a retained usage record keeps this one; `run`'s scope is
+ * the request's working state (its env, its abort signal). One closure and one small scope.
+ */
+function lazyDiagnostics(diagnostics: RoutingDiagnostics, offers: readonly Offer[], preferences: ProviderPreferences): () => ReferenceRoutingDiagnostics {
+  let made: ReferenceRoutingDiagnostics | undefined;
+  return () => (made ??= toReferenceDiagnostics(diagnostics, offers, preferences));
 }
 import { routeRequest } from "./route-stage.js";
 import { errorRecord, finishRequest, successRecord, type RecordBase } from "./usage-record.js";
@@ -49,18 +48,19 @@ export function handleResponses(body: unknown, envIn: GatewayEnv, request?: Requ
 
 function answer(body: unknown, envIn: GatewayEnv, request: RequestInfo | undefined): Promise<GatewayResponse> {
   // A copy of env only for a request that can be cancelled: the common path stays allocation-free.
-  const env = request?.signal ? { ...envIn, signal: request.signal } : envIn;
+  // Object.assign rather than a spread into a literal (a slow path on Node 20); the same keys in the same order.
+  const env: GatewayEnv = request?.signal ? Object.assign({}, envIn, { signal: request.signal }) : envIn;
   const id = request?.id ?? env.newId();
   const seq = env.nextSeq();
   const startedAt = env.clock.now();
   env.onEvent?.({ type: "request:start", id, at: startedAt });
   const base: RecordBase = { id, seq, startedAt, preset: null, model: null, stream: false, diagnostics: null, cache: null, attempts: [], pluginExecutions: [], wantsDiagnostics: false };
   // Not an async function around `await run(...)`: each suspended async frame costs ~0.4 KB per
-  // request, a `.then` for the failure far less. Errors thrown before and after the provider call
-  // end alike, in `failed`.
+  // request. Errors thrown before and after the provider call end alike, in `failed`: here, or in the
+  // `.then` that finishes the answer (which catches its own, so no `.then` more is needed for them).
   try {
     const answered = run(body, base, env, request);
-    return answered instanceof Promise ? answered.then(undefined, (error: unknown) => failed(base, error, env)) : Promise.resolve(answered);
+    return answered instanceof Promise ? answered : Promise.resolve(answered);
   } catch (error) {
     return Promise.resolve(failed(base, error, env));
   }
@@ -94,23 +94,35 @@ function run(body: unknown, base: RecordBase, env: GatewayEnv, request: RequestI
 
   const routing = routeRequest(p, base.id, env);
   base.diagnostics = routing.diagnostics;
-  // A retained usage record keeps this closure: it captures what the diagnostics are built from, not
-  // `p`, `env` or `routing` (the request's whole working state, its abort signal included).
-  const { diagnostics } = routing;
-  const offers = env.catalog.models[p.model] ?? [];
-  const preferences = p.request.provider;
-  base.clientDiagnostics = once(() => toReferenceDiagnostics(diagnostics, offers, preferences));
+  base.clientDiagnostics = lazyDiagnostics(routing.diagnostics, env.catalog.models[p.model] ?? [], p.request.provider);
   // Request findings (a documented-only form production ignores) lead the routing warnings.
   if (p.warnings.length > 0) routing.diagnostics.warnings.unshift(...p.warnings);
   if (!routing.ok) return errorResponse(base, routing.error, env);
 
-  if (p.request.stream) return respondStream(p, routing.candidates, base, env).then((started) => streamAnswer(started, base, cache.info, env));
-  return respondJson(p, routing.candidates, { id: base.id, startedAt: base.startedAt, cache: cache.info }, env).then((outcome) => jsonAnswer(outcome, p, base, cache, env));
+  const onFailure = (error: unknown): GatewayResponse => failed(base, error, env);
+  if (p.request.stream) {
+    return respondStream(p, routing.candidates, base, env).then((started) => {
+      try {
+        return streamAnswer(started, base, cache.info, env);
+      } catch (error) {
+        return failed(base, error, env);
+      }
+    }, onFailure);
+  }
+  return respondJson(p, routing.candidates, { id: base.id, startedAt: base.startedAt, cache: cache.info }, env).then((outcome) => {
+    try {
+      return jsonAnswer(outcome, p, base, cache, env);
+    } catch (error) {
+      return failed(base, error, env);
+    }
+  }, onFailure);
 }
 
 function streamAnswer(started: StreamStart, base: RecordBase, info: ResponseCacheInfo, env: GatewayEnv): GatewayResponse {
   if (!started.ok) return errorResponse({ ...base, attempts: started.attempts }, started.error, env);
-  return { kind: "stream", status: 200, headers: { "x-generation-id": base.id, ...cacheHeaders(info) }, events: started.events, record: started.record };
+  // Object.assign, not a trailing spread: on Node 20 spreading into a literal is a slow path per request.
+  const headers: Record<string, string> = Object.assign({ "x-generation-id": base.id }, cacheHeaders(info));
+  return { kind: "stream", status: 200, headers, events: started.events, record: started.record };
 }
 
 function jsonAnswer(outcome: JsonOutcome, p: Prepared, base: RecordBase, cache: CachePlan, env: GatewayEnv): GatewayResponse {

@@ -4,6 +4,7 @@ import { formatSseEvent, type SseEvent } from "../../core/sse.js";
 import { hasSseBatches, nextSseBatch } from "../../core/sse-batches.js";
 import { DeltaQueue } from "../../providers/delta-queue.js";
 import type { StreamDelta } from "../../providers/types.js";
+import { NOT_READY, readySseBatch } from "./ready-sse-batch.js";
 import { type RelayEnd, RelayedEvents } from "./relay-events.js";
 import { ResponseEventWriter } from "./response-stream.js";
 
@@ -63,6 +64,106 @@ describe("RelayedEvents", () => {
     await reading;
     expect(batches.map((batch) => batch.length)).toEqual([5, 2, 4]);
     expect(batches.flat()).toEqual(expected().map(formatSseEvent));
+  });
+
+  it("gives the finish events after the buffered ones when the upstream stream had already ended", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    queue.push({ type: "start", id: "up", model: "m" });
+    for (const text of ["Hello", " ", "world"]) queue.push({ type: "text", text });
+    queue.push({ type: "usage", usage: { inputTokens: 1, outputTokens: 2 } });
+    queue.push({ type: "finish", finishReason: "stop" });
+    queue.close();
+    const items: SseEvent[] = [];
+    for await (const event of new RelayedEvents(ID, SNAPSHOT, queue, Promise.resolve({ body: BODY }))) items.push(event);
+    expect(items).toEqual(expected());
+  });
+
+  it("waits again and again for chunks without text (one set of handlers for every wait), in both reads", async () => {
+    for (const batched of [false, true]) {
+      const { queue, events, end } = setup();
+      const iterator = events[Symbol.asyncIterator]();
+      const seen: string[] = [];
+      const reading = (async () => {
+        if (batched && hasSseBatches(iterator)) {
+          for (let batch = await iterator[nextSseBatch](); batch !== undefined; batch = await iterator[nextSseBatch]()) seen.push(...batch);
+        } else for (let step = await iterator.next(); !step.done; step = await iterator.next()) seen.push(formatSseEvent(step.value));
+      })();
+      for (const delta of [
+        { type: "usage", usage: { inputTokens: 1 } },
+        { type: "text", text: " " },
+        { type: "usage", usage: { outputTokens: 2 } },
+        { type: "text", text: "world" },
+      ] as StreamDelta[]) {
+        await new Promise((resolve) => setImmediate(resolve));
+        queue.push(delta);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      queue.close();
+      end({ body: BODY });
+      await reading;
+      expect(seen).toEqual(expected().map(formatSseEvent));
+    }
+  });
+
+  it("gives the finish events without waiting for `ended` once told how the stream ended, the first telling counting", async () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    queue.push({ type: "text", text: "Hello" });
+    const never = new Promise<RelayEnd>(() => {});
+    const events = new RelayedEvents(ID, SNAPSHOT, queue, never);
+    const seen: SseEvent[] = [];
+    const reading = (async () => {
+      for await (const event of events) seen.push(event);
+    })();
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const text of [" ", "world"]) queue.push({ type: "text", text });
+    queue.close();
+    events.settled({ body: BODY });
+    events.settled({ error: new GatewayError("upstream_invalid_response", "not this one") });
+    await reading;
+    expect(seen).toEqual(expected());
+  });
+
+  it("hands ready batches without a promise, NOT_READY where a read would wait, and the promised read then gives the batch", async () => {
+    const { events, finishUpstream } = setup();
+    const texts: string[] = [];
+    const first = events[readySseBatch]();
+    if (first === NOT_READY || first === undefined) throw new Error("the start events are ready");
+    texts.push(...first);
+    expect(first).toHaveLength(5);
+    expect(events[readySseBatch]()).toBe(NOT_READY);
+    expect(events[readySseBatch]()).toBe(NOT_READY);
+    const waiting = events[nextSseBatch]();
+    expect(events[readySseBatch]()).toBe(NOT_READY);
+    await finishUpstream();
+    texts.push(...((await waiting) ?? []));
+    // The end is not told (no `settled`): the finish events wait for `ended`.
+    expect(events[readySseBatch]()).toBe(NOT_READY);
+    texts.push(...((await events[nextSseBatch]()) ?? []));
+    expect(events[readySseBatch]()).toBeUndefined();
+    expect(texts).toEqual(expected().map(formatSseEvent));
+  });
+
+  it("gives a whole ended stream in ready reads once told its end", () => {
+    const queue = new DeltaQueue<StreamDelta>(() => {});
+    for (const text of ["Hello", " ", "world"]) queue.push({ type: "text", text });
+    queue.close();
+    const events = new RelayedEvents(ID, SNAPSHOT, queue, new Promise<RelayEnd>(() => {}));
+    events.settled({ body: BODY });
+    const texts: string[] = [];
+    for (let batch = events[readySseBatch](); batch !== undefined; batch = events[readySseBatch]()) {
+      if (batch === NOT_READY) throw new Error("every batch is ready");
+      texts.push(...batch);
+    }
+    expect(texts).toEqual(expected().map(formatSseEvent));
+  });
+
+  it("gives the failure of a ready read (start events that cannot be written) to the next read, then is done", async () => {
+    const unwritable = new RelayedEvents(ID, { ...SNAPSHOT, created_at: 1n }, new DeltaQueue<StreamDelta>(() => {}), Promise.resolve({ body: BODY }));
+    expect(unwritable[readySseBatch]()).toBe(NOT_READY);
+    expect(unwritable[readySseBatch]()).toBe(NOT_READY);
+    await expect(unwritable[nextSseBatch]()).rejects.toThrow(TypeError);
+    expect(unwritable[readySseBatch]()).toBeUndefined();
+    expect(await unwritable.next()).toEqual({ done: true, value: undefined });
   });
 
   it("mixes the two reads without losing or repeating an event", async () => {

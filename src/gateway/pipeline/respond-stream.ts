@@ -43,9 +43,17 @@ function startStream(executed: ExecutionOutcome<InvokeStreamSuccess>, prepared: 
   const snapshot = { id: base.id, object: "response", created_at: Math.floor(base.startedAt / 1000), model: prepared.model, status: "in_progress", output: [], usage: null };
   // The request's own base takes the attempts (no copy of it): nothing reads the empty list it held.
   base.attempts = attempts;
-  const settled = handle.done.then((outcome) => settle(outcome, handle, offer, prepared, base, env, probe));
-  return { ok: true, events: new RelayedEvents(base.id, snapshot, handle.deltas, settled), record: settled.then((s) => s.record) };
+  const settled: Promise<Settled> = handle.done.then((outcome) => {
+    const ended = settle(outcome, handle, offer, prepared, base, env, probe);
+    events.settled(ended);
+    return ended;
+  });
+  const events = new RelayedEvents(base.id, snapshot, handle.deltas, settled);
+  return { ok: true, events, record: settled.then(recordOf) };
 }
+
+/** A module function, not an arrow per request: each evaluation of an arrow makes a new function. */
+const recordOf = (settled: Settled): UsageRecord => settled.record;
 
 interface Settled {
   record: UsageRecord;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatOneLineSseEvent, formatSseEvent, type SseEvent } from "../../core/sse.js";
 import { messageItem } from "./response-body.js";
-import { type ResponseEvent, ResponseEventWriter } from "./response-stream.js";
+import { type ResponseEvent, ResponseEventWriter, wireText } from "./response-stream.js";
 
 /** How the stream ends: a final body, or a failure. */
 type End = { body: Record<string, unknown> } | { code: string; message: string };
@@ -83,5 +83,16 @@ describe("ResponseEventWriter", () => {
       expect(event.data).not.toMatch(/[\r\n]/);
       expect(formatOneLineSseEvent(event.event, event.data)).toBe(formatSseEvent(event));
     }
+  });
+
+  it("gives each event's wire text as formatSseEvent does, for its own types and any other", () => {
+    const events = [
+      ...written(id, snapshot, TRICKY, body("x", "incomplete")),
+      ...written(id, snapshot, [], body("", "completed")),
+      ...written(id, snapshot, ["a"], { code: "c", message: "m" }),
+      { event: "response.other", data: '{"a":1}' },
+    ];
+    expect(new Set(events.map((event) => event.event)).size).toBe(13);
+    for (const event of events) expect(wireText(event)).toBe(formatSseEvent(event));
   });
 });

@@ -5,7 +5,7 @@
 // final usage chunk with empty `choices` (stream_options.include_usage), then `data: [DONE]`.
 import { GatewayError } from "../../core/errors.js";
 import type { SseEvent } from "../../core/sse.js";
-import { decodeJson, mayBeErrorBody, safeParseUpstream, snippet } from "../parse-upstream.js";
+import { mayBeErrorBody, safeParseUpstream, snippet } from "../parse-upstream.js";
 import type { FinishReason, StreamDelta } from "../types.js";
 import { openAiChatChunkSchema, type OpenAiChatChunk } from "./openai-chat-api-types.js";
 import { openAiChatErrorSchema, openAiChatStreamError } from "./openai-chat-error.js";
@@ -60,14 +60,19 @@ export function createOpenAiChatStreamMapper(): (event: SseEvent) => StreamDelta
       const reason = sawRefusal && !sawContent ? "content_filter" : (finishReason ?? "other");
       return [{ type: "finish", finishReason: reason }];
     }
-    const json = decodeJson(event.data);
-    if (!json.ok) return fail(new GatewayError("upstream_invalid_response", `openai-chat stream event is not valid JSON: ${snippet(event.data)}`));
+    // JSON.parse in place rather than decodeJson: no result object per chunk.
+    let json: unknown;
+    try {
+      json = JSON.parse(event.data);
+    } catch {
+      return fail(new GatewayError("upstream_invalid_response", `openai-chat stream event is not valid JSON: ${snippet(event.data)}`));
+    }
     // An error payload wins over a chunk, as before; the common chunk is checked by hand.
-    if (mayBeErrorBody(json.value)) {
-      const streamError = openAiChatErrorSchema.safeParse(json.value);
+    if (mayBeErrorBody(json)) {
+      const streamError = openAiChatErrorSchema.safeParse(json);
       if (streamError.success) return fail(openAiChatStreamError(streamError.data.error));
-    } else if (isChatChunk(json.value)) return mapChunk(json.value);
-    const chunk = safeParseUpstream(openAiChatChunkSchema, json.value, "openai-chat stream chunk");
+    } else if (isChatChunk(json)) return mapChunk(json);
+    const chunk = safeParseUpstream(openAiChatChunkSchema, json, "openai-chat stream chunk");
     return chunk.ok ? mapChunk(chunk.value) : fail(chunk.error);
   };
 
