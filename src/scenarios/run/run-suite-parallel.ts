@@ -44,6 +44,8 @@ function plan(files: readonly string[], options: RunSuiteOptions): Slot[] {
  * const { report } = await runSuiteParallel(files, { snapshots: "new" }, 4);
  */
 export async function runSuiteParallel(files: readonly string[], options: RunSuiteOptions, workers: number): Promise<{ report: SuiteReport; timing: SuiteTiming }> {
+  // In-process from the start: planning would load every file only for runSuite to load it again.
+  if (workers <= 1) return runSuite(files, options);
   const wall = new RealClock();
   const suiteStart = wall.now();
   // An outside gateway runs in real time against one set of fakes: its seeds must not overlap.
@@ -52,7 +54,7 @@ export async function runSuiteParallel(files: readonly string[], options: RunSui
   const loaded = new Map<string, LoadedScenario>();
   // Several files (at least one seed each): start the worker threads before planning, so loading
   // their modules (~0.5 s each) overlaps loading the files instead of delaying the first seeds.
-  const warmed = workers > 1 && files.length > 1 && !externalUrl ? createSeedPool(workers, loaded) : undefined;
+  const warmed = files.length > 1 && !externalUrl ? createSeedPool(workers, loaded) : undefined;
   warmed?.warm(files.length);
   let slots: Slot[];
   try {
@@ -63,7 +65,7 @@ export async function runSuiteParallel(files: readonly string[], options: RunSui
   }
   const seedCount = slots.reduce((n, s) => n + s.remaining, 0);
   const external = externalUrl || (options.gateway !== "builtin" && slots.some((s) => s.scenario?.spec.gateway !== undefined));
-  if (workers <= 1 || seedCount <= 1 || external) {
+  if (seedCount <= 1 || external) {
     await warmed?.close();
     return runSuite(files, options);
   }
