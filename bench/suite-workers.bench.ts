@@ -1,5 +1,6 @@
 // The example suite (scenarios/) copied 4 times, run by the CLI as users run it, with --workers 1
 // (in-process) and --workers 2: wall time and the speed-up, and a check that both reports agree.
+// BENCH_SUITE_ROUNDS=n alternates the two n times and reports medians (the cores are shared).
 import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -8,6 +9,7 @@ import { fmt, printSection } from "./stats.js";
 
 const COPIES = 4;
 const WORKERS = [1, 2] as const;
+const ROUNDS = Math.max(1, Number.parseInt(process.env.BENCH_SUITE_ROUNDS ?? "1", 10) || 1);
 
 export interface SuiteWorkersResult {
   scenarios: number;
@@ -17,6 +19,8 @@ export interface SuiteWorkersResult {
   cpuMs: Record<(typeof WORKERS)[number], number | undefined>;
   /** The 1-minute load average before the runs: the other work sharing the cores. */
   loadAverage: number;
+  /** Alternated rounds; wall and CPU times are their medians. */
+  rounds: number;
   identical: boolean;
 }
 
@@ -63,30 +67,34 @@ export async function benchSuiteWorkers(): Promise<SuiteWorkersResult> {
       cpSync("presets", join(root, "presets"), { recursive: true });
       return join(root, "scenarios");
     });
-    const wallMs = { 1: 0, 2: 0 };
-    const cpuMs: Record<(typeof WORKERS)[number], number | undefined> = { 1: undefined, 2: undefined };
+    const walls: Record<(typeof WORKERS)[number], number[]> = { 1: [], 2: [] };
+    const cpus: Record<(typeof WORKERS)[number], (number | undefined)[]> = { 1: [], 2: [] };
     const loadAverage = loadavg()[0] ?? 0;
-    for (const workers of WORKERS) {
-      ({ wallMs: wallMs[workers], cpuMs: cpuMs[workers] } = await runCli([
-        "run",
-        ...roots,
-        "--ci",
-        "--no-progress",
-        "--no-timing",
-        "--workers",
-        String(workers),
-        "--reporter",
-        "json",
-        "--output",
-        join(dir, `w${workers}.json`),
-      ]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const workers of WORKERS) {
+        const run = await runCli(["run", ...roots, "--ci", "--no-progress", "--no-timing", "--workers", String(workers), "--reporter", "json", "--output", join(dir, `w${workers}.json`)]);
+        walls[workers].push(run.wallMs);
+        cpus[workers].push(run.cpuMs);
+      }
     }
+    const wallMs = { 1: median(walls[1]), 2: median(walls[2]) };
+    const cpuMs = { 1: medianOrUndefined(cpus[1]), 2: medianOrUndefined(cpus[2]) };
     const one = readFileSync(join(dir, "w1.json"), "utf8");
     const summary = (JSON.parse(one) as { summary: { scenarios: number; requests: number } }).summary;
-    return { scenarios: summary.scenarios, requests: summary.requests, wallMs, cpuMs, loadAverage, identical: one === readFileSync(join(dir, "w2.json"), "utf8") };
+    return { scenarios: summary.scenarios, requests: summary.requests, wallMs, cpuMs, loadAverage, rounds: ROUNDS, identical: one === readFileSync(join(dir, "w2.json"), "utf8") };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function medianOrUndefined(values: readonly (number | undefined)[]): number | undefined {
+  return values.some((v) => v === undefined) ? undefined : median(values as number[]);
 }
 
 function cpuNote(cpuMs: number | undefined): string {
@@ -94,14 +102,17 @@ function cpuNote(cpuMs: number | undefined): string {
 }
 
 export function printSuiteWorkersBench(result: SuiteWorkersResult): void {
-  printSection(`Example suite ×${COPIES} (${result.scenarios} scenarios, ${result.requests.toLocaleString("en-US")} requests) through the CLI`, [
-    { name: "--workers 1 (in-process)", value: `${fmt(result.wallMs[1] / 1000)} s wall`, note: cpuNote(result.cpuMs[1]) },
-    {
-      name: "--workers 2",
-      value: `${fmt(result.wallMs[2] / 1000)} s wall`,
-      note: `${cpuNote(result.cpuMs[2])}; speed-up ${fmt(result.wallMs[1] / result.wallMs[2], 2)}×; JSON reports ${result.identical ? "byte-identical" : "DIFFER"}; load average before: ${fmt(result.loadAverage)} on ${cpus().length} cores`,
-    },
-  ]);
+  printSection(
+    `Example suite ×${COPIES} (${result.scenarios} scenarios, ${result.requests.toLocaleString("en-US")} requests) through the CLI${result.rounds > 1 ? `, medians of ${result.rounds} alternated rounds` : ""}`,
+    [
+      { name: "--workers 1 (in-process)", value: `${fmt(result.wallMs[1] / 1000)} s wall`, note: cpuNote(result.cpuMs[1]) },
+      {
+        name: "--workers 2",
+        value: `${fmt(result.wallMs[2] / 1000)} s wall`,
+        note: `${cpuNote(result.cpuMs[2])}; speed-up ${fmt(result.wallMs[1] / result.wallMs[2], 2)}×; JSON reports ${result.identical ? "byte-identical" : "DIFFER"}; load average before: ${fmt(result.loadAverage)} on ${cpus().length} cores`,
+      },
+    ],
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printSuiteWorkersBench(await benchSuiteWorkers());

@@ -83,6 +83,8 @@ export async function runCommand(paths: readonly string[], options: RunCommandOp
       runs: options.runs,
       only: options.only,
       transport: options.transport,
+      // Only the json and html reports show requests: console and junit runs skip collecting them.
+      requests: options.reporter === "json" || options.reporter === "html",
       gateway,
       snapshots: options.updateSnapshots ? "update" : options.ci ? "none" : "new",
       onProgress: (file, done, expected) => bar.update(file, done, expected),

@@ -12,7 +12,6 @@ import type { Transport } from "../schema/scenario.js";
 import { checkSnapshot, type SnapshotMode, type SnapshotOutcome } from "../snapshot/snapshot-file.js";
 import type { UsageLog } from "../../gateway/usage/usage-log.js";
 import { type GatewayOverrides, resolveGatewayTarget } from "../../external/gateway-target.js";
-import { runExternalOnce } from "../../external/run-external.js";
 import { runOnce, type RunOnceResult } from "./run-once.js";
 
 export interface RunScenarioOptions {
@@ -95,17 +94,23 @@ export async function runSeed(scenario: LoadedScenario, plan: ScenarioPlan, i: n
   const collector = i === 0 && options.requests !== false ? createRequestCollector() : undefined;
   const seed = derivedSeed(plan.base, i);
   const target = options.gateway === "builtin" ? undefined : resolveGatewayTarget(scenario.spec.gateway, options.gateway ?? {});
-  const run = target
-    ? await runExternalOnce(scenario, { target, seed, expectations: plan.expectations, onProgress: options.onProgress, onRequest: collector?.add })
-    : await runOnce(scenario, {
-        seed,
-        expectations: plan.expectations,
-        collectDecisions: plan.wantSnapshot && i === 0,
-        transport: options.transport,
-        usage: i === 0 ? options.usage : undefined,
-        onProgress: options.onProgress,
-        onRequest: collector?.add,
-      });
+  let run: RunOnceResult;
+  if (target) {
+    // Loaded on first use: the outside-gateway runner brings express and its fakes server, which
+    // every worker thread and every built-in run would otherwise load for nothing.
+    const { runExternalOnce } = await import("../../external/run-external.js");
+    run = await runExternalOnce(scenario, { target, seed, expectations: plan.expectations, onProgress: options.onProgress, onRequest: collector?.add });
+  } else {
+    run = await runOnce(scenario, {
+      seed,
+      expectations: plan.expectations,
+      collectDecisions: plan.wantSnapshot && i === 0,
+      transport: options.transport,
+      usage: i === 0 ? options.usage : undefined,
+      onProgress: options.onProgress,
+      onRequest: collector?.add,
+    });
+  }
   return { run, requests: collector?.finish(degradationPhases(scenario, run.stats.simulated_ms)) };
 }
 

@@ -1,11 +1,13 @@
 // `run --workers N`: the suite's seeds (every seed of every scenario) spread over N worker threads,
-// assembled into the report the in-process runner gives, byte for byte: scenarios in file order,
-// each assembled from its seeds in seed order, reported (onScenario) in file order as they complete.
+// dearest first (seed-order), assembled into the report the in-process runner gives, byte for byte:
+// scenarios in file order, each assembled from its seeds in seed order, reported (onScenario) in
+// file order as they complete.
 import { RealClock } from "../../core/clock.js";
 import type { LoadedScenario } from "../load/loaded-scenario.js";
 import { type ScenarioReport, type SuiteReport, type SuiteTiming, summarise } from "../report/types.js";
 import { assembleScenarioReport, planScenario, type ScenarioPlan, scenarioMatches, type SeedRun } from "./run-scenario.js";
-import { createSeedPool } from "./seed-pool.js";
+import { createSeedPool, type SeedPool } from "./seed-pool.js";
+import { plannedRequests, seedJobs } from "./seed-order.js";
 import { errorMessage } from "./seed-task.js";
 import { crashedReport, invalidReport, loadForRun, runSuite, type RunSuiteOptions } from "./run-suite.js";
 
@@ -42,16 +44,34 @@ function plan(files: readonly string[], options: RunSuiteOptions): Slot[] {
  * const { report } = await runSuiteParallel(files, { snapshots: "new" }, 4);
  */
 export async function runSuiteParallel(files: readonly string[], options: RunSuiteOptions, workers: number): Promise<{ report: SuiteReport; timing: SuiteTiming }> {
+  // In-process from the start: planning would load every file only for runSuite to load it again.
+  if (workers <= 1) return runSuite(files, options);
   const wall = new RealClock();
   const suiteStart = wall.now();
-  const slots = plan(files, options);
-  const seedCount = slots.reduce((n, s) => n + s.remaining, 0);
   // An outside gateway runs in real time against one set of fakes: its seeds must not overlap.
-  const external = options.gateway !== "builtin" && (options.gateway?.url !== undefined || slots.some((s) => s.scenario?.spec.gateway !== undefined));
-  if (workers <= 1 || seedCount <= 1 || external) return runSuite(files, options);
+  const externalUrl = options.gateway !== "builtin" && options.gateway?.url !== undefined;
+  // The scenarios the runner loads, which its own thread then runs without loading them again.
+  const loaded = new Map<string, LoadedScenario>();
+  // Several files (at least one seed each): start the worker threads before planning, so loading
+  // their modules (~0.5 s each) overlaps loading the files instead of delaying the first seeds.
+  const warmed = files.length > 1 && !externalUrl ? createSeedPool(workers, loaded) : undefined;
+  warmed?.warm(files.length);
+  let slots: Slot[];
+  try {
+    slots = plan(files, options);
+  } catch (error) {
+    await warmed?.close();
+    throw error;
+  }
+  const seedCount = slots.reduce((n, s) => n + s.remaining, 0);
+  const external = externalUrl || (options.gateway !== "builtin" && slots.some((s) => s.scenario?.spec.gateway !== undefined));
+  if (seedCount <= 1 || external) {
+    await warmed?.close();
+    return runSuite(files, options);
+  }
 
-  const loaded = new Map(slots.flatMap((slot) => (slot.scenario ? [[slot.file, slot.scenario] as const] : [])));
-  const pool = createSeedPool(Math.min(workers, seedCount), loaded);
+  for (const slot of slots) if (slot.scenario) loaded.set(slot.file, slot.scenario);
+  const pool: SeedPool = warmed ?? createSeedPool(workers, loaded);
   const progress = new Map<string, { done: number; expected: number }>();
   const scenarios: ScenarioReport[] = [];
   const timing: SuiteTiming = { wall_ms: 0, scenarios: [] };
@@ -89,32 +109,32 @@ export async function runSuiteParallel(files: readonly string[], options: RunSui
 
   flush();
   try {
+    const jobs = seedJobs(slots.map((slot) => ({ requests: slot.scenario ? plannedRequests(slot.scenario.spec) : 0, seeds: slot.remaining })));
     await Promise.all(
-      slots.flatMap((slot) =>
-        Array.from({ length: slot.remaining }, async (_, index) => {
-          const key = `${slot.file}#${index}`;
-          try {
-            const seed = await pool.run(
-              { file: slot.file, index, options: { seed: options.seed, runs: options.runs, only: options.only, transport: options.transport, requests: options.requests } },
-              (done, expected) => {
-                slot.startedAt ??= wall.now();
-                showProgress(key, done, expected);
-              },
-            );
-            slot.seeds[index] = seed;
-          } catch (error) {
-            // The lowest failing seed is the one the in-process runner would have stopped at.
-            const message = error instanceof Error ? error.message : String(error);
-            if (!slot.failure || index < slot.failure.index) slot.failure = { index, message };
-          } finally {
-            progress.delete(key);
-            if (--slot.remaining === 0) {
-              settle(slot);
-              flush();
-            }
+      jobs.map(async ({ slot: at, index }) => {
+        const slot = slots[at] as Slot;
+        const key = `${slot.file}#${index}`;
+        try {
+          const seed = await pool.run(
+            { file: slot.file, index, options: { seed: options.seed, runs: options.runs, only: options.only, transport: options.transport, requests: options.requests } },
+            (done, expected) => {
+              slot.startedAt ??= wall.now();
+              showProgress(key, done, expected);
+            },
+          );
+          slot.seeds[index] = seed;
+        } catch (error) {
+          // The lowest failing seed is the one the in-process runner would have stopped at.
+          const message = error instanceof Error ? error.message : String(error);
+          if (!slot.failure || index < slot.failure.index) slot.failure = { index, message };
+        } finally {
+          progress.delete(key);
+          if (--slot.remaining === 0) {
+            settle(slot);
+            flush();
           }
-        }),
-      ),
+        }
+      }),
     );
   } finally {
     await pool.close();

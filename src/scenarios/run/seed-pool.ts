@@ -11,6 +11,8 @@ import { seedTaskRunner } from "./run-seed-task.js";
 import type { SeedMessage, SeedTask } from "./seed-task.js";
 
 export interface SeedPool {
+  /** Starts the worker threads now, not at the first tasks: their start-up overlaps the runner's planning. */
+  warm(threads: number): void;
   run(task: Omit<SeedTask, "id">, onProgress?: (done: number, expected: number) => void): Promise<SeedRun>;
   close(): Promise<void>;
 }
@@ -47,7 +49,8 @@ interface Local {
 
 /**
  * @example
- * const pool = createSeedPool(2); // this thread and one worker thread (optionally: the scenarios this thread has loaded, by file)
+ * const pool = createSeedPool(2); // this thread and one worker thread (optionally: the scenarios this thread has loaded, by file, read at the first local task)
+ * pool.warm(2); // optional: start the worker thread before the first task
  * const seed = await pool.run({ file: "scenarios/order.yaml", index: 0, options: {} });
  * await pool.close();
  */
@@ -58,7 +61,8 @@ export function createSeedPool(size: number, preloaded?: ReadonlyMap<string, Loa
   let workers = 0;
   let nextId = 0;
   const local: Local = { busy: undefined };
-  const runLocally = seedTaskRunner(preloaded);
+  // Made at the first local task: a pool warmed before planning gets the scenarios planning loads.
+  let runLocally: ReturnType<typeof seedTaskRunner> | undefined;
 
   // The runner's thread takes a task whenever it is free: one module graph fewer to load than
   // `size` worker threads, and the thread would otherwise only wait.
@@ -66,6 +70,7 @@ export function createSeedPool(size: number, preloaded?: ReadonlyMap<string, Loa
     const pending = queue.shift();
     if (!pending) return;
     local.busy = pending;
+    runLocally ??= seedTaskRunner(preloaded);
     void runLocally(pending.task, (m) => {
       if (m.type === "progress") pending.onProgress?.(m.done, m.expected);
     }).then((message) => {
@@ -118,6 +123,9 @@ export function createSeedPool(size: number, preloaded?: ReadonlyMap<string, Loa
   };
 
   return {
+    warm(threads) {
+      while (workers < Math.min(size, threads) - 1) dispatch(spawn());
+    },
     run(task, onProgress) {
       return new Promise((resolve, reject) => {
         queue.push({ task: { ...task, id: nextId++ }, resolve, reject, onProgress });
