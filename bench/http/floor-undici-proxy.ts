@@ -4,6 +4,7 @@
 // much of gateway-sim's standing is its upstream client.
 import http from "node:http";
 import { Pool } from "undici";
+import { readFloorRequest } from "./floor-proxy.js";
 import { listenOnLoopback, type Listening } from "./listen.js";
 
 /**
@@ -13,11 +14,7 @@ import { listenOnLoopback, type Listening } from "./listen.js";
 export function startFloorUndiciProxy(upstreamUrl: string): Promise<Listening> {
   const pool = new Pool(new URL(upstreamUrl).origin, { connections: 64 });
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { model: string; input: string; stream?: boolean };
-      const upstreamBody = JSON.stringify({ model: body.model, messages: [{ role: "user", content: body.input }], stream: body.stream === true });
+    readFloorRequest(req, (body, upstreamBody) => {
       pool.request({ path: "/v1/chat/completions", method: "POST", headers: { "content-type": "application/json" }, body: upstreamBody }).then(
         (answer) => {
           if (body.stream === true) {
