@@ -133,7 +133,7 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
       return;
     }
     // A linked body stays cancellable until its reader is done: the link's owner unlinks it then.
-    this.#body = new PushedBody(new ConnectionSource(controller, this.#signal === undefined ? undefined : this.#unlinkSignal));
+    this.#body = new PushedBody(new ConnectionSource(controller, this.#unlinkSignal));
     // The stream pump reads the pushed body itself (src/core/body-reader.ts): no stream is built.
     this.#settle(streamedBodyResponse(this.#body, init), undefined, true);
   }
@@ -196,9 +196,10 @@ class UpstreamCall implements Dispatcher.DispatchHandler {
 /** The connection a pushed body is read from: back-pressure pauses its socket, a reader that leaves aborts it. */
 class ConnectionSource {
   readonly #controller: Dispatcher.DispatchController;
-  readonly #onAbort: (() => void) | undefined;
+  /** The call's signal listener goes first (a no-op without a signal). */
+  readonly #onAbort: () => void;
 
-  constructor(controller: Dispatcher.DispatchController, onAbort: (() => void) | undefined) {
+  constructor(controller: Dispatcher.DispatchController, onAbort: () => void) {
     this.#controller = controller;
     this.#onAbort = onAbort;
   }
@@ -212,7 +213,7 @@ class ConnectionSource {
   }
 
   abort(reason: Error): void {
-    this.#onAbort?.();
+    this.#onAbort();
     if (!this.#controller.aborted) this.#controller.abort(reason);
   }
 }
